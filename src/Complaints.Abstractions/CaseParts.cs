@@ -1,0 +1,175 @@
+namespace Complaints;
+
+/// <summary>The policy a case was decided under.</summary>
+/// <param name="Id">The pack id, e.g. <c>hospital</c>.</param>
+/// <param name="Version">The pack version, e.g. <c>1.0.0</c>.</param>
+public sealed record PolicyRef(string Id, string Version)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Id}@{Version}";
+}
+
+/// <summary>How an oral record was confirmed by the complainant.</summary>
+public enum ReadBackMethod
+{
+    /// <summary>Read back and confirmed orally.</summary>
+    Oral,
+
+    /// <summary>The transcript was signed.</summary>
+    SignedTranscript,
+
+    /// <summary>Confirmed in writing (email, message).</summary>
+    Written,
+}
+
+/// <summary>The read-back confirmation of the record (复述确认).</summary>
+/// <param name="Method">How it was confirmed.</param>
+/// <param name="At">When.</param>
+public sealed record ReadBack(ReadBackMethod Method, DateTimeOffset At);
+
+/// <summary>Someone who may not act on the case, and why.</summary>
+/// <param name="Actor">The person.</param>
+/// <param name="Reason">Why (same department as the accused, declared relation, earlier involvement …).</param>
+/// <param name="At">When the recusal was recorded.</param>
+public sealed record Recusal(ActorId Actor, string Reason, DateTimeOffset At);
+
+/// <summary>Whether the investigation found the complaint to be true.</summary>
+public enum FindingOutcome
+{
+    /// <summary>The complaint is founded.</summary>
+    Substantiated,
+
+    /// <summary>Partly founded.</summary>
+    PartlySubstantiated,
+
+    /// <summary>Unfounded: say so plainly and clear the accused.</summary>
+    NotSubstantiated,
+}
+
+/// <summary>The root cause an investigation found.</summary>
+public enum RootCause
+{
+    /// <summary>A defect in the product.</summary>
+    ProductDefect,
+
+    /// <summary>A gap in a process.</summary>
+    ProcessGap,
+
+    /// <summary>A staff member's error or misconduct.</summary>
+    StaffError,
+
+    /// <summary>A cause outside the organisation.</summary>
+    External,
+
+    /// <summary>The customer misunderstood.</summary>
+    CustomerMisunderstanding,
+
+    /// <summary>Not determined.</summary>
+    Undetermined,
+}
+
+/// <summary>What the investigation concluded.</summary>
+/// <param name="Outcome">Substantiated, partly or not.</param>
+/// <param name="Cause">The root cause.</param>
+/// <param name="Summary">The investigation's conclusion in words.</param>
+public sealed record Findings(FindingOutcome Outcome, RootCause Cause, string Summary);
+
+/// <summary>The emergency meeting a major complaint needs before a remedy is proposed.</summary>
+/// <param name="HeldAt">When it was held.</param>
+/// <param name="Attendees">Who attended.</param>
+/// <param name="Minutes">What was decided.</param>
+public sealed record EmergencyMeeting(DateTimeOffset HeldAt, IReadOnlyList<string> Attendees, string Minutes);
+
+/// <summary>Kinds of remedy.</summary>
+public enum RemedyKind
+{
+    /// <summary>An apology.</summary>
+    Apology,
+
+    /// <summary>An explanation of what happened and why.</summary>
+    Explanation,
+
+    /// <summary>A repair.</summary>
+    Repair,
+
+    /// <summary>A replacement.</summary>
+    Replacement,
+
+    /// <summary>A refund.</summary>
+    Refund,
+
+    /// <summary>Compensation of an amount.</summary>
+    Compensation,
+
+    /// <summary>Corrective measures (training, a process change).</summary>
+    CorrectiveAction,
+}
+
+/// <summary>A proposed remedy.</summary>
+/// <param name="Kind">The main kind of remedy.</param>
+/// <param name="Description">What will be done.</param>
+/// <param name="Amount">The money involved (refund, compensation), if any; drives the approval level.</param>
+public sealed record RemedyProposal(RemedyKind Kind, string Description, Money? Amount = null);
+
+/// <summary>One approval a remedy needs.</summary>
+/// <param name="Role">The role that must approve (manager, general-manager, joint-meeting …).</param>
+/// <param name="ApprovedBy">Who approved it, once given.</param>
+/// <param name="ApprovedAt">When.</param>
+/// <param name="Note">The approver's note.</param>
+public sealed record ApprovalStep(string Role, ActorId? ApprovedBy = null, DateTimeOffset? ApprovedAt = null, string? Note = null);
+
+/// <summary>Kinds of deadline a policy sets.</summary>
+public enum DeadlineKind
+{
+    /// <summary>Tell the complainant it is accepted and by when they will hear back.</summary>
+    Acknowledge,
+
+    /// <summary>Propose a remedy.</summary>
+    Propose,
+
+    /// <summary>Resolve: communicate the decision.</summary>
+    Resolve,
+
+    /// <summary>Tell the complainant (reporter) the result.</summary>
+    NotifyResult,
+
+    /// <summary>Contact the complainant for satisfaction follow-up.</summary>
+    FollowUp,
+}
+
+/// <summary>A deadline on the case, with the rule that set it.</summary>
+/// <param name="Kind">What must happen.</param>
+/// <param name="DueAt">When it is due.</param>
+/// <param name="Rule">The policy rule that set it.</param>
+/// <param name="Calendar">The business calendar used to compute it.</param>
+/// <param name="MetAt">When it was met; <see langword="null"/> while open.</param>
+public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, string Calendar, DateTimeOffset? MetAt = null);
+
+/// <summary>How satisfied the complainant said they were at follow-up.</summary>
+public enum Satisfaction
+{
+    /// <summary>Very dissatisfied.</summary>
+    VeryDissatisfied,
+
+    /// <summary>Dissatisfied.</summary>
+    Dissatisfied,
+
+    /// <summary>Neutral.</summary>
+    Neutral,
+
+    /// <summary>Satisfied.</summary>
+    Satisfied,
+
+    /// <summary>Very satisfied.</summary>
+    VerySatisfied,
+
+    /// <summary>The complainant could not be reached.</summary>
+    Unreachable,
+}
+
+/// <summary>One follow-up contact (回访).</summary>
+/// <param name="At">When.</param>
+/// <param name="By">Who made it.</param>
+/// <param name="Satisfaction">What the complainant said.</param>
+/// <param name="Comment">Notes.</param>
+public sealed record FollowUpContact(DateTimeOffset At, ActorId By, Satisfaction Satisfaction, string? Comment);

@@ -1,0 +1,211 @@
+namespace Complaints.Commands;
+
+/// <summary>A command on an existing case. Issue one with <c>ComplaintService.ExecuteAsync</c>.</summary>
+public abstract record ComplaintCommand
+{
+    /// <summary>The action, for permission checks and messages.</summary>
+    public abstract ComplaintAction Action { get; }
+}
+
+/// <summary>The complainant confirmed the read-back of an oral record (复述确认).</summary>
+/// <param name="Method">How they confirmed it.</param>
+public sealed record ConfirmReadBack(ReadBackMethod Method = ReadBackMethod.Oral) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ConfirmReadBack;
+}
+
+/// <summary>Ask the policy for admissibility; if accepted, classify, route and set deadlines.</summary>
+public sealed record Triage : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Triage;
+}
+
+/// <summary>Reject as inadmissible.</summary>
+/// <param name="Reason">The reason given to the complainant.</param>
+public sealed record Reject(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Reject;
+}
+
+/// <summary>Not ours: direct the complainant to the right body.</summary>
+/// <param name="To">The body the complainant is directed to.</param>
+/// <param name="Reason">Why.</param>
+public sealed record Redirect(string To, string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Redirect;
+}
+
+/// <summary>Settle the complaint on the spot; allowed when the policy finds it minor and within the receiver's authority.</summary>
+/// <param name="Remedy">What was done.</param>
+public sealed record ResolveOnSpot(RemedyProposal Remedy) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ResolveOnSpot;
+}
+
+/// <summary>Name the responsible handler.</summary>
+/// <param name="Handler">The handler; the policy checks them for a conflict of interest.</param>
+public sealed record Assign(Actor Handler) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Assign;
+}
+
+/// <summary>Hand the case to another handler.</summary>
+/// <param name="Handler">The new handler.</param>
+/// <param name="Reason">Why.</param>
+public sealed record Reassign(Actor Handler, string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Reassign;
+}
+
+/// <summary>The handler steps aside; the case goes back to triage for another handler.</summary>
+/// <param name="Reason">The conflict of interest.</param>
+public sealed record Recuse(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Recuse;
+}
+
+/// <summary>Begin the investigation.</summary>
+public sealed record StartInvestigation : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.StartInvestigation;
+}
+
+/// <summary>Add evidence to the investigation.</summary>
+/// <param name="Evidence">The evidence.</param>
+public sealed record AddEvidence(EvidenceReference Evidence) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.AddEvidence;
+}
+
+/// <summary>Record what the accused said in their defence; required before findings on a staff member.</summary>
+/// <param name="Statement">The statement.</param>
+public sealed record HearAccused(string Statement) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.HearAccused;
+}
+
+/// <summary>Record the investigation's findings.</summary>
+/// <param name="Findings">The findings.</param>
+public sealed record RecordFindings(Findings Findings) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordFindings;
+}
+
+/// <summary>Record the emergency meeting held for a major complaint.</summary>
+/// <param name="Attendees">Who attended.</param>
+/// <param name="Minutes">What was decided.</param>
+public sealed record RecordEmergencyMeeting(IReadOnlyList<string> Attendees, string Minutes) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordEmergencyMeeting;
+}
+
+/// <summary>Propose a remedy; the policy decides who must approve it.</summary>
+/// <param name="Remedy">The remedy.</param>
+public sealed record ProposeRemedy(RemedyProposal Remedy) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ProposeRemedy;
+}
+
+/// <summary>Give the pending approval step.</summary>
+/// <param name="Note">The approver's note.</param>
+public sealed record Approve(string? Note = null) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Approve;
+}
+
+/// <summary>Refuse the pending approval; the case returns to investigation for another proposal.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record DeclineApproval(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.DeclineApproval;
+}
+
+/// <summary>Tell the complainant the decision: its basis, content and steps.</summary>
+/// <param name="Channel">How it was communicated.</param>
+/// <param name="Message">What was said.</param>
+public sealed record CommunicateDecision(Channel Channel, string Message) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.CommunicateDecision;
+}
+
+/// <summary>The customer accepted the remedy.</summary>
+/// <param name="Comment">What they said.</param>
+public sealed record RecordCustomerAcceptance(string? Comment = null) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordCustomerAcceptance;
+}
+
+/// <summary>The customer rejected the remedy: another round, and after the policy's limit, escalation.</summary>
+/// <param name="Reason">What they objected to.</param>
+public sealed record RecordCustomerRejection(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordCustomerRejection;
+}
+
+/// <summary>Raise the case a level (报请上级), e.g. at the customer's request.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record Escalate(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Escalate;
+}
+
+/// <summary>The remedy was carried out.</summary>
+/// <param name="Summary">What was done.</param>
+public sealed record CompleteImplementation(string Summary) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.CompleteImplementation;
+}
+
+/// <summary>A follow-up contact (回访) and the satisfaction the complainant expressed.</summary>
+/// <param name="Satisfaction">What they said.</param>
+/// <param name="Comment">Notes.</param>
+public sealed record RecordFollowUp(Satisfaction Satisfaction, string? Comment = null) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordFollowUp;
+}
+
+/// <summary>Close and archive the case; needs at least one follow-up.</summary>
+/// <param name="Summary">The closing summary and lessons.</param>
+public sealed record Close(string Summary) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Close;
+}
+
+/// <summary>Reopen a closed case within the window; it keeps its history and handler.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record Reopen(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Reopen;
+}
+
+/// <summary>The complainant withdrew the complaint.</summary>
+/// <param name="Reason">What they said.</param>
+public sealed record Withdraw(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.Withdraw;
+}

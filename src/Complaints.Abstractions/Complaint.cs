@@ -1,0 +1,165 @@
+namespace Complaints;
+
+/// <summary>
+/// A complaint case as it now is. Immutable: the workflow produces a new instance per command, so a
+/// rejected command can never leave half a change. The journal (<see cref="Journal.JournalEntry"/>) replays to it.
+/// </summary>
+public sealed record Complaint
+{
+    /// <summary>The case id.</summary>
+    public required ComplaintId Id { get; init; }
+
+    /// <summary>The sequence number of the last journal entry; the store's optimistic concurrency token.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>Where the case stands.</summary>
+    public required ComplaintState State { get; init; }
+
+    /// <summary>What was recorded at receipt.</summary>
+    public required ComplaintIntake Intake { get; init; }
+
+    /// <summary>When it was received.</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Who received it: the first receiver, who owns it until a handler is named.</summary>
+    public required Actor ReceivedBy { get; init; }
+
+    /// <summary>The policy (pack id and version) the case was opened under; kept when a newer one is loaded.</summary>
+    public required PolicyRef Policy { get; init; }
+
+    /// <summary>When the record was read back to the complainant and confirmed (复述确认), if it was.</summary>
+    public ReadBack? ReadBack { get; init; }
+
+    /// <summary>The category decided at triage.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The severity tier decided at triage.</summary>
+    public Severity? Severity { get; init; }
+
+    /// <summary>The responsible department decided at triage.</summary>
+    public DepartmentId? Department { get; init; }
+
+    /// <summary>The role that should handle it in that department.</summary>
+    public string? ResponsibleRole { get; init; }
+
+    /// <summary>The named handler (责任到人), once assigned.</summary>
+    public Actor? Assignee { get; init; }
+
+    /// <summary>People who stepped aside or were found conflicted; none of them may act on the case.</summary>
+    public IReadOnlyList<Recusal> Recusals { get; init; } = [];
+
+    /// <summary>Evidence offered at intake and gathered during investigation.</summary>
+    public IReadOnlyList<EvidenceReference> Evidence { get; init; } = [];
+
+    /// <summary>What the accused said in their defence (申辩), if heard.</summary>
+    public string? AccusedStatement { get; init; }
+
+    /// <summary>The investigation's findings.</summary>
+    public Findings? Findings { get; init; }
+
+    /// <summary>The emergency meeting held for a major complaint.</summary>
+    public EmergencyMeeting? EmergencyMeeting { get; init; }
+
+    /// <summary>The remedy now proposed or agreed.</summary>
+    public RemedyProposal? Remedy { get; init; }
+
+    /// <summary>The approval steps the current remedy needs, in order, with who approved each.</summary>
+    public IReadOnlyList<ApprovalStep> Approvals { get; init; } = [];
+
+    /// <summary>How many times the customer rejected a proposed remedy.</summary>
+    public int CustomerRejections { get; init; }
+
+    /// <summary>The escalation level: 0 for none; raised by policy, a breached deadline or a dissatisfied customer.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>The deadlines set by the policy, met or not.</summary>
+    public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
+
+    /// <summary>When the remedy was last carried out.</summary>
+    public DateTimeOffset? ImplementedAt { get; init; }
+
+    /// <summary>Follow-up contacts (回访) and the satisfaction recorded.</summary>
+    public IReadOnlyList<FollowUpContact> FollowUps { get; init; } = [];
+
+    /// <summary>Why the case ended as it did: rejection reason, where it was redirected, closing summary, withdrawal reason.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>When it was last closed.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>How many times it was reopened.</summary>
+    public int ReopenCount { get; init; }
+
+    /// <summary>When the last command changed it.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Who is responsible now: the named handler, or until there is one, the first receiver
+    /// (首问负责制: whoever receives a complaint owns it until it is handed on).
+    /// </summary>
+    public ActorId Owner => Assignee?.Id ?? ReceivedBy.Id;
+
+    /// <summary>The approval step waiting to be given, if any.</summary>
+    public ApprovalStep? PendingApproval
+    {
+        get
+        {
+            foreach (var step in Approvals)
+            {
+                if (step.ApprovedBy is null)
+                {
+                    return step;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="actor"/> stepped aside or was found conflicted on this case.</summary>
+    /// <param name="actor">The person.</param>
+    /// <returns><see langword="true"/> if recused.</returns>
+    public bool IsRecused(ActorId actor)
+    {
+        foreach (var recusal in Recusals)
+        {
+            if (recusal.Actor == actor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> is the staff member complained about.</summary>
+    /// <param name="actor">The person.</param>
+    /// <returns><see langword="true"/> if accused.</returns>
+    public bool IsAccused(ActorId actor) => Intake.Subject.StaffId == actor;
+
+    /// <summary>Whether the case has ended (closed, rejected, redirected or withdrawn); a closed case may still be reopened.</summary>
+    public bool IsFinal => State is ComplaintState.Closed or ComplaintState.Rejected or ComplaintState.Redirected or ComplaintState.Withdrawn;
+
+    /// <summary>The earliest unmet deadline of a case that has not ended, if any.</summary>
+    public Deadline? NextDeadline
+    {
+        get
+        {
+            if (IsFinal)
+            {
+                return null;
+            }
+
+            Deadline? next = null;
+            foreach (var deadline in Deadlines)
+            {
+                if (deadline.MetAt is null && (next is null || deadline.DueAt < next.DueAt))
+                {
+                    next = deadline;
+                }
+            }
+
+            return next;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Serialization;
+using Complaints.Policy;
+
+namespace Complaints.Journal;
+
+/// <summary>What happened to a case. Each subtype carries the details a person or an auditor needs.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ComplaintReceived), "received")]
+[JsonDerivedType(typeof(ReadBackConfirmed), "read-back-confirmed")]
+[JsonDerivedType(typeof(ComplaintTriaged), "triaged")]
+[JsonDerivedType(typeof(ComplaintRejected), "rejected")]
+[JsonDerivedType(typeof(ComplaintRedirected), "redirected")]
+[JsonDerivedType(typeof(ResolvedOnSpot), "resolved-on-spot")]
+[JsonDerivedType(typeof(HandlerAssigned), "handler-assigned")]
+[JsonDerivedType(typeof(HandlerRecused), "handler-recused")]
+[JsonDerivedType(typeof(InvestigationStarted), "investigation-started")]
+[JsonDerivedType(typeof(EvidenceAdded), "evidence-added")]
+[JsonDerivedType(typeof(AccusedHeard), "accused-heard")]
+[JsonDerivedType(typeof(FindingsRecorded), "findings-recorded")]
+[JsonDerivedType(typeof(EmergencyMeetingRecorded), "emergency-meeting-recorded")]
+[JsonDerivedType(typeof(RemedyProposed), "remedy-proposed")]
+[JsonDerivedType(typeof(RemedyApproved), "remedy-approved")]
+[JsonDerivedType(typeof(ApprovalDeclined), "approval-declined")]
+[JsonDerivedType(typeof(DecisionCommunicated), "decision-communicated")]
+[JsonDerivedType(typeof(CustomerAccepted), "customer-accepted")]
+[JsonDerivedType(typeof(CustomerRejected), "customer-rejected")]
+[JsonDerivedType(typeof(Escalated), "escalated")]
+[JsonDerivedType(typeof(ImplementationCompleted), "implementation-completed")]
+[JsonDerivedType(typeof(FollowUpRecorded), "follow-up-recorded")]
+[JsonDerivedType(typeof(ComplaintClosed), "closed")]
+[JsonDerivedType(typeof(ComplaintReopened), "reopened")]
+[JsonDerivedType(typeof(ComplaintWithdrawn), "withdrawn")]
+public abstract record ComplaintEvent;
+
+/// <summary>The complaint was received and recorded.</summary>
+/// <param name="Intake">What was recorded.</param>
+/// <param name="Policy">The policy the case is opened under.</param>
+public sealed record ComplaintReceived(ComplaintIntake Intake, PolicyRef Policy) : ComplaintEvent;
+
+/// <summary>The complainant confirmed the read-back.</summary>
+/// <param name="Method">How.</param>
+public sealed record ReadBackConfirmed(ReadBackMethod Method) : ComplaintEvent;
+
+/// <summary>Found admissible, classified, routed, deadlines set.</summary>
+/// <param name="Admissibility">The admissibility decision.</param>
+/// <param name="Severity">The category and tier.</param>
+/// <param name="Routing">The department and role.</param>
+/// <param name="DeadlineRules">The deadline decision.</param>
+/// <param name="Deadlines">The due times computed from it on the business calendar.</param>
+public sealed record ComplaintTriaged(
+    AdmissibilityDecision Admissibility,
+    SeverityDecision Severity,
+    RoutingDecision Routing,
+    DeadlineDecision DeadlineRules,
+    IReadOnlyList<Deadline> Deadlines) : ComplaintEvent;
+
+/// <summary>Found inadmissible.</summary>
+/// <param name="Reason">The reason given to the complainant.</param>
+/// <param name="Decision">The policy's decision, when the policy decided; <see langword="null"/> for a person's decision.</param>
+public sealed record ComplaintRejected(string Reason, AdmissibilityDecision? Decision) : ComplaintEvent;
+
+/// <summary>Directed to the right body.</summary>
+/// <param name="To">The body.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Decision">The policy's decision, when the policy decided.</param>
+public sealed record ComplaintRedirected(string To, string Reason, AdmissibilityDecision? Decision) : ComplaintEvent;
+
+/// <summary>Settled on the spot.</summary>
+/// <param name="Remedy">What was done.</param>
+/// <param name="Severity">The classification that allowed it.</param>
+/// <param name="Approval">The approval decision that found it within the receiver's authority.</param>
+public sealed record ResolvedOnSpot(RemedyProposal Remedy, SeverityDecision Severity, ApprovalDecision Approval) : ComplaintEvent;
+
+/// <summary>A handler was named (assigned or reassigned).</summary>
+/// <param name="Handler">The handler.</param>
+/// <param name="Recusal">The policy's check that they have no conflict.</param>
+/// <param name="Reason">Why it was reassigned, for a reassignment.</param>
+public sealed record HandlerAssigned(Actor Handler, RecusalDecision Recusal, string? Reason) : ComplaintEvent;
+
+/// <summary>The handler stepped aside.</summary>
+/// <param name="Handler">Who.</param>
+/// <param name="Reason">The conflict.</param>
+public sealed record HandlerRecused(ActorId Handler, string Reason) : ComplaintEvent;
+
+/// <summary>The investigation began.</summary>
+public sealed record InvestigationStarted : ComplaintEvent;
+
+/// <summary>Evidence was added.</summary>
+/// <param name="Evidence">The evidence.</param>
+public sealed record EvidenceAdded(EvidenceReference Evidence) : ComplaintEvent;
+
+/// <summary>The accused was heard.</summary>
+/// <param name="Statement">Their statement.</param>
+public sealed record AccusedHeard(string Statement) : ComplaintEvent;
+
+/// <summary>Findings were recorded.</summary>
+/// <param name="Findings">The findings.</param>
+public sealed record FindingsRecorded(Findings Findings) : ComplaintEvent;
+
+/// <summary>The emergency meeting of a major complaint was recorded.</summary>
+/// <param name="Meeting">The meeting.</param>
+public sealed record EmergencyMeetingRecorded(EmergencyMeeting Meeting) : ComplaintEvent;
+
+/// <summary>A remedy was proposed.</summary>
+/// <param name="Remedy">The remedy.</param>
+/// <param name="Approval">Who must approve it.</param>
+public sealed record RemedyProposed(RemedyProposal Remedy, ApprovalDecision Approval) : ComplaintEvent;
+
+/// <summary>An approval step was given.</summary>
+/// <param name="Role">The step's role.</param>
+/// <param name="Note">The approver's note.</param>
+/// <param name="Recusal">The policy's check that the approver has no conflict.</param>
+public sealed record RemedyApproved(string Role, string? Note, RecusalDecision Recusal) : ComplaintEvent;
+
+/// <summary>An approval step was refused.</summary>
+/// <param name="Role">The step's role.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ApprovalDeclined(string Role, string Reason) : ComplaintEvent;
+
+/// <summary>The decision was communicated to the complainant.</summary>
+/// <param name="Channel">How.</param>
+/// <param name="Message">What was said.</param>
+public sealed record DecisionCommunicated(Channel Channel, string Message) : ComplaintEvent;
+
+/// <summary>The customer accepted the remedy.</summary>
+/// <param name="Comment">What they said.</param>
+public sealed record CustomerAccepted(string? Comment) : ComplaintEvent;
+
+/// <summary>The customer rejected the remedy.</summary>
+/// <param name="Reason">What they objected to.</param>
+/// <param name="Round">How many rejections so far, this one included.</param>
+public sealed record CustomerRejected(string Reason, int Round) : ComplaintEvent;
+
+/// <summary>The case went up a level.</summary>
+/// <param name="Level">The new level.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Decision">The policy's decision, when the policy decided.</param>
+public sealed record Escalated(int Level, string Reason, EscalationDecision? Decision) : ComplaintEvent;
+
+/// <summary>The remedy was carried out.</summary>
+/// <param name="Summary">What was done.</param>
+public sealed record ImplementationCompleted(string Summary) : ComplaintEvent;
+
+/// <summary>A follow-up contact was recorded.</summary>
+/// <param name="Satisfaction">The satisfaction.</param>
+/// <param name="Comment">Notes.</param>
+public sealed record FollowUpRecorded(Satisfaction Satisfaction, string? Comment) : ComplaintEvent;
+
+/// <summary>The case was closed.</summary>
+/// <param name="Summary">The closing summary.</param>
+public sealed record ComplaintClosed(string Summary) : ComplaintEvent;
+
+/// <summary>The case was reopened.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record ComplaintReopened(string Reason) : ComplaintEvent;
+
+/// <summary>The complainant withdrew.</summary>
+/// <param name="Reason">What they said.</param>
+public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent;

@@ -1,0 +1,117 @@
+namespace Complaints.Policy;
+
+/// <summary>The outcome of the admissibility check.</summary>
+public enum AdmissibilityOutcome
+{
+    /// <summary>Ours to handle.</summary>
+    Accept,
+
+    /// <summary>Not handled as a complaint (already in court, no identifiable subject or facts …), with the reason.</summary>
+    Reject,
+
+    /// <summary>Not ours: direct the complainant to the right body.</summary>
+    Redirect,
+}
+
+/// <summary>Whether a complaint is admissible.</summary>
+/// <param name="Outcome">Accept, reject or redirect.</param>
+/// <param name="Reason">The reason given to the complainant (required unless accepted).</param>
+/// <param name="RedirectTo">Where to direct the complainant, for <see cref="AdmissibilityOutcome.Redirect"/>.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record AdmissibilityDecision(
+    AdmissibilityOutcome Outcome,
+    string? Reason,
+    string? RedirectTo,
+    PolicyExplanation Explanation) : PolicyDecision(Explanation);
+
+/// <summary>The category and severity tier of a complaint.</summary>
+/// <param name="Category">The category (product-quality, billing, service-attitude …).</param>
+/// <param name="Tier">The severity tier.</param>
+/// <param name="Reasons">Why this tier, for a person to read.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record SeverityDecision(
+    string Category,
+    Severity Tier,
+    IReadOnlyList<string> Reasons,
+    PolicyExplanation Explanation) : PolicyDecision(Explanation);
+
+/// <summary>Which department and role take the complaint.</summary>
+/// <param name="Department">The responsible department.</param>
+/// <param name="Role">The role that handles it there.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record RoutingDecision(DepartmentId Department, string Role, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation);
+
+/// <summary>How durations are counted.</summary>
+public enum DeadlineUnit
+{
+    /// <summary>Working days of the pack's business calendar.</summary>
+    WorkingDays,
+
+    /// <summary>Working hours of the pack's business calendar.</summary>
+    WorkingHours,
+
+    /// <summary>Calendar days.</summary>
+    CalendarDays,
+
+    /// <summary>Clock hours.</summary>
+    Hours,
+}
+
+/// <summary>One deadline the policy sets.</summary>
+/// <param name="Kind">What must happen.</param>
+/// <param name="Amount">How many units.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Rule">The rule that set it.</param>
+public sealed record DeadlineRule(DeadlineKind Kind, int Amount, DeadlineUnit Unit, string Rule);
+
+/// <summary>The deadlines a case gets at triage.</summary>
+/// <param name="Deadlines">One per kind the policy sets.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record DeadlineDecision(IReadOnlyList<DeadlineRule> Deadlines, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation);
+
+/// <summary>Who must approve a remedy. No steps means it is within the handler's own authority.</summary>
+/// <param name="Steps">The roles that must approve, in order.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record ApprovalDecision(IReadOnlyList<string> Steps, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation)
+{
+    /// <summary>Whether the handler may decide alone.</summary>
+    public bool WithinHandlerAuthority => Steps.Count == 0;
+}
+
+/// <summary>Whether a person must step aside from a case.</summary>
+/// <param name="MustRecuse">Whether they have a conflict of interest.</param>
+/// <param name="Reason">The conflict (is the accused, same department as the accused, declared relation, earlier involvement).</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record RecusalDecision(bool MustRecuse, string? Reason, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation);
+
+/// <summary>Whether a reader may see the complainant's identity.</summary>
+/// <param name="MaySeeIdentity">Whether the name and contact details are shown.</param>
+/// <param name="Reason">Why not, when not.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record ConfidentialityDecision(bool MaySeeIdentity, string? Reason, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation);
+
+/// <summary>What can make a case go up a level.</summary>
+public enum EscalationTrigger
+{
+    /// <summary>The customer rejected a proposed remedy.</summary>
+    CustomerRejected,
+
+    /// <summary>The customer or a member of staff asked for it.</summary>
+    Requested,
+
+    /// <summary>A deadline was breached.</summary>
+    DeadlineBreached,
+}
+
+/// <summary>Whether a case goes up a level, and who is told.</summary>
+/// <param name="Escalate">Whether to raise the level.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="NotifyRole">Who to notify at the new level.</param>
+/// <param name="Explanation">The rules behind it.</param>
+public sealed record EscalationDecision(bool Escalate, string? Reason, string? NotifyRole, PolicyExplanation Explanation)
+    : PolicyDecision(Explanation);

@@ -1,0 +1,56 @@
+namespace Complaints.Policy;
+
+/// <summary>
+/// The port through which the workflow asks for every decision the complaint process needs. A policy pack
+/// (Complaints.Rules) implements it; a host may implement it in code. Implementations are pure functions of
+/// their arguments, thread-safe, and fast: the workflow calls them on every command.
+/// </summary>
+public interface IComplaintPolicy
+{
+    /// <summary>The pack id and version recorded on every case opened under this policy.</summary>
+    PolicyRef Identity { get; }
+
+    /// <summary>Is the complaint ours to handle? Asked at triage.</summary>
+    /// <param name="complaint">The case as received.</param>
+    /// <returns>The decision.</returns>
+    AdmissibilityDecision DecideAdmissibility(Complaint complaint);
+
+    /// <summary>The category and severity tier. Asked at triage and for on-the-spot resolution.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <returns>The decision.</returns>
+    SeverityDecision Classify(Complaint complaint);
+
+    /// <summary>The responsible department and role. Asked at triage, after classification.</summary>
+    /// <param name="complaint">The case with its category and tier set.</param>
+    /// <returns>The decision.</returns>
+    RoutingDecision Route(Complaint complaint);
+
+    /// <summary>The deadlines. Asked at triage, after classification and routing.</summary>
+    /// <param name="complaint">The case with category, tier and department set.</param>
+    /// <returns>The decision.</returns>
+    DeadlineDecision SetDeadlines(Complaint complaint);
+
+    /// <summary>Must <paramref name="person"/> step aside? Asked at assignment and before an approval.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="person">The handler or approver.</param>
+    /// <returns>The decision.</returns>
+    RecusalDecision CheckRecusal(Complaint complaint, Actor person);
+
+    /// <summary>Who must approve <paramref name="remedy"/>? Asked when a remedy is proposed.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="remedy">The proposed remedy.</param>
+    /// <returns>The decision.</returns>
+    ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy);
+
+    /// <summary>May <paramref name="reader"/> see the complainant's identity? Asked on every read.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="reader">Who reads it.</param>
+    /// <returns>The decision.</returns>
+    ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader);
+
+    /// <summary>Does the case go up a level? Asked on a customer's rejection, a request, or a breach.</summary>
+    /// <param name="complaint">The case, with the rejection (if any) already counted.</param>
+    /// <param name="trigger">What happened.</param>
+    /// <returns>The decision.</returns>
+    EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger);
+}

@@ -1,0 +1,145 @@
+using Complaints.Journal;
+
+namespace Complaints.Workflow;
+
+/// <summary>
+/// Rebuilds a case from its journal. The workflow itself changes cases only through <see cref="Apply"/>, so
+/// replaying a case's journal always gives the stored case: the journal is the record, not a side note.
+/// </summary>
+public static class ComplaintReplay
+{
+    /// <summary>Replays a whole journal.</summary>
+    /// <param name="entries">The case's entries, in order, starting with <see cref="ComplaintReceived"/>.</param>
+    /// <returns>The case as of the last entry.</returns>
+    /// <exception cref="ArgumentException">The journal is empty, does not start with the receipt, or has a gap.</exception>
+    public static Complaint Replay(IEnumerable<JournalEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Complaint? complaint = null;
+        foreach (var entry in entries)
+        {
+            complaint = Apply(complaint, entry);
+        }
+
+        return complaint ?? throw new ArgumentException("The journal is empty; a case's journal starts with its receipt.", nameof(entries));
+    }
+
+    /// <summary>Applies one journal entry to a case.</summary>
+    /// <param name="complaint">The case before the entry; <see langword="null"/> for the receipt.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The case after it.</returns>
+    /// <exception cref="ArgumentException">The entry does not follow the case (wrong case, wrong sequence, or a receipt for an existing case).</exception>
+    public static Complaint Apply(Complaint? complaint, JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (complaint is null)
+        {
+            if (entry.Event is not ComplaintReceived received || entry.Sequence != 1)
+            {
+                throw new ArgumentException($"A case's journal must start with its receipt as entry 1; got {entry.Event.GetType().Name} as entry {entry.Sequence}.", nameof(entry));
+            }
+
+            return new Complaint
+            {
+                Id = entry.ComplaintId,
+                Version = entry.Sequence,
+                State = entry.To,
+                Intake = received.Intake,
+                ReceivedAt = entry.At,
+                ReceivedBy = entry.Actor,
+                Policy = received.Policy,
+                Evidence = received.Intake.Evidence ?? [],
+                UpdatedAt = entry.At,
+            };
+        }
+
+        if (entry.ComplaintId != complaint.Id || entry.Sequence != complaint.Version + 1 || entry.From != complaint.State)
+        {
+            throw new ArgumentException(
+                $"Entry {entry.Sequence} ({entry.From} → {entry.To}) of case {entry.ComplaintId} does not follow version {complaint.Version} of case {complaint.Id} in state {complaint.State}.",
+                nameof(entry));
+        }
+
+        var next = complaint with { Version = entry.Sequence, State = entry.To, UpdatedAt = entry.At };
+        return ApplyEvent(next, entry);
+    }
+
+    private static Complaint ApplyEvent(Complaint c, JournalEntry e) => e.Event switch
+    {
+        ComplaintReceived => throw new ArgumentException($"Case {c.Id} was already received.", nameof(e)),
+        ReadBackConfirmed x => c with { ReadBack = new ReadBack(x.Method, e.At) },
+        ComplaintTriaged x => c with
+        {
+            Category = x.Severity.Category,
+            Severity = x.Severity.Tier,
+            Department = x.Routing.Department,
+            ResponsibleRole = x.Routing.Role,
+            Deadlines = Meet(x.Deadlines, e.At, DeadlineKind.Acknowledge),
+        },
+        ComplaintRejected x => c with { Outcome = x.Reason },
+        ComplaintRedirected x => c with { Outcome = $"Redirected to {x.To}: {x.Reason}" },
+        ResolvedOnSpot x => c with
+        {
+            Category = x.Severity.Category,
+            Severity = x.Severity.Tier,
+            Remedy = x.Remedy,
+            Outcome = x.Remedy.Description,
+            ClosedAt = e.At,
+        },
+        HandlerAssigned x => c with { Assignee = x.Handler },
+        HandlerRecused x => c with
+        {
+            Assignee = null,
+            Recusals = [.. c.Recusals, new Recusal(x.Handler, x.Reason, e.At)],
+        },
+        InvestigationStarted => c,
+        EvidenceAdded x => c with { Evidence = [.. c.Evidence, x.Evidence] },
+        AccusedHeard x => c with { AccusedStatement = x.Statement },
+        FindingsRecorded x => c with { Findings = x.Findings },
+        EmergencyMeetingRecorded x => c with { EmergencyMeeting = x.Meeting },
+        RemedyProposed x => c with
+        {
+            Remedy = x.Remedy,
+            Approvals = x.Approval.Steps.Select(role => new ApprovalStep(role)).ToArray(),
+            Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Propose),
+        },
+        RemedyApproved x => c with { Approvals = GiveNextApproval(c.Approvals, e, x.Note) },
+        ApprovalDeclined => c with { Remedy = null, Approvals = [] },
+        DecisionCommunicated => c with { Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Resolve, DeadlineKind.NotifyResult) },
+        CustomerAccepted => c,
+        CustomerRejected x => c with { CustomerRejections = x.Round, Remedy = null, Approvals = [] },
+        Escalated x => c with { EscalationLevel = x.Level },
+        ImplementationCompleted => c with { ImplementedAt = e.At },
+        FollowUpRecorded x => c with
+        {
+            FollowUps = [.. c.FollowUps, new FollowUpContact(e.At, e.Actor.Id, x.Satisfaction, x.Comment)],
+            Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.FollowUp),
+        },
+        ComplaintClosed x => c with { Outcome = x.Summary, ClosedAt = e.At },
+        ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1 },
+        ComplaintWithdrawn x => c with { Outcome = x.Reason },
+        _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
+    };
+
+    private static ApprovalStep[] GiveNextApproval(IReadOnlyList<ApprovalStep> steps, JournalEntry e, string? note)
+    {
+        var result = steps.ToArray();
+        var index = Array.FindIndex(result, s => s.ApprovedBy is null);
+        result[index] = result[index] with { ApprovedBy = e.Actor.Id, ApprovedAt = e.At, Note = note };
+        return result;
+    }
+
+    private static Deadline[] Meet(IReadOnlyList<Deadline> deadlines, DateTimeOffset at, params ReadOnlySpan<DeadlineKind> kinds)
+    {
+        var result = deadlines.ToArray();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (result[i].MetAt is null && kinds.Contains(result[i].Kind))
+            {
+                result[i] = result[i] with { MetAt = at };
+            }
+        }
+
+        return result;
+    }
+}

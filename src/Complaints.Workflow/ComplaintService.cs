@@ -1,0 +1,174 @@
+using Complaints.Commands;
+using Complaints.Journal;
+using Complaints.Policy;
+using Complaints.Ports;
+using Complaints.Workflow.Internal;
+using Complaints.Workflow.Lifecycle;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Workflow;
+
+/// <summary>
+/// The command and query API of the complaint workflow. Each command loads the case, checks that the lifecycle
+/// allows it and that the actor may issue it, asks the policy where a decision is needed, fires the lifecycle,
+/// appends journal entries and saves with the expected version. A command that fails changes nothing.
+/// </summary>
+public sealed partial class ComplaintService
+{
+    private readonly IComplaintStore _store;
+    private readonly IComplaintPolicy _policy;
+    private readonly IBusinessCalendar _calendar;
+    private readonly TimeProvider _time;
+    private readonly ComplaintsOptions _options;
+
+    /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
+    /// <param name="store">Where cases live.</param>
+    /// <param name="policy">The policy that makes every decision.</param>
+    /// <param name="calendar">The business calendar deadlines are computed on.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="options">The workflow's settings.</param>
+    public ComplaintService(
+        IComplaintStore store,
+        IComplaintPolicy policy,
+        IBusinessCalendar calendar,
+        TimeProvider time,
+        IOptions<ComplaintsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options.Value;
+    }
+
+    /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>
+    /// <param name="receiver">Who received it.</param>
+    /// <param name="intake">What was recorded.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>The new case and its first journal entry.</returns>
+    /// <exception cref="ComplaintValidationException">The intake is invalid; nothing was stored.</exception>
+    public async Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var actorCheck = new Validation().Actor(receiver, "Actor");
+        actorCheck.ThrowIfAny();
+        InputValidator.Intake(intake, now);
+        EnsurePermitted(null, receiver, ComplaintAction.Receive);
+
+        var id = ComplaintId.New(now);
+        var normalized = intake with { Evidence = intake.Evidence ?? [] };
+        var entry = new JournalEntry(
+            id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
+            new ComplaintReceived(normalized, _policy.Identity), Guid.CreateVersion7(now));
+        var complaint = ComplaintReplay.Apply(null, entry);
+        await _store.SaveAsync(complaint, [entry], 0, cancellationToken).ConfigureAwait(false);
+        return new CommandResult(View(complaint, receiver), [entry]);
+    }
+
+    /// <summary>Issues a command on a case.</summary>
+    /// <param name="id">The case.</param>
+    /// <param name="actor">Who issues it.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="expectedVersion">The version the actor based the command on; if given and stale, the command fails with <see cref="ConcurrencyException"/>.</param>
+    /// <param name="cancellationToken">Cancels the command (nothing is saved).</param>
+    /// <returns>The case after the command and the journal entries it wrote.</returns>
+    /// <exception cref="ComplaintValidationException">The command's fields are invalid.</exception>
+    /// <exception cref="ComplaintNotFoundException">There is no such case.</exception>
+    /// <exception cref="InvalidTransitionException">The case's state does not allow the command now.</exception>
+    /// <exception cref="NotPermittedException">The actor may not issue it, or the policy does not allow it.</exception>
+    /// <exception cref="RecusalRequiredException">The handler or approver has a conflict of interest.</exception>
+    /// <exception cref="ConcurrencyException">Someone else changed the case first.</exception>
+    public async Task<CommandResult> ExecuteAsync(
+        ComplaintId id,
+        Actor actor,
+        ComplaintCommand command,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+    {
+        new Validation().Actor(actor, "Actor").ThrowIfAny();
+        InputValidator.Command(command);
+        var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new ComplaintNotFoundException(id);
+        if (expectedVersion is { } expected && expected != complaint.Version)
+        {
+            throw new ConcurrencyException(id, expected, complaint.Version);
+        }
+
+        var now = _time.GetUtcNow();
+        EnsureLifecycleAllows(complaint, command.Action, now);
+        EnsurePermitted(complaint, actor, command.Action);
+
+        var steps = Decide(complaint, actor, command, now);
+        var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
+        await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
+        return new CommandResult(View(updated, actor), RedactEntries(updated, entries, actor));
+    }
+
+    private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
+    {
+        var machine = new LifecycleMachine(complaint, now, _options.ReopenWindow);
+        List<string>? unmet = null;
+        foreach (var trigger in TriggerMap.Candidates(action))
+        {
+            if (machine.CanFire(trigger, out var conditions))
+            {
+                return;
+            }
+
+            (unmet ??= []).AddRange(conditions);
+        }
+
+        throw new InvalidTransitionException(complaint.Id, complaint.State, action, machine.AllowedActions(), unmet?.Distinct().ToArray() ?? []);
+    }
+
+    private (Complaint Updated, JournalEntry[] Entries) Fire(
+        Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now)
+    {
+        var entries = new JournalEntry[steps.Count];
+        var commandId = Guid.CreateVersion7(now);
+        var current = complaint;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var machine = new LifecycleMachine(current, now, _options.ReopenWindow);
+            if (!machine.CanFire(steps[i].Trigger, out var unmet))
+            {
+                throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet.ToArray());
+            }
+
+            var from = current.State;
+            var to = machine.Fire(steps[i].Trigger);
+            entries[i] = new JournalEntry(current.Id, current.Version + 1, now, actor, from, to, steps[i].Event, commandId);
+            current = ComplaintReplay.Apply(current, entries[i]);
+        }
+
+        return (current, entries);
+    }
+
+    private void EnsurePermitted(Complaint? complaint, Actor actor, ComplaintAction action)
+    {
+        if (complaint is not null)
+        {
+            if (complaint.IsAccused(actor.Id))
+            {
+                throw new NotPermittedException(complaint.Id, actor.Id, action, "they are the person complained about, and the accused may not act on the case.");
+            }
+
+            if (complaint.IsRecused(actor.Id))
+            {
+                var recusal = complaint.Recusals.First(r => r.Actor == actor.Id);
+                throw new NotPermittedException(complaint.Id, actor.Id, action, $"they are recused from this case ({recusal.Reason}).");
+            }
+        }
+
+        var rule = _options.Permissions[action];
+        if (!rule.Grants(actor, complaint))
+        {
+            var held = actor.Roles.Count > 0 ? string.Join(", ", actor.Roles) : "none";
+            throw new NotPermittedException(complaint?.Id, actor.Id, action, $"it needs {rule.Describe()} (their roles: {held}).");
+        }
+    }
+
+    /// <summary>One trigger to fire and the journal event it records.</summary>
+    private readonly record struct Step(Trigger Trigger, ComplaintEvent Event);
+}

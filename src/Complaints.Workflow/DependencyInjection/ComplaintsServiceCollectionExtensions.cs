@@ -1,0 +1,58 @@
+using Complaints.Policy;
+using Complaints.Ports;
+using Complaints.Workflow;
+using Complaints.Workflow.Calendars;
+using Complaints.Workflow.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+#pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers the complaint workflow.</summary>
+public static class ComplaintsServiceCollectionExtensions
+{
+    /// <summary>Registers the workflow with default options, the in-memory store and a weekday calendar.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder to choose the policy, store and calendar.</returns>
+    public static ComplaintsBuilder AddComplaints(this IServiceCollection services) => services.AddComplaints(static _ => { });
+
+    /// <summary>Registers the workflow, the in-memory store (until an adapter replaces it) and a weekday calendar.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options.</param>
+    /// <returns>A builder to choose the policy, store and calendar.</returns>
+    public static ComplaintsBuilder AddComplaints(this IServiceCollection services, Action<ComplaintsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<ComplaintsOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+        services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
+        services.TryAddSingleton(static sp => new ComplaintService(
+            sp.GetRequiredService<IComplaintStore>(),
+            sp.GetService<IComplaintPolicy>() ?? throw new InvalidOperationException(
+                "No complaint policy is registered. Call services.AddComplaints().UsePolicy(...) with the policy that decides admissibility, severity, routing, deadlines, approvals and recusal."),
+            sp.GetRequiredService<IBusinessCalendar>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>()));
+        return new ComplaintsBuilder(services);
+    }
+}
+
+internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ComplaintsOptions options)
+    {
+        var failures = new List<string>();
+        if (options.ReopenWindow < TimeSpan.Zero || options.ReopenWindow > TimeSpan.FromDays(3650))
+        {
+            failures.Add($"ComplaintsOptions.ReopenWindow is {options.ReopenWindow}; set it between 0 and 3650 days.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
