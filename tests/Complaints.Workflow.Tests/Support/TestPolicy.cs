@@ -1,0 +1,116 @@
+using Complaints.Policy;
+
+namespace Complaints.Workflow.Tests.Support;
+
+/// <summary>
+/// A policy test double with simple, documented rules, so workflow tests can predict every decision. The real
+/// policies are the packs of Complaints.Rules.
+/// </summary>
+internal sealed class TestPolicy : IComplaintPolicy
+{
+    public static readonly PolicyRef Ref = new("test", "1.0.0");
+
+    /// <summary>Admissibility for every case; Accept unless a test changes it.</summary>
+    public AdmissibilityOutcome Admissibility { get; set; } = AdmissibilityOutcome.Accept;
+
+    /// <summary>Customer rejections before the case escalates.</summary>
+    public int RejectionsBeforeEscalation { get; set; } = 2;
+
+    /// <summary>People who declared a conflict with every case.</summary>
+    public HashSet<ActorId> DeclaredConflicts { get; } = [];
+
+    public PolicyRef Identity => Ref;
+
+    private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
+
+    public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Admissibility switch
+    {
+        AdmissibilityOutcome.Reject => new(AdmissibilityOutcome.Reject, "Already filed in court.", null, Explain(new RuleTrace("in-court", true))),
+        AdmissibilityOutcome.Redirect => new(AdmissibilityOutcome.Redirect, "Outside our remit.", "the petition office", Explain(new RuleTrace("outside-remit", true))),
+        _ => new(AdmissibilityOutcome.Accept, null, null, Explain(new RuleTrace("default-accept", true))),
+    };
+
+    /// <summary>Major on a safety, health or media signal; serious above 10,000; minor without a claim for a suggestion; else general.</summary>
+    public SeverityDecision Classify(Complaint complaint)
+    {
+        var intake = complaint.Intake;
+        var category = intake.Category ?? "general";
+        if ((intake.Flags & (ComplaintFlags.SafetyRisk | ComplaintFlags.HealthRisk | ComplaintFlags.MediaThreat)) != 0)
+        {
+            return new(category, Severity.Major, ["safety, health or media signal"], Explain(new RuleTrace("major-signal", true)));
+        }
+
+        if (intake.ClaimedAmount is { Amount: > 10_000 })
+        {
+            return new(category, Severity.Serious, ["large claim"], Explain(new RuleTrace("large-claim", true)));
+        }
+
+        return intake.Kind == ComplaintKind.Suggestion || intake.ClaimedAmount is null or { Amount: <= 100 }
+            ? new(category, Severity.Minor, ["small or no claim"], Explain(new RuleTrace("minor", true)))
+            : new(category, Severity.General, ["default"], Explain(new RuleTrace("general", true)));
+    }
+
+    public RoutingDecision Route(Complaint complaint) =>
+        new(complaint.Intake.Subject.Department ?? new DepartmentId("customer-relations"), ComplaintRoles.Handler, Explain(new RuleTrace("subject-department", true)));
+
+    /// <summary>Acknowledge in 1 working day; resolve in 3 (minor, general) or 7 (serious, major); follow up in 10.</summary>
+    public DeadlineDecision SetDeadlines(Complaint complaint)
+    {
+        var days = complaint.Severity >= Severity.Serious ? 7 : 3;
+        return new(
+            [
+                new DeadlineRule(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, "acknowledge-1wd"),
+                new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd"),
+                new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
+            ],
+            Explain(new RuleTrace("deadlines", true, $"tier {complaint.Severity}")));
+    }
+
+    /// <summary>Recuse a person of the accused department, or one who declared a conflict.</summary>
+    public RecusalDecision CheckRecusal(Complaint complaint, Actor person)
+    {
+        if (DeclaredConflicts.Contains(person.Id))
+        {
+            return new(true, "declared a conflict of interest", Explain(new RuleTrace("declared-conflict", true)));
+        }
+
+        var accusedDepartment = complaint.Intake.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Department
+            ? complaint.Intake.Subject.Department
+            : null;
+        return accusedDepartment is { } d && person.Department == d
+            ? new(true, "same department as the accused", Explain(new RuleTrace("same-department", true)))
+            : new(false, null, Explain(new RuleTrace("same-department", false)));
+    }
+
+    /// <summary>Up to 1,000 the handler decides; up to 50,000 a manager; above, manager then general manager. Major adds the general manager.</summary>
+    public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy)
+    {
+        var amount = remedy.Amount?.Amount ?? 0;
+        var steps = new List<string>();
+        if (amount > 1_000)
+        {
+            steps.Add(ComplaintRoles.Manager);
+        }
+
+        if (amount > 50_000 || complaint.Severity == Severity.Major)
+        {
+            steps.Add(ComplaintRoles.GeneralManager);
+        }
+
+        return new(steps, Explain(new RuleTrace("approval-ladder", steps.Count > 0, $"amount {amount}")));
+    }
+
+    /// <summary>Nobody in the accused department sees the complainant's identity.</summary>
+    public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader) =>
+        complaint.Intake.Subject.Department is { } d && reader.Department == d
+            ? new(false, "reader is in the accused department", Explain(new RuleTrace("accused-department", true)))
+            : new(true, null, Explain(new RuleTrace("accused-department", false)));
+
+    public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => trigger switch
+    {
+        EscalationTrigger.CustomerRejected when complaint.CustomerRejections >= RejectionsBeforeEscalation =>
+            new(true, $"customer rejected {complaint.CustomerRejections} remedies", ComplaintRoles.GeneralManager, Explain(new RuleTrace("rejections", true))),
+        EscalationTrigger.CustomerRejected => new(false, null, null, Explain(new RuleTrace("rejections", false))),
+        _ => new(true, trigger.ToString(), ComplaintRoles.GeneralManager, Explain(new RuleTrace("always", true))),
+    };
+}
