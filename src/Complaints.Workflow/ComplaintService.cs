@@ -133,7 +133,7 @@ public sealed partial class ComplaintService
             var machine = new LifecycleMachine(current, now, _options.ReopenWindow);
             if (!machine.CanFire(steps[i].Trigger, out var unmet))
             {
-                throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet.ToArray());
+                throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet);
             }
 
             var from = current.State;

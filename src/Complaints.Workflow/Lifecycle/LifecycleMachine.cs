@@ -29,8 +29,13 @@ internal sealed class LifecycleMachine
     public ComplaintState State => _state;
 
     /// <summary>Whether the trigger can fire now; if not, the conditions that are unmet (empty when the state has no such transition).</summary>
-    public bool CanFire(Trigger trigger, out ICollection<string> unmetConditions) =>
-        Machine.CanFire(trigger, out unmetConditions);
+    public bool CanFire(Trigger trigger, out IReadOnlyList<string> unmetConditions)
+    {
+        // Stateless reports null (not empty) when the state has no transition for the trigger.
+        var ok = Machine.CanFire(trigger, out var unmet);
+        unmetConditions = unmet?.ToArray() ?? [];
+        return ok;
+    }
 
     /// <summary>The commands allowed now, in lifecycle order.</summary>
     public IReadOnlyList<Commands.ComplaintAction> AllowedActions() =>
