@@ -72,7 +72,7 @@ internal static class TriggerMap
     public static Trigger[] Candidates(ComplaintAction action) => action switch
     {
         ComplaintAction.ConfirmReadBack => [Trigger.ConfirmReadBack],
-        ComplaintAction.Triage => [Trigger.Accept, Trigger.Reject, Trigger.Redirect],
+        ComplaintAction.Triage => [Trigger.Accept], // a policy rejection then fires Reject, but only once triage itself is allowed
         ComplaintAction.Reject => [Trigger.Reject],
         ComplaintAction.Redirect => [Trigger.Redirect],
         ComplaintAction.ResolveOnSpot => [Trigger.ResolveOnSpot],

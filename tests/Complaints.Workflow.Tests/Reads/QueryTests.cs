@@ -97,6 +97,7 @@ public sealed class QueryTests
     {
         var h = new Harness();
         var handled = await h.DriveTo(ComplaintState.Assigned);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
         var unrelated = await h.DriveTo(ComplaintState.Triaged, Harness.ProductIntake());
         await h.Do(unrelated, Coordinator, new Assign(Handler2));
 
