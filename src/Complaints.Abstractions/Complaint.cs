@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Complaints;
 
 /// <summary>
@@ -97,9 +99,11 @@ public sealed record Complaint
     /// Who is responsible now: the named handler, or until there is one, the first receiver
     /// (首问负责制: whoever receives a complaint owns it until it is handed on).
     /// </summary>
+    [JsonIgnore]
     public ActorId Owner => Assignee?.Id ?? ReceivedBy.Id;
 
     /// <summary>The approval step waiting to be given, if any.</summary>
+    [JsonIgnore]
     public ApprovalStep? PendingApproval
     {
         get
@@ -138,9 +142,11 @@ public sealed record Complaint
     public bool IsAccused(ActorId actor) => Intake.Subject.StaffId == actor;
 
     /// <summary>Whether the case has ended (closed, rejected, redirected or withdrawn); a closed case may still be reopened.</summary>
+    [JsonIgnore]
     public bool IsFinal => State is ComplaintState.Closed or ComplaintState.Rejected or ComplaintState.Redirected or ComplaintState.Withdrawn;
 
     /// <summary>The earliest unmet deadline of a case that has not ended, if any.</summary>
+    [JsonIgnore]
     public Deadline? NextDeadline
     {
         get

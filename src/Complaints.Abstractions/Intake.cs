@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Complaints;
 
 /// <summary>What the case is: a complaint about us, a report of misconduct (举报), or a suggestion.</summary>
@@ -67,6 +69,7 @@ public static class ChannelExtensions
 public sealed record ContactDetails(string? Phone = null, string? Email = null, string? Address = null)
 {
     /// <summary>Whether any way of reaching the complainant is given.</summary>
+    [JsonIgnore]
     public bool HasAny =>
         !string.IsNullOrWhiteSpace(Phone) || !string.IsNullOrWhiteSpace(Email) || !string.IsNullOrWhiteSpace(Address);
 }
@@ -92,6 +95,7 @@ public sealed record Complainant(
     public static Complainant Redacted { get; } = new(Withheld, new ContactDetails());
 
     /// <summary>Whether the complainant gave no name.</summary>
+    [JsonIgnore]
     public bool IsAnonymous => Name is null;
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Complaints.Policy;
 
 /// <summary>The outcome of the admissibility check.</summary>
@@ -78,6 +80,7 @@ public sealed record ApprovalDecision(IReadOnlyList<string> Steps, PolicyExplana
     : PolicyDecision(Explanation)
 {
     /// <summary>Whether the handler may decide alone.</summary>
+    [JsonIgnore]
     public bool WithinHandlerAuthority => Steps.Count == 0;
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Complaints.Policy;
 
 /// <summary>Why a decision came out as it did: the policy and version, and each rule with what it saw.</summary>
@@ -6,6 +8,7 @@ namespace Complaints.Policy;
 public sealed record PolicyExplanation(PolicyRef Policy, IReadOnlyList<RuleTrace> Rules)
 {
     /// <summary>The names of the rules that matched.</summary>
+    [JsonIgnore]
     public IEnumerable<string> MatchedRules => Rules.Where(r => r.Matched).Select(r => r.Rule);
 }
 

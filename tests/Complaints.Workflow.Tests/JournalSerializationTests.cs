@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Complaints.Journal;
+using Complaints.Workflow.Tests.Support;
+
+namespace Complaints.Workflow.Tests;
+
+/// <summary>Stores persist cases and journals with <see cref="ComplaintsJson.Options"/>; they must round-trip exactly.</summary>
+public sealed class JournalSerializationTests
+{
+    [Fact]
+    public async Task Journal_RoundTripsThroughJsonAndStillReplaysToTheCase()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Closed, Harness.ProductIntake(flags: ComplaintFlags.SafetyRisk));
+        var journal = await h.Journal(id);
+
+        var json = JsonSerializer.Serialize(journal, ComplaintsJson.Options);
+        var back = JsonSerializer.Deserialize<JournalEntry[]>(json, ComplaintsJson.Options)!;
+
+        JsonSerializer.Serialize(back, ComplaintsJson.Options).Should().Be(json);
+        Harness.Json(ComplaintReplay.Replay(back)).Should().Be(Harness.Json(await h.Stored(id)));
+        json.Should().Contain("\"type\":\"triaged\"").And.Contain("\"emergency-meeting-recorded\"");
+        json.Should().NotContain("matchedRules", "derived values are not stored");
+    }
+
+    [Fact]
+    public async Task Case_RoundTripsThroughJson()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.AwaitingApproval);
+        var stored = await h.Stored(id);
+
+        var back = JsonSerializer.Deserialize<Complaint>(Harness.Json(stored), ComplaintsJson.Options)!;
+
+        Harness.Json(back).Should().Be(Harness.Json(stored));
+        back.PendingApproval!.Role.Should().Be(ComplaintRoles.Manager);
+    }
+
+    [Fact]
+    public async Task Triaged_CarriesEveryDecisionWithItsExplanationAndPolicyVersion()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Triaged);
+
+        var triaged = (await h.Journal(id)).Select(e => e.Event).OfType<ComplaintTriaged>().Single();
+
+        triaged.Admissibility.Explanation.Policy.Should().Be(TestPolicy.Ref);
+        triaged.Severity.Tier.Should().Be(Severity.General);
+        triaged.Routing.Department.Should().Be(People.Sales);
+        triaged.DeadlineRules.Deadlines.Select(d => d.Rule).Should().Equal("acknowledge-1wd", "resolve-3wd", "follow-up-10wd");
+        triaged.Deadlines.Should().OnlyContain(d => d.Calendar.StartsWith("weekdays", StringComparison.Ordinal));
+        (await h.Stored(id)).Policy.Should().Be(TestPolicy.Ref);
+    }
+
+    [Fact]
+    public void Replay_JournalWithAGap_IsRefused()
+    {
+        var actor = People.Receiver;
+        var id = ComplaintId.New(Harness.Start);
+        var received = new JournalEntry(id, 1, Harness.Start, actor, ComplaintState.Received, ComplaintState.Received, new ComplaintReceived(Harness.Intake(), TestPolicy.Ref), Guid.NewGuid());
+        var skipped = new JournalEntry(id, 3, Harness.Start, actor, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid());
+
+        var act = () => ComplaintReplay.Replay([received, skipped]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*does not follow version 1*");
+    }
+}
