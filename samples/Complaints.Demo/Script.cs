@@ -1,0 +1,56 @@
+using Complaints.Commands;
+
+namespace Complaints.Demo;
+
+/// <summary>What a step of a script does.</summary>
+internal enum StepKind
+{
+    /// <summary>Receive the complaint; the first step of every script.</summary>
+    Receive,
+
+    /// <summary>Issue a command that must succeed.</summary>
+    Command,
+
+    /// <summary>Issue a command that the workflow must refuse (a recused handler, say); the refusal is shown.</summary>
+    Refused,
+
+    /// <summary>Query the open cases as the actor and show how the case looks to them.</summary>
+    Peek,
+}
+
+/// <summary>One step of a script, at a given time.</summary>
+internal sealed record Step(Script Script, DateTimeOffset At, Actor Actor, StepKind Kind, ComplaintIntake? Intake = null, ComplaintCommand? Command = null);
+
+/// <summary>The life of one complaint as a list of timed steps; the <see cref="Desk"/> runs all scripts interleaved by time.</summary>
+internal sealed class Script(string title)
+{
+    private readonly List<Step> _steps = [];
+
+    public string Title { get; } = title;
+
+    public IReadOnlyList<Step> Steps => _steps;
+
+    public Script Receive(DateTimeOffset at, Actor by, ComplaintIntake intake) => Add(new(this, at, by, StepKind.Receive, Intake: intake));
+
+    public Script Then(DateTimeOffset at, Actor actor, ComplaintCommand command) => Add(new(this, at, actor, StepKind.Command, Command: command));
+
+    public Script Refused(DateTimeOffset at, Actor actor, ComplaintCommand command) => Add(new(this, at, actor, StepKind.Refused, Command: command));
+
+    public Script Peek(DateTimeOffset at, Actor reader) => Add(new(this, at, reader, StepKind.Peek));
+
+    private Script Add(Step step)
+    {
+        if (_steps.Count == 0 != (step.Kind == StepKind.Receive))
+        {
+            throw new InvalidOperationException($"Script '{Title}': receive the complaint first, and only once.");
+        }
+
+        if (_steps.Count > 0 && step.At <= _steps[^1].At)
+        {
+            throw new InvalidOperationException($"Script '{Title}': step at {step.At:u} is not after the previous step.");
+        }
+
+        _steps.Add(step);
+        return this;
+    }
+}
