@@ -89,6 +89,9 @@ public sealed record Complaint
     /// <summary>When it was last closed.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>When it was last reopened; deadlines set at a later triage count from then.</summary>
+    public DateTimeOffset? ReopenedAt { get; init; }
+
     /// <summary>How many times it was reopened.</summary>
     public int ReopenCount { get; init; }
 

@@ -116,7 +116,7 @@ public static class ComplaintReplay
             Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.FollowUp),
         },
         ComplaintClosed x => c with { Outcome = x.Summary, ClosedAt = e.At },
-        ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1 },
+        ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1, ReopenedAt = e.At },
         ComplaintWithdrawn x => c with { Outcome = x.Reason },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };

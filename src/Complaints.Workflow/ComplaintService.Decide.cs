@@ -55,8 +55,9 @@ public sealed partial class ComplaintService
         var routing = _policy.Route(classified);
         var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
         var deadlineRules = _policy.SetDeadlines(routed);
+        var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var deadlines = deadlineRules.Deadlines
-            .Select(r => new Deadline(r.Kind, _calendar.Add(c.ReceivedAt, r.Amount, r.Unit), r.Rule, _calendar.Name))
+            .Select(r => new Deadline(r.Kind, _calendar.Add(clockStart, r.Amount, r.Unit), r.Rule, _calendar.Name))
             .ToArray();
         return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
     }
@@ -131,9 +132,9 @@ public sealed partial class ComplaintService
     private Step[] DecideCustomerRejection(Complaint c, string reason)
     {
         var round = c.CustomerRejections + 1;
-        var rejected = new Step(Trigger.CustomerRejects, new CustomerRejected(reason, round));
         var escalation = _policy.CheckEscalation(
             c with { CustomerRejections = round, State = ComplaintState.Investigating }, EscalationTrigger.CustomerRejected);
+        var rejected = new Step(Trigger.CustomerRejects, new CustomerRejected(reason, round, escalation));
         if (!escalation.Escalate)
         {
             return [rejected];

@@ -50,6 +50,29 @@ public sealed partial class ComplaintService
         return page.Select(c => View(c, reader)).ToArray();
     }
 
+    /// <summary>
+    /// What <paramref name="actor"/> may do on the case now: the actions the lifecycle allows in its state whose
+    /// conditions are met and that the actor's roles and relation to the case permit. A policy may still refuse
+    /// one when it decides (a conflict of interest, a remedy beyond the receiver's authority).
+    /// </summary>
+    /// <param name="id">The case.</param>
+    /// <param name="actor">Who would act.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The actions, in lifecycle order; empty for a recused or accused actor.</returns>
+    /// <exception cref="ComplaintNotFoundException">There is no such case.</exception>
+    /// <exception cref="NotPermittedException">The actor may not see this case.</exception>
+    public async Task<IReadOnlyList<ComplaintAction>> GetAllowedActionsAsync(ComplaintId id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var complaint = await LoadVisibleAsync(id, actor, cancellationToken).ConfigureAwait(false);
+        if (complaint.IsAccused(actor.Id) || complaint.IsRecused(actor.Id))
+        {
+            return [];
+        }
+
+        var machine = new Lifecycle.LifecycleMachine(complaint, _time.GetUtcNow(), _options.ReopenWindow);
+        return machine.AllowedActions().Where(a => _options.Permissions[a].Grants(actor, complaint)).ToArray();
+    }
+
     private async Task<Complaint> LoadVisibleAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken)
     {
         new Internal.Validation().Actor(reader, "Reader").ThrowIfAny();

@@ -129,7 +129,8 @@ public sealed record CustomerAccepted(string? Comment) : ComplaintEvent;
 /// <summary>The customer rejected the remedy.</summary>
 /// <param name="Reason">What they objected to.</param>
 /// <param name="Round">How many rejections so far, this one included.</param>
-public sealed record CustomerRejected(string Reason, int Round) : ComplaintEvent;
+/// <param name="Escalation">The policy's decision whether this rejection escalates the case (an <see cref="Escalated"/> entry follows if so).</param>
+public sealed record CustomerRejected(string Reason, int Round, EscalationDecision? Escalation = null) : ComplaintEvent;
 
 /// <summary>The case went up a level.</summary>
 /// <param name="Level">The new level.</param>

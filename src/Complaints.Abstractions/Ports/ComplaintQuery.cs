@@ -3,6 +3,13 @@ namespace Complaints.Ports;
 /// <summary>A filter over cases; every criterion set must hold. The criteria a complaint desk needs.</summary>
 public sealed record ComplaintQuery
 {
+    /// <summary>The states of a case being handled (the <see cref="ComplaintState.Open"/> superstate's substates), for <see cref="States"/>.</summary>
+    public static IReadOnlyList<ComplaintState> OpenStates { get; } =
+    [
+        ComplaintState.Triaged, ComplaintState.Assigned, ComplaintState.Investigating, ComplaintState.AwaitingApproval,
+        ComplaintState.Approved, ComplaintState.AwaitingCustomer, ComplaintState.Implementing, ComplaintState.FollowUp,
+    ];
+
     /// <summary>Only cases in one of these states (a superstate such as <see cref="ComplaintState.Open"/> is not stored; list its substates).</summary>
     public IReadOnlyList<ComplaintState>? States { get; init; }
 

@@ -90,7 +90,7 @@ internal sealed class LifecycleMachine
             .Permit(Trigger.Withdraw, Withdrawn);
 
         m.Configure(Open)
-            .InternalTransition(Trigger.Escalate, _ => { })
+            .InternalTransitionIf(Trigger.Escalate, _ => true, _ => { }, "level + 1")
             .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => MeetingNeeded, _ => { }, "a major complaint without a meeting yet")
             .Permit(Trigger.Withdraw, Withdrawn);
 
@@ -106,7 +106,7 @@ internal sealed class LifecycleMachine
 
         m.Configure(Investigating)
             .SubstateOf(Open)
-            .InternalTransition(Trigger.AddEvidence, _ => { })
+            .InternalTransitionIf(Trigger.AddEvidence, _ => true, _ => { }, "evidence on file")
             .InternalTransitionIf(Trigger.HearAccused, _ => HasAccusedStaff, _ => { }, "a staff member is accused")
             .InternalTransitionIf(Trigger.RecordFindings, _ => AccusedHeardIfAny, _ => { }, "the accused heard first")
             .PermitIf(
@@ -143,7 +143,7 @@ internal sealed class LifecycleMachine
 
         m.Configure(FollowUp)
             .SubstateOf(Open)
-            .InternalTransition(Trigger.RecordFollowUp, _ => { })
+            .InternalTransitionIf(Trigger.RecordFollowUp, _ => true, _ => { }, "satisfaction recorded")
             .PermitIf(Trigger.Close, Closed, () => FollowedUpSinceImplementation, "a follow-up recorded");
 
         m.Configure(Closed)
@@ -154,7 +154,7 @@ internal sealed class LifecycleMachine
                 Guard(() => HasHandler, "a handler"))
             .PermitIf(
                 Trigger.ReopenUnassigned,
-                Triaged,
+                Received,
                 Guard(() => WithinReopenWindow, "within the reopen window"),
                 Guard(() => !HasHandler, "no handler (settled on the spot)"));
 

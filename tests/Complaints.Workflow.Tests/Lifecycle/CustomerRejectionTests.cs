@@ -20,7 +20,10 @@ public sealed class CustomerRejectionTests
         result.Complaint.CustomerRejections.Should().Be(1);
         result.Complaint.EscalationLevel.Should().Be(0);
         result.Complaint.Remedy.Should().BeNull();
-        result.Entries.Should().ContainSingle().Which.Event.Should().Be(new CustomerRejected("I want a full refund.", 1));
+        var rejected = result.Entries.Should().ContainSingle().Which.Event.Should().BeOfType<CustomerRejected>().Which;
+        (rejected.Reason, rejected.Round).Should().Be(("I want a full refund.", 1));
+        rejected.Escalation!.Escalate.Should().BeFalse("the policy escalates from the second rejection");
+        rejected.Escalation.Explanation.Rules.Should().ContainSingle(r => r.Rule == "rejections" && !r.Matched);
     }
 
     [Fact]

@@ -144,6 +144,20 @@ public sealed class PermissionTests
         (await h.Do(id, GeneralManager, new Triage())).State.Should().Be(ComplaintState.Triaged);
     }
 
+    [Fact]
+    public async Task GetAllowedActions_ListsWhatThisActorMayDoNow()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+
+        (await h.Service.GetAllowedActionsAsync(id, Handler)).Should().Equal(
+            ComplaintAction.Recuse, ComplaintAction.AddEvidence, ComplaintAction.HearAccused, ComplaintAction.Escalate, ComplaintAction.Withdraw);
+        (await h.Service.GetAllowedActionsAsync(id, Coordinator)).Should().Equal(
+            ComplaintAction.Reassign, ComplaintAction.Escalate, ComplaintAction.Withdraw);
+        (await h.Service.GetAllowedActionsAsync(id, Auditor)).Should().BeEmpty();
+        (await h.Service.GetAllowedActionsAsync(id, Accused)).Should().BeEmpty();
+    }
+
     private static async Task Expect(ComplaintState state, Actor actor, ComplaintCommand command, bool allowed)
     {
         var h = new Harness();

@@ -36,7 +36,7 @@ public sealed class LifecyclePropertyTests
             (ComplaintState.AwaitingCustomer, ComplaintState.Withdrawn), // inherited from Open
             (ComplaintState.FollowUp, ComplaintState.Closed),
             (ComplaintState.Closed, ComplaintState.Investigating),
-            (ComplaintState.Closed, ComplaintState.Triaged),
+            (ComplaintState.Closed, ComplaintState.Received), // reopen a case settled on the spot: triage it properly
         ]);
         LifecycleModel.Transitions.Should().NotContain(
         [

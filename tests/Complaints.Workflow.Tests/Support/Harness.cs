@@ -44,7 +44,8 @@ internal sealed class Harness
             "The salesman was rude and refused to honour the quoted price.",
             Category: "service-attitude",
             DesiredRemedy: "An apology and the quoted price",
-            ClaimedAmount: claim is { } c ? new Money(c, "CNY") : null);
+            ClaimedAmount: claim is { } c ? new Money(c, "CNY") : null,
+            Flags: flags);
 
     /// <summary>A complaint about a product, with no staff member accused.</summary>
     public static ComplaintIntake ProductIntake(decimal? claim = 500, ComplaintFlags flags = ComplaintFlags.None) =>
