@@ -121,6 +121,15 @@ internal sealed partial class DemoPolicy : IComplaintPolicy
                 Rule("follow-up-10wd", true)));
     }
 
+    public RewardDecision DecideReward(Complaint complaint) =>
+        new(false, RewardBasis.None, 0, 0, null, null, true, Explain(new RuleTrace("no-rewards-in-hospital", true)));
+
+    public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) =>
+        new([new Sanction(SanctionKind.Warning, null, "hospital-warning")], Explain(new RuleTrace("hospital-warning", true)));
+
+    public GuidanceDecision AdviseHandling(Complaint complaint) =>
+        new(["Listen first, then explain."], Explain(new RuleTrace("listen-first", true)));
+
     private PolicyExplanation Explain(params RuleTrace[] rules) => new(Identity, rules);
 
     private static RuleTrace Rule(string name, bool matched, string? detail = null) => new(name, matched, detail);

@@ -72,7 +72,9 @@ public enum RootCause
 /// <param name="Outcome">Substantiated, partly or not.</param>
 /// <param name="Cause">The root cause.</param>
 /// <param name="Summary">The investigation's conclusion in words.</param>
-public sealed record Findings(FindingOutcome Outcome, RootCause Cause, string Summary);
+/// <param name="Fine">For a report: the fine imposed on the wrongdoer, the basis of a reward.</param>
+/// <param name="Recovered">For a report: the value recovered, the basis of a reward.</param>
+public sealed record Findings(FindingOutcome Outcome, RootCause Cause, string Summary, Money? Fine = null, Money? Recovered = null);
 
 /// <summary>The emergency meeting a major complaint needs before a remedy is proposed.</summary>
 /// <param name="HeldAt">When it was held.</param>

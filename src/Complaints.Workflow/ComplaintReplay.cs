@@ -118,6 +118,7 @@ public static class ComplaintReplay
         ComplaintClosed x => c with { Outcome = x.Summary, ClosedAt = e.At },
         ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1, ReopenedAt = e.At },
         ComplaintWithdrawn x => c with { Outcome = x.Reason },
+        AccountabilityAssessed => c,
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 

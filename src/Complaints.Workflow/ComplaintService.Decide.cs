@@ -8,39 +8,40 @@ namespace Complaints.Workflow;
 public sealed partial class ComplaintService
 {
     /// <summary>Asks the policy where the command needs a decision and returns the steps to fire. Changes nothing.</summary>
-    private Step[] Decide(Complaint c, Actor actor, ComplaintCommand command, DateTimeOffset now) => command switch
+    private Step[] Decide(IComplaintPolicy policy, Complaint c, Actor actor, ComplaintCommand command, DateTimeOffset now) => command switch
     {
         ConfirmReadBack x => [new(Trigger.ConfirmReadBack, new ReadBackConfirmed(x.Method))],
-        Triage => DecideTriage(c),
+        Triage => DecideTriage(policy, c),
         Reject x => [new(Trigger.Reject, new ComplaintRejected(x.Reason, null))],
         Redirect x => [new(Trigger.Redirect, new ComplaintRedirected(x.To, x.Reason, null))],
-        ResolveOnSpot x => DecideOnSpot(c, actor, x.Remedy),
-        Assign x => [new(Trigger.Assign, new HandlerAssigned(x.Handler, CheckHandler(c, x.Handler, isNewHandler: true), null))],
-        Reassign x => [new(Trigger.Reassign, new HandlerAssigned(x.Handler, CheckHandler(c, x.Handler, isNewHandler: c.Assignee?.Id != x.Handler.Id), x.Reason))],
+        ResolveOnSpot x => DecideOnSpot(policy, c, actor, x.Remedy),
+        Assign x => [new(Trigger.Assign, new HandlerAssigned(x.Handler, CheckHandler(policy, c, x.Handler, isNewHandler: true), null))],
+        Reassign x => [new(Trigger.Reassign, new HandlerAssigned(x.Handler, CheckHandler(policy, c, x.Handler, isNewHandler: c.Assignee?.Id != x.Handler.Id), x.Reason))],
         Recuse x => [new(Trigger.Recuse, new HandlerRecused(actor.Id, x.Reason))],
         StartInvestigation => [new(Trigger.StartInvestigation, new InvestigationStarted())],
         AddEvidence x => [new(Trigger.AddEvidence, new EvidenceAdded(x.Evidence))],
         HearAccused x => [new(Trigger.HearAccused, new AccusedHeard(x.Statement))],
         RecordFindings x => [new(Trigger.RecordFindings, new FindingsRecorded(x.Findings))],
         RecordEmergencyMeeting x => [new(Trigger.RecordEmergencyMeeting, new EmergencyMeetingRecorded(new EmergencyMeeting(now, x.Attendees, x.Minutes)))],
-        ProposeRemedy x => DecideProposal(c, x.Remedy),
-        Approve x => DecideApproval(c, actor, x.Note),
+        ProposeRemedy x => DecideProposal(policy, c, x.Remedy),
+        Approve x => DecideApproval(policy, c, actor, x.Note),
         DeclineApproval x => [new(Trigger.DeclineApproval, new ApprovalDeclined(c.PendingApproval!.Role, x.Reason))],
         CommunicateDecision x => [new(Trigger.CommunicateDecision, new DecisionCommunicated(x.Channel, x.Message))],
         RecordCustomerAcceptance x => [new(Trigger.CustomerAccepts, new CustomerAccepted(x.Comment))],
-        RecordCustomerRejection x => DecideCustomerRejection(c, x.Reason),
-        Escalate x => [new(Trigger.Escalate, new Escalated(c.EscalationLevel + 1, x.Reason, _policy.CheckEscalation(c, EscalationTrigger.Requested)))],
+        RecordCustomerRejection x => DecideCustomerRejection(policy, c, x.Reason),
+        Escalate x => [new(Trigger.Escalate, new Escalated(c.EscalationLevel + 1, x.Reason, policy.CheckEscalation(c, EscalationTrigger.Requested)))],
         CompleteImplementation x => [new(Trigger.CompleteImplementation, new ImplementationCompleted(x.Summary))],
         RecordFollowUp x => [new(Trigger.RecordFollowUp, new FollowUpRecorded(x.Satisfaction, x.Comment))],
-        Close x => [new(Trigger.Close, new ComplaintClosed(x.Summary))],
+        Close x => [new(Trigger.Close, new ComplaintClosed(x.Summary, c.Intake.Kind == ComplaintKind.Report ? policy.DecideReward(c) : null))],
         Reopen x => [new(c.Assignee is null ? Trigger.ReopenUnassigned : Trigger.Reopen, new ComplaintReopened(x.Reason))],
         Withdraw x => [new(Trigger.Withdraw, new ComplaintWithdrawn(x.Reason))],
+        AssessAccountability x => [new(Trigger.AssessAccountability, new AccountabilityAssessed(x.Person.Id, x.Misconduct, policy.AssessPenalty(c, x.Person, x.Misconduct)))],
         _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
     };
 
-    private Step[] DecideTriage(Complaint c)
+    private Step[] DecideTriage(IComplaintPolicy policy, Complaint c)
     {
-        var admissibility = _policy.DecideAdmissibility(c);
+        var admissibility = policy.DecideAdmissibility(c);
         switch (admissibility.Outcome)
         {
             case AdmissibilityOutcome.Reject:
@@ -50,11 +51,11 @@ public sealed partial class ComplaintService
         }
 
         // Each decision sees the ones before it: routing may depend on the tier, deadlines on both.
-        var severity = _policy.Classify(c);
+        var severity = policy.Classify(c);
         var classified = c with { Category = severity.Category, Severity = severity.Tier };
-        var routing = _policy.Route(classified);
+        var routing = policy.Route(classified);
         var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
-        var deadlineRules = _policy.SetDeadlines(routed);
+        var deadlineRules = policy.SetDeadlines(routed);
         var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var deadlines = deadlineRules.Deadlines
             .Select(r => new Deadline(r.Kind, _calendar.Add(clockStart, r.Amount, r.Unit), r.Rule, _calendar.Name))
@@ -62,10 +63,10 @@ public sealed partial class ComplaintService
         return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
     }
 
-    private Step[] DecideOnSpot(Complaint c, Actor actor, RemedyProposal remedy)
+    private static Step[] DecideOnSpot(IComplaintPolicy policy, Complaint c, Actor actor, RemedyProposal remedy)
     {
-        var severity = _policy.Classify(c);
-        var approval = _policy.RequireApproval(c with { Category = severity.Category, Severity = severity.Tier }, remedy);
+        var severity = policy.Classify(c);
+        var approval = policy.RequireApproval(c with { Category = severity.Category, Severity = severity.Tier }, remedy);
         if (severity.Tier > Severity.General)
         {
             throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.ResolveOnSpot,
@@ -81,7 +82,7 @@ public sealed partial class ComplaintService
         return [new(Trigger.ResolveOnSpot, new ResolvedOnSpot(remedy, severity, approval))];
     }
 
-    private RecusalDecision CheckHandler(Complaint c, Actor handler, bool isNewHandler)
+    private static RecusalDecision CheckHandler(IComplaintPolicy policy, Complaint c, Actor handler, bool isNewHandler)
     {
         if (!isNewHandler)
         {
@@ -98,20 +99,20 @@ public sealed partial class ComplaintService
             throw new RecusalRequiredException(c.Id, handler.Id, $"they were recused earlier ({earlier.Reason})", []);
         }
 
-        var recusal = _policy.CheckRecusal(c, handler);
+        var recusal = policy.CheckRecusal(c, handler);
         return recusal.MustRecuse
             ? throw new RecusalRequiredException(c.Id, handler.Id, recusal.Reason ?? "conflict of interest", recusal.Explanation.MatchedRules.ToArray())
             : recusal;
     }
 
-    private Step[] DecideProposal(Complaint c, RemedyProposal remedy)
+    private static Step[] DecideProposal(IComplaintPolicy policy, Complaint c, RemedyProposal remedy)
     {
-        var approval = _policy.RequireApproval(c, remedy);
+        var approval = policy.RequireApproval(c, remedy);
         var trigger = approval.WithinHandlerAuthority ? Trigger.ProposeWithinAuthority : Trigger.ProposeForApproval;
         return [new(trigger, new RemedyProposed(remedy, approval))];
     }
 
-    private Step[] DecideApproval(Complaint c, Actor actor, string? note)
+    private static Step[] DecideApproval(IComplaintPolicy policy, Complaint c, Actor actor, string? note)
     {
         var step = c.PendingApproval!;
         if (c.Assignee?.Id == actor.Id)
@@ -119,7 +120,7 @@ public sealed partial class ComplaintService
             throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.Approve, "they proposed the remedy, and no one approves their own proposal.");
         }
 
-        var recusal = _policy.CheckRecusal(c, actor);
+        var recusal = policy.CheckRecusal(c, actor);
         if (recusal.MustRecuse)
         {
             throw new RecusalRequiredException(c.Id, actor.Id, recusal.Reason ?? "conflict of interest", recusal.Explanation.MatchedRules.ToArray());
@@ -129,10 +130,10 @@ public sealed partial class ComplaintService
         return [new(last ? Trigger.ApproveFinal : Trigger.ApproveStep, new RemedyApproved(step.Role, note, recusal))];
     }
 
-    private Step[] DecideCustomerRejection(Complaint c, string reason)
+    private static Step[] DecideCustomerRejection(IComplaintPolicy policy, Complaint c, string reason)
     {
         var round = c.CustomerRejections + 1;
-        var escalation = _policy.CheckEscalation(
+        var escalation = policy.CheckEscalation(
             c with { CustomerRejections = round, State = ComplaintState.Investigating }, EscalationTrigger.CustomerRejected);
         var rejected = new Step(Trigger.CustomerRejects, new CustomerRejected(reason, round, escalation));
         if (!escalation.Escalate)

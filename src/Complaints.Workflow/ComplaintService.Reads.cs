@@ -1,5 +1,6 @@
 using Complaints.Commands;
 using Complaints.Journal;
+using Complaints.Policy;
 using Complaints.Ports;
 
 namespace Complaints.Workflow;
@@ -73,6 +74,19 @@ public sealed partial class ComplaintService
         return machine.AllowedActions().Where(a => _options.Permissions[a].Grants(actor, complaint)).ToArray();
     }
 
+    /// <summary>The policy's handling advice for the case (how to approach this complainant), for whoever handles it.</summary>
+    /// <param name="id">The case.</param>
+    /// <param name="reader">Who asks.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The advice with the rules behind it.</returns>
+    /// <exception cref="ComplaintNotFoundException">There is no such case.</exception>
+    /// <exception cref="NotPermittedException">The reader may not see this case.</exception>
+    public async Task<GuidanceDecision> GetGuidanceAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken = default)
+    {
+        var complaint = await LoadVisibleAsync(id, reader, cancellationToken).ConfigureAwait(false);
+        return _policies.Resolve(complaint.Policy).AdviseHandling(complaint);
+    }
+
     private async Task<Complaint> LoadVisibleAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken)
     {
         new Internal.Validation().Actor(reader, "Reader").ThrowIfAny();
@@ -90,7 +104,7 @@ public sealed partial class ComplaintService
     private bool SeesAll(Actor reader) => reader.Roles.Any(_options.SeeAllRoles.Contains);
 
     private bool MaySeeIdentity(Complaint complaint, Actor reader) =>
-        !complaint.IsAccused(reader.Id) && _policy.CheckConfidentiality(complaint, reader).MaySeeIdentity;
+        !complaint.IsAccused(reader.Id) && _policies.Resolve(complaint.Policy).CheckConfidentiality(complaint, reader).MaySeeIdentity;
 
     private Complaint View(Complaint complaint, Actor reader) =>
         MaySeeIdentity(complaint, reader) ? complaint : complaint with { Intake = Redact(complaint.Intake) };

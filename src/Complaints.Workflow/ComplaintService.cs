@@ -16,27 +16,27 @@ namespace Complaints.Workflow;
 public sealed partial class ComplaintService
 {
     private readonly IComplaintStore _store;
-    private readonly IComplaintPolicy _policy;
+    private readonly PolicyCatalog _policies;
     private readonly IBusinessCalendar _calendar;
     private readonly TimeProvider _time;
     private readonly ComplaintsOptions _options;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="store">Where cases live.</param>
-    /// <param name="policy">The policy that makes every decision.</param>
+    /// <param name="policies">The policies that make every decision: the current one for new cases, and the versions older cases were opened under.</param>
     /// <param name="calendar">The business calendar deadlines are computed on.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The workflow's settings.</param>
     public ComplaintService(
         IComplaintStore store,
-        IComplaintPolicy policy,
+        PolicyCatalog policies,
         IBusinessCalendar calendar,
         TimeProvider time,
         IOptions<ComplaintsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _policies = policies ?? throw new ArgumentNullException(nameof(policies));
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
@@ -60,7 +60,7 @@ public sealed partial class ComplaintService
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
-            new ComplaintReceived(normalized, _policy.Identity), Guid.CreateVersion7(now));
+            new ComplaintReceived(normalized, _policies.Current.Identity), Guid.CreateVersion7(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         await _store.SaveAsync(complaint, [entry], 0, cancellationToken).ConfigureAwait(false);
         return new CommandResult(View(complaint, receiver), [entry]);
@@ -99,7 +99,7 @@ public sealed partial class ComplaintService
         EnsureLifecycleAllows(complaint, command.Action, now);
         EnsurePermitted(complaint, actor, command.Action);
 
-        var steps = Decide(complaint, actor, command, now);
+        var steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
         var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
         return new CommandResult(View(updated, actor), RedactEntries(updated, entries, actor));

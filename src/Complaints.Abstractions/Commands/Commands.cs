@@ -202,6 +202,15 @@ public sealed record Reopen(string Reason) : ComplaintCommand
     public override ComplaintAction Action => ComplaintAction.Reopen;
 }
 
+/// <summary>Assess a member of staff's accountability on this case; the policy sets the sanctions.</summary>
+/// <param name="Person">The member of staff.</param>
+/// <param name="Misconduct">What they did, e.g. <see cref="Policy.Misconduct.LateHandling"/>.</param>
+public sealed record AssessAccountability(Actor Person, string Misconduct) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.AssessAccountability;
+}
+
 /// <summary>The complainant withdrew the complaint.</summary>
 /// <param name="Reason">What they said.</param>
 public sealed record Withdraw(string Reason) : ComplaintCommand

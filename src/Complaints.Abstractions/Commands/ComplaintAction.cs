@@ -81,6 +81,9 @@ public enum ComplaintAction
     /// <summary>Record that the complainant withdrew.</summary>
     Withdraw,
 
+    /// <summary>Assess a member of staff's accountability (late handling, a leak, retaliation …) and record the sanctions.</summary>
+    AssessAccountability,
+
     /// <summary>Read a case or its journal (not a command; used in permission errors of reads).</summary>
     View,
 }

@@ -30,6 +30,7 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(ComplaintClosed), "closed")]
 [JsonDerivedType(typeof(ComplaintReopened), "reopened")]
 [JsonDerivedType(typeof(ComplaintWithdrawn), "withdrawn")]
+[JsonDerivedType(typeof(AccountabilityAssessed), "accountability-assessed")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
@@ -149,7 +150,14 @@ public sealed record FollowUpRecorded(Satisfaction Satisfaction, string? Comment
 
 /// <summary>The case was closed.</summary>
 /// <param name="Summary">The closing summary.</param>
-public sealed record ComplaintClosed(string Summary) : ComplaintEvent;
+/// <param name="Reward">For a report: the reward range the policy decided.</param>
+public sealed record ComplaintClosed(string Summary, RewardDecision? Reward = null) : ComplaintEvent;
+
+/// <summary>A person's accountability for their part in the case was assessed.</summary>
+/// <param name="Person">The member of staff.</param>
+/// <param name="Misconduct">What they did.</param>
+/// <param name="Decision">The sanctions the policy set.</param>
+public sealed record AccountabilityAssessed(ActorId Person, string Misconduct, PenaltyDecision Decision) : ComplaintEvent;
 
 /// <summary>The case was reopened.</summary>
 /// <param name="Reason">Why.</param>

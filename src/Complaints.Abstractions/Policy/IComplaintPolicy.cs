@@ -53,4 +53,21 @@ public interface IComplaintPolicy
     /// <param name="trigger">What happened.</param>
     /// <returns>The decision.</returns>
     EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger);
+
+    /// <summary>The reward range for a report (举报). Asked when a report is closed.</summary>
+    /// <param name="complaint">The case, with its findings.</param>
+    /// <returns>The decision; not eligible for anything but a report.</returns>
+    RewardDecision DecideReward(Complaint complaint);
+
+    /// <summary>The sanctions for a person's misconduct on a case. Asked when accountability is assessed.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="person">The member of staff.</param>
+    /// <param name="misconduct">What they did, e.g. <see cref="Misconduct.LateHandling"/>.</param>
+    /// <returns>The decision.</returns>
+    PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct);
+
+    /// <summary>Handling advice for the case at hand.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <returns>The advice.</returns>
+    GuidanceDecision AdviseHandling(Complaint complaint);
 }

@@ -20,7 +20,7 @@ public sealed class ComplaintsBuilder
     public ComplaintsBuilder UsePolicy(IComplaintPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Services.Replace(ServiceDescriptor.Singleton(policy));
+        Services.Replace(ServiceDescriptor.Singleton(new PolicyCatalog(policy)));
         return this;
     }
 
@@ -30,7 +30,8 @@ public sealed class ComplaintsBuilder
     public ComplaintsBuilder UsePolicy<TPolicy>()
         where TPolicy : class, IComplaintPolicy
     {
-        Services.Replace(ServiceDescriptor.Singleton<IComplaintPolicy, TPolicy>());
+        Services.Replace(ServiceDescriptor.Singleton<TPolicy, TPolicy>());
+        Services.Replace(ServiceDescriptor.Singleton(static sp => new PolicyCatalog(sp.GetRequiredService<TPolicy>())));
         return this;
     }
 

@@ -34,7 +34,7 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
-            sp.GetService<IComplaintPolicy>() ?? throw new InvalidOperationException(
+            sp.GetService<PolicyCatalog>() ?? throw new InvalidOperationException(
                 "No complaint policy is registered. Call services.AddComplaints().UsePolicy(...) with the policy that decides admissibility, severity, routing, deadlines, approvals and recusal."),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -87,6 +87,7 @@ internal static class InputValidator
                 v.Check(false, "Findings", "are required.");
                 break;
             case RecordFindings c:
+                v.Money(c.Findings.Fine, "Findings.Fine").Money(c.Findings.Recovered, "Findings.Recovered");
                 v.Defined(c.Findings.Outcome, "Findings.Outcome").Defined(c.Findings.Cause, "Findings.Cause")
                     .Required(c.Findings.Summary, "Findings.Summary", "A summary of the findings").MaxLength(c.Findings.Summary, MaxText, "Findings.Summary");
                 break;
@@ -120,6 +121,9 @@ internal static class InputValidator
                 break;
             case Reopen c:
                 v.Required(c.Reason, "Reason", "The reason for reopening");
+                break;
+            case AssessAccountability c:
+                v.Actor(c.Person, "Person").Required(c.Misconduct, "Misconduct", "The misconduct assessed");
                 break;
             case Withdraw c:
                 v.Required(c.Reason, "Reason", "What the complainant said");

@@ -92,6 +92,7 @@ internal sealed class LifecycleMachine
         m.Configure(Open)
             .InternalTransitionIf(Trigger.Escalate, _ => true, _ => { }, "level + 1")
             .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => MeetingNeeded, _ => { }, "a major complaint without a meeting yet")
+            .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
             .Permit(Trigger.Withdraw, Withdrawn);
 
         m.Configure(Triaged)
@@ -147,6 +148,7 @@ internal sealed class LifecycleMachine
             .PermitIf(Trigger.Close, Closed, () => FollowedUpSinceImplementation, "a follow-up recorded");
 
         m.Configure(Closed)
+            .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
             .PermitIf(
                 Trigger.Reopen,
                 Investigating,

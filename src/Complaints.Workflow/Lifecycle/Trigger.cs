@@ -33,6 +33,7 @@ internal enum Trigger
     Reopen,
     ReopenUnassigned,
     Withdraw,
+    AssessAccountability,
 }
 
 internal static class TriggerMap
@@ -65,6 +66,7 @@ internal static class TriggerMap
         Trigger.Close => ComplaintAction.Close,
         Trigger.Reopen or Trigger.ReopenUnassigned => ComplaintAction.Reopen,
         Trigger.Withdraw => ComplaintAction.Withdraw,
+        Trigger.AssessAccountability => ComplaintAction.AssessAccountability,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
@@ -96,6 +98,7 @@ internal static class TriggerMap
         ComplaintAction.Close => [Trigger.Close],
         ComplaintAction.Reopen => [Trigger.Reopen, Trigger.ReopenUnassigned],
         ComplaintAction.Withdraw => [Trigger.Withdraw],
+        ComplaintAction.AssessAccountability => [Trigger.AssessAccountability],
         _ => [],
     };
 }

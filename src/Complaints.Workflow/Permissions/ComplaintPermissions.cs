@@ -39,6 +39,7 @@ public sealed class ComplaintPermissions
         [ComplaintAction.Close] = new([Coordinator], Assignee),
         [ComplaintAction.Reopen] = new([Coordinator, Manager]),
         [ComplaintAction.Withdraw] = new([Coordinator], Owner),
+        [ComplaintAction.AssessAccountability] = new([Manager, GeneralManager, ComplaintRoles.System]),
     };
 
     /// <summary>The rule for <paramref name="action"/>.</summary>

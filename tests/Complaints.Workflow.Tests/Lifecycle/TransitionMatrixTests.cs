@@ -20,27 +20,27 @@ public sealed class TransitionMatrixTests
             [A.ConfirmReadBack] = Received, [A.Triage] = Triaged, [A.Reject] = Rejected, [A.Redirect] = Redirected,
             [A.ResolveOnSpot] = Closed, [A.Withdraw] = Withdrawn,
         },
-        [Triaged] = new() { [A.Assign] = Assigned, [A.Escalate] = Triaged, [A.Withdraw] = Withdrawn },
+        [Triaged] = new() { [A.Assign] = Assigned, [A.Escalate] = Triaged, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Triaged },
         [Assigned] = new()
         {
-            [A.StartInvestigation] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned, [A.Escalate] = Assigned, [A.Withdraw] = Withdrawn,
+            [A.StartInvestigation] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned, [A.Escalate] = Assigned, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Assigned,
         },
         // Reached right after StartInvestigation: the accused is not heard yet, so no findings and no proposal.
         [Investigating] = new()
         {
             [A.AddEvidence] = Investigating, [A.HearAccused] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned,
-            [A.Escalate] = Investigating, [A.Withdraw] = Withdrawn,
+            [A.Escalate] = Investigating, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Investigating,
         },
-        [AwaitingApproval] = new() { [A.Approve] = Approved, [A.DeclineApproval] = Investigating, [A.Escalate] = AwaitingApproval, [A.Withdraw] = Withdrawn },
-        [Approved] = new() { [A.CommunicateDecision] = AwaitingCustomer, [A.Escalate] = Approved, [A.Withdraw] = Withdrawn },
+        [AwaitingApproval] = new() { [A.Approve] = Approved, [A.DeclineApproval] = Investigating, [A.Escalate] = AwaitingApproval, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingApproval },
+        [Approved] = new() { [A.CommunicateDecision] = AwaitingCustomer, [A.Escalate] = Approved, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Approved },
         [AwaitingCustomer] = new()
         {
-            [A.RecordCustomerAcceptance] = Implementing, [A.RecordCustomerRejection] = Investigating, [A.Escalate] = AwaitingCustomer, [A.Withdraw] = Withdrawn,
+            [A.RecordCustomerAcceptance] = Implementing, [A.RecordCustomerRejection] = Investigating, [A.Escalate] = AwaitingCustomer, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingCustomer,
         },
-        [Implementing] = new() { [A.CompleteImplementation] = FollowUp, [A.Escalate] = Implementing, [A.Withdraw] = Withdrawn },
+        [Implementing] = new() { [A.CompleteImplementation] = FollowUp, [A.Escalate] = Implementing, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Implementing },
         // Reached right after CompleteImplementation: no follow-up yet, so it cannot close.
-        [FollowUp] = new() { [A.RecordFollowUp] = FollowUp, [A.Escalate] = FollowUp, [A.Withdraw] = Withdrawn },
-        [Closed] = new() { [A.Reopen] = Investigating },
+        [FollowUp] = new() { [A.RecordFollowUp] = FollowUp, [A.Escalate] = FollowUp, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = FollowUp },
+        [Closed] = new() { [A.Reopen] = Investigating, [A.AssessAccountability] = Closed },
         [Rejected] = new(),
         [Redirected] = new(),
         [Withdrawn] = new(),
@@ -117,6 +117,7 @@ public sealed class TransitionMatrixTests
         A.Close => (Coordinator, new Close("Done.")),
         A.Reopen => (Coordinator, new Reopen("The refund never arrived.")),
         A.Withdraw => (Coordinator, new Withdraw("Settled privately.")),
+        A.AssessAccountability => (Manager, new AssessAccountability(Handler, Complaints.Policy.Misconduct.LateHandling)),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

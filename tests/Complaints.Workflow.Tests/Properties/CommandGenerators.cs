@@ -220,7 +220,7 @@ internal static class CommandGenerators
     public static int Weight(ComplaintAction action, Complaint c) => action switch
     {
         ComplaintAction.Withdraw or ComplaintAction.Reject or ComplaintAction.Redirect => 1,
-        ComplaintAction.Recuse or ComplaintAction.Escalate => 2,
+        ComplaintAction.Recuse or ComplaintAction.Escalate or ComplaintAction.AssessAccountability => 2,
         ComplaintAction.Reassign or ComplaintAction.DeclineApproval or ComplaintAction.ResolveOnSpot or ComplaintAction.AddEvidence => 5,
         ComplaintAction.RecordCustomerRejection => 10,
         ComplaintAction.HearAccused when c.AccusedStatement is not null => 3,
@@ -262,6 +262,7 @@ internal static class CommandGenerators
         ComplaintAction.CommunicateDecision or ComplaintAction.RecordCustomerAcceptance or ComplaintAction.RecordCustomerRejection
             or ComplaintAction.RecordFollowUp or ComplaintAction.Close => [c.Assignee ?? Coordinator, c.Assignee ?? Coordinator, Coordinator],
         ComplaintAction.Escalate => [c.Assignee ?? Coordinator, Coordinator, Manager],
+        ComplaintAction.AssessAccountability => [Manager, GeneralManager, Coordinator],
         _ => All,
     };
 
@@ -303,6 +304,7 @@ internal static class CommandGenerators
             ComplaintAction.Close => new Close(text),
             ComplaintAction.Reopen => new Reopen(text),
             ComplaintAction.Withdraw => new Withdraw(text),
+            ComplaintAction.AssessAccountability => new AssessAccountability(handler, bad ? Blanks[p.Blank] : Complaints.Policy.Misconduct.LateHandling),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a command."),
         };
 

@@ -16,7 +16,7 @@ internal sealed class Harness
 
     public Harness()
     {
-        Service = new ComplaintService(Store, Policy, new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options));
+        Service = new ComplaintService(Store, new Policy.PolicyCatalog(Policy), new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options));
     }
 
     public FakeTimeProvider Time { get; } = new(Start);

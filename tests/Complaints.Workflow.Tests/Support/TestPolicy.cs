@@ -106,6 +106,21 @@ internal sealed class TestPolicy : IComplaintPolicy
             ? new(false, "reader is in the accused department", Explain(new RuleTrace("accused-department", true)))
             : new(true, null, Explain(new RuleTrace("accused-department", false)));
 
+    /// <summary>A substantiated report with a fine earns 20–50 % of it; nothing else earns a reward.</summary>
+    public RewardDecision DecideReward(Complaint complaint) =>
+        complaint.Findings is { Outcome: FindingOutcome.Substantiated, Fine: { } fine }
+            ? new(true, RewardBasis.Fine, 20, 50, fine with { Amount = fine.Amount * 0.2m }, fine with { Amount = fine.Amount * 0.5m }, true, Explain(new RuleTrace("fine-share", true)))
+            : new(false, RewardBasis.None, 0, 0, null, null, true, Explain(new RuleTrace("fine-share", false)));
+
+    /// <summary>Late handling: a warning and a 100 CNY fine; anything else: a warning.</summary>
+    public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) =>
+        misconduct == Misconduct.LateHandling
+            ? new([new Sanction(SanctionKind.Warning, null, "late"), new Sanction(SanctionKind.Fine, new Money(100, "CNY"), "late")], Explain(new RuleTrace("late", true)))
+            : new([new Sanction(SanctionKind.Warning, null, "other")], Explain(new RuleTrace("other", true)));
+
+    /// <summary>Always: listen first.</summary>
+    public GuidanceDecision AdviseHandling(Complaint complaint) => new(["Listen first."], Explain(new RuleTrace("listen", true)));
+
     public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => trigger switch
     {
         EscalationTrigger.CustomerRejected when complaint.CustomerRejections >= RejectionsBeforeEscalation =>
