@@ -1,0 +1,158 @@
+namespace Complaints.Rules.Facts;
+
+/// <summary>
+/// What a pack's expressions see of a case, as <c>complaint</c>: flat, read-only values with names a policy
+/// author can read. Enum values are lower-case kebab strings (<c>"walk-in"</c>, <c>"staff-member"</c>); amounts
+/// are plain numbers in the case's currency; a missing value is <c>""</c> or <c>0</c>, never null.
+/// </summary>
+public sealed class ComplaintFacts
+{
+    private readonly Complaint _complaint;
+
+    /// <summary>Wraps a case.</summary>
+    /// <param name="complaint">The case.</param>
+    public ComplaintFacts(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        _complaint = complaint;
+        var intake = complaint.Intake;
+        Kind = Names.Of(intake.Kind);
+        Channel = Names.Of(intake.Channel);
+        IntakeCategory = intake.Category ?? "";
+        Category = complaint.Category ?? intake.Category ?? "";
+        Tier = complaint.Severity is { } tier ? Names.Of(tier) : "";
+        TierRank = complaint.Severity is { } rank ? (int)rank : -1;
+        Department = complaint.Department?.Value ?? "";
+        SubjectKind = Names.Of(intake.Subject.Kind);
+        SubjectName = intake.Subject.Name;
+        SubjectDepartment = intake.Subject.Department?.Value ?? "";
+        SubjectReference = intake.Subject.Reference ?? "";
+        HasAccusedStaff = intake.Subject.StaffId is not null || intake.Subject.Kind == Complaints.SubjectKind.StaffMember;
+        Description = intake.Description;
+        DesiredRemedy = intake.DesiredRemedy ?? "";
+        Location = intake.Location ?? "";
+        ClaimAmount = intake.ClaimedAmount?.Amount ?? 0;
+        Currency = intake.ClaimedAmount?.Currency ?? "";
+        Anonymous = intake.Complainant.IsAnonymous;
+        Flags = intake.Flags;
+        FindingOutcome = complaint.Findings is { } f ? Names.Of(f.Outcome) : "";
+        RootCause = complaint.Findings is { } g ? Names.Of(g.Cause) : "";
+        FineAmount = complaint.Findings?.Fine?.Amount ?? 0;
+        RecoveredAmount = complaint.Findings?.Recovered?.Amount ?? 0;
+    }
+
+    /// <summary><c>complaint</c>, <c>report</c> or <c>suggestion</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>How it reached us: <c>phone</c>, <c>hotline</c>, <c>email</c>, <c>online-form</c>, <c>walk-in</c> …</summary>
+    public string Channel { get; }
+
+    /// <summary>The category the receiver recorded; <c>""</c> if none.</summary>
+    public string IntakeCategory { get; }
+
+    /// <summary>The category decided so far (at triage), else the receiver's; <c>""</c> if none.</summary>
+    public string Category { get; }
+
+    /// <summary>The tier decided so far: <c>minor</c>, <c>general</c>, <c>serious</c>, <c>major</c>; <c>""</c> before classification.</summary>
+    public string Tier { get; }
+
+    /// <summary>The tier as a number for comparisons: 0 minor … 3 major; -1 before classification.</summary>
+    public int TierRank { get; }
+
+    /// <summary>The responsible department decided so far; <c>""</c> before routing.</summary>
+    public string Department { get; }
+
+    /// <summary><c>product</c>, <c>service</c>, <c>staff-member</c>, <c>department</c> or <c>other</c>.</summary>
+    public string SubjectKind { get; }
+
+    /// <summary>The subject's name.</summary>
+    public string SubjectName { get; }
+
+    /// <summary>The department of the subject complained about; <c>""</c> if unknown.</summary>
+    public string SubjectDepartment { get; }
+
+    /// <summary>The subject's reference (product code, licence plate …); <c>""</c> if none.</summary>
+    public string SubjectReference { get; }
+
+    /// <summary>Whether a member of staff is complained about.</summary>
+    public bool HasAccusedStaff { get; }
+
+    /// <summary>What happened.</summary>
+    public string Description { get; }
+
+    /// <summary>What the complainant wants; <c>""</c> if not said.</summary>
+    public string DesiredRemedy { get; }
+
+    /// <summary>Where it happened; <c>""</c> if not said.</summary>
+    public string Location { get; }
+
+    /// <summary>The amount claimed; 0 if none.</summary>
+    public decimal ClaimAmount { get; }
+
+    /// <summary>The currency of the claim; <c>""</c> if none.</summary>
+    public string Currency { get; }
+
+    /// <summary>Whether the complainant gave no name.</summary>
+    public bool Anonymous { get; }
+
+    /// <summary>A risk to safety was reported.</summary>
+    public bool SafetyRisk => Flags.HasFlag(ComplaintFlags.SafetyRisk);
+
+    /// <summary>A risk to health was reported.</summary>
+    public bool HealthRisk => Flags.HasFlag(ComplaintFlags.HealthRisk);
+
+    /// <summary>The complainant threatens to go to a regulator or higher authority.</summary>
+    public bool RegulatorThreat => Flags.HasFlag(ComplaintFlags.RegulatorThreat);
+
+    /// <summary>The complainant threatens to go to the media.</summary>
+    public bool MediaThreat => Flags.HasFlag(ComplaintFlags.MediaThreat);
+
+    /// <summary>Several departments are involved.</summary>
+    public bool MultipleDepartments => Flags.HasFlag(ComplaintFlags.MultipleDepartments);
+
+    /// <summary>The complainant has complained about this before.</summary>
+    public bool Repeated => Flags.HasFlag(ComplaintFlags.Repeated);
+
+    /// <summary>The complainant was violent or behaved unlawfully.</summary>
+    public bool ViolentBehaviour => Flags.HasFlag(ComplaintFlags.ViolentBehaviour);
+
+    /// <summary>The investigation's outcome: <c>substantiated</c>, <c>partly-substantiated</c>, <c>not-substantiated</c>; <c>""</c> before findings.</summary>
+    public string FindingOutcome { get; }
+
+    /// <summary>The root cause found; <c>""</c> before findings.</summary>
+    public string RootCause { get; }
+
+    /// <summary>For a report: the fine imposed; 0 if none.</summary>
+    public decimal FineAmount { get; }
+
+    /// <summary>For a report: the value recovered; 0 if none.</summary>
+    public decimal RecoveredAmount { get; }
+
+    /// <summary>How many times the customer rejected a remedy.</summary>
+    public int CustomerRejections => _complaint.CustomerRejections;
+
+    /// <summary>The escalation level (0 for none).</summary>
+    public int EscalationLevel => _complaint.EscalationLevel;
+
+    /// <summary>How many times the case was reopened.</summary>
+    public int ReopenCount => _complaint.ReopenCount;
+
+    /// <summary>How many pieces of evidence are on file.</summary>
+    public int EvidenceCount => _complaint.Evidence.Count;
+
+    /// <summary>How many people were recused from the case.</summary>
+    public int RecusalCount => _complaint.Recusals.Count;
+
+    private ComplaintFlags Flags { get; }
+
+    /// <summary>An industry-specific field recorded at intake (a licence plate, a ward, a batch number), or <c>""</c>.</summary>
+    /// <param name="name">The field's name.</param>
+    /// <returns>Its value, or <c>""</c>.</returns>
+    public string Attribute(string name) =>
+        _complaint.Intake.Attributes is { } attributes && attributes.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>Whether an industry-specific field was recorded with a non-empty value.</summary>
+    /// <param name="name">The field's name.</param>
+    /// <returns><see langword="true"/> if present.</returns>
+    public bool HasAttribute(string name) => Attribute(name).Length > 0;
+}

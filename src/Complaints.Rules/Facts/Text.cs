@@ -1,0 +1,47 @@
+namespace Complaints.Rules.Facts;
+
+/// <summary>Text helpers a pack's expressions may call, e.g. <c>Text.ContainsAny(complaint.Description, "court|lawsuit|法院")</c>.</summary>
+public static class Text
+{
+    /// <summary>Whether <paramref name="text"/> contains any of the <c>|</c>-separated <paramref name="words"/>, ignoring case.</summary>
+    /// <param name="text">The text searched.</param>
+    /// <param name="words">Words separated by <c>|</c>.</param>
+    /// <returns><see langword="true"/> if one occurs.</returns>
+    public static bool ContainsAny(string text, string words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var range in words.AsSpan().Split('|'))
+        {
+            var word = words.AsSpan(range).Trim();
+            if (!word.IsEmpty && text.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="value"/> equals one of the <c>|</c>-separated <paramref name="options"/>, ignoring case.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="options">Options separated by <c>|</c>.</param>
+    /// <returns><see langword="true"/> if it is one of them.</returns>
+    public static bool IsOneOf(string value, string options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var range in options.AsSpan().Split('|'))
+        {
+            if (options.AsSpan(range).Trim().Equals(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+using Complaints.Policy;
+using Complaints.Rules.Evaluation;
+
+namespace Complaints.Rules.Loading;
+
+/// <summary>The output shape of each decision point, checked against the pack's roles, departments and categories.</summary>
+internal static class OutputParsers
+{
+    public static RuleOutput? Parse(DecisionPoint point, OutputReader o, PackManifest pack)
+    {
+        RuleOutput? output = point switch
+        {
+            DecisionPoint.Admissibility => Admissibility(o),
+            DecisionPoint.Severity => Severity(o, pack),
+            DecisionPoint.Routing => Routing(o, pack),
+            DecisionPoint.Deadlines => Deadline(o),
+            DecisionPoint.Approval => Approval(o, pack),
+            DecisionPoint.Recusal or DecisionPoint.Confidentiality => o.Text("reason", required: true) is { } r ? new ReasonOutput(r) : null,
+            DecisionPoint.Escalation => Escalation(o, pack),
+            DecisionPoint.Rewards => Reward(o),
+            DecisionPoint.Penalties => Penalty(o),
+            DecisionPoint.Guidance => o.Text("advice", required: true) is { } a ? new GuidanceOutput(a) : null,
+            _ => null,
+        };
+        o.RejectUnknown();
+        return output;
+    }
+
+    private static AdmissibilityOutput? Admissibility(OutputReader o)
+    {
+        var outcome = o.Enum<AdmissibilityOutcome>("outcome", required: true);
+        var reason = o.Text("reason", required: outcome is AdmissibilityOutcome.Reject or AdmissibilityOutcome.Redirect);
+        var redirectTo = o.Text("redirectTo", required: outcome is AdmissibilityOutcome.Redirect);
+        return outcome is { } value ? new AdmissibilityOutput(value, reason, redirectTo) : null;
+    }
+
+    private static SeverityOutput? Severity(OutputReader o, PackManifest pack)
+    {
+        var category = o.Text("category");
+        var tier = o.Enum<Severity>("tier");
+        var reason = o.Text("reason");
+        if (category is not null && pack.Categories.Count > 0 && !pack.Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
+        {
+            o.Problem($"category '{category}' is not one of the pack's categories ({string.Join(", ", pack.Categories)}).");
+        }
+
+        if (category is null && tier is null)
+        {
+            o.Problem("a severity rule sets a 'category', a 'tier', or both.");
+            return null;
+        }
+
+        return new SeverityOutput(category, tier, reason);
+    }
+
+    private static RoutingOutput? Routing(OutputReader o, PackManifest pack)
+    {
+        var department = o.Text("department", required: true);
+        var role = o.Text("role");
+        if (department != RoutingOutput.SubjectDepartment)
+        {
+            CheckDepartment(o, pack, department);
+        }
+
+        CheckRole(o, pack, role);
+        return department is null ? null : new RoutingOutput(department, role);
+    }
+
+    private static DeadlineOutput? Deadline(OutputReader o)
+    {
+        var kind = o.Enum<DeadlineKind>("kind", required: true);
+        var amount = o.Number("amount", required: true);
+        var unit = o.Enum<DeadlineUnit>("unit", required: true);
+        if (amount is { } a && (a <= 0 || a != decimal.Truncate(a) || a > 3650))
+        {
+            o.Problem($"output 'amount' is {a}; use a whole number from 1 to 3650.");
+            return null;
+        }
+
+        return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u) : null;
+    }
+
+    private static ApprovalOutput? Approval(OutputReader o, PackManifest pack)
+    {
+        var steps = o.Texts("steps", required: true);
+        foreach (var step in steps ?? [])
+        {
+            CheckRole(o, pack, step);
+        }
+
+        return steps is { Length: > 0 } ? new ApprovalOutput(steps) : null;
+    }
+
+    private static ReasonOutput? Escalation(OutputReader o, PackManifest pack)
+    {
+        var reason = o.Text("reason", required: true);
+        var notify = o.Text("notifyRole");
+        CheckRole(o, pack, notify);
+        return reason is null ? null : new ReasonOutput(reason, notify);
+    }
+
+    private static RewardOutput? Reward(OutputReader o)
+    {
+        var basis = o.Enum<RewardBasis>("basis", required: true);
+        var percentNeeded = basis is RewardBasis.Fine or RewardBasis.Recovered;
+        var min = o.Number("minPercent", required: percentNeeded) ?? 0;
+        var max = o.Number("maxPercent", required: percentNeeded) ?? 0;
+        var minAmount = o.Number("minAmount", required: basis is RewardBasis.Seriousness);
+        var maxAmount = o.Number("maxAmount", required: basis is RewardBasis.Seriousness);
+        var consent = o.Flag("consentForPublicity") ?? true;
+        if (min < 0 || max > 100 || min > max)
+        {
+            o.Problem($"minPercent {min} and maxPercent {max} must satisfy 0 <= minPercent <= maxPercent <= 100.");
+        }
+
+        if (minAmount is { } lo && maxAmount is { } hi && lo > hi)
+        {
+            o.Problem($"minAmount {lo} is above maxAmount {hi}.");
+        }
+
+        return basis is { } b ? new RewardOutput(b, min, max, minAmount, maxAmount, consent) : null;
+    }
+
+    private static PenaltyOutput? Penalty(OutputReader o)
+    {
+        var sanctions = o.Objects("sanctions", s =>
+        {
+            var kind = s.Enum<SanctionKind>("kind", required: true);
+            var amount = s.Number("amount", required: kind is SanctionKind.Fine);
+            return kind is { } k ? new SanctionSpec(k, amount) : null;
+        });
+        return sanctions is { Count: > 0 } ? new PenaltyOutput(sanctions) : null;
+    }
+
+    private static void CheckRole(OutputReader o, PackManifest pack, string? role)
+    {
+        if (role is not null && !pack.Roles.Any(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)))
+        {
+            o.Problem($"role '{role}' is not declared in pack.json roles ({string.Join(", ", pack.Roles.Select(r => r.Id))}).");
+        }
+    }
+
+    private static void CheckDepartment(OutputReader o, PackManifest pack, string? department)
+    {
+        if (department is not null && !pack.Departments.Any(d => string.Equals(d.Id, department, StringComparison.OrdinalIgnoreCase)))
+        {
+            o.Problem($"department '{department}' is not declared in pack.json departments ({string.Join(", ", pack.Departments.Select(d => d.Id))}).");
+        }
+    }
+}

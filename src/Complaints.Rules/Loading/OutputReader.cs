@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using Complaints.Rules.Facts;
+
+namespace Complaints.Rules.Loading;
+
+/// <summary>Reads a rule's <c>Properties</c> (its output) and reports every missing, mistyped or unknown value.</summary>
+internal sealed class OutputReader
+{
+    private readonly Dictionary<string, object> _properties;
+    private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Action<string> _problem;
+
+    public OutputReader(Dictionary<string, object>? properties, Action<string> problem)
+    {
+        _properties = new Dictionary<string, object>(properties ?? [], StringComparer.OrdinalIgnoreCase);
+        _problem = problem;
+    }
+
+    public string? Text(string key, bool required = false)
+    {
+        _read.Add(key);
+        if (!_properties.TryGetValue(key, out var value) || value is JsonElement { ValueKind: JsonValueKind.Null })
+        {
+            if (required)
+            {
+                _problem($"output '{key}' is required in its Properties.");
+            }
+
+            return null;
+        }
+
+        if (value is JsonElement { ValueKind: JsonValueKind.String } s && !string.IsNullOrWhiteSpace(s.GetString()))
+        {
+            return s.GetString();
+        }
+
+        if (value is string text && !string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        _problem($"output '{key}' must be a non-empty string.");
+        return null;
+    }
+
+    public decimal? Number(string key, bool required = false)
+    {
+        _read.Add(key);
+        if (!_properties.TryGetValue(key, out var value))
+        {
+            if (required)
+            {
+                _problem($"output '{key}' is required in its Properties.");
+            }
+
+            return null;
+        }
+
+        if (value is JsonElement { ValueKind: JsonValueKind.Number } n && n.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        if (value is IConvertible c and not string)
+        {
+            return c.ToDecimal(CultureInfo.InvariantCulture);
+        }
+
+        _problem($"output '{key}' must be a number.");
+        return null;
+    }
+
+    public bool? Flag(string key)
+    {
+        _read.Add(key);
+        if (!_properties.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        if (value is JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } b)
+        {
+            return b.GetBoolean();
+        }
+
+        if (value is bool flag)
+        {
+            return flag;
+        }
+
+        _problem($"output '{key}' must be true or false.");
+        return null;
+    }
+
+    public TEnum? Enum<TEnum>(string key, bool required = false)
+        where TEnum : struct, Enum
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Names.TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        _problem($"output '{key}' is '{text}'; use one of {Names.List<TEnum>()}.");
+        return null;
+    }
+
+    /// <summary>A list of strings: a JSON array, or one string.</summary>
+    public string[]? Texts(string key, bool required = false)
+    {
+        _read.Add(key);
+        if (!_properties.TryGetValue(key, out var value))
+        {
+            if (required)
+            {
+                _problem($"output '{key}' is required in its Properties.");
+            }
+
+            return null;
+        }
+
+        if (value is JsonElement { ValueKind: JsonValueKind.String } one && !string.IsNullOrWhiteSpace(one.GetString()))
+        {
+            return [one.GetString()!];
+        }
+
+        if (value is JsonElement { ValueKind: JsonValueKind.Array } array &&
+            array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString())))
+        {
+            return array.EnumerateArray().Select(e => e.GetString()!).ToArray();
+        }
+
+        _problem($"output '{key}' must be a string or an array of non-empty strings.");
+        return null;
+    }
+
+    /// <summary>An array of objects, each read by <paramref name="item"/>.</summary>
+    public List<T>? Objects<T>(string key, Func<OutputReader, T?> item)
+        where T : class
+    {
+        _read.Add(key);
+        if (!_properties.TryGetValue(key, out var value) || value is not JsonElement { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() == 0)
+        {
+            _problem($"output '{key}' is required: a non-empty array of objects.");
+            return null;
+        }
+
+        var result = new List<T>();
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                _problem($"output '{key}[{index}]' must be an object.");
+                continue;
+            }
+
+            var fields = element.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value.Clone());
+            var prefix = $"{key}[{index}].";
+            var reader = new OutputReader(fields, message => _problem(message.Replace("output '", "output '" + prefix, StringComparison.Ordinal)));
+            if (item(reader) is { } parsed)
+            {
+                result.Add(parsed);
+            }
+
+            reader.RejectUnknown();
+            index++;
+        }
+
+        return result;
+    }
+
+    public void Problem(string message) => _problem(message);
+
+    /// <summary>Reports keys no reader asked for: a misspelt output is an error, not silently ignored.</summary>
+    public void RejectUnknown()
+    {
+        foreach (var key in _properties.Keys)
+        {
+            if (!_read.Contains(key))
+            {
+                _problem($"unknown output '{key}'; this decision point reads {string.Join(", ", _read.Order())}.");
+            }
+        }
+    }
+}

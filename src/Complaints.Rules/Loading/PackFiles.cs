@@ -1,0 +1,52 @@
+using System.Reflection;
+
+namespace Complaints.Rules.Loading;
+
+/// <summary>A pack's files by name (<c>pack.json</c>, <c>approval.json</c> …), from embedded resources or a folder.</summary>
+internal sealed record PackFiles(string Origin, IReadOnlyDictionary<string, string> Files)
+{
+    private const string Prefix = "Complaints.Rules.Packs/";
+
+    public static IReadOnlyList<string> BuiltInIds { get; } = typeof(PackFiles).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith("/pack.json", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^"/pack.json".Length])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public static PackFiles BuiltIn(string id)
+    {
+        var assembly = typeof(PackFiles).Assembly;
+        var prefix = Prefix + id + "/";
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            files[name[prefix.Length..]] = Read(assembly, name);
+        }
+
+        if (files.Count == 0)
+        {
+            throw new ArgumentException($"There is no built-in pack '{id}'. The built-in packs are: {string.Join(", ", BuiltInIds)}.", nameof(id));
+        }
+
+        return new PackFiles(id, files);
+    }
+
+    public static PackFiles Folder(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new DirectoryNotFoundException($"The pack folder '{path}' does not exist. Give the folder that holds pack.json and the decision files.");
+        }
+
+        var files = Directory.EnumerateFiles(path, "*.json")
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.OrdinalIgnoreCase);
+        return new PackFiles(path, files);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,68 @@
+namespace Complaints.Rules;
+
+/// <summary>
+/// A pack's <c>pack.json</c>: who it is for and the numbers its rules share — roles with approval limits,
+/// departments, defaults and named settings. Rules read these through <c>pack.Limit("manager")</c> and
+/// <c>pack.Setting("name")</c>, so changing a number never means touching a rule.
+/// </summary>
+public sealed record PackManifest
+{
+    /// <summary>The pack's id, e.g. <c>hospital</c>.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The pack's version (semantic versioning); recorded on every case and decision.</summary>
+    public string Version { get; init; } = "";
+
+    /// <summary>A display name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>What the pack is for.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>The industry.</summary>
+    public string Industry { get; init; } = "";
+
+    /// <summary>The business calendar deadlines are counted on, e.g. <c>cn</c>.</summary>
+    public string Calendar { get; init; } = "";
+
+    /// <summary>The currency of amounts (ISO 4217).</summary>
+    public string Currency { get; init; } = "";
+
+    /// <summary>The documents the rules come from.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>The roles, in ladder order (lowest authority first); approval steps are ordered by it.</summary>
+    public IReadOnlyList<PackRole> Roles { get; init; } = [];
+
+    /// <summary>The departments complaints are routed to.</summary>
+    public IReadOnlyList<PackDepartment> Departments { get; init; } = [];
+
+    /// <summary>The categories rules may assign.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Where a complaint goes when no routing rule matches.</summary>
+    public string DefaultDepartment { get; init; } = "";
+
+    /// <summary>The role that handles complaints when a routing rule names none.</summary>
+    public string DefaultHandlerRole { get; init; } = "handler";
+
+    /// <summary>The category when neither the receiver nor a rule gives one.</summary>
+    public string DefaultCategory { get; init; } = "general";
+
+    /// <summary>The tier when no severity rule sets one.</summary>
+    public string DefaultTier { get; init; } = "general";
+
+    /// <summary>Named numbers the rules use (rounds before escalation, reward caps …).</summary>
+    public IReadOnlyDictionary<string, decimal> Settings { get; init; } = new Dictionary<string, decimal>();
+}
+
+/// <summary>A role of a pack.</summary>
+/// <param name="Id">The role id used in actors and rules.</param>
+/// <param name="Name">A display name.</param>
+/// <param name="ApprovalLimit">The most this role approves alone; <see langword="null"/> for no money authority or no limit.</param>
+public sealed record PackRole(string Id, string Name, decimal? ApprovalLimit = null);
+
+/// <summary>A department of a pack.</summary>
+/// <param name="Id">The department id used in routing and actors.</param>
+/// <param name="Name">A display name.</param>
+public sealed record PackDepartment(string Id, string Name);

@@ -1,0 +1,72 @@
+using Complaints.Rules.Evaluation;
+using Complaints.Rules.Facts;
+using Complaints.Rules.Loading;
+using RulesEngine.Models;
+using RulesWorkflow = RulesEngine.Models.Workflow;
+
+namespace Complaints.Rules;
+
+/// <summary>
+/// A loaded, validated and compiled policy pack: every decision the workflow asks for comes from one of its
+/// RulesEngine workflows, with the rules that produced it. Load one with <see cref="PolicyPacks"/>. Immutable
+/// and thread-safe; build it once and reuse it.
+/// </summary>
+public sealed partial class PolicyPack
+{
+    private readonly Dictionary<DecisionPoint, CompiledWorkflow> _workflows;
+    private readonly PackFacts _pack;
+    private readonly Dictionary<string, int> _ladder;
+
+    internal PolicyPack(PackManifest manifest, Dictionary<DecisionPoint, CompiledWorkflow> workflows)
+    {
+        Manifest = manifest;
+        _workflows = workflows;
+        Identity = new PolicyRef(manifest.Id, manifest.Version);
+        _pack = new PackFacts(
+            manifest.Id,
+            manifest.Version,
+            manifest.Currency,
+            manifest.Roles.Where(r => r.ApprovalLimit is not null).ToDictionary(r => r.Id, r => r.ApprovalLimit!.Value, StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, decimal>(manifest.Settings, StringComparer.OrdinalIgnoreCase));
+        _ladder = manifest.Roles.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The pack's id and version, recorded on every case opened under it and on every decision.</summary>
+    public PolicyRef Identity { get; }
+
+    /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
+    public PackManifest Manifest { get; }
+
+    /// <summary>The RulesEngine workflow of a decision point, as loaded (for tools, documentation and checks against RulesEngine).</summary>
+    /// <param name="point">The decision point.</param>
+    /// <returns>The workflow.</returns>
+    public RulesWorkflow Workflow(DecisionPoint point) => _workflows[point].Source;
+
+    /// <summary>The RulesEngine settings the pack's expressions are compiled with; use the same to run a workflow with RulesEngine itself.</summary>
+    public static ReSettings RulesEngineSettings => WorkflowCompiler.Settings;
+
+    /// <summary>
+    /// The inputs a decision point's expressions see, in order, for running the pack's workflow with RulesEngine
+    /// itself: <c>complaint</c> and <c>pack</c>, then <c>remedy</c>, <c>person</c>, <c>trigger</c> or
+    /// <c>misconduct</c> as the point needs.
+    /// </summary>
+    /// <param name="point">The decision point.</param>
+    /// <returns>The parameter names and types.</returns>
+    public static IReadOnlyList<RuleParameter> Inputs(DecisionPoint point) => WorkflowCompiler.Parameters(point);
+
+    /// <summary>The value of <c>pack</c> in this pack's expressions.</summary>
+    public PackFacts Facts => _pack;
+
+    /// <summary>Which of a decision point's rules match for the given inputs, as evaluated by this pack (for differential checks).</summary>
+    /// <param name="point">The decision point.</param>
+    /// <param name="inputs">The inputs, in the order of <see cref="Inputs"/>.</param>
+    /// <returns>For each enabled rule, in order, its name and whether it matched.</returns>
+    public IReadOnlyList<(string Rule, bool Matched)> Evaluate(DecisionPoint point, object[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return _workflows[point].Rules.Select(r => (r.Name, r.Matches(inputs, out _))).ToArray();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Manifest.Name} ({Identity})";
+}

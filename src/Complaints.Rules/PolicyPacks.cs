@@ -1,0 +1,98 @@
+using Complaints.Rules.Evaluation;
+using Complaints.Rules.Loading;
+
+namespace Complaints.Rules;
+
+/// <summary>Loads policy packs: the built-in ones (embedded in this assembly) or a folder, optionally with an override folder.</summary>
+public static class PolicyPacks
+{
+    /// <summary>The ids of the built-in packs: <c>generic</c>, <c>hospital</c>, <c>tobacco-retail</c>, <c>auto-dealership</c>, <c>food-service</c>.</summary>
+    public static IReadOnlyList<string> BuiltIn => PackFiles.BuiltInIds;
+
+    /// <summary>Loads a built-in pack, validating and compiling every rule now rather than at the first complaint.</summary>
+    /// <param name="id">The pack id, one of <see cref="BuiltIn"/>.</param>
+    /// <param name="overrideFolder">
+    /// A folder whose files replace the pack's: a <c>pack.json</c> holding only what changes (merged onto the
+    /// pack's: roles and departments by id, settings by name) and/or whole decision files such as
+    /// <c>approval.json</c>. The result's version is the override's <c>version</c>, or the pack's with a
+    /// <c>+custom.&lt;hash&gt;</c> suffix.
+    /// </param>
+    /// <returns>The compiled pack.</returns>
+    /// <exception cref="ArgumentException">There is no such built-in pack.</exception>
+    /// <exception cref="PolicyPackException">The pack (or the override) has problems; all are listed.</exception>
+    public static PolicyPack LoadBuiltIn(string id, string? overrideFolder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Load(PackFiles.BuiltIn(id), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
+    }
+
+    /// <summary>Loads a pack from a folder holding <c>pack.json</c> and one file per decision point.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="LoadBuiltIn"/>.</param>
+    /// <returns>The compiled pack.</returns>
+    /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
+    /// <exception cref="PolicyPackException">The pack has problems; all are listed.</exception>
+    public static PolicyPack LoadFolder(string folder, string? overrideFolder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return Load(PackFiles.Folder(folder), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
+    }
+
+    /// <summary>The text of a built-in pack's file (its README.md, pack.json or a decision file), for documentation and tools.</summary>
+    /// <param name="id">The pack id.</param>
+    /// <param name="file">The file name.</param>
+    /// <returns>The text.</returns>
+    public static string ReadBuiltInFile(string id, string file)
+    {
+        var files = PackFiles.BuiltIn(id).Files;
+        return files.TryGetValue(file, out var text)
+            ? text
+            : throw new ArgumentException($"Built-in pack '{id}' has no file '{file}'; it has {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}.", nameof(file));
+    }
+
+    private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
+    {
+        var problems = new List<PackProblem>();
+        var manifest = ManifestLoader.Load(pack, overrides, problems);
+        if (manifest is null)
+        {
+            throw new PolicyPackException(problems);
+        }
+
+        var origin = manifest.Id;
+        var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
+        foreach (var point in Enum.GetValues<DecisionPoint>())
+        {
+            var file = WorkflowCompiler.FileName(point);
+            string? text = null;
+            var from = origin;
+            if (overrides is not null && overrides.Files.TryGetValue(file, out var replaced))
+            {
+                (text, from) = (replaced, $"{origin} (override {overrides.Origin})");
+            }
+            else if (pack.Files.TryGetValue(file, out var own))
+            {
+                text = own;
+            }
+
+            if (text is null)
+            {
+                problems.Add(new PackProblem(origin, file, null, $"is missing; a pack needs one workflow per decision point ({string.Join(", ", Enum.GetValues<DecisionPoint>().Select(WorkflowCompiler.FileName))}). An empty one is {{ \"WorkflowName\": \"{Facts.Names.Of(point)}\", \"Rules\": [] }}."));
+                continue;
+            }
+
+            if (WorkflowCompiler.Compile(point, from, text, manifest, problems) is { } compiled)
+            {
+                workflows[point] = compiled;
+            }
+        }
+
+        var known = Enum.GetValues<DecisionPoint>().Select(WorkflowCompiler.FileName).Append(ManifestLoader.FileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var stray in pack.Files.Keys.Concat(overrides?.Files.Keys ?? []).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !known.Contains(f)))
+        {
+            problems.Add(new PackProblem(origin, stray, null, "is not a decision point file; rename it to one of the decision points or remove it."));
+        }
+
+        return problems.Count > 0 ? throw new PolicyPackException(problems) : new PolicyPack(manifest, workflows);
+    }
+}
