@@ -1,4 +1,5 @@
 using Complaints.Policy;
+using Complaints.Rules;
 using Complaints.Ports;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
@@ -32,15 +33,20 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
+        services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
+            ? new PolicyCatalog(pack.Value)
+            : throw new InvalidOperationException(NoPolicy));
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
-            sp.GetService<PolicyCatalog>() ?? throw new InvalidOperationException(
-                "No complaint policy is registered. Call services.AddComplaints().UsePolicy(...) with the policy that decides admissibility, severity, routing, deadlines, approvals and recusal."),
+            sp.GetRequiredService<PolicyCatalog>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ComplaintsOptions>>()));
         return new ComplaintsBuilder(services);
     }
+
+    private const string NoPolicy =
+        "No complaint policy is registered. Choose a policy pack with services.AddComplaints(o => o.UsePack(\"generic\")) (or UsePackFolder), or register your own with services.AddComplaints().UsePolicy(...).";
 }
 
 internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOptions>
@@ -51,6 +57,18 @@ internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOp
         if (options.ReopenWindow < TimeSpan.Zero || options.ReopenWindow > TimeSpan.FromDays(3650))
         {
             failures.Add($"ComplaintsOptions.ReopenWindow is {options.ReopenWindow}; set it between 0 and 3650 days.");
+        }
+
+        if (options.Pack is { } pack)
+        {
+            try
+            {
+                _ = pack.Value;
+            }
+            catch (Exception e) when (e is PolicyPackException or ArgumentException or IOException)
+            {
+                failures.Add("The policy pack chosen with UsePack/UsePackFolder cannot be loaded: " + e.Message);
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -28,6 +28,37 @@ public sealed class AddComplaintsTests
     }
 
     [Fact]
+    public async Task AddComplaints_UsePack_DecidesWithTheBuiltInPackAndRecordsItsVersion()
+    {
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Harness.Start));
+        services.AddComplaints(o => o.UsePack("generic"));
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<ComplaintService>();
+
+        var id = (await service.ReceiveAsync(People.Receiver, Harness.Intake(claim: 20_000))).Complaint.Id;
+        var triaged = await service.ExecuteAsync(id, People.Coordinator, new Triage());
+
+        triaged.Complaint.Policy.Should().Be(new Complaints.PolicyRef("generic", "1.0.0"));
+        triaged.Complaint.Severity.Should().Be(Severity.Serious);
+        triaged.Complaint.Department.Should().Be(People.Sales, "whose customer, whose responsibility: the subject's department");
+        var decided = triaged.Entries.Single().Event.Should().BeOfType<Complaints.Journal.ComplaintTriaged>().Which;
+        decided.Severity.Explanation.MatchedRules.Should().Contain("large-claim");
+        decided.Deadlines.Select(d => d.Rule).Should().Equal("acknowledge-1wd", "propose-2wd", "serious-resolve-7wd", "follow-up-10wd");
+    }
+
+    [Fact]
+    public void AddComplaints_UnknownPack_FailsAtValidationNamingTheBuiltInPacks()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.UsePack("no-such-pack"));
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<ComplaintService>();
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*no built-in pack 'no-such-pack'*generic*");
+    }
+
+    [Fact]
     public void AddComplaints_WithoutPolicy_FailsSayingHowToRegisterOne()
     {
         var services = new ServiceCollection();
@@ -36,7 +67,7 @@ public sealed class AddComplaintsTests
 
         var act = () => provider.GetRequiredService<ComplaintService>();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*No complaint policy is registered*UsePolicy*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*No complaint policy is registered*UsePack*UsePolicy*");
     }
 
     [Fact]
