@@ -44,7 +44,7 @@ internal static class OutputParsers
             o.Problem($"category '{category}' is not one of the pack's categories ({string.Join(", ", pack.Categories)}).");
         }
 
-        if (category is null && tier is null)
+        if (!o.Has("category") && !o.Has("tier"))
         {
             o.Problem("a severity rule sets a 'category', a 'tier', or both.");
             return null;

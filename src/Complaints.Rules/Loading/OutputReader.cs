@@ -178,6 +178,8 @@ internal sealed class OutputReader
 
     public void Problem(string message) => _problem(message);
 
+    public bool Has(string key) => _properties.ContainsKey(key);
+
     /// <summary>Reports keys no reader asked for: a misspelt output is an error, not silently ignored.</summary>
     public void RejectUnknown()
     {
