@@ -34,6 +34,9 @@ public sealed partial class PolicyPack
     /// <summary>The pack's id and version, recorded on every case opened under it and on every decision.</summary>
     public PolicyRef Identity { get; }
 
+    /// <summary>The pack's calendar (<c>pack.json</c> <c>calendar</c>), or <see langword="null"/> for the workflow's default.</summary>
+    public string? CalendarName => string.IsNullOrWhiteSpace(Manifest.Calendar) ? null : Manifest.Calendar;
+
     /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
     public PackManifest Manifest { get; }
 

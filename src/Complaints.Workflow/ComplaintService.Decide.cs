@@ -57,8 +57,9 @@ public sealed partial class ComplaintService
         var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
         var deadlineRules = policy.SetDeadlines(routed);
         var clockStart = c.ReopenedAt ?? c.ReceivedAt;
+        var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
         var deadlines = deadlineRules.Deadlines
-            .Select(r => new Deadline(r.Kind, _calendar.Add(clockStart, r.Amount, r.Unit), r.Rule, _calendar.Name))
+            .Select(r => new Deadline(r.Kind, calendar.Add(clockStart, r.Amount, r.Unit), r.Rule, calendar.Name))
             .ToArray();
         return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
     }

@@ -18,21 +18,24 @@ public sealed partial class ComplaintService
     private readonly IComplaintStore _store;
     private readonly PolicyCatalog _policies;
     private readonly IBusinessCalendar _calendar;
+    private readonly Calendars.BusinessCalendarRegistry _calendars;
     private readonly TimeProvider _time;
     private readonly ComplaintsOptions _options;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="store">Where cases live.</param>
     /// <param name="policies">The policies that make every decision: the current one for new cases, and the versions older cases were opened under.</param>
-    /// <param name="calendar">The business calendar deadlines are computed on.</param>
+    /// <param name="calendar">The business calendar deadlines are computed on when the policy names none.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The workflow's settings.</param>
+    /// <param name="calendars">The calendars policies may name; the built-in ones if <see langword="null"/>.</param>
     public ComplaintService(
         IComplaintStore store,
         PolicyCatalog policies,
         IBusinessCalendar calendar,
         TimeProvider time,
-        IOptions<ComplaintsOptions> options)
+        IOptions<ComplaintsOptions> options,
+        Calendars.BusinessCalendarRegistry? calendars = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -40,6 +43,7 @@ public sealed partial class ComplaintService
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
+        _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback);
     }
 
     /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>

@@ -39,6 +39,14 @@ public sealed class ComplaintsOptions
         return this;
     }
 
+    /// <summary>
+    /// Whether the built-in holiday calendars count plain Monday–Friday weeks beyond the years their data covers,
+    /// instead of failing with <see cref="Calendars.BusinessCalendarException"/>. Off by default: a deadline
+    /// computed without the year's holidays may be wrong.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool CalendarWeekdayFallback { get; set; }
+
     /// <summary>Who may take each action.</summary>
     public ComplaintPermissions Permissions { get; } = new();
 

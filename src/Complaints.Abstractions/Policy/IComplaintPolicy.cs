@@ -10,6 +10,9 @@ public interface IComplaintPolicy
     /// <summary>The pack id and version recorded on every case opened under this policy.</summary>
     PolicyRef Identity { get; }
 
+    /// <summary>The name of the business calendar this policy's deadlines count on (e.g. <c>cn</c>); <see langword="null"/> for the workflow's default calendar.</summary>
+    string? CalendarName => null;
+
     /// <summary>Is the complaint ours to handle? Asked at triage.</summary>
     /// <param name="complaint">The case as received.</param>
     /// <returns>The decision.</returns>

@@ -45,7 +45,19 @@ public sealed class ComplaintsBuilder
         return this;
     }
 
-    /// <summary>Computes deadlines on <paramref name="calendar"/> instead of the default weekday calendar.</summary>
+    /// <summary>Registers a business calendar under a name policy packs can give as their <c>calendar</c>.</summary>
+    /// <param name="name">The name, e.g. <c>uk-scotland</c>.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder AddCalendar(string name, IBusinessCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(calendar);
+        Services.AddSingleton(new CalendarRegistration(name, calendar));
+        return this;
+    }
+
+    /// <summary>Computes deadlines on <paramref name="calendar"/> when the policy names no calendar, instead of the default weekday calendar.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <returns>This builder.</returns>
     public ComplaintsBuilder UseCalendar(IBusinessCalendar calendar)

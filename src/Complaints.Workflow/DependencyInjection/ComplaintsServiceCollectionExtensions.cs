@@ -36,18 +36,31 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
             ? new PolicyCatalog(pack.Value)
             : throw new InvalidOperationException(NoPolicy));
+        services.TryAddSingleton(static sp =>
+        {
+            var registry = new BusinessCalendarRegistry(sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.CalendarWeekdayFallback);
+            foreach (var registration in sp.GetServices<CalendarRegistration>())
+            {
+                registry.Register(registration.Name, registration.Calendar);
+            }
+
+            return registry;
+        });
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
             sp.GetRequiredService<PolicyCatalog>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ComplaintsOptions>>()));
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
+            sp.GetRequiredService<BusinessCalendarRegistry>()));
         return new ComplaintsBuilder(services);
     }
 
     private const string NoPolicy =
         "No complaint policy is registered. Choose a policy pack with services.AddComplaints(o => o.UsePack(\"generic\")) (or UsePackFolder), or register your own with services.AddComplaints().UsePolicy(...).";
 }
+
+internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar);
 
 internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOptions>
 {

@@ -1,0 +1,139 @@
+using Complaints.Commands;
+using Complaints.Policy;
+using Complaints.Workflow.Calendars;
+using Complaints.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Complaints.Workflow.Tests.Calendars;
+
+/// <summary>Working days on real holiday data: China's holidays and make-up days (调休), UK bank holidays by region.</summary>
+public sealed class BusinessCalendarTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly BusinessCalendar China = BusinessCalendars.China();
+
+    private static DateTimeOffset Cn(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, Beijing);
+
+    [Fact]
+    public void China_NationalDayWeek_SkipsTheHolidaysAndCountsTheMakeUpSaturday()
+    {
+        // 1–7 October 2026 are holidays; Saturday 10 October is a make-up working day.
+        var due = China.Add(Cn(2026, 9, 30, 10), 3, DeadlineUnit.WorkingDays);
+
+        due.Should().Be(Cn(2026, 10, 10, 18));
+    }
+
+    [Fact]
+    public void China_SpringFestivalEve_MakeUpSaturdayIsTheNextWorkingDay()
+    {
+        China.Add(Cn(2026, 2, 13, 15), 1, DeadlineUnit.WorkingDays).Should().Be(Cn(2026, 2, 14, 18));
+        China.IsWorkingDay(new DateOnly(2026, 2, 14)).Should().BeTrue("调休: Saturday 14 February 2026 is worked");
+        China.IsWorkingDay(new DateOnly(2026, 2, 16)).Should().BeFalse("Monday 16 February 2026 is a Spring Festival holiday");
+    }
+
+    [Fact]
+    public void China_ReceivedOnAHoliday_ClockStartsAtTheNextWorkingDaysOpening()
+    {
+        China.ClockStart(Cn(2026, 10, 3, 11)).Should().Be(Cn(2026, 10, 8, 9));
+        China.Add(Cn(2026, 10, 3, 11), 1, DeadlineUnit.WorkingDays).Should().Be(Cn(2026, 10, 9, 18));
+    }
+
+    [Fact]
+    public void China_ReceivedAfterHours_CountsFromTheNextWorkingDay()
+    {
+        var duringHours = China.Add(Cn(2026, 3, 6, 10), 1, DeadlineUnit.WorkingDays);
+        var afterHours = China.Add(Cn(2026, 3, 6, 19), 1, DeadlineUnit.WorkingDays);
+
+        duringHours.Should().Be(Cn(2026, 3, 9, 18));
+        afterHours.Should().Be(Cn(2026, 3, 10, 18), "received Friday evening, the clock starts Monday morning");
+    }
+
+    [Fact]
+    public void China_YearBoundary_UsesTheDecemberDaysListedInTheNextYearsFile()
+    {
+        // 2019.json lists 29 December 2018 (Saturday) as a working day and 30–31 December as holidays.
+        China.Add(Cn(2018, 12, 28, 10), 1, DeadlineUnit.WorkingDays).Should().Be(Cn(2018, 12, 29, 18));
+        China.Add(Cn(2018, 12, 28, 10), 2, DeadlineUnit.WorkingDays).Should().Be(Cn(2019, 1, 2, 18));
+    }
+
+    [Fact]
+    public void China_WorkingHours_CarryOverToTheMakeUpDay()
+    {
+        China.Add(Cn(2026, 2, 13, 16), 4, DeadlineUnit.WorkingHours).Should().Be(Cn(2026, 2, 14, 11));
+    }
+
+    [Fact]
+    public void China_CalendarDays_CountFromTheDayAfterReceiptToTheEndOfTheLastDay()
+    {
+        // "30 days from the day after receipt": received 2 March, day 30 is 1 April.
+        China.Add(Cn(2026, 3, 2, 10), 30, DeadlineUnit.CalendarDays).Should().Be(Cn(2026, 4, 2, 0));
+    }
+
+    [Fact]
+    public void China_BeyondTheData_IsAClearErrorUnlessFallbackIsChosen()
+    {
+        var act = () => China.Add(Cn(2026, 12, 30, 10), 5, DeadlineUnit.WorkingDays);
+
+        act.Should().Throw<BusinessCalendarException>()
+            .Which.Message.Should().Contain("2007-01-01 to 2026-12-31").And.Contain("2027-01-0").And.Contain("WithWeekdayFallback");
+        China.WithWeekdayFallback().Add(Cn(2026, 12, 30, 10), 5, DeadlineUnit.WorkingDays).Should().Be(Cn(2027, 1, 6, 18));
+    }
+
+    [Fact]
+    public void Uk_EasterInEnglandAndScotland_DiffersByRegion()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendars", "Data", "bank-holidays.json"));
+        var england = BusinessCalendars.FromUkBankHolidays(json, "england-and-wales");
+        var scotland = BusinessCalendars.FromUkBankHolidays(json, "scotland");
+        var maundyThursday = new DateTimeOffset(2025, 4, 17, 10, 0, 0, TimeSpan.FromHours(1));
+
+        england.Add(maundyThursday, 1, DeadlineUnit.WorkingDays).Should().Be(new DateTimeOffset(2025, 4, 22, 17, 30, 0, TimeSpan.FromHours(1)));
+        scotland.Add(maundyThursday, 1, DeadlineUnit.WorkingDays).Should().Be(new DateTimeOffset(2025, 4, 21, 17, 30, 0, TimeSpan.FromHours(1)), "Easter Monday is no bank holiday in Scotland");
+        england.Name.Should().Be("uk-england-and-wales");
+    }
+
+    [Fact]
+    public void Uk_UnknownRegion_ListsTheRegions()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendars", "Data", "bank-holidays.json"));
+
+        var act = () => BusinessCalendars.FromUkBankHolidays(json, "wales");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*no region 'wales'*england-and-wales*scotland*northern-ireland*");
+    }
+
+    [Fact]
+    public void HolidayCn_NotThatFormat_IsAFormatError()
+    {
+        var act = () => BusinessCalendars.FromHolidayCn("x", ["""{ "year": 2026, "days": [ { "date": "2026-13-01", "isOffDay": true } ] }"""], TimeZoneInfo.Utc);
+
+        act.Should().Throw<FormatException>().WithMessage("Not a holiday-cn document*");
+    }
+
+    [Fact]
+    public async Task Triage_UnderAPackThatNamesTheChinaCalendar_ComputesDeadlinesOnIt()
+    {
+        // Received Wednesday 30 September 2026 at 10:00 in Beijing, just before the National Day holidays.
+        var time = new FakeTimeProvider(Cn(2026, 9, 30, 10));
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
+        services.AddComplaints(o => o.UsePack("generic"));
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<ComplaintService>();
+        var id = (await service.ReceiveAsync(People.Receiver, Harness.Intake(claim: 200))).Complaint.Id;
+
+        var triaged = (await service.ExecuteAsync(id, People.Coordinator, new Triage())).Complaint;
+
+        var resolve = triaged.Deadlines.Single(d => d.Kind == DeadlineKind.Resolve);
+        resolve.Calendar.Should().Be("cn");
+        resolve.DueAt.Should().Be(Cn(2026, 10, 10, 18));
+    }
+
+    [Fact]
+    public void Registry_UnknownCalendar_SaysHowToRegisterIt()
+    {
+        var act = () => new BusinessCalendarRegistry().Get("uk-scotland");
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*No business calendar is named 'uk-scotland'*AddCalendar*");
+    }
+}
