@@ -1,0 +1,49 @@
+using Complaints.Policy;
+using FluentAssertions;
+
+namespace Complaints.Testing;
+
+/// <summary>Assertions on a <see cref="DeadlineDecision"/>: <c>decision.Should().HaveDeadline(DeadlineKind.Resolve, 7, DeadlineUnit.WorkingDays)</c>.</summary>
+public sealed class DeadlineDecisionAssertions : PolicyDecisionAssertions<DeadlineDecision, DeadlineDecisionAssertions>
+{
+    /// <summary>Starts assertions on <paramref name="subject"/>.</summary>
+    /// <param name="subject">The decision.</param>
+    public DeadlineDecisionAssertions(DeadlineDecision subject)
+        : base(subject)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override string Identifier => "deadline decision";
+
+    /// <summary>Asserts that the deadline of <paramref name="kind"/> is <paramref name="amount"/> <paramref name="unit"/>.</summary>
+    /// <param name="kind">What must happen.</param>
+    /// <param name="amount">How many units.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="because">Why the assertion is needed; may hold <c>{0}</c> placeholders.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A constraint to chain further assertions with <c>And</c>.</returns>
+    [CustomAssertion]
+    public AndConstraint<DeadlineDecisionAssertions> HaveDeadline(DeadlineKind kind, int amount, DeadlineUnit unit, string because = "", params object[] becauseArgs) =>
+        Expect(
+            d => d.Deadlines.Any(x => x.Kind == kind && x.Amount == amount && x.Unit == unit),
+            $"to set a {kind} deadline of {amount} {unit}",
+            null,
+            because,
+            becauseArgs);
+
+    /// <summary>Asserts that no deadline of <paramref name="kind"/> is set.</summary>
+    /// <param name="kind">What must not have a deadline.</param>
+    /// <param name="because">Why the assertion is needed; may hold <c>{0}</c> placeholders.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A constraint to chain further assertions with <c>And</c>.</returns>
+    [CustomAssertion]
+    public AndConstraint<DeadlineDecisionAssertions> HaveNoDeadline(DeadlineKind kind, string because = "", params object[] becauseArgs) =>
+        Expect(d => d.Deadlines.All(x => x.Kind != kind), $"to set no {kind} deadline", null, because, becauseArgs);
+
+    /// <inheritdoc />
+    protected override string Describe(DeadlineDecision decision) =>
+        decision.Deadlines.Count == 0
+            ? "it sets no deadlines"
+            : "it sets " + string.Join(", ", decision.Deadlines.Select(d => $"{d.Kind} {d.Amount} {d.Unit} (rule {Text.Quote(d.Rule)})"));
+}
