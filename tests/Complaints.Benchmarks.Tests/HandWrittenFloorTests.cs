@@ -1,0 +1,110 @@
+using Complaints.Benchmarks.Data;
+using Complaints.Benchmarks.Floors;
+using Complaints.Policy;
+using Complaints.Rules;
+
+namespace Complaints.Benchmarks.Tests;
+
+/// <summary>
+/// The hand-written floor decides as the generic pack does, over 10,000 seeded random complaints staged as
+/// triage stages them (received → classified → routed), and over the same complaints later in their life with
+/// random categories, tiers and departments: same outcome, reason, redirect, category, tier, reasons,
+/// department, role and deadlines (with their rule names), and explanations naming the same rules with the
+/// same Matched flags.
+/// </summary>
+public sealed class HandWrittenFloorTests
+{
+    private static readonly PolicyPack Generic = PolicyPacks.LoadBuiltIn("generic");
+
+    [Fact]
+    public void The_floor_decides_every_intake_decision_as_the_generic_pack()
+    {
+        var floor = new HandWrittenGenericPolicy();
+        var generator = new ComplaintGenerator(seed: 42);
+        var mismatches = new List<string>();
+        var outcomes = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < PackDifferentialTests.ComplaintCount; n++)
+        {
+            var received = generator.NextReceived();
+            var admissibility = Same(Generic.DecideAdmissibility(received), floor.DecideAdmissibility(received), mismatches);
+            var severity = Same(Generic.Classify(received), floor.Classify(received), mismatches);
+            var classified = received with { Category = severity.Category, Severity = severity.Tier };
+            var routing = Same(Generic.Route(classified), floor.Route(classified), mismatches);
+            var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
+            var deadlines = Same(Generic.SetDeadlines(routed), floor.SetDeadlines(routed), mismatches);
+
+            var later = generator.Later(received);
+            Same(Generic.DecideAdmissibility(later), floor.DecideAdmissibility(later), mismatches);
+            Same(Generic.Classify(later), floor.Classify(later), mismatches);
+            Same(Generic.Route(later), floor.Route(later), mismatches);
+            Same(Generic.SetDeadlines(later), floor.SetDeadlines(later), mismatches);
+
+            outcomes.Add($"admissibility {admissibility.Outcome} {admissibility.RedirectTo}");
+            outcomes.Add($"category {severity.Category}");
+            outcomes.Add($"tier {severity.Tier}");
+            outcomes.Add($"department {routing.Department} {routing.Role}");
+            outcomes.Add($"deadlines {string.Join(",", deadlines.Deadlines.Select(d => d.Rule))}");
+        }
+
+        mismatches.Take(20).Should().BeEmpty();
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, outcomes.Order(StringComparer.Ordinal)));
+
+        // The random complaints reach every kind of decision, not only the common ones.
+        outcomes.Should().Contain(["admissibility Accept ", "admissibility Reject ", "admissibility Redirect the public security authorities", "admissibility Redirect the body responsible"]);
+        outcomes.Should().Contain(["tier Minor", "tier General", "tier Serious", "tier Major"]);
+        outcomes.Should().Contain(["category service-attitude", "category billing", "category delivery", "category suggestion", "category general"]);
+        outcomes.Should().Contain(["department management manager", "department quality handler", "department customer-service handler"]);
+        outcomes.Should().Contain([
+            "deadlines acknowledge-1wd,major-propose-1wd,serious-resolve-7wd,follow-up-10wd",
+            "deadlines acknowledge-1wd,propose-2wd,serious-resolve-7wd,follow-up-10wd",
+            "deadlines acknowledge-1wd,propose-2wd,resolve-3wd,follow-up-10wd",
+            "deadlines acknowledge-1wd,propose-2wd,resolve-3wd",
+        ]);
+    }
+
+    [Fact]
+    public void The_floor_explains_with_the_packs_rules()
+    {
+        var floor = new HandWrittenGenericPolicy();
+        floor.Identity.Should().Be(Generic.Identity);
+        var complaint = new ComplaintGenerator(seed: 1).NextReceived();
+        foreach (var (point, explanation) in new (DecisionPoint, PolicyExplanation)[]
+        {
+            (DecisionPoint.Admissibility, floor.DecideAdmissibility(complaint).Explanation),
+            (DecisionPoint.Severity, floor.Classify(complaint).Explanation),
+            (DecisionPoint.Routing, floor.Route(complaint).Explanation),
+            (DecisionPoint.Deadlines, floor.SetDeadlines(complaint).Explanation),
+        })
+        {
+            explanation.Rules.Select(r => r.Rule).Should().Equal(Generic.Workflow(point).Rules.Select(r => r.RuleName), $"the floor explains {point}");
+        }
+    }
+
+    private static T Same<T>(T pack, T floor, List<string> mismatches)
+        where T : PolicyDecision
+    {
+        var equal = (pack, floor) switch
+        {
+            (AdmissibilityDecision p, AdmissibilityDecision f) => p.Outcome == f.Outcome && p.Reason == f.Reason && p.RedirectTo == f.RedirectTo,
+            (SeverityDecision p, SeverityDecision f) => p.Category == f.Category && p.Tier == f.Tier && p.Reasons.SequenceEqual(f.Reasons),
+            (RoutingDecision p, RoutingDecision f) => p.Department == f.Department && p.Role == f.Role,
+            (DeadlineDecision p, DeadlineDecision f) => p.Deadlines.SequenceEqual(f.Deadlines),
+            _ => false,
+        };
+        equal &= pack.Explanation.Policy == floor.Explanation.Policy &&
+            pack.Explanation.Rules.Select(r => (r.Rule, r.Matched)).SequenceEqual(floor.Explanation.Rules.Select(r => (r.Rule, r.Matched)));
+        if (!equal)
+        {
+            mismatches.Add($"pack {Describe(pack)}{Environment.NewLine}floor {Describe(floor)}");
+        }
+
+        return pack;
+    }
+
+    private static string Describe(PolicyDecision decision) => (decision switch
+    {
+        SeverityDecision s => $"{s.Category} {s.Tier} [{string.Join("; ", s.Reasons)}]",
+        DeadlineDecision d => $"[{string.Join("; ", d.Deadlines)}]",
+        _ => (decision with { Explanation = decision.Explanation with { Rules = [] } }).ToString(),
+    }) + " matched " + string.Join(", ", decision.Explanation.MatchedRules);
+}
