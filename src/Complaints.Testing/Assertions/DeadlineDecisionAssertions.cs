@@ -32,6 +32,25 @@ public sealed class DeadlineDecisionAssertions : PolicyDecisionAssertions<Deadli
             because,
             becauseArgs);
 
+    /// <summary>
+    /// Asserts that the deadline of <paramref name="kind"/> was set by the rule named <paramref name="rule"/>. The
+    /// first matching rule of a kind sets it, so a later rule of the same kind may match without setting anything;
+    /// this tells the two apart where <c>HaveMatched</c> cannot.
+    /// </summary>
+    /// <param name="kind">What must happen.</param>
+    /// <param name="rule">The rule's name in the pack.</param>
+    /// <param name="because">Why the assertion is needed; may hold <c>{0}</c> placeholders.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A constraint to chain further assertions with <c>And</c>.</returns>
+    [CustomAssertion]
+    public AndConstraint<DeadlineDecisionAssertions> HaveDeadlineSetBy(DeadlineKind kind, string rule, string because = "", params object[] becauseArgs) =>
+        Expect(
+            d => d.Deadlines.Any(x => x.Kind == kind && string.Equals(x.Rule, rule, StringComparison.Ordinal)),
+            $"to have its {kind} deadline set by rule {Text.Quote(rule)}",
+            null,
+            because,
+            becauseArgs);
+
     /// <summary>Asserts that no deadline of <paramref name="kind"/> is set.</summary>
     /// <param name="kind">What must not have a deadline.</param>
     /// <param name="because">Why the assertion is needed; may hold <c>{0}</c> placeholders.</param>

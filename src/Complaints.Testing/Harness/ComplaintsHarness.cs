@@ -28,7 +28,11 @@ public sealed class ComplaintsHarness
 {
     /// <summary>Creates a harness deciding with <paramref name="policy"/>.</summary>
     /// <param name="policy">The policy: a <see cref="PolicyPack"/> or the host's own implementation.</param>
-    /// <param name="calendar">The business calendar; a UTC <see cref="WeekdayCalendar"/> if <see langword="null"/>.</param>
+    /// <param name="calendar">
+    /// The business calendar every deadline is counted on, whatever calendar the policy names. If
+    /// <see langword="null"/>, deadlines count as in production: on the calendar the policy names (a pack's
+    /// <c>calendar</c>, e.g. <c>cn</c>) from <see cref="Calendars"/>, or on a UTC <see cref="WeekdayCalendar"/> if it names none.
+    /// </param>
     /// <param name="start">Where the clock starts; <see cref="ComplaintBuilder.DefaultReceivedAt"/> (a Monday morning) if <see langword="null"/>.</param>
     /// <param name="options">The workflow's settings (permissions, reopen window); the defaults if <see langword="null"/>.</param>
     public ComplaintsHarness(IComplaintPolicy policy, IBusinessCalendar? calendar = null, DateTimeOffset? start = null, ComplaintsOptions? options = null)
@@ -38,7 +42,14 @@ public sealed class ComplaintsHarness
         Calendar = calendar ?? new WeekdayCalendar();
         Time = new FakeTimeProvider(start ?? ComplaintBuilder.DefaultReceivedAt);
         Options = options ?? new ComplaintsOptions();
-        Service = new ComplaintService(Store, Policies, Calendar, Time, OptionsFactory.Create(Options));
+        Calendars = new BusinessCalendarRegistry(Options.CalendarWeekdayFallback);
+        if (calendar is not null && policy.CalendarName is { } name)
+        {
+            // A calendar given by the test wins over the one the pack names.
+            Calendars.Register(name, calendar);
+        }
+
+        Service = new ComplaintService(Store, Policies, Calendar, Time, OptionsFactory.Create(Options), Calendars);
     }
 
     /// <summary>A harness deciding with a built-in pack (<c>generic</c>, <c>hospital</c> …), loaded and validated now.</summary>
@@ -67,8 +78,11 @@ public sealed class ComplaintsHarness
     /// <summary>The clock. Move it with <c>Time.Advance(TimeSpan.FromDays(3))</c> to pass deadlines.</summary>
     public FakeTimeProvider Time { get; }
 
-    /// <summary>The business calendar deadlines are computed on.</summary>
+    /// <summary>The business calendar deadlines are counted on when the policy names none (or the one given, for every policy).</summary>
     public IBusinessCalendar Calendar { get; }
+
+    /// <summary>The calendars a policy may name (<c>cn</c>, <c>weekdays</c> and any you register).</summary>
+    public BusinessCalendarRegistry Calendars { get; }
 
     /// <summary>The policies; <see cref="PolicyCatalog.Load"/> a newer version to test cases that keep their old one.</summary>
     public PolicyCatalog Policies { get; }

@@ -41,4 +41,17 @@ public sealed class DeadlineDecisionAssertionsTests
 
         act.Should().Throw<XunitException>().WithMessage("*but it sets no deadlines.*");
     }
+
+    [Fact]
+    public void HaveDeadlineSetBy_ThatRule_Passes() => Decision.Should().HaveDeadlineSetBy(DeadlineKind.Resolve, "resolve-7");
+
+    [Theory]
+    [InlineData(DeadlineKind.Resolve, "ack")]
+    [InlineData(DeadlineKind.FollowUp, "resolve-7")]
+    public void HaveDeadlineSetBy_OtherRuleOrKind_FailsListingWhoSetWhat(DeadlineKind kind, string rule)
+    {
+        var act = () => Decision.Should().HaveDeadlineSetBy(kind, rule);
+
+        act.Should().Throw<XunitException>().WithMessage($"*to have its {kind} deadline set by rule \"{rule}\", but it sets Acknowledge 1 WorkingDays (rule \"ack\"), Resolve 7 WorkingDays (rule \"resolve-7\").*");
+    }
 }
