@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Order;
+using BenchmarkDotNet.Running;
+using Complaints.Benchmarks.Data;
+using Complaints.Rules;
+
+namespace Complaints.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Complaints.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>.
+/// <c>--quick</c> is a short job (one launch, three warmups, three iterations) for a look; without it
+/// BenchmarkDotNet decides how long to measure. Filter with <c>--filter '*Intake*'</c>; with no filter it asks
+/// which to run. <c>--profile SECONDS [PACK]</c> instead runs the PolicyPack intake path in a loop, for a
+/// profiler (<c>dotnet-trace collect -- …</c>).
+/// </summary>
+public static class Program
+{
+    /// <summary>The entry point.</summary>
+    /// <param name="args">The options.</param>
+    public static void Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var profile = Array.IndexOf(args, "--profile");
+        if (profile >= 0)
+        {
+            var seconds = args.Length > profile + 1 ? int.Parse(args[profile + 1], CultureInfo.InvariantCulture) : 10;
+            Profile(TimeSpan.FromSeconds(seconds), args.Length > profile + 2 ? args[profile + 2] : "generic");
+            return;
+        }
+
+        var quick = args.Contains("--quick", StringComparer.Ordinal);
+        var job = quick ? Job.ShortRun.WithId("Quick") : Job.Default.WithId("Full");
+        var config = DefaultConfig.Instance
+            .AddJob(job.AsDefault())
+            .AddColumn(StatisticColumn.Median)
+            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+            .Run(args.Where(a => a != "--quick").ToArray(), config);
+    }
+
+    private static void Profile(TimeSpan duration, string packId)
+    {
+        var generator = new ComplaintGenerator(IntakeDecisionBenchmarks.Seed);
+        var complaints = Enumerable.Range(0, IntakeDecisionBenchmarks.Complaints).Select(_ => generator.NextReceived()).ToArray();
+        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(packId), complaints);
+        var clock = Stopwatch.StartNew();
+        long sets = 0;
+        var sum = 0;
+        while (clock.Elapsed < duration)
+        {
+            for (var i = 0; i < workload.Count; i++)
+            {
+                sum += workload.ThroughPack(i);
+            }
+
+            sets += workload.Count;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{sets} intake decision sets of pack {packId} in {clock.Elapsed.TotalSeconds:0.0} s: {clock.Elapsed.TotalNanoseconds / sets:0} ns each (checksum {sum})."));
+    }
+}
