@@ -141,11 +141,30 @@ public enum DeadlineKind
 
 /// <summary>A deadline on the case, with the rule that set it.</summary>
 /// <param name="Kind">What must happen.</param>
-/// <param name="DueAt">When it is due.</param>
+/// <param name="DueAt">When it is due (moved on while the clock is paused, and by extensions).</param>
 /// <param name="Rule">The policy rule that set it.</param>
 /// <param name="Calendar">The business calendar used to compute it.</param>
 /// <param name="MetAt">When it was met; <see langword="null"/> while open.</param>
-public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, string Calendar, DateTimeOffset? MetAt = null);
+public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, string Calendar, DateTimeOffset? MetAt = null)
+{
+    /// <summary>When to warn that the deadline is near; <see langword="null"/> for no warning.</summary>
+    public DateTimeOffset? WarnAt { get; init; }
+
+    /// <summary>When the warning was recorded.</summary>
+    public DateTimeOffset? WarnedAt { get; init; }
+
+    /// <summary>When the breach was recorded.</summary>
+    public DateTimeOffset? BreachedAt { get; init; }
+
+    /// <summary>The latest the deadline may be extended to; <see langword="null"/> if it cannot be extended.</summary>
+    public DateTimeOffset? ExtendableTo { get; init; }
+
+    /// <summary>The role that must approve an extension.</summary>
+    public string? ExtensionApprovedBy { get; init; }
+
+    /// <summary>The reason given to the complainant for the last extension.</summary>
+    public string? ExtensionReason { get; init; }
+}
 
 /// <summary>How satisfied the complainant said they were at follow-up.</summary>
 public enum Satisfaction

@@ -80,6 +80,9 @@ public sealed record Complaint
     /// <summary>When the remedy was last carried out.</summary>
     public DateTimeOffset? ImplementedAt { get; init; }
 
+    /// <summary>Since when the SLA clock is paused (while the case waits on the customer); <see langword="null"/> while it runs.</summary>
+    public DateTimeOffset? ClockPausedAt { get; init; }
+
     /// <summary>Follow-up contacts (回访) and the satisfaction recorded.</summary>
     public IReadOnlyList<FollowUpContact> FollowUps { get; init; } = [];
 
@@ -148,13 +151,13 @@ public sealed record Complaint
     [JsonIgnore]
     public bool IsFinal => State is ComplaintState.Closed or ComplaintState.Rejected or ComplaintState.Redirected or ComplaintState.Withdrawn;
 
-    /// <summary>The earliest unmet deadline of a case that has not ended, if any.</summary>
+    /// <summary>The earliest unmet deadline of a case that has not ended and whose clock runs, if any.</summary>
     [JsonIgnore]
     public Deadline? NextDeadline
     {
         get
         {
-            if (IsFinal)
+            if (IsFinal || ClockPausedAt is not null)
             {
                 return null;
             }

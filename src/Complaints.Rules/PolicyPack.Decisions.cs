@@ -64,7 +64,12 @@ public sealed partial class PolicyPack : IComplaintPolicy
             var o = (DeadlineOutput)rule.Output;
             if (deadlines.TrueForAll(d => d.Kind != o.Kind))
             {
-                deadlines.Add(new DeadlineRule(o.Kind, o.Amount, o.Unit, rule.Name));
+                deadlines.Add(new DeadlineRule(o.Kind, o.Amount, o.Unit, rule.Name)
+                {
+                    WarnAtShare = o.WarnAt ?? DefaultWarnAtShare,
+                    ExtendableTo = o.ExtendableTo,
+                    ExtensionApprovedBy = o.ExtensionApprovedBy,
+                });
             }
         }
 
@@ -146,6 +151,10 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var (matched, why) = Run(DecisionPoint.Guidance, Complaint(complaint));
         return new GuidanceDecision(matched.Select(r => ((GuidanceOutput)r.Output).Advice).ToArray(), why);
     }
+
+    /// <summary>The pack's <c>warnAtShare</c> setting, for deadlines whose rule gives no <c>warnAt</c>.</summary>
+    private decimal? DefaultWarnAtShare =>
+        Manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
 
     private static ComplaintFacts Complaint(Complaint complaint)
     {

@@ -61,7 +61,7 @@ public static class ComplaintReplay
         }
 
         var next = complaint with { Version = entry.Sequence, State = entry.To, UpdatedAt = entry.At };
-        return ApplyEvent(next, entry);
+        return ApplyClock(ApplyEvent(next, entry), entry);
     }
 
     private static Complaint ApplyEvent(Complaint c, JournalEntry e) => e.Event switch
@@ -119,8 +119,46 @@ public static class ComplaintReplay
         ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1, ReopenedAt = e.At },
         ComplaintWithdrawn x => c with { Outcome = x.Reason },
         AccountabilityAssessed => c,
+        DeadlineWarned x => c with { Deadlines = Update(c.Deadlines, x.Kind, d => d with { WarnedAt = e.At }) },
+        DeadlineBreached x => c with { Deadlines = Update(c.Deadlines, x.Kind, d => d with { BreachedAt = e.At }) },
+        DeadlineExtended x => c with
+        {
+            Deadlines = Update(c.Deadlines, x.Kind, d => d with
+            {
+                DueAt = x.To,
+                WarnAt = d.WarnedAt is null && d.WarnAt is { } warn ? x.To - (d.DueAt - warn) : d.WarnAt,
+                ExtensionReason = x.ReasonGivenToComplainant,
+            }),
+        },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
+
+    /// <summary>The SLA clock pauses while the case waits on the customer; open deadlines move on by the pause.</summary>
+    private static Complaint ApplyClock(Complaint c, JournalEntry e)
+    {
+        var waiting = e.To == ComplaintState.AwaitingCustomer;
+        if (waiting && c.ClockPausedAt is null)
+        {
+            return c with { ClockPausedAt = e.At };
+        }
+
+        if (!waiting && c.ClockPausedAt is { } paused)
+        {
+            var pause = e.At - paused;
+            return c with
+            {
+                ClockPausedAt = null,
+                Deadlines = c.Deadlines.Select(d => d.MetAt is null
+                    ? d with { DueAt = d.DueAt + pause, WarnAt = d.WarnAt + pause, ExtendableTo = d.ExtendableTo + pause }
+                    : d).ToArray(),
+            };
+        }
+
+        return c;
+    }
+
+    private static Deadline[] Update(IReadOnlyList<Deadline> deadlines, DeadlineKind kind, Func<Deadline, Deadline> change) =>
+        deadlines.Select(d => d.Kind == kind && d.MetAt is null ? change(d) : d).ToArray();
 
     private static ApprovalStep[] GiveNextApproval(IReadOnlyList<ApprovalStep> steps, JournalEntry e, string? note)
     {

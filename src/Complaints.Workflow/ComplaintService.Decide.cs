@@ -1,6 +1,7 @@
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Policy;
+using Complaints.Ports;
 using Complaints.Workflow.Lifecycle;
 
 namespace Complaints.Workflow;
@@ -35,6 +36,9 @@ public sealed partial class ComplaintService
         Close x => [new(Trigger.Close, new ComplaintClosed(x.Summary, c.Intake.Kind == ComplaintKind.Report ? policy.DecideReward(c) : null))],
         Reopen x => [new(c.Assignee is null ? Trigger.ReopenUnassigned : Trigger.Reopen, new ComplaintReopened(x.Reason))],
         Withdraw x => [new(Trigger.Withdraw, new ComplaintWithdrawn(x.Reason))],
+        RecordDeadlineWarning x => DecideWarning(c, x.Kind, now),
+        RecordDeadlineBreach x => DecideBreach(policy, c, x.Kind, now),
+        ExtendDeadline x => DecideExtension(c, actor, x, now),
         AssessAccountability x => [new(Trigger.AssessAccountability, new AccountabilityAssessed(x.Person.Id, x.Misconduct, policy.AssessPenalty(c, x.Person, x.Misconduct)))],
         _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
     };
@@ -58,11 +62,86 @@ public sealed partial class ComplaintService
         var deadlineRules = policy.SetDeadlines(routed);
         var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
-        var deadlines = deadlineRules.Deadlines
-            .Select(r => new Deadline(r.Kind, calendar.Add(clockStart, r.Amount, r.Unit), r.Rule, calendar.Name))
-            .ToArray();
+        var deadlines = deadlineRules.Deadlines.Select(r => Schedule(r, calendar, clockStart)).ToArray();
         return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
     }
+
+    private static Deadline Schedule(DeadlineRule rule, IBusinessCalendar calendar, DateTimeOffset start)
+    {
+        var due = calendar.Add(start, rule.Amount, rule.Unit);
+        return new Deadline(rule.Kind, due, rule.Rule, calendar.Name)
+        {
+            WarnAt = rule.WarnAtShare is { } share ? start + ((due - start) * (double)share) : null,
+            ExtendableTo = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : null,
+            ExtensionApprovedBy = rule.ExtensionApprovedBy,
+        };
+    }
+
+    private Step[] DecideWarning(Complaint c, DeadlineKind kind, DateTimeOffset now)
+    {
+        var deadline = OpenDeadline(c, kind, ComplaintAction.RecordDeadlineWarning, now);
+        if (deadline.WarnAt is not { } warnAt || deadline.WarnedAt is not null || deadline.BreachedAt is not null || now < warnAt)
+        {
+            throw Refuse(c, ComplaintAction.RecordDeadlineWarning, now,
+                deadline.WarnAt is null ? $"the {kind} deadline has no warning" : $"a {kind} warning that is due and not yet recorded (warn at {deadline.WarnAt:u})");
+        }
+
+        return [new(Trigger.RecordDeadlineWarning, new DeadlineWarned(kind, deadline.DueAt))];
+    }
+
+    private Step[] DecideBreach(IComplaintPolicy policy, Complaint c, DeadlineKind kind, DateTimeOffset now)
+    {
+        var deadline = OpenDeadline(c, kind, ComplaintAction.RecordDeadlineBreach, now);
+        if (deadline.BreachedAt is not null || now < deadline.DueAt)
+        {
+            throw Refuse(c, ComplaintAction.RecordDeadlineBreach, now, $"a {kind} deadline that is past due and not yet recorded as breached (due {deadline.DueAt:u})");
+        }
+
+        var escalation = policy.CheckEscalation(c, EscalationTrigger.DeadlineBreached);
+        var steps = new List<Step> { new(Trigger.RecordDeadlineBreach, new DeadlineBreached(kind, deadline.DueAt, escalation)) };
+        if (escalation.Escalate)
+        {
+            steps.Add(new(Trigger.Escalate, new Escalated(c.EscalationLevel + 1, escalation.Reason ?? $"The {kind} deadline was breached.", escalation)));
+        }
+
+        // The person responsible when the deadline passed answers for the delay, as the policy sets.
+        if (c.Assignee is { } handler)
+        {
+            steps.Add(new(Trigger.AssessAccountability, new AccountabilityAssessed(handler.Id, Misconduct.LateHandling, policy.AssessPenalty(c, handler, Misconduct.LateHandling))));
+        }
+
+        return [.. steps];
+    }
+
+    private Step[] DecideExtension(Complaint c, Actor actor, ExtendDeadline command, DateTimeOffset now)
+    {
+        var deadline = OpenDeadline(c, command.Kind, ComplaintAction.ExtendDeadline, now);
+        if (deadline.ExtendableTo is not { } limit || deadline.BreachedAt is not null)
+        {
+            throw Refuse(c, ComplaintAction.ExtendDeadline, now,
+                deadline.BreachedAt is null ? $"a {command.Kind} deadline the policy allows to extend" : $"a {command.Kind} deadline not yet breached");
+        }
+
+        if (deadline.ExtensionApprovedBy is { } role && !actor.HasRole(role))
+        {
+            throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.ExtendDeadline, $"the policy reserves extending the {command.Kind} deadline to role {role}.");
+        }
+
+        if (command.NewDueAt <= deadline.DueAt || command.NewDueAt > limit)
+        {
+            throw new ComplaintValidationException([new ValidationError("NewDueAt",
+                $"must be after the current due time {deadline.DueAt:u} and no later than {limit:u}, the most the policy allows.")]);
+        }
+
+        return [new(Trigger.ExtendDeadline, new DeadlineExtended(command.Kind, deadline.DueAt, command.NewDueAt, command.ReasonGivenToComplainant))];
+    }
+
+    private Deadline OpenDeadline(Complaint c, DeadlineKind kind, ComplaintAction action, DateTimeOffset now) =>
+        c.Deadlines.FirstOrDefault(d => d.Kind == kind && d.MetAt is null)
+        ?? throw Refuse(c, action, now, $"an open {kind} deadline");
+
+    private InvalidTransitionException Refuse(Complaint c, ComplaintAction action, DateTimeOffset now, string condition) =>
+        new(c.Id, c.State, action, new LifecycleMachine(c, now, _options.ReopenWindow).AllowedActions(), [condition]);
 
     private static Step[] DecideOnSpot(IComplaintPolicy policy, Complaint c, Actor actor, RemedyProposal remedy)
     {

@@ -211,6 +211,32 @@ public sealed record AssessAccountability(Actor Person, string Misconduct) : Com
     public override ComplaintAction Action => ComplaintAction.AssessAccountability;
 }
 
+/// <summary>Record that a deadline is near. Issued by the deadline worker; fires once per deadline.</summary>
+/// <param name="Kind">The deadline.</param>
+public sealed record RecordDeadlineWarning(DeadlineKind Kind) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordDeadlineWarning;
+}
+
+/// <summary>Record that a deadline was breached. Issued by the deadline worker; fires once per deadline.</summary>
+/// <param name="Kind">The deadline.</param>
+public sealed record RecordDeadlineBreach(DeadlineKind Kind) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.RecordDeadlineBreach;
+}
+
+/// <summary>Extend an open deadline (e.g. 30 → 60 days for a complex case), within the limit the policy set, by the role it names.</summary>
+/// <param name="Kind">The deadline.</param>
+/// <param name="NewDueAt">The new due time; later than the current one and no later than the deadline's limit.</param>
+/// <param name="ReasonGivenToComplainant">The explanation the complainant receives.</param>
+public sealed record ExtendDeadline(DeadlineKind Kind, DateTimeOffset NewDueAt, string ReasonGivenToComplainant) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ExtendDeadline;
+}
+
 /// <summary>The complainant withdrew the complaint.</summary>
 /// <param name="Reason">What they said.</param>
 public sealed record Withdraw(string Reason) : ComplaintCommand

@@ -84,6 +84,15 @@ public enum ComplaintAction
     /// <summary>Assess a member of staff's accountability (late handling, a leak, retaliation …) and record the sanctions.</summary>
     AssessAccountability,
 
+    /// <summary>Record that a deadline is near (the deadline worker does this).</summary>
+    RecordDeadlineWarning,
+
+    /// <summary>Record that a deadline was breached (the deadline worker does this): escalation and accountability follow the policy.</summary>
+    RecordDeadlineBreach,
+
+    /// <summary>Extend a deadline within the policy's limit, with the reason given to the complainant.</summary>
+    ExtendDeadline,
+
     /// <summary>Read a case or its journal (not a command; used in permission errors of reads).</summary>
     View,
 }

@@ -31,6 +31,9 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(ComplaintReopened), "reopened")]
 [JsonDerivedType(typeof(ComplaintWithdrawn), "withdrawn")]
 [JsonDerivedType(typeof(AccountabilityAssessed), "accountability-assessed")]
+[JsonDerivedType(typeof(DeadlineWarned), "deadline-warned")]
+[JsonDerivedType(typeof(DeadlineBreached), "deadline-breached")]
+[JsonDerivedType(typeof(DeadlineExtended), "deadline-extended")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
@@ -162,6 +165,24 @@ public sealed record AccountabilityAssessed(ActorId Person, string Misconduct, P
 /// <summary>The case was reopened.</summary>
 /// <param name="Reason">Why.</param>
 public sealed record ComplaintReopened(string Reason) : ComplaintEvent;
+
+/// <summary>A deadline is near.</summary>
+/// <param name="Kind">The deadline.</param>
+/// <param name="DueAt">When it is due.</param>
+public sealed record DeadlineWarned(DeadlineKind Kind, DateTimeOffset DueAt) : ComplaintEvent;
+
+/// <summary>A deadline was breached; escalation and accountability entries follow when the policy says so.</summary>
+/// <param name="Kind">The deadline.</param>
+/// <param name="DueAt">When it was due.</param>
+/// <param name="Escalation">The policy's escalation decision for the breach.</param>
+public sealed record DeadlineBreached(DeadlineKind Kind, DateTimeOffset DueAt, EscalationDecision Escalation) : ComplaintEvent;
+
+/// <summary>A deadline was extended.</summary>
+/// <param name="Kind">The deadline.</param>
+/// <param name="From">The old due time.</param>
+/// <param name="To">The new due time.</param>
+/// <param name="ReasonGivenToComplainant">The explanation the complainant receives.</param>
+public sealed record DeadlineExtended(DeadlineKind Kind, DateTimeOffset From, DateTimeOffset To, string ReasonGivenToComplainant) : ComplaintEvent;
 
 /// <summary>The complainant withdrew.</summary>
 /// <param name="Reason">What they said.</param>

@@ -65,7 +65,17 @@ public enum DeadlineUnit
 /// <param name="Amount">How many units.</param>
 /// <param name="Unit">The unit.</param>
 /// <param name="Rule">The rule that set it.</param>
-public sealed record DeadlineRule(DeadlineKind Kind, int Amount, DeadlineUnit Unit, string Rule);
+public sealed record DeadlineRule(DeadlineKind Kind, int Amount, DeadlineUnit Unit, string Rule)
+{
+    /// <summary>The share of the time (0–1) after which a warning is due; <see langword="null"/> for none.</summary>
+    public decimal? WarnAtShare { get; init; }
+
+    /// <summary>The most units the deadline may be extended to (e.g. 60 days for a 30-day deadline); <see langword="null"/> if it cannot be.</summary>
+    public int? ExtendableTo { get; init; }
+
+    /// <summary>The role whose approval an extension needs.</summary>
+    public string? ExtensionApprovedBy { get; init; }
+}
 
 /// <summary>The deadlines a case gets at triage.</summary>
 /// <param name="Deadlines">One per kind the policy sets.</param>

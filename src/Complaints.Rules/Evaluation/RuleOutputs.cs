@@ -27,9 +27,11 @@ internal sealed record RoutingOutput(string Department, string? Role) : RuleOutp
     public override string Describe() => Role is null ? $"to {Department}" : $"to {Department} ({Role})";
 }
 
-internal sealed record DeadlineOutput(DeadlineKind Kind, int Amount, DeadlineUnit Unit) : RuleOutput
+internal sealed record DeadlineOutput(DeadlineKind Kind, int Amount, DeadlineUnit Unit, decimal? WarnAt, int? ExtendableTo, string? ExtensionApprovedBy) : RuleOutput
 {
-    public override string Describe() => $"{Kind} within {Amount} {Unit}";
+    public override string Describe() => ExtendableTo is { } most
+        ? $"{Kind} within {Amount} {Unit}, extendable to {most} by {ExtensionApprovedBy ?? "an approver"}"
+        : $"{Kind} within {Amount} {Unit}";
 }
 
 internal sealed record ApprovalOutput(IReadOnlyList<string> Steps) : RuleOutput

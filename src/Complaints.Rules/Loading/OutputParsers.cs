@@ -13,7 +13,7 @@ internal static class OutputParsers
             DecisionPoint.Admissibility => Admissibility(o),
             DecisionPoint.Severity => Severity(o, pack),
             DecisionPoint.Routing => Routing(o, pack),
-            DecisionPoint.Deadlines => Deadline(o),
+            DecisionPoint.Deadlines => Deadline(o, pack),
             DecisionPoint.Approval => Approval(o, pack),
             DecisionPoint.Recusal or DecisionPoint.Confidentiality => o.Text("reason", required: true) is { } r ? new ReasonOutput(r) : null,
             DecisionPoint.Escalation => Escalation(o, pack),
@@ -66,18 +66,37 @@ internal static class OutputParsers
         return department is null ? null : new RoutingOutput(department, role);
     }
 
-    private static DeadlineOutput? Deadline(OutputReader o)
+    private static DeadlineOutput? Deadline(OutputReader o, PackManifest pack)
     {
         var kind = o.Enum<DeadlineKind>("kind", required: true);
         var amount = o.Number("amount", required: true);
         var unit = o.Enum<DeadlineUnit>("unit", required: true);
+        var warnAt = o.Number("warnAt");
+        var extendableTo = o.Number("extendableTo");
+        var approvedBy = o.Text("extensionApprovedBy");
         if (amount is { } a && (a <= 0 || a != decimal.Truncate(a) || a > 3650))
         {
             o.Problem($"output 'amount' is {a}; use a whole number from 1 to 3650.");
             return null;
         }
 
-        return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u) : null;
+        if (warnAt is { } share && (share <= 0 || share >= 1))
+        {
+            o.Problem($"output 'warnAt' is {share}; give the share of the time after which to warn, between 0 and 1 (e.g. 0.8).");
+        }
+
+        if (extendableTo is { } most && (most != decimal.Truncate(most) || amount is { } n0 && most <= n0))
+        {
+            o.Problem($"output 'extendableTo' is {most}; give a whole number of the same unit larger than 'amount'.");
+        }
+
+        if (approvedBy is not null && extendableTo is null)
+        {
+            o.Problem("output 'extensionApprovedBy' needs 'extendableTo'.");
+        }
+
+        CheckRole(o, pack, approvedBy);
+        return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u, warnAt, (int?)extendableTo, approvedBy) : null;
     }
 
     private static ApprovalOutput? Approval(OutputReader o, PackManifest pack)

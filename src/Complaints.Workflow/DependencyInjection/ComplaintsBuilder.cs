@@ -45,6 +45,21 @@ public sealed class ComplaintsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds the hosted <see cref="Complaints.Workflow.Deadlines.DeadlineWorker"/>, which records deadline warnings and
+    /// breaches through the command path. The store must implement <see cref="IDeadlineStore"/> (the built-in stores do).
+    /// </summary>
+    /// <param name="configure">Adjusts the worker's settings.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder AddDeadlineWorker(Action<Complaints.Workflow.Deadlines.DeadlineWorkerOptions>? configure = null)
+    {
+        Services.AddOptions<Complaints.Workflow.Deadlines.DeadlineWorkerOptions>().Configure(configure ?? (static _ => { }));
+        Services.TryAddSingleton(static sp => sp.GetRequiredService<IComplaintStore>() as IDeadlineStore
+            ?? throw new InvalidOperationException("The registered complaint store does not implement IDeadlineStore, which the deadline worker needs to claim due deadlines."));
+        Services.AddHostedService<Complaints.Workflow.Deadlines.DeadlineWorker>();
+        return this;
+    }
+
     /// <summary>Registers a business calendar under a name policy packs can give as their <c>calendar</c>.</summary>
     /// <param name="name">The name, e.g. <c>uk-scotland</c>.</param>
     /// <param name="calendar">The calendar.</param>

@@ -7,8 +7,9 @@ namespace Complaints.Workflow.InMemory;
 /// Keeps cases and journals in process memory: for tests, demos and single-process hosts that do not need
 /// durability. Thread-safe; saves are atomic and version-checked like a durable store's.
 /// </summary>
-public sealed class InMemoryComplaintStore : IComplaintStore
+public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
 {
+    private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<ComplaintId, Complaint> _cases = [];
     private readonly Dictionary<ComplaintId, List<JournalEntry>> _journals = [];
@@ -70,6 +71,28 @@ public sealed class InMemoryComplaintStore : IComplaintStore
         {
             IReadOnlyList<JournalEntry> copy = _journals.TryGetValue(id, out var journal) ? journal.ToArray() : [];
             return Task.FromResult(copy);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DueDeadline>> ClaimDueDeadlinesAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var claimed = _cases.Values
+                .SelectMany(c => DueAlarms.Of(c, now))
+                .Where(d => !_leases.TryGetValue((d.ComplaintId, d.Kind, d.Alarm), out var held) || held.Until <= now || held.Worker == worker)
+                .OrderBy(d => d.DueAt)
+                .Take(max)
+                .ToArray();
+            foreach (var due in claimed)
+            {
+                _leases[(due.ComplaintId, due.Kind, due.Alarm)] = (worker, now + lease);
+            }
+
+            return Task.FromResult<IReadOnlyList<DueDeadline>>(claimed);
         }
     }
 

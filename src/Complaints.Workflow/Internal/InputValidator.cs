@@ -122,6 +122,15 @@ internal static class InputValidator
             case Reopen c:
                 v.Required(c.Reason, "Reason", "The reason for reopening");
                 break;
+            case RecordDeadlineWarning c:
+                v.Defined(c.Kind, "Kind");
+                break;
+            case RecordDeadlineBreach c:
+                v.Defined(c.Kind, "Kind");
+                break;
+            case ExtendDeadline c:
+                v.Defined(c.Kind, "Kind").Required(c.ReasonGivenToComplainant, "ReasonGivenToComplainant", "The explanation given to the complainant");
+                break;
             case AssessAccountability c:
                 v.Actor(c.Person, "Person").Required(c.Misconduct, "Misconduct", "The misconduct assessed");
                 break;

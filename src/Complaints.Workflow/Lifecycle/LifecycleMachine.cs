@@ -79,6 +79,10 @@ internal sealed class LifecycleMachine
 
     private bool HasHandler => _complaint.Assignee is not null;
 
+    private bool ClockRuns => _complaint.ClockPausedAt is null && HasOpenDeadline;
+
+    private bool HasOpenDeadline => _complaint.Deadlines.Any(d => d.MetAt is null);
+
     private void Configure(StateMachine<ComplaintState, Trigger> m)
     {
         m.Configure(Received)
@@ -93,6 +97,9 @@ internal sealed class LifecycleMachine
             .InternalTransitionIf(Trigger.Escalate, _ => true, _ => { }, "level + 1")
             .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => MeetingNeeded, _ => { }, "a major complaint without a meeting yet")
             .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
+            .InternalTransitionIf(Trigger.RecordDeadlineWarning, _ => ClockRuns, _ => { }, "the SLA clock runs")
+            .InternalTransitionIf(Trigger.RecordDeadlineBreach, _ => ClockRuns, _ => { }, "the SLA clock runs")
+            .InternalTransitionIf(Trigger.ExtendDeadline, _ => HasOpenDeadline, _ => { }, "an open deadline")
             .Permit(Trigger.Withdraw, Withdrawn);
 
         m.Configure(Triaged)

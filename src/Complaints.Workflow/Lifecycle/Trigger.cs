@@ -34,6 +34,9 @@ internal enum Trigger
     ReopenUnassigned,
     Withdraw,
     AssessAccountability,
+    RecordDeadlineWarning,
+    RecordDeadlineBreach,
+    ExtendDeadline,
 }
 
 internal static class TriggerMap
@@ -67,6 +70,9 @@ internal static class TriggerMap
         Trigger.Reopen or Trigger.ReopenUnassigned => ComplaintAction.Reopen,
         Trigger.Withdraw => ComplaintAction.Withdraw,
         Trigger.AssessAccountability => ComplaintAction.AssessAccountability,
+        Trigger.RecordDeadlineWarning => ComplaintAction.RecordDeadlineWarning,
+        Trigger.RecordDeadlineBreach => ComplaintAction.RecordDeadlineBreach,
+        Trigger.ExtendDeadline => ComplaintAction.ExtendDeadline,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
@@ -99,6 +105,9 @@ internal static class TriggerMap
         ComplaintAction.Reopen => [Trigger.Reopen, Trigger.ReopenUnassigned],
         ComplaintAction.Withdraw => [Trigger.Withdraw],
         ComplaintAction.AssessAccountability => [Trigger.AssessAccountability],
+        ComplaintAction.RecordDeadlineWarning => [Trigger.RecordDeadlineWarning],
+        ComplaintAction.RecordDeadlineBreach => [Trigger.RecordDeadlineBreach],
+        ComplaintAction.ExtendDeadline => [Trigger.ExtendDeadline],
         _ => [],
     };
 }

@@ -40,6 +40,9 @@ public sealed class ComplaintPermissions
         [ComplaintAction.Reopen] = new([Coordinator, Manager]),
         [ComplaintAction.Withdraw] = new([Coordinator], Owner),
         [ComplaintAction.AssessAccountability] = new([Manager, GeneralManager, ComplaintRoles.System]),
+        [ComplaintAction.RecordDeadlineWarning] = new([ComplaintRoles.System, Coordinator]),
+        [ComplaintAction.RecordDeadlineBreach] = new([ComplaintRoles.System, Coordinator]),
+        [ComplaintAction.ExtendDeadline] = new([Manager, GeneralManager, Coordinator]),
     };
 
     /// <summary>The rule for <paramref name="action"/>.</summary>

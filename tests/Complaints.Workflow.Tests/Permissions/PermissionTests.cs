@@ -153,7 +153,8 @@ public sealed class PermissionTests
         (await h.Service.GetAllowedActionsAsync(id, Handler)).Should().Equal(
             ComplaintAction.Recuse, ComplaintAction.AddEvidence, ComplaintAction.HearAccused, ComplaintAction.Escalate, ComplaintAction.Withdraw);
         (await h.Service.GetAllowedActionsAsync(id, Coordinator)).Should().Equal(
-            ComplaintAction.Reassign, ComplaintAction.Escalate, ComplaintAction.Withdraw);
+            ComplaintAction.Reassign, ComplaintAction.Escalate, ComplaintAction.Withdraw,
+            ComplaintAction.RecordDeadlineWarning, ComplaintAction.RecordDeadlineBreach, ComplaintAction.ExtendDeadline);
         (await h.Service.GetAllowedActionsAsync(id, Auditor)).Should().BeEmpty();
         (await h.Service.GetAllowedActionsAsync(id, Accused)).Should().BeEmpty();
     }

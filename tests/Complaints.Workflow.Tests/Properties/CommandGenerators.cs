@@ -221,6 +221,7 @@ internal static class CommandGenerators
     {
         ComplaintAction.Withdraw or ComplaintAction.Reject or ComplaintAction.Redirect => 1,
         ComplaintAction.Recuse or ComplaintAction.Escalate or ComplaintAction.AssessAccountability => 2,
+        ComplaintAction.RecordDeadlineWarning or ComplaintAction.RecordDeadlineBreach or ComplaintAction.ExtendDeadline => 3,
         ComplaintAction.Reassign or ComplaintAction.DeclineApproval or ComplaintAction.ResolveOnSpot or ComplaintAction.AddEvidence => 5,
         ComplaintAction.RecordCustomerRejection => 10,
         ComplaintAction.HearAccused when c.AccusedStatement is not null => 3,
@@ -263,6 +264,8 @@ internal static class CommandGenerators
             or ComplaintAction.RecordFollowUp or ComplaintAction.Close => [c.Assignee ?? Coordinator, c.Assignee ?? Coordinator, Coordinator],
         ComplaintAction.Escalate => [c.Assignee ?? Coordinator, Coordinator, Manager],
         ComplaintAction.AssessAccountability => [Manager, GeneralManager, Coordinator],
+        ComplaintAction.RecordDeadlineWarning or ComplaintAction.RecordDeadlineBreach => [Actor.System, Actor.System, Coordinator],
+        ComplaintAction.ExtendDeadline => [GeneralManager, GeneralManager, Manager],
         _ => All,
     };
 
@@ -304,13 +307,16 @@ internal static class CommandGenerators
             ComplaintAction.Close => new Close(text),
             ComplaintAction.Reopen => new Reopen(text),
             ComplaintAction.Withdraw => new Withdraw(text),
+            ComplaintAction.RecordDeadlineWarning => new RecordDeadlineWarning(bad ? (DeadlineKind)42 : DeadlineKind.Resolve),
+            ComplaintAction.RecordDeadlineBreach => new RecordDeadlineBreach(p.Comment ? DeadlineKind.Resolve : DeadlineKind.FollowUp),
+            ComplaintAction.ExtendDeadline => new ExtendDeadline(DeadlineKind.Resolve, Complaints.Workflow.Tests.Support.Harness.Start.AddDays(p.Text % 20), bad ? Blanks[p.Blank] : "The case is complex."),
             ComplaintAction.AssessAccountability => new AssessAccountability(handler, bad ? Blanks[p.Blank] : Complaints.Policy.Misconduct.LateHandling),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a command."),
         };
 
         // Commands without a text or enum to spoil stay valid.
         var invalid = bad && action is not (ComplaintAction.Triage or ComplaintAction.StartInvestigation
-            or ComplaintAction.Approve or ComplaintAction.RecordCustomerAcceptance);
+            or ComplaintAction.Approve or ComplaintAction.RecordCustomerAcceptance or ComplaintAction.RecordDeadlineBreach);
         return (command, invalid);
     }
 

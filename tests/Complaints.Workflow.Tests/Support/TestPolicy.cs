@@ -53,14 +53,20 @@ internal sealed class TestPolicy : IComplaintPolicy
     public RoutingDecision Route(Complaint complaint) =>
         new(complaint.Intake.Subject.Department ?? new DepartmentId("customer-relations"), ComplaintRoles.Handler, Explain(new RuleTrace("subject-department", true)));
 
-    /// <summary>Acknowledge in 1 working day; resolve in 3 (minor, general) or 7 (serious, major); follow up in 10.</summary>
+    /// <summary>
+    /// Acknowledge in 1 working day; resolve in 3 (minor, general) or 7 (serious, major), warned at half time,
+    /// extendable to 10 working days by the general manager; follow up in 10.
+    /// </summary>
     public DeadlineDecision SetDeadlines(Complaint complaint)
     {
         var days = complaint.Severity >= Severity.Serious ? 7 : 3;
         return new(
             [
                 new DeadlineRule(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, "acknowledge-1wd"),
-                new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd"),
+                new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd")
+                {
+                    WarnAtShare = 0.5m, ExtendableTo = 10, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
+                },
                 new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
             ],
             Explain(new RuleTrace("deadlines", true, $"tier {complaint.Severity}")));

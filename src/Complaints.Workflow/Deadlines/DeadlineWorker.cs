@@ -1,0 +1,105 @@
+using Complaints.Commands;
+using Complaints.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Workflow.Deadlines;
+
+/// <summary>
+/// Finds due deadline warnings and breaches and records them through the normal command path, as
+/// <see cref="Actor.System"/>: the same permission, policy and journal rules as any command. Alarms live on the
+/// case in the store, so a restart loses nothing; each is recorded once, because the command refuses an alarm
+/// already recorded and the store's optimistic version check refuses a racing second write.
+/// </summary>
+public sealed partial class DeadlineWorker : BackgroundService
+{
+    private readonly IDeadlineStore _deadlines;
+    private readonly ComplaintService _service;
+    private readonly TimeProvider _time;
+    private readonly DeadlineWorkerOptions _options;
+    private readonly ILogger<DeadlineWorker> _logger;
+    private readonly string _workerId;
+
+    /// <summary>Creates the worker. Hosts add it with <c>services.AddComplaints(...).AddDeadlineWorker()</c>.</summary>
+    /// <param name="deadlines">Where due alarms are claimed.</param>
+    /// <param name="service">The command service alarms are recorded through.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="options">The worker's settings.</param>
+    /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    public DeadlineWorker(IDeadlineStore deadlines, ComplaintService service, TimeProvider time, IOptions<DeadlineWorkerOptions> options, ILogger<DeadlineWorker>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
+        _service = service ?? throw new ArgumentNullException(nameof(service));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options.Value;
+        _logger = logger ?? NullLogger<DeadlineWorker>.Instance;
+        _workerId = _options.WorkerId ?? $"deadline-worker-{Guid.CreateVersion7(time.GetUtcNow()):N}";
+    }
+
+    /// <summary>Claims the alarms due now and records each; returns how many were recorded by this call.</summary>
+    /// <param name="cancellationToken">Stops between alarms.</param>
+    /// <returns>The number of alarms recorded.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await _deadlines.ClaimDueDeadlinesAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var recorded = 0;
+        foreach (var alarm in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ComplaintCommand command = alarm.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(alarm.Kind) : new RecordDeadlineWarning(alarm.Kind);
+            try
+            {
+                await _service.ExecuteAsync(alarm.ComplaintId, Actor.System, command, cancellationToken: cancellationToken).ConfigureAwait(false);
+                recorded++;
+            }
+            catch (ComplaintException e)
+            {
+                // Already recorded by another worker, met meanwhile, or changed under us: nothing to do now;
+                // if it is still due, the next poll claims it again.
+                LogSkipped(alarm.ComplaintId, alarm.Kind, alarm.Alarm, e.Message);
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failing poll (store unavailable) must not stop the worker; it tries again next time.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogPollFailed(e);
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
+    private partial void LogSkipped(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
+    private partial void LogPollFailed(Exception exception);
+}
