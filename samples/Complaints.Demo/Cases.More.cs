@@ -31,12 +31,13 @@ internal static partial class Cases
         .Then(Mar(12, 10, 0), Coordinator, new RecordFollowUp(Satisfaction.Satisfied))
         .Then(Mar(12, 10, 10), Coordinator, new Close("Refunded; ward transfers are now entered when the patient moves."));
 
-    /// <summary>Not the hospital's to handle: the policy redirects it at triage.</summary>
+    /// <summary>Not the hospital's to handle: the receiver marks it outside the remit and the pack redirects it at triage.</summary>
     private static Script OutsidePharmacy() => new Script("5. Overcharged at a private pharmacy")
         .Receive(Mar(5, 10, 0), Coordinator, Intake(
             Channel.OnlineForm, Person("Ma Jun"),
             new ComplaintSubject(SubjectKind.Other, "Kangjian Pharmacy, opposite the main gate"),
-            "The pharmacy opposite the hospital charged me twice the listed price for insulin.", "billing", "Get the difference back", Cny(120)))
+            "The pharmacy opposite the hospital charged me twice the listed price for insulin.", "billing", "Get the difference back", Cny(120))
+            with { Attributes = new Dictionary<string, string> { ["outside-remit"] = "a private business: the market regulation bureau" } })
         .Then(Mar(5, 10, 20), Coordinator, new Triage());
 
     /// <summary>A minor complaint settled on the spot by the person who received it (当场处理).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Complaints;
 using Complaints.Demo;
 using Complaints.Ports;
+using Complaints.Policy;
 using Complaints.Workflow;
 using Complaints.Workflow.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,12 +43,12 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // The clock goes in before AddComplaints, which only adds TimeProvider.System if none is registered.
 var clock = new DemoClock(Cases.Start);
-var policy = new DemoPolicy();
 var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(clock);
-services.AddComplaints(options => options.ReopenWindow = TimeSpan.FromDays(14)).UsePolicy(policy);
+services.AddComplaints(options => options.UsePack("hospital").ReopenWindow = TimeSpan.FromDays(14));
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 var service = provider.GetRequiredService<ComplaintService>();
+var policy = provider.GetRequiredService<PolicyCatalog>().Current;
 
 try
 {
