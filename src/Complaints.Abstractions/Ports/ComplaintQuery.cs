@@ -13,6 +13,12 @@ public sealed record ComplaintQuery
     /// <summary>Only cases in one of these states (a superstate such as <see cref="ComplaintState.Open"/> is not stored; list its substates).</summary>
     public IReadOnlyList<ComplaintState>? States { get; init; }
 
+    /// <summary>Only cases whose severity tier (decided at triage) is one of these; a case not yet classified has none and never matches.</summary>
+    public IReadOnlyList<Severity>? Severities { get; init; }
+
+    /// <summary>Only cases whose category (decided at triage) is one of these, compared ordinally; a case not yet classified has none and never matches.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
     /// <summary>Only cases whose named handler is this person.</summary>
     public ActorId? Assignee { get; init; }
 
@@ -52,6 +58,16 @@ public sealed record ComplaintQuery
     {
         ArgumentNullException.ThrowIfNull(complaint);
         if (States is { } states && !states.Contains(complaint.State))
+        {
+            return false;
+        }
+
+        if (Severities is { } severities && !(complaint.Severity is { } severity && severities.Contains(severity)))
+        {
+            return false;
+        }
+
+        if (Categories is { } categories && !(complaint.Category is { } category && categories.Contains(category, StringComparer.Ordinal)))
         {
             return false;
         }

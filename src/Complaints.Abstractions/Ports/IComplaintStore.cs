@@ -37,4 +37,10 @@ public interface IComplaintStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The page of cases.</returns>
     Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the cases received in a period, grouped as <paramref name="query"/> says (see <see cref="ComplaintCountQuery.CountIn"/> for the exact semantics).</summary>
+    /// <param name="query">The grouping and period.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per key that has cases, ordered by key (ordinal), the row with no key first.</returns>
+    Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default);
 }

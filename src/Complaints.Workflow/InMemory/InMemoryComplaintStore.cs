@@ -116,4 +116,18 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
             .ToArray();
         return Task.FromResult(page);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        Complaint[] snapshot;
+        lock (_gate)
+        {
+            snapshot = [.. _cases.Values];
+        }
+
+        return Task.FromResult(query.CountIn(snapshot));
+    }
 }

@@ -1,0 +1,11 @@
+using Complaints.Ports;
+using Complaints.Storage.Tests.Contract;
+using Complaints.Workflow.InMemory;
+
+namespace Complaints.Storage.Tests.InMemory;
+
+/// <summary>The reference store meets its own contract.</summary>
+public sealed class InMemoryComplaintStoreContractTests : ComplaintStoreContract
+{
+    protected override Task<IComplaintStore> CreateEmptyStoreAsync() => Task.FromResult<IComplaintStore>(new InMemoryComplaintStore());
+}
