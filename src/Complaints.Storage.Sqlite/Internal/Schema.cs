@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The database schema, as numbered steps. <c>PRAGMA user_version</c> says how many steps a file has had; opening a
+/// file runs the missing ones in one transaction, and refuses a file from a newer version of the store.
+/// </summary>
+internal static class Schema
+{
+    /// <summary>The schema version this store writes.</summary>
+    public static int Latest => Steps.Length;
+
+    /// <summary>Step <c>i</c> takes a file from version <c>i</c> to <c>i + 1</c>. Never change a released step: add one.</summary>
+    private static readonly string[] Steps =
+    [
+        // 1: cases with the columns desks query, the append-only journal, deadlines and their alarm leases.
+        """
+        CREATE TABLE complaints (
+            id                        TEXT    NOT NULL PRIMARY KEY,
+            version                   INTEGER NOT NULL,
+            state                     TEXT    NOT NULL,
+            department                TEXT,
+            assignee                  TEXT,
+            received_by               TEXT    NOT NULL,
+            escalation_level          INTEGER NOT NULL,
+            next_due_at               TEXT,
+            clock_paused_at           TEXT,
+            is_final                  INTEGER NOT NULL,
+            pending_approval_role     TEXT,
+            pending_approval_role_key TEXT,
+            policy_id                 TEXT    NOT NULL,
+            policy_version            TEXT    NOT NULL,
+            received_at               TEXT    NOT NULL,
+            updated_at                TEXT    NOT NULL,
+            json                      TEXT    NOT NULL
+        );
+        CREATE INDEX ix_complaints_received ON complaints (received_at, id);
+        CREATE INDEX ix_complaints_state ON complaints (state, received_at, id);
+        CREATE INDEX ix_complaints_assignee ON complaints (assignee, received_at, id) WHERE assignee IS NOT NULL;
+        CREATE INDEX ix_complaints_department ON complaints (department, received_at, id) WHERE department IS NOT NULL;
+        CREATE INDEX ix_complaints_received_by ON complaints (received_by);
+        CREATE INDEX ix_complaints_next_due ON complaints (next_due_at) WHERE next_due_at IS NOT NULL;
+        CREATE INDEX ix_complaints_pending_approval ON complaints (pending_approval_role_key) WHERE pending_approval_role_key IS NOT NULL;
+
+        CREATE TABLE journal (
+            complaint_id TEXT    NOT NULL REFERENCES complaints (id),
+            sequence     INTEGER NOT NULL,
+            at           TEXT    NOT NULL,
+            actor_id     TEXT    NOT NULL,
+            event_type   TEXT    NOT NULL,
+            from_state   TEXT    NOT NULL,
+            to_state     TEXT    NOT NULL,
+            command_id   TEXT    NOT NULL,
+            json         TEXT    NOT NULL,
+            PRIMARY KEY (complaint_id, sequence)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE deadlines (
+            complaint_id TEXT    NOT NULL REFERENCES complaints (id),
+            position     INTEGER NOT NULL,
+            kind         TEXT    NOT NULL,
+            due_at       TEXT    NOT NULL,
+            warn_at      TEXT,
+            met_at       TEXT,
+            warned_at    TEXT,
+            breached_at  TEXT,
+            PRIMARY KEY (complaint_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_deadlines_due ON deadlines (due_at) WHERE met_at IS NULL AND breached_at IS NULL;
+        CREATE INDEX ix_deadlines_warn ON deadlines (warn_at) WHERE met_at IS NULL AND breached_at IS NULL AND warned_at IS NULL AND warn_at IS NOT NULL;
+
+        CREATE TABLE deadline_leases (
+            complaint_id TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            alarm        TEXT NOT NULL,
+            worker       TEXT NOT NULL,
+            until        TEXT NOT NULL,
+            PRIMARY KEY (complaint_id, kind, alarm)
+        ) WITHOUT ROWID;
+        """,
+
+        // 2: severity and category columns for the desk filters, filled from each case's JSON.
+        """
+        ALTER TABLE complaints ADD COLUMN severity TEXT;
+        ALTER TABLE complaints ADD COLUMN category TEXT;
+        UPDATE complaints SET severity = json_extract(json, '$.severity'), category = json_extract(json, '$.category');
+        CREATE INDEX ix_complaints_severity ON complaints (severity, received_at, id) WHERE severity IS NOT NULL;
+        CREATE INDEX ix_complaints_category ON complaints (category, received_at, id) WHERE category IS NOT NULL;
+        """,
+    ];
+
+    /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>
+    /// <exception cref="SqliteSchemaException">The file's schema is newer than this store's.</exception>
+    public static async Task MigrateAsync(SqliteConnection connection, string dataSource, CancellationToken cancellationToken)
+    {
+        var found = await connection.ScalarAsync("PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+        Refuse(found, dataSource);
+        if (found == Latest)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        found = await connection.ScalarAsync("PRAGMA user_version;", cancellationToken, transaction).ConfigureAwait(false);
+        Refuse(found, dataSource);
+        for (var step = (int)found; step < Latest; step++)
+        {
+            await connection.ExecuteAsync(Steps[step], cancellationToken, transaction).ConfigureAwait(false);
+        }
+
+        // PRAGMA takes no parameters; Latest is a constant of ours.
+        await connection.ExecuteAsync($"PRAGMA user_version = {Latest};", cancellationToken, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Refuse(long found, string dataSource)
+    {
+        if (found > Latest)
+        {
+            throw new SqliteSchemaException(dataSource, found, Latest);
+        }
+
+        if (found < 0)
+        {
+            throw new SqliteSchemaException(dataSource, found, Latest);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Storage.Sqlite.Internal;
+
+/// <summary>How values are spelt in columns: times as fixed-width UTC text (so text order is time order), enums as in the JSON.</summary>
+internal static class Sql
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>A time as <c>2026-03-02T09:30:00.0000000Z</c>: readable, exact to the tick, and ordered as text.</summary>
+    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static object Time(DateTimeOffset? value) => value is { } v ? Time(v) : DBNull.Value;
+
+    public static DateTimeOffset ReadTime(string text) =>
+        new(DateTime.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+
+    /// <summary>An id as its lowercase <c>D</c> text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order.</summary>
+    public static string Id(ComplaintId id) => id.Value.ToString("D");
+
+    public static object Nullable(string? value) => value is null ? DBNull.Value : value;
+
+    public static SqliteParameter Add(this SqliteCommand command, string name, object? value) =>
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+    public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<long> ScalarAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>An enum's values spelt as <see cref="ComplaintsJson.Options"/> writes them (<c>awaiting-approval</c>), both ways.</summary>
+internal static class Spelling<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly Dictionary<TEnum, string> Texts =
+        Enum.GetValues<TEnum>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, ComplaintsJson.Options).Trim('"'));
+
+    private static readonly Dictionary<string, TEnum> Values = Texts.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    public static string Of(TEnum value) => Texts[value];
+
+    public static TEnum Parse(string text) =>
+        Values.TryGetValue(text, out var value)
+            ? value
+            : throw new InvalidOperationException($"The database holds '{text}' where a {typeof(TEnum).Name} is expected; it was not written by this store.");
+}
