@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Complaints.Ports;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>How cases map to the columns desk queries and deadline claims read.</summary>
+internal static class CaseColumns
+{
+    private static readonly FrozenDictionary<ComplaintState, string> StateNames =
+        Enum.GetValues<ComplaintState>().ToFrozenDictionary(s => s, s => Name(s));
+
+    private static readonly FrozenDictionary<string, ComplaintState> StatesByName =
+        Enum.GetValues<ComplaintState>().ToFrozenDictionary(Name, s => s, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Severity, string> SeverityNames =
+        Enum.GetValues<Severity>().ToFrozenDictionary(s => s, s => Name(s));
+
+    private static readonly FrozenDictionary<string, Severity> SeveritiesByName =
+        Enum.GetValues<Severity>().ToFrozenDictionary(Name, s => s, StringComparer.Ordinal);
+
+    /// <summary>The stored name of a state: kebab-case, as in the JSON (<c>awaiting-approval</c>).</summary>
+    public static string Of(ComplaintState state) => StateNames.TryGetValue(state, out var name) ? name : Name(state);
+
+    /// <summary>The stored name of a severity tier: kebab-case, as in the JSON.</summary>
+    public static string Of(Severity severity) => SeverityNames.TryGetValue(severity, out var name) ? name : Name(severity);
+
+    /// <summary>The stored name of a deadline kind or alarm: kebab-case, as in the JSON.</summary>
+    public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Name(value);
+
+    /// <summary>The enum name (<c>AwaitingApproval</c>) of a stored state name, as count keys give it.</summary>
+    public static string StateKey(string stored) =>
+        StatesByName.TryGetValue(stored, out var state) ? state.ToString() : stored;
+
+    /// <summary>The enum name (<c>Serious</c>) of a stored severity name, as count keys give it.</summary>
+    public static string SeverityKey(string stored) =>
+        SeveritiesByName.TryGetValue(stored, out var severity) ? severity.ToString() : stored;
+
+    /// <summary>The key a role is matched on: <see cref="StringComparison.OrdinalIgnoreCase"/> as an equality of upper-cased strings.</summary>
+    public static string RoleKey(string role) => role.ToUpperInvariant();
+
+    /// <summary>A time as UTC ticks, which order and compare exactly as <see cref="DateTimeOffset"/> does (PostgreSQL keeps microseconds only).</summary>
+    public static long Ticks(DateTimeOffset time) => time.UtcTicks;
+
+    /// <summary>A time as PostgreSQL's <c>timestamptz</c> wants it from Npgsql: in UTC.</summary>
+    public static DateTimeOffset? Utc(DateTimeOffset? time) => time?.ToUniversalTime();
+
+    /// <summary>When the next alarm of <paramref name="deadline"/> comes due, or <see langword="null"/> if none can (the rule of <see cref="Workflow.InMemory.DueAlarms"/>).</summary>
+    public static long? NextAlarmTicks(Complaint complaint, Deadline deadline)
+    {
+        if (!ClockRuns(complaint) || deadline.MetAt is not null || deadline.BreachedAt is not null)
+        {
+            return null;
+        }
+
+        var due = Ticks(deadline.DueAt);
+        return deadline is { WarnAt: { } warn, WarnedAt: null } ? Math.Min(due, Ticks(warn)) : due;
+    }
+
+    /// <summary>Whether the case's deadlines can raise alarms: it has not ended and its clock is not paused.</summary>
+    public static bool ClockRuns(Complaint complaint) => !complaint.IsFinal && complaint.ClockPausedAt is null;
+
+    /// <summary>The alarm named in the store.</summary>
+    public static DeadlineAlarm Alarm(string stored) => stored == Of(DeadlineAlarm.Breach) ? DeadlineAlarm.Breach : DeadlineAlarm.Warning;
+
+    /// <summary>The deadline kind named in the store.</summary>
+    public static DeadlineKind Kind(string stored) => Enum.Parse<DeadlineKind>(stored.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

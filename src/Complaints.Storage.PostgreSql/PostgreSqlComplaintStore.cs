@@ -1,0 +1,523 @@
+using System.Text;
+using System.Text.Json;
+using Complaints.Journal;
+using Complaints.Ports;
+using Complaints.Workflow.InMemory;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>
+/// Keeps cases, journals and deadlines in PostgreSQL, for several application nodes sharing one database. A save is
+/// one transaction writing the case row, its new journal rows and its deadline rows, and only if the stored version is
+/// still the expected one; desk queries run on indexed columns; deadline workers on any node claim due alarms under a
+/// lease with <c>FOR UPDATE SKIP LOCKED</c>. The store creates its schema on first use and upgrades an older one in place.
+/// </summary>
+/// <remarks>
+/// Thread-safe: register one instance per process (<c>services.AddComplaints(...).UsePostgreSql(connectionString)</c>).
+/// Connections come from Npgsql's pool and are held only for the duration of one call.
+/// </remarks>
+public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>The schema version this library reads and writes; older schemas are upgraded to it, newer ones refused.</summary>
+    public const int SchemaVersion = PostgreSqlSchema.CurrentVersion;
+
+    private const string CaseColumnList =
+        "id, version, state, severity, category, department, assignee, received_by, escalation_level, pending_approval_role, " +
+        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly bool _migrate;
+    private readonly string _s;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <summary>Creates a store over its own connection pool for <paramref name="connectionString"/>.</summary>
+    /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Username=complaints;Password=…;Database=complaints</c>.</param>
+    /// <param name="options">The schema and migration settings; the defaults if <see langword="null"/>.</param>
+    public PostgreSqlComplaintStore(string connectionString, PostgreSqlStoreOptions? options = null)
+        : this(NpgsqlDataSource.Create(ValidConnectionString(connectionString)), ownsDataSource: true, options)
+    {
+    }
+
+    /// <summary>Creates a store over a data source the host configured (and disposes of itself).</summary>
+    /// <param name="dataSource">The data source; the store does not dispose of it.</param>
+    /// <param name="options">The schema and migration settings; the defaults if <see langword="null"/>.</param>
+    public PostgreSqlComplaintStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
+        : this(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), ownsDataSource: false, options)
+    {
+    }
+
+    private PostgreSqlComplaintStore(NpgsqlDataSource dataSource, bool ownsDataSource, PostgreSqlStoreOptions? options)
+    {
+        options ??= new PostgreSqlStoreOptions();
+        PostgreSqlStoreOptions.ValidateSchemaName(options.Schema);
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+        _migrate = options.MigrateSchema;
+        Schema = options.Schema;
+        _s = PostgreSqlSchema.Quote(Schema);
+    }
+
+    /// <summary>The PostgreSQL schema holding the store's tables.</summary>
+    public string Schema { get; }
+
+    /// <summary>
+    /// Creates the schema, or upgrades an older one in place, in one transaction; nodes starting together migrate once.
+    /// The store does this on first use unless <see cref="PostgreSqlStoreOptions.MigrateSchema"/> is off.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration (nothing is changed).</param>
+    /// <returns>A task that completes when the schema is at <see cref="SchemaVersion"/>.</returns>
+    /// <exception cref="InvalidOperationException">The database holds a newer schema than this library knows; nothing was changed.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await PostgreSqlSchema.MigrateAsync(_dataSource, Schema, PostgreSqlSchema.CurrentVersion, cancellationToken).ConfigureAwait(false);
+        _schemaReady = true;
+    }
+
+    /// <inheritdoc />
+    public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"SELECT document FROM {_s}.complaints WHERE id = @id");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCase(reader, 0) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(newEntries);
+        cancellationToken.ThrowIfCancellationRequested();
+        StoreChecks.EntriesFollow(complaint, newEntries, expectedVersion);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // The version check: a new case is inserted unless its id exists; a stored one is updated only from the
+        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved.
+        var sql = expectedVersion == 0
+            ? $"INSERT INTO {_s}.complaints ({CaseColumnList}) VALUES (@id, @version, @state, @severity, @category, @department, @assignee, @received_by, " +
+              "@escalation_level, @pending_approval_role, @pending_approval_role_key, @next_due_at, @next_due_ticks, @pack_id, @pack_version, " +
+              "@received_at, @received_ticks, @updated_at, @document) ON CONFLICT (id) DO NOTHING"
+            : $"UPDATE {_s}.complaints SET version = @version, state = @state, severity = @severity, category = @category, department = @department, " +
+              "assignee = @assignee, received_by = @received_by, escalation_level = @escalation_level, pending_approval_role = @pending_approval_role, " +
+              "pending_approval_role_key = @pending_approval_role_key, next_due_at = @next_due_at, next_due_ticks = @next_due_ticks, pack_id = @pack_id, " +
+              "pack_version = @pack_version, received_at = @received_at, received_ticks = @received_ticks, updated_at = @updated_at, document = @document " +
+              "WHERE id = @id AND version = @expected";
+        int written;
+        var write = new NpgsqlCommand(sql, connection, transaction);
+        await using (write.ConfigureAwait(false))
+        {
+            AddCaseParameters(write.Parameters, complaint);
+            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
+            written = await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (written == 0)
+        {
+            var actual = await ReadVersionAsync(connection, transaction, complaint.Id, cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+        }
+
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var entry in newEntries)
+            {
+                batch.BatchCommands.Add(JournalInsert(entry));
+            }
+
+            var deleteStale = new NpgsqlBatchCommand($"DELETE FROM {_s}.deadlines WHERE complaint_id = @id AND slot >= @count");
+            deleteStale.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+            deleteStale.Parameters.Add(Parameter("count", NpgsqlDbType.Integer, complaint.Deadlines.Count));
+            batch.BatchCommands.Add(deleteStale);
+            for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
+            {
+                batch.BatchCommands.Add(DeadlineUpsert(complaint, slot));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Past this point the write either commits or the caller sees the failure: never "cancelled" yet written.
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"SELECT entry FROM {_s}.journal WHERE complaint_id = @id ORDER BY sequence");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(JsonSerializer.Deserialize<JournalEntry>(reader.GetString(0), ComplaintsJson.Options)
+                ?? throw new InvalidDataException($"A journal entry of complaint {id} in the PostgreSQL store is null."));
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        var sql = new StringBuilder($"SELECT document FROM {_s}.complaints");
+        AppendFilter(sql, command.Parameters, query);
+        sql.Append(" ORDER BY received_ticks, id LIMIT @take OFFSET @skip");
+        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
+        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
+        command.CommandText = sql.ToString();
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var page = new List<Complaint>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(ReadCase(reader, 0));
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var (column, key) = query.By switch
+        {
+            ComplaintCountGrouping.State => ("state", (Func<string, string>)CaseColumns.StateKey),
+            ComplaintCountGrouping.Category => ("category", static k => k),
+            ComplaintCountGrouping.Department => ("department", static k => k),
+            ComplaintCountGrouping.Severity => ("severity", CaseColumns.SeverityKey),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.By, "Unknown grouping."),
+        };
+
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        var sql = new StringBuilder($"SELECT {column}, count(*) FROM {_s}.complaints WHERE TRUE");
+        AppendReceived(sql, command.Parameters, query.ReceivedFrom, query.ReceivedTo);
+        sql.Append(" GROUP BY ").Append(column);
+        command.CommandText = sql.ToString();
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var counts = new List<ComplaintCount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ComplaintCount(reader.IsDBNull(0) ? null : key(reader.GetString(0)), checked((int)reader.GetInt64(1))));
+        }
+
+        // Ordinal order (UTF-16 code units) as the reference semantics say; the database's collation may differ.
+        return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DueDeadline>> ClaimDueDeadlinesAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        if (lease < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease cannot be negative.");
+        }
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement: pick due alarms not leased by another worker, skipping rows another claim or a save holds,
+        // and lease them. A row a concurrent claim has just leased is re-checked on its new version and dropped.
+        const string Alarm = "CASE WHEN d.due_ticks <= @now THEN 'breach' ELSE 'warning' END";
+        var command = _dataSource.CreateCommand($"""
+            WITH due AS (
+                SELECT d.complaint_id, d.slot, d.kind,
+                       {Alarm} AS alarm,
+                       CASE WHEN d.due_ticks <= @now THEN d.due_ticks ELSE d.warn_ticks END AS alarm_ticks
+                FROM {_s}.deadlines d
+                WHERE d.next_alarm_ticks <= @now
+                  AND (d.lease_until_ticks IS NULL OR d.lease_until_ticks <= @now OR d.lease_worker = @worker
+                       OR d.lease_alarm IS DISTINCT FROM {Alarm})
+                ORDER BY alarm_ticks, d.complaint_id, d.slot
+                LIMIT @max
+                FOR UPDATE OF d SKIP LOCKED
+            )
+            UPDATE {_s}.deadlines d
+            SET lease_worker = @worker, lease_alarm = due.alarm, lease_until = @until, lease_until_ticks = @until_ticks
+            FROM due
+            WHERE d.complaint_id = due.complaint_id AND d.slot = due.slot
+            RETURNING due.complaint_id, due.kind, due.alarm, due.alarm_ticks
+            """);
+        await using var commandScope = command.ConfigureAwait(false);
+        var until = now + lease;
+        command.Parameters.Add(Parameter("now", NpgsqlDbType.Bigint, CaseColumns.Ticks(now)));
+        command.Parameters.Add(Parameter("worker", NpgsqlDbType.Text, worker));
+        command.Parameters.Add(Parameter("max", NpgsqlDbType.Integer, max));
+        command.Parameters.Add(Parameter("until", NpgsqlDbType.TimestampTz, CaseColumns.Utc(until)));
+        command.Parameters.Add(Parameter("until_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(until)));
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var claimed = new List<DueDeadline>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            claimed.Add(new DueDeadline(
+                new ComplaintId(reader.GetGuid(0)),
+                CaseColumns.Kind(reader.GetString(1)),
+                CaseColumns.Alarm(reader.GetString(2)),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero)));
+        }
+
+        return [.. claimed.OrderBy(d => d.DueAt)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _schemaGate.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+
+        _schemaGate.Dispose();
+    }
+
+    private async ValueTask EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                // A failure (database down, newer schema) is thrown to the caller and tried again on the next call.
+                if (_migrate)
+                {
+                    await PostgreSqlSchema.MigrateAsync(_dataSource, Schema, PostgreSqlSchema.CurrentVersion, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await PostgreSqlSchema.CheckAsync(_dataSource, Schema, cancellationToken).ConfigureAwait(false);
+                }
+
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private static void AppendFilter(StringBuilder sql, NpgsqlParameterCollection parameters, ComplaintQuery query)
+    {
+        sql.Append(" WHERE TRUE");
+        if (query.States is { } states)
+        {
+            sql.Append(" AND state = ANY(@states)");
+            parameters.Add(Parameter("states", NpgsqlDbType.Array | NpgsqlDbType.Text, states.Select(CaseColumns.Of).ToArray()));
+        }
+
+        if (query.Severities is { } severities)
+        {
+            sql.Append(" AND severity = ANY(@severities)");
+            parameters.Add(Parameter("severities", NpgsqlDbType.Array | NpgsqlDbType.Text, severities.Select(CaseColumns.Of).ToArray()));
+        }
+
+        if (query.Categories is { } categories)
+        {
+            sql.Append(" AND category = ANY(@categories)");
+            parameters.Add(Parameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text, categories.ToArray()));
+        }
+
+        if (query.Assignee is { } assignee)
+        {
+            sql.Append(" AND assignee = @assignee");
+            parameters.Add(Parameter("assignee", NpgsqlDbType.Text, assignee.Value));
+        }
+
+        if (query.Department is { } department)
+        {
+            sql.Append(" AND department = @department");
+            parameters.Add(Parameter("department", NpgsqlDbType.Text, department.Value));
+        }
+
+        if (query.AwaitingApprovalByRole is { } role)
+        {
+            sql.Append(" AND state = @awaiting_approval AND pending_approval_role_key = @approval_role");
+            parameters.Add(Parameter("approval_role", NpgsqlDbType.Text, CaseColumns.RoleKey(role)));
+        }
+
+        if (query.DueBefore is { } due)
+        {
+            sql.Append(" AND next_due_ticks < @due_before");
+            parameters.Add(Parameter("due_before", NpgsqlDbType.Bigint, CaseColumns.Ticks(due)));
+        }
+
+        AppendReceived(sql, parameters, query.ReceivedFrom, query.ReceivedTo);
+
+        if (query.VisibleTo is { } reader)
+        {
+            sql.Append(" AND (received_by = @reader OR assignee = @reader");
+            parameters.Add(Parameter("reader", NpgsqlDbType.Text, reader.Actor.Value));
+            if (reader.Department is { } readerDepartment)
+            {
+                sql.Append(" OR department = @reader_department");
+                parameters.Add(Parameter("reader_department", NpgsqlDbType.Text, readerDepartment.Value));
+            }
+
+            sql.Append(" OR (state = @awaiting_approval AND pending_approval_role_key = ANY(@reader_roles)))");
+            parameters.Add(Parameter("reader_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, reader.Roles.Select(CaseColumns.RoleKey).ToArray()));
+        }
+
+        if (query.AwaitingApprovalByRole is not null || query.VisibleTo is not null)
+        {
+            parameters.Add(Parameter("awaiting_approval", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.AwaitingApproval)));
+        }
+    }
+
+    private static void AppendReceived(StringBuilder sql, NpgsqlParameterCollection parameters, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from is { } start)
+        {
+            sql.Append(" AND received_ticks >= @received_from");
+            parameters.Add(Parameter("received_from", NpgsqlDbType.Bigint, CaseColumns.Ticks(start)));
+        }
+
+        if (to is { } end)
+        {
+            sql.Append(" AND received_ticks < @received_to");
+            parameters.Add(Parameter("received_to", NpgsqlDbType.Bigint, CaseColumns.Ticks(end)));
+        }
+    }
+
+    private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)
+    {
+        var next = complaint.NextDeadline;
+        var pendingRole = complaint.PendingApproval?.Role;
+        parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        parameters.Add(Parameter("version", NpgsqlDbType.Bigint, complaint.Version));
+        parameters.Add(Parameter("state", NpgsqlDbType.Text, CaseColumns.Of(complaint.State)));
+        parameters.Add(Parameter("severity", NpgsqlDbType.Text, complaint.Severity is { } severity ? CaseColumns.Of(severity) : null));
+        parameters.Add(Parameter("category", NpgsqlDbType.Text, complaint.Category));
+        parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
+        parameters.Add(Parameter("assignee", NpgsqlDbType.Text, complaint.Assignee?.Id.Value));
+        parameters.Add(Parameter("received_by", NpgsqlDbType.Text, complaint.ReceivedBy.Id.Value));
+        parameters.Add(Parameter("escalation_level", NpgsqlDbType.Integer, complaint.EscalationLevel));
+        parameters.Add(Parameter("pending_approval_role", NpgsqlDbType.Text, pendingRole));
+        parameters.Add(Parameter("pending_approval_role_key", NpgsqlDbType.Text, pendingRole is null ? null : CaseColumns.RoleKey(pendingRole)));
+        parameters.Add(Parameter("next_due_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(next?.DueAt)));
+        parameters.Add(Parameter("next_due_ticks", NpgsqlDbType.Bigint, next is null ? null : CaseColumns.Ticks(next.DueAt)));
+        parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
+        parameters.Add(Parameter("pack_version", NpgsqlDbType.Text, complaint.Policy.Version));
+        parameters.Add(Parameter("received_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.ReceivedAt)));
+        parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
+        parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
+        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
+    }
+
+    private NpgsqlBatchCommand JournalInsert(JournalEntry entry)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"INSERT INTO {_s}.journal (complaint_id, sequence, at, actor_id, from_state, to_state, event_type, command_id, entry) " +
+            "VALUES (@id, @sequence, @at, @actor, @from, @to, @event, @command, @entry)");
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, entry.ComplaintId.Value));
+        command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, entry.Sequence));
+        command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(entry.At)));
+        command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, entry.Actor.Id.Value));
+        command.Parameters.Add(Parameter("from", NpgsqlDbType.Text, CaseColumns.Of(entry.From)));
+        command.Parameters.Add(Parameter("to", NpgsqlDbType.Text, CaseColumns.Of(entry.To)));
+        command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, entry.Event.GetType().Name));
+        command.Parameters.Add(Parameter("command", NpgsqlDbType.Uuid, entry.CommandId));
+        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.Options)));
+        return command;
+    }
+
+    private NpgsqlBatchCommand DeadlineUpsert(Complaint complaint, int slot)
+    {
+        // The lease columns are kept across saves (a claim outlives an unrelated command on the case), unless the
+        // slot now holds another kind of deadline.
+        var deadline = complaint.Deadlines[slot];
+        var command = new NpgsqlBatchCommand($"""
+            INSERT INTO {_s}.deadlines AS d (complaint_id, slot, kind, due_at, due_ticks, warn_at, warn_ticks, met_at, warned_at, breached_at, clock_running, next_alarm_ticks)
+            VALUES (@id, @slot, @kind, @due_at, @due_ticks, @warn_at, @warn_ticks, @met_at, @warned_at, @breached_at, @clock_running, @next_alarm_ticks)
+            ON CONFLICT (complaint_id, slot) DO UPDATE SET
+                kind = EXCLUDED.kind, due_at = EXCLUDED.due_at, due_ticks = EXCLUDED.due_ticks, warn_at = EXCLUDED.warn_at,
+                warn_ticks = EXCLUDED.warn_ticks, met_at = EXCLUDED.met_at, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
+                clock_running = EXCLUDED.clock_running, next_alarm_ticks = EXCLUDED.next_alarm_ticks,
+                lease_worker = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_worker END,
+                lease_alarm = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_alarm END,
+                lease_until = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_until END,
+                lease_until_ticks = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_until_ticks END
+            """);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        command.Parameters.Add(Parameter("slot", NpgsqlDbType.Integer, slot));
+        command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(deadline.Kind)));
+        command.Parameters.Add(Parameter("due_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.DueAt)));
+        command.Parameters.Add(Parameter("due_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(deadline.DueAt)));
+        command.Parameters.Add(Parameter("warn_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.WarnAt)));
+        command.Parameters.Add(Parameter("warn_ticks", NpgsqlDbType.Bigint, deadline.WarnAt is { } warn ? CaseColumns.Ticks(warn) : null));
+        command.Parameters.Add(Parameter("met_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.MetAt)));
+        command.Parameters.Add(Parameter("warned_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.WarnedAt)));
+        command.Parameters.Add(Parameter("breached_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.BreachedAt)));
+        command.Parameters.Add(Parameter("clock_running", NpgsqlDbType.Boolean, CaseColumns.ClockRuns(complaint)));
+        command.Parameters.Add(Parameter("next_alarm_ticks", NpgsqlDbType.Bigint, CaseColumns.NextAlarmTicks(complaint, deadline)));
+        return command;
+    }
+
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ComplaintId id, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand($"SELECT version FROM {_s}.complaints WHERE id = @id", connection, transaction);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    private static Complaint ReadCase(NpgsqlDataReader reader, int ordinal) =>
+        JsonSerializer.Deserialize<Complaint>(reader.GetString(ordinal), ComplaintsJson.Options)
+        ?? throw new InvalidDataException("A case document in the PostgreSQL store is null.");
+
+    private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
+        new(name, type) { Value = value ?? DBNull.Value };
+
+    private static string ValidConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return connectionString;
+    }
+}

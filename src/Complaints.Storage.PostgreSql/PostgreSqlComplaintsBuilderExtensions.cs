@@ -1,0 +1,66 @@
+using Complaints.Ports;
+using Complaints.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+#pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers the PostgreSQL complaint store.</summary>
+public static class PostgreSqlComplaintsBuilderExtensions
+{
+    /// <summary>
+    /// Keeps cases in PostgreSQL: one <see cref="PostgreSqlComplaintStore"/> per process, registered as
+    /// <see cref="IComplaintStore"/> and <see cref="IDeadlineStore"/>, so that every node sharing the database sees the
+    /// same cases and deadline workers on different nodes never record an alarm twice.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
+    /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Username=complaints;Password=…;Database=complaints</c>.</param>
+    /// <param name="configure">Adjusts the store's settings (schema name, migration on first use).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The connection string or schema name is invalid.</exception>
+    public static ComplaintsBuilder UsePostgreSql(this ComplaintsBuilder builder, string connectionString, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        // Fail at registration, not at the first complaint, on a malformed connection string.
+        _ = new NpgsqlConnectionStringBuilder(connectionString);
+        var options = Configure(configure);
+        return Register(builder, _ => new PostgreSqlComplaintStore(connectionString, options));
+    }
+
+    /// <summary>
+    /// Keeps cases in PostgreSQL over a data source the host configured and owns (logging, multiple hosts, auth
+    /// callbacks), registered as <see cref="IComplaintStore"/> and <see cref="IDeadlineStore"/>.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
+    /// <param name="dataSource">The data source; the host disposes of it.</param>
+    /// <param name="configure">Adjusts the store's settings (schema name, migration on first use).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The schema name is invalid.</exception>
+    public static ComplaintsBuilder UsePostgreSql(this ComplaintsBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var options = Configure(configure);
+        return Register(builder, _ => new PostgreSqlComplaintStore(dataSource, options));
+    }
+
+    private static PostgreSqlStoreOptions Configure(Action<PostgreSqlStoreOptions>? configure)
+    {
+        var options = new PostgreSqlStoreOptions();
+        configure?.Invoke(options);
+        PostgreSqlStoreOptions.ValidateSchemaName(options.Schema);
+        return options;
+    }
+
+    private static ComplaintsBuilder Register(ComplaintsBuilder builder, Func<IServiceProvider, PostgreSqlComplaintStore> create)
+    {
+        builder.Services.Replace(ServiceDescriptor.Singleton(create));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
+        return builder;
+    }
+}

@@ -1,0 +1,236 @@
+using Npgsql;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>
+/// The store's tables, as numbered migrations recorded in <c>schema_version</c>. A database at an older version is
+/// upgraded in place, in one transaction, under an advisory lock so that nodes starting together migrate once; a
+/// database at a newer version than this library knows is refused.
+/// </summary>
+internal static class PostgreSqlSchema
+{
+    /// <summary>The version this library writes and reads.</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
+    /// <param name="s">The quoted schema name.</param>
+    /// <returns>Each migration's description and SQL.</returns>
+    public static IReadOnlyList<(string Description, string Sql)> Migrations(string s) =>
+    [
+        ("cases, journal and deadlines", $"""
+            CREATE TABLE {s}.complaints (
+                id uuid PRIMARY KEY,
+                version bigint NOT NULL CHECK (version > 0),
+                state text NOT NULL,
+                severity text,
+                category text,
+                department text,
+                assignee text,
+                received_by text NOT NULL,
+                escalation_level integer NOT NULL,
+                pending_approval_role text,
+                pending_approval_role_key text,
+                next_due_at timestamptz,
+                next_due_ticks bigint,
+                pack_id text NOT NULL,
+                pack_version text NOT NULL,
+                received_at timestamptz NOT NULL,
+                received_ticks bigint NOT NULL,
+                updated_at timestamptz NOT NULL,
+                document json NOT NULL
+            );
+            COMMENT ON TABLE {s}.complaints IS 'One row per case: the desk-query columns and the whole case as JSON (document). Written by Complaints.Storage.PostgreSql.';
+            COMMENT ON COLUMN {s}.complaints.received_ticks IS 'received_at in .NET UTC ticks (100 ns), for exact ordering and comparison.';
+            COMMENT ON COLUMN {s}.complaints.pending_approval_role_key IS 'The pending approval role upper-cased (invariant), for case-insensitive matching.';
+            CREATE INDEX complaints_received ON {s}.complaints (received_ticks, id);
+            CREATE INDEX complaints_state ON {s}.complaints (state, received_ticks, id);
+            CREATE INDEX complaints_assignee ON {s}.complaints (assignee, received_ticks, id) WHERE assignee IS NOT NULL;
+            CREATE INDEX complaints_department ON {s}.complaints (department, received_ticks, id) WHERE department IS NOT NULL;
+            CREATE INDEX complaints_received_by ON {s}.complaints (received_by, received_ticks, id);
+            CREATE INDEX complaints_awaiting_approval ON {s}.complaints (pending_approval_role_key, received_ticks, id) WHERE state = 'awaiting-approval';
+            CREATE INDEX complaints_next_due ON {s}.complaints (next_due_ticks) WHERE next_due_ticks IS NOT NULL;
+
+            CREATE TABLE {s}.journal (
+                complaint_id uuid NOT NULL REFERENCES {s}.complaints (id),
+                sequence bigint NOT NULL CHECK (sequence > 0),
+                at timestamptz NOT NULL,
+                actor_id text NOT NULL,
+                from_state text NOT NULL,
+                to_state text NOT NULL,
+                event_type text NOT NULL,
+                command_id uuid NOT NULL,
+                entry json NOT NULL,
+                PRIMARY KEY (complaint_id, sequence)
+            );
+            COMMENT ON TABLE {s}.journal IS 'Each case''s append-only journal; never updated or deleted.';
+
+            CREATE TABLE {s}.deadlines (
+                complaint_id uuid NOT NULL REFERENCES {s}.complaints (id),
+                slot integer NOT NULL,
+                kind text NOT NULL,
+                due_at timestamptz NOT NULL,
+                due_ticks bigint NOT NULL,
+                warn_at timestamptz,
+                warn_ticks bigint,
+                met_at timestamptz,
+                warned_at timestamptz,
+                breached_at timestamptz,
+                clock_running boolean NOT NULL,
+                next_alarm_ticks bigint,
+                lease_worker text,
+                lease_alarm text,
+                lease_until timestamptz,
+                lease_until_ticks bigint,
+                PRIMARY KEY (complaint_id, slot)
+            );
+            COMMENT ON TABLE {s}.deadlines IS 'The deadlines of each case (slot = position on the case), rewritten with the case; the lease columns are the deadline workers'' claims.';
+            COMMENT ON COLUMN {s}.deadlines.next_alarm_ticks IS 'When the next warning or breach is due, in .NET UTC ticks; null when none can come (met, breached, case ended, clock paused).';
+            CREATE INDEX deadlines_next_alarm ON {s}.deadlines (next_alarm_ticks) WHERE next_alarm_ticks IS NOT NULL;
+            """),
+        ("indexes for the severity and category desk filters", $"""
+            CREATE INDEX complaints_severity ON {s}.complaints (severity, received_ticks, id) WHERE severity IS NOT NULL;
+            CREATE INDEX complaints_category ON {s}.complaints (category, received_ticks, id) WHERE category IS NOT NULL;
+            """),
+    ];
+
+    /// <summary>Brings the schema to <paramref name="targetVersion"/>, creating it if missing.</summary>
+    /// <param name="dataSource">The database.</param>
+    /// <param name="schema">The unquoted schema name.</param>
+    /// <param name="targetVersion">The version to reach (tests use older ones).</param>
+    /// <param name="cancellationToken">Cancels the migration (nothing is changed).</param>
+    /// <returns>A task that completes when the schema is at the version.</returns>
+    /// <exception cref="InvalidOperationException">The schema is newer than <paramref name="targetVersion"/>.</exception>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, int targetVersion, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var version = await ReadVersionAsync(connection, null, schema, cancellationToken).ConfigureAwait(false);
+        if (version == targetVersion)
+        {
+            return;
+        }
+
+        RefuseNewer(schema, version, targetVersion);
+        var s = Quote(schema);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // Nodes starting together queue here; the first migrates, the others then find the schema current.
+        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext('Complaints.Storage.PostgreSql'), hashtext(@schema))", cancellationToken, ("schema", schema))
+            .ConfigureAwait(false);
+        if (!await SchemaExistsAsync(connection, transaction, schema, cancellationToken).ConfigureAwait(false))
+        {
+            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {s}", cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(
+            connection,
+            transaction,
+            $"""
+            CREATE TABLE IF NOT EXISTS {s}.schema_version (
+                version integer PRIMARY KEY,
+                description text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            cancellationToken).ConfigureAwait(false);
+        version = await ReadVersionAsync(connection, transaction, schema, cancellationToken).ConfigureAwait(false);
+        RefuseNewer(schema, version, targetVersion);
+
+        var migrations = Migrations(s);
+        for (var next = version + 1; next <= targetVersion; next++)
+        {
+            var (description, sql) = migrations[next - 1];
+            await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                $"INSERT INTO {s}.schema_version (version, description) VALUES (@version, @description)",
+                cancellationToken,
+                ("version", next),
+                ("description", description)).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks, without changing anything, that the schema is at <see cref="CurrentVersion"/>.</summary>
+    /// <param name="dataSource">The database.</param>
+    /// <param name="schema">The unquoted schema name.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the check passed.</returns>
+    /// <exception cref="InvalidOperationException">The schema is missing, older or newer.</exception>
+    public static async Task CheckAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var version = await ReadVersionAsync(connection, null, schema, cancellationToken).ConfigureAwait(false);
+        RefuseNewer(schema, version, CurrentVersion);
+        if (version < CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL schema \"{schema}\" is at version {version} but this Complaints.Storage.PostgreSql needs version {CurrentVersion}, " +
+                "and PostgreSqlStoreOptions.MigrateSchema is off. Run PostgreSqlComplaintStore.MigrateAsync once with a role that may change the schema, or turn MigrateSchema on.");
+        }
+    }
+
+    /// <summary>The schema's version: 0 if it has no <c>schema_version</c> table (or does not exist).</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="transaction">The transaction, if any.</param>
+    /// <param name="schema">The unquoted schema name.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The highest version applied.</returns>
+    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, CancellationToken cancellationToken)
+    {
+        var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection, transaction);
+        await using (exists.ConfigureAwait(false))
+        {
+            exists.Parameters.AddWithValue("table", $"{Quote(schema)}.schema_version");
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Quote(schema)}.schema_version", connection, transaction);
+        await using var readScope = read.ConfigureAwait(false);
+        return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Quotes a schema name already checked by <see cref="PostgreSqlStoreOptions.ValidateSchemaName"/>.</summary>
+    /// <param name="schema">The name.</param>
+    /// <returns>The quoted identifier.</returns>
+    public static string Quote(string schema) => $"\"{schema}\"";
+
+    private static void RefuseNewer(string schema, int version, int known)
+    {
+        if (version > known)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL schema \"{schema}\" is at version {version}, newer than version {known}, the newest this Complaints.Storage.PostgreSql knows. " +
+                "A newer release of the library has upgraded the database; run that release (or a later one) on every node that shares it. The schema was not changed.");
+        }
+    }
+
+    private static async Task<bool> SchemaExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection, transaction);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.AddWithValue("schema", schema);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var commandScope = command.ConfigureAwait(false);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
