@@ -55,12 +55,15 @@ public sealed class HandWrittenGenericPolicy
     private static readonly Rule Resolve3Wd = new("resolve-3wd");
     private static readonly Rule FollowUp10Wd = new("follow-up-10wd");
 
-    private static readonly DeadlineRule Acknowledge1 = new(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, Acknowledge1Wd.Name);
-    private static readonly DeadlineRule Propose1 = new(DeadlineKind.Propose, 1, DeadlineUnit.WorkingDays, MajorPropose1Wd.Name);
-    private static readonly DeadlineRule Propose2 = new(DeadlineKind.Propose, 2, DeadlineUnit.WorkingDays, Propose2Wd.Name);
-    private static readonly DeadlineRule Resolve7 = new(DeadlineKind.Resolve, 7, DeadlineUnit.WorkingDays, SeriousResolve7Wd.Name);
-    private static readonly DeadlineRule Resolve3 = new(DeadlineKind.Resolve, 3, DeadlineUnit.WorkingDays, Resolve3Wd.Name);
-    private static readonly DeadlineRule FollowUp10 = new(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, FollowUp10Wd.Name);
+    // The generic pack's settings.warnAtShare: every deadline warns at 75 % of its time.
+    private const decimal WarnAtShare = 0.75m;
+
+    private static readonly DeadlineRule Acknowledge1 = new(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, Acknowledge1Wd.Name) { WarnAtShare = WarnAtShare };
+    private static readonly DeadlineRule Propose1 = new(DeadlineKind.Propose, 1, DeadlineUnit.WorkingDays, MajorPropose1Wd.Name) { WarnAtShare = WarnAtShare };
+    private static readonly DeadlineRule Propose2 = new(DeadlineKind.Propose, 2, DeadlineUnit.WorkingDays, Propose2Wd.Name) { WarnAtShare = WarnAtShare };
+    private static readonly DeadlineRule Resolve7 = new(DeadlineKind.Resolve, 7, DeadlineUnit.WorkingDays, SeriousResolve7Wd.Name) { WarnAtShare = WarnAtShare };
+    private static readonly DeadlineRule Resolve3 = new(DeadlineKind.Resolve, 3, DeadlineUnit.WorkingDays, Resolve3Wd.Name) { WarnAtShare = WarnAtShare };
+    private static readonly DeadlineRule FollowUp10 = new(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, FollowUp10Wd.Name) { WarnAtShare = WarnAtShare };
 
     /// <summary>The policy the generic pack's decisions are recorded under.</summary>
     public PolicyRef Identity { get; } = new("generic", "1.0.0");
