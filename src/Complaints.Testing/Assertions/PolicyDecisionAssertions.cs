@@ -16,5 +16,5 @@ public sealed class PolicyDecisionAssertions : PolicyDecisionAssertions<PolicyDe
     protected override string Identifier => "decision";
 
     /// <inheritdoc />
-    protected override string Describe(PolicyDecision decision) => $"it is {decision}";
+    protected override string Describe(PolicyDecision decision) => $"it is a {decision.GetType().Name}";
 }
