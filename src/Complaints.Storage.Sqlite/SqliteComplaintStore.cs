@@ -36,31 +36,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
     /// <exception cref="ArgumentException">The connection string is empty or invalid, or names no file.</exception>
     public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
-        {
-            throw new ArgumentException($"'{connectionString}' is not a valid SQLite connection string: {e.Message}", nameof(connectionString), e);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new ArgumentException("The SQLite connection string names no database file; give one, e.g. \"Data Source=complaints.db\".", nameof(connectionString));
-        }
-
-        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
-        if (timeout < TimeSpan.Zero || timeout > TimeSpan.FromHours(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(busyTimeout), busyTimeout, "The busy timeout must be between 0 and 1 hour.");
-        }
-
-        _connectionString = builder.ToString();
-        _dataSource = builder.DataSource;
-        _busyTimeoutMilliseconds = (int)timeout.TotalMilliseconds;
+        (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, busyTimeout);
     }
 
     /// <summary>The schema version this store writes (the file's <c>PRAGMA user_version</c> once migrated).</summary>
@@ -310,6 +286,34 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _migration.Dispose();
+    }
+
+    /// <summary>Checks the settings and returns the normalised connection string, the file and the busy timeout.</summary>
+    internal static (string ConnectionString, string DataSource, int BusyTimeoutMilliseconds) Parse(string connectionString, TimeSpan? busyTimeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"'{connectionString}' is not a valid SQLite connection string: {e.Message}", nameof(connectionString), e);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException("The SQLite connection string names no database file; give one, e.g. \"Data Source=complaints.db\".", nameof(connectionString));
+        }
+
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
+        if (timeout < TimeSpan.Zero || timeout > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(busyTimeout), busyTimeout, "The busy timeout must be between 0 and 1 hour.");
+        }
+
+        return (builder.ToString(), builder.DataSource, (int)timeout.TotalMilliseconds);
     }
 
     private static async Task WriteCaseAsync(SqliteConnection connection, SqliteTransaction transaction, Complaint c, string id, string json, bool isNew, CancellationToken cancellationToken)

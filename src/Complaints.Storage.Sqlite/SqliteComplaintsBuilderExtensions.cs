@@ -1,0 +1,34 @@
+using Complaints.Ports;
+using Complaints.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+#pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Chooses the SQLite store: <c>services.AddComplaints(...).UseSqlite("Data Source=complaints.db")</c>.</summary>
+public static class SqliteComplaintsBuilderExtensions
+{
+    /// <summary>
+    /// Keeps cases, journals and deadlines in the SQLite database <paramref name="connectionString"/> names, instead of
+    /// in memory. One <see cref="SqliteComplaintStore"/> is registered as <see cref="IComplaintStore"/> and
+    /// <see cref="IDeadlineStore"/>; it creates the file and its schema, or upgrades an older schema, at first use.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (relative to the current directory).</param>
+    /// <param name="busyTimeout">How long a write waits for another writer; 30 seconds if <see langword="null"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The connection string is empty, invalid or names no file.</exception>
+    public static ComplaintsBuilder UseSqlite(this ComplaintsBuilder builder, string connectionString, TimeSpan? busyTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Checked now, so a bad connection string fails at registration rather than at the first complaint.
+        _ = SqliteComplaintStore.Parse(connectionString, busyTimeout);
+
+        builder.Services.Replace(ServiceDescriptor.Singleton(_ => new SqliteComplaintStore(connectionString, busyTimeout)));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
+        return builder;
+    }
+}
