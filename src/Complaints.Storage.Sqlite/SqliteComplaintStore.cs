@@ -291,7 +291,12 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
     /// <summary>Checks the settings and returns the normalised connection string, the file and the busy timeout.</summary>
     internal static (string ConnectionString, string DataSource, int BusyTimeoutMilliseconds) Parse(string connectionString, TimeSpan? busyTimeout)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException("The SQLite connection string is empty; give one that names the database file, e.g. \"Data Source=complaints.db\".", nameof(connectionString));
+        }
+
         SqliteConnectionStringBuilder builder;
         try
         {

@@ -116,12 +116,7 @@ internal static class Schema
 
     private static void Refuse(long found, string dataSource)
     {
-        if (found > Latest)
-        {
-            throw new SqliteSchemaException(dataSource, found, Latest);
-        }
-
-        if (found < 0)
+        if (found > Latest || found < 0)
         {
             throw new SqliteSchemaException(dataSource, found, Latest);
         }

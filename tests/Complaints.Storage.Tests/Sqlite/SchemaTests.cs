@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Complaints.Commands;
+using Complaints.Journal;
+using Complaints.Ports;
+using Complaints.Storage.Sqlite;
+using Complaints.Storage.Tests.Contract;
+using Complaints.Testing;
+using Complaints.Workflow.InMemory;
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Storage.Tests.Sqlite;
+
+/// <summary>The store creates its schema, upgrades an older file in place, and refuses a newer one.</summary>
+public sealed class SchemaTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task FirstUse_NewFile_CreatesTheSchemaInWalMode()
+    {
+        var path = _database.NewPath();
+        var store = _database.Store(path);
+
+        (await store.LoadAsync(ComplaintId.New(StoreHarness.Start))).Should().BeNull();
+
+        using var connection = Open(path);
+        Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        SqliteComplaintStore.SchemaVersion.Should().Be(2);
+        Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
+        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases");
+        Names(connection, "index").Should().Contain(
+        [
+            "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
+            "ix_complaints_next_due", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
+            "ix_deadlines_due", "ix_deadlines_warn",
+        ]);
+    }
+
+    [Fact]
+    public async Task FirstUse_EmptyFileAtVersionZero_CreatesTheSchema()
+    {
+        var path = _database.NewPath();
+        using (var connection = Open(path))
+        {
+            Execute(connection, "PRAGMA user_version = 0;");
+        }
+
+        var h = new StoreHarness(_database.Store(path));
+        var id = await h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing"));
+
+        (await h.Store.QueryAsync(new ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle(c => c.Id == id);
+    }
+
+    [Fact]
+    public async Task FirstUse_VersionOneFile_IsUpgradedInPlaceAndItsCasesKeepWorking()
+    {
+        // A file as the first schema left it, written here by hand: no severity or category columns.
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var triaged = await reference.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing").Claiming(20_000));
+        var received = await reference.DriveTo(ComplaintState.Received, A.Complaint().InCategory("delivery"));
+        var path = _database.NewPath();
+        using (var connection = Open(path))
+        {
+            Execute(connection, VersionOne);
+            foreach (var id in new[] { triaged, received })
+            {
+                InsertVersionOne(connection, await reference.Stored(id), await reference.Journal(id));
+            }
+
+            Execute(connection, "PRAGMA user_version = 1;");
+        }
+
+        var store = _database.Store(path);
+        var h = new StoreHarness(store, reference.Time.GetUtcNow());
+
+        StoreHarness.Json(await store.LoadAsync(triaged)).Should().Be(StoreHarness.Json(await reference.Stored(triaged)));
+        (await store.QueryAsync(new ComplaintQuery { Severities = [Severity.Serious] })).Select(c => c.Id).Should().Equal(triaged);
+        (await store.QueryAsync(new ComplaintQuery { Categories = ["billing"] })).Select(c => c.Id).Should().Equal(triaged);
+        (await store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.Category))).Should().Equal(new ComplaintCount(null, 1), new ComplaintCount("billing", 1));
+        await h.Do(triaged, StoreHarness.Handler, new StartInvestigation());
+        await h.Do(received, StoreHarness.Coordinator, new Triage());
+        (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.Journal(triaged)).Count + 1);
+        (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("2");
+    }
+
+    [Fact]
+    public async Task FirstUse_NewerSchema_IsRefusedNamingBothVersionsAndTheFileIsLeftAlone()
+    {
+        var path = _database.NewPath();
+        using (var connection = Open(path))
+        {
+            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 7;");
+        }
+
+        var store = _database.Store(path);
+
+        var load = () => store.LoadAsync(ComplaintId.New(StoreHarness.Start));
+        var migrate = () => store.MigrateAsync();
+
+        var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
+        error.Message.Should().Contain("schema version 7").And.Contain("up to 2").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.FoundVersion.Should().Be(7);
+        error.SupportedVersion.Should().Be(2);
+        await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Names(check, "table").Should().Equal("future");
+    }
+
+    [Fact]
+    public async Task Migrate_TwoStoresOnANewFileAtOnce_BothEndUpOnTheCurrentSchema()
+    {
+        var path = _database.NewPath();
+        var stores = Enumerable.Range(0, 4).Select(_ => _database.Store(path)).ToArray();
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
+
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("2");
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    /// <summary>The first schema, as released.</summary>
+    private const string VersionOne = """
+        CREATE TABLE complaints (
+            id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL, department TEXT, assignee TEXT,
+            received_by TEXT NOT NULL, escalation_level INTEGER NOT NULL, next_due_at TEXT, clock_paused_at TEXT, is_final INTEGER NOT NULL,
+            pending_approval_role TEXT, pending_approval_role_key TEXT, policy_id TEXT NOT NULL, policy_version TEXT NOT NULL,
+            received_at TEXT NOT NULL, updated_at TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE INDEX ix_complaints_received ON complaints (received_at, id);
+        CREATE INDEX ix_complaints_state ON complaints (state, received_at, id);
+        CREATE INDEX ix_complaints_assignee ON complaints (assignee, received_at, id) WHERE assignee IS NOT NULL;
+        CREATE INDEX ix_complaints_department ON complaints (department, received_at, id) WHERE department IS NOT NULL;
+        CREATE INDEX ix_complaints_received_by ON complaints (received_by);
+        CREATE INDEX ix_complaints_next_due ON complaints (next_due_at) WHERE next_due_at IS NOT NULL;
+        CREATE INDEX ix_complaints_pending_approval ON complaints (pending_approval_role_key) WHERE pending_approval_role_key IS NOT NULL;
+        CREATE TABLE journal (
+            complaint_id TEXT NOT NULL REFERENCES complaints (id), sequence INTEGER NOT NULL, at TEXT NOT NULL, actor_id TEXT NOT NULL,
+            event_type TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL, command_id TEXT NOT NULL, json TEXT NOT NULL,
+            PRIMARY KEY (complaint_id, sequence)) WITHOUT ROWID;
+        CREATE TABLE deadlines (
+            complaint_id TEXT NOT NULL REFERENCES complaints (id), position INTEGER NOT NULL, kind TEXT NOT NULL, due_at TEXT NOT NULL,
+            warn_at TEXT, met_at TEXT, warned_at TEXT, breached_at TEXT, PRIMARY KEY (complaint_id, position)) WITHOUT ROWID;
+        CREATE INDEX ix_deadlines_due ON deadlines (due_at) WHERE met_at IS NULL AND breached_at IS NULL;
+        CREATE INDEX ix_deadlines_warn ON deadlines (warn_at) WHERE met_at IS NULL AND breached_at IS NULL AND warned_at IS NULL AND warn_at IS NOT NULL;
+        CREATE TABLE deadline_leases (
+            complaint_id TEXT NOT NULL, kind TEXT NOT NULL, alarm TEXT NOT NULL, worker TEXT NOT NULL, until TEXT NOT NULL,
+            PRIMARY KEY (complaint_id, kind, alarm)) WITHOUT ROWID;
+        """;
+
+    private static void InsertVersionOne(SqliteConnection connection, Complaint c, IReadOnlyList<JournalEntry> journal)
+    {
+        static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)!;
+        static string Enum<T>(T value) => JsonSerializer.Serialize(value, ComplaintsJson.Options).Trim('"');
+
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO complaints VALUES ($id, $version, $state, $department, $assignee, $received_by, $level, $next_due, NULL, 0, NULL, NULL,
+                $policy_id, $policy_version, $received_at, $updated_at, $json);
+            """;
+        command.Parameters.AddWithValue("$id", c.Id.ToString());
+        command.Parameters.AddWithValue("$version", c.Version);
+        command.Parameters.AddWithValue("$state", Enum(c.State));
+        command.Parameters.AddWithValue("$department", (object?)c.Department?.Value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$assignee", (object?)c.Assignee?.Id.Value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$received_by", c.ReceivedBy.Id.Value);
+        command.Parameters.AddWithValue("$level", c.EscalationLevel);
+        command.Parameters.AddWithValue("$next_due", (object?)Time(c.NextDeadline?.DueAt) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$policy_id", c.Policy.Id);
+        command.Parameters.AddWithValue("$policy_version", c.Policy.Version);
+        command.Parameters.AddWithValue("$received_at", Time(c.ReceivedAt));
+        command.Parameters.AddWithValue("$updated_at", Time(c.UpdatedAt));
+        command.Parameters.AddWithValue("$json", StoreHarness.Json(c));
+        command.ExecuteNonQuery();
+
+        foreach (var e in journal)
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO journal VALUES ($id, $sequence, $at, $actor, 'event', $from, $to, $command, $json);";
+            insert.Parameters.AddWithValue("$id", c.Id.ToString());
+            insert.Parameters.AddWithValue("$sequence", e.Sequence);
+            insert.Parameters.AddWithValue("$at", Time(e.At));
+            insert.Parameters.AddWithValue("$actor", e.Actor.Id.Value);
+            insert.Parameters.AddWithValue("$from", Enum(e.From));
+            insert.Parameters.AddWithValue("$to", Enum(e.To));
+            insert.Parameters.AddWithValue("$command", e.CommandId.ToString());
+            insert.Parameters.AddWithValue("$json", StoreHarness.Json(e));
+            insert.ExecuteNonQuery();
+        }
+
+        for (var i = 0; i < c.Deadlines.Count; i++)
+        {
+            var d = c.Deadlines[i];
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO deadlines VALUES ($id, $position, $kind, $due, $warn, $met, NULL, NULL);";
+            insert.Parameters.AddWithValue("$id", c.Id.ToString());
+            insert.Parameters.AddWithValue("$position", i);
+            insert.Parameters.AddWithValue("$kind", Enum(d.Kind));
+            insert.Parameters.AddWithValue("$due", Time(d.DueAt));
+            insert.Parameters.AddWithValue("$warn", (object?)Time(d.WarnAt) ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$met", (object?)Time(d.MetAt) ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    internal static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    internal static string Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static List<string> Names(SqliteConnection connection, string type)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = $type AND name NOT LIKE 'sqlite_%' ORDER BY rowid;";
+        command.Parameters.AddWithValue("$type", type);
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,142 @@
+using Complaints.Commands;
+using Complaints.Ports;
+using Complaints.Storage.Sqlite;
+using Complaints.Storage.Tests.Contract;
+using Complaints.Testing;
+using Complaints.Workflow;
+using Complaints.Workflow.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Complaints.Storage.Tests.Sqlite;
+
+/// <summary>What the SQLite store does beyond the contract: several stores on one file, its registration, its settings.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void IdOrder_TextOfTheId_SortsAsGuidCompareTo()
+    {
+        // The store orders ties in receipt time by the id's text; the reference orders by Guid.CompareTo.
+        var random = new Random(7);
+        var guids = Enumerable.Range(0, 2000).Select(_ =>
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new Guid(bytes);
+        }).ToArray();
+
+        guids.Order().Select(g => g.ToString("D")).Should().Equal(guids.Select(g => g.ToString("D")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoStoresOnOneFile_RacingOnOneCase_OneCommandWinsAndTheJournalHasNoGap()
+    {
+        var path = _database.NewPath();
+        var a = new StoreHarness(_database.Store(path));
+        var b = new StoreHarness(_database.Store(path));
+        var id = await a.DriveTo(ComplaintState.Investigating);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await (i % 2 == 0 ? a : b).Service.ExecuteAsync(id, StoreHarness.Handler, new AddEvidence(new EvidenceReference($"{i}.jpg")));
+                return true;
+            }
+            catch (ConcurrencyException)
+            {
+                return false;
+            }
+        })));
+
+        var journal = await b.Journal(id);
+        journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
+        journal.Select(e => e.Event).OfType<Journal.EvidenceAdded>().Should().HaveCount(outcomes.Count(won => won));
+        StoreHarness.Json(await a.Stored(id)).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(journal)));
+    }
+
+    [Fact]
+    public async Task TwoStoresOnOneFile_ClaimingTheSameAlarms_NeverClaimOneTwice()
+    {
+        var path = _database.NewPath();
+        var h = new StoreHarness(_database.Store(path));
+        for (var i = 0; i < 6; i++)
+        {
+            await h.DriveTo(ComplaintState.Assigned);
+        }
+
+        var now = h.Time.GetUtcNow().AddDays(30);
+        var stores = new[] { (IDeadlineStore)h.Store, _database.Store(path) };
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => stores[i % 2].ClaimDueDeadlinesAsync(now, $"node-{i}", TimeSpan.FromMinutes(1), 3))));
+
+        var all = claims.SelectMany(c => c).ToArray();
+        all.Should().OnlyHaveUniqueItems().And.HaveCount(6 * 3, "each case has three deadlines breached a month later");
+    }
+
+    [Fact]
+    public async Task Save_CancelledBeforeCommit_WritesNothing()
+    {
+        var store = _database.Store();
+        var h = new StoreHarness(store);
+        var id = await h.Receive();
+        var stored = await h.Stored(id);
+        var entry = new Journal.JournalEntry(id, 2, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Withdrawn, new Journal.ComplaintWithdrawn("No."), Guid.NewGuid());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var act = () => store.SaveAsync(ComplaintReplay.Apply(stored, entry), [entry], 1, cancelled.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await store.ReadJournalAsync(id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task UseSqlite_RegistersOneStoreAsBothPortsAndCreatesTheFileAtFirstUse()
+    {
+        var path = _database.NewPath();
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.UsePack("generic")).UseSqlite($"Data Source={path}").AddDeadlineWorker();
+        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
+        {
+            var store = provider.GetRequiredService<IComplaintStore>();
+            store.Should().BeOfType<SqliteComplaintStore>();
+            provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
+            provider.GetRequiredService<SqliteComplaintStore>().Should().BeSameAs(store);
+            File.Exists(path).Should().BeFalse("nothing is opened until first use");
+
+            var received = await provider.GetRequiredService<ComplaintService>().ReceiveAsync(A.Receiver(), A.Complaint().BuildIntake());
+
+            File.Exists(path).Should().BeTrue();
+            (await store.LoadAsync(received.Complaint.Id)).Should().NotBeNull();
+        }
+
+        // The provider disposed the store; a new one over the same file finds the case.
+        (await _database.Store(path).QueryAsync(new ComplaintQuery())).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void UseSqlite_AfterAddDeadlineWorker_StillReplacesTheDeadlineStore()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.UsePack("generic")).AddDeadlineWorker().UseSqlite($"Data Source={_database.NewPath()}");
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(provider.GetRequiredService<IComplaintStore>());
+        provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Should().ContainSingle(s => s is DeadlineWorker);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Data Source=")]
+    [InlineData("Nonsense Key=1")]
+    public void UseSqlite_BadConnectionString_FailsAtRegistration(string connectionString)
+    {
+        var act = () => new ServiceCollection().AddComplaints().UseSqlite(connectionString);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*connection string*");
+    }
+
+    public void Dispose() => _database.Dispose();
+}
