@@ -1,0 +1,158 @@
+using Complaints.Commands;
+using Complaints.Storage.PostgreSql.Tests.Support;
+using Complaints.Storage.Tests.Contract;
+using Complaints.Testing;
+using Npgsql;
+
+namespace Complaints.Storage.PostgreSql.Tests;
+
+/// <summary>The store creates its schema, upgrades an older one in place and refuses a newer one.</summary>
+[Collection(PostgreSqlTests.Collection)]
+public sealed class SchemaTests : IAsyncDisposable
+{
+    private static readonly string[] DeskIndexes =
+    [
+        "complaints_received", "complaints_state", "complaints_assignee", "complaints_department", "complaints_received_by",
+        "complaints_awaiting_approval", "complaints_next_due", "complaints_severity", "complaints_category", "deadlines_next_alarm",
+    ];
+
+    private readonly TestSchemas _schemas = new();
+
+    public ValueTask DisposeAsync() => _schemas.DisposeAsync();
+
+    [Fact]
+    public async Task FirstUse_CreatesTheSchemaAtTheCurrentVersionWithTheDeskQueryIndexes()
+    {
+        var store = await _schemas.NewStoreAsync();
+
+        (await store.LoadAsync(ComplaintId.New(StoreHarness.Start))).Should().BeNull();
+
+        (await Versions(store.Schema)).Should().Equal(Enumerable.Range(1, PostgreSqlComplaintStore.SchemaVersion));
+        (await Indexes(store.Schema)).Should().Contain(DeskIndexes);
+    }
+
+    [Fact]
+    public async Task OlderSchema_IsUpgradedInPlaceKeepingItsCases()
+    {
+        var old = await _schemas.NewStoreAsync();
+        var h = new StoreHarness(old);
+        var id = await h.DriveTo(ComplaintState.Investigating, A.Complaint().InCategory("billing"));
+        var before = StoreHarness.Json(await h.Stored(id));
+        // Back to version 1, as a node of the previous release left it.
+        await _schemas.ScalarAsync($"""
+            DROP INDEX "{old.Schema}".complaints_severity; DROP INDEX "{old.Schema}".complaints_category;
+            DELETE FROM "{old.Schema}".schema_version WHERE version > 1
+            """);
+        (await Versions(old.Schema)).Should().Equal(1);
+
+        var upgraded = await _schemas.NewStoreAsync(old.Schema);
+        var loaded = await upgraded.LoadAsync(id);
+
+        StoreHarness.Json(loaded).Should().Be(before);
+        (await Versions(old.Schema)).Should().Equal(1, 2);
+        (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
+        (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task SchemaAtVersion1_IsUpgradedByTheStore()
+    {
+        var schema = await _schemas.NewSchemaAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(await _schemas.ConnectionStringAsync()))
+        {
+            await PostgreSqlSchema.MigrateAsync(dataSource, schema, 1, CancellationToken.None);
+        }
+
+        (await Versions(schema)).Should().Equal(1);
+
+        var store = await _schemas.NewStoreAsync(schema);
+        var id = await new StoreHarness(store).Receive();
+
+        (await store.LoadAsync(id)).Should().NotBeNull();
+        (await Versions(schema)).Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public async Task NewerSchema_IsRefusedWithAClearMessageAndLeftAlone()
+    {
+        var current = await _schemas.NewStoreAsync();
+        await current.MigrateAsync();
+        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (3, 'from a later release')");
+        var older = await _schemas.NewStoreAsync(current.Schema);
+
+        var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
+        var migrate = () => older.MigrateAsync();
+
+        (await load.Should().ThrowAsync<InvalidOperationException>())
+            .WithMessage($"*schema \"{current.Schema}\" is at version 3, newer than version 2*run that release*on every node*not changed*");
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 3*");
+        (await Versions(current.Schema)).Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public async Task MigrationOff_OnAMissingSchema_SaysHowToMigrate_AndWorksOnceMigrated()
+    {
+        var schema = await _schemas.NewSchemaAsync();
+        var restricted = await _schemas.NewStoreAsync(schema, migrate: false);
+
+        var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
+
+        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 2*MigrateAsync*");
+        (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
+
+        await (await _schemas.NewStoreAsync(schema)).MigrateAsync();
+
+        (await restricted.LoadAsync(ComplaintId.New(StoreHarness.Start))).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task NodesStartingTogether_MigrateOnce()
+    {
+        var schema = await _schemas.NewSchemaAsync();
+        var nodes = new List<PostgreSqlComplaintStore>();
+        for (var i = 0; i < 6; i++)
+        {
+            nodes.Add(await _schemas.NewStoreAsync(schema));
+        }
+
+        await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync())));
+
+        (await Versions(schema)).Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public async Task CaseRow_HoldsTheDeskQueryColumnsAndTheWholeCaseAsJson()
+    {
+        var store = await _schemas.NewStoreAsync();
+        var h = new StoreHarness(store);
+        var id = await h.DriveTo(ComplaintState.AwaitingApproval, A.Complaint().InCategory("billing").Claiming(8_000), StoreHarness.Handler, A.Remedy(RemedyKind.Compensation, 8_000));
+        await h.Do(id, StoreHarness.Coordinator, new Escalate("The customer asked for a manager."));
+        var c = await h.Stored(id);
+
+        var row = await _schemas.RowAsync($"SELECT *, pg_typeof(document)::text AS document_type FROM \"{store.Schema}\".complaints WHERE id = '{id}'");
+        var deadlines = await _schemas.ColumnAsync<string>($"SELECT kind FROM \"{store.Schema}\".deadlines WHERE complaint_id = '{id}' ORDER BY slot");
+        var journal = await _schemas.ColumnAsync<string>($"SELECT event_type FROM \"{store.Schema}\".journal WHERE complaint_id = '{id}' ORDER BY sequence");
+
+        row["version"].Should().Be(c.Version);
+        row["state"].Should().Be("awaiting-approval");
+        row["severity"].Should().Be(c.Severity!.Value.ToString().ToLowerInvariant());
+        row["category"].Should().Be("billing");
+        row["department"].Should().Be(c.Department!.Value.Value);
+        row["assignee"].Should().Be(StoreHarness.Handler.Id.Value);
+        row["escalation_level"].Should().Be(c.EscalationLevel).And.Be(1);
+        row["pending_approval_role"].Should().Be(c.PendingApproval!.Role);
+        row["pack_id"].Should().Be(c.Policy.Id);
+        row["pack_version"].Should().Be(c.Policy.Version);
+        ((DateTime)row["received_at"]!).Should().Be(c.ReceivedAt.UtcDateTime);
+        ((DateTime)row["next_due_at"]!).Should().Be(c.NextDeadline!.DueAt.UtcDateTime);
+        row["document_type"].Should().Be("json", "json keeps the text as written (jsonb would reorder the event type discriminator)");
+        deadlines.Should().Equal(c.Deadlines.Select(d => CaseColumns.Of(d.Kind)));
+        journal.Should().HaveCount((int)c.Version).And.Contain(nameof(Journal.ComplaintTriaged));
+    }
+
+    private Task<IReadOnlyList<int>> Versions(string schema) =>
+        _schemas.ColumnAsync<int>($"SELECT version FROM \"{schema}\".schema_version ORDER BY version");
+
+    private Task<IReadOnlyList<string>> Indexes(string schema) =>
+        _schemas.ColumnAsync<string>($"SELECT indexname::text FROM pg_indexes WHERE schemaname = '{schema}'");
+}
