@@ -248,13 +248,17 @@ public sealed class HandWrittenGenericPolicy
     private static bool HasAttribute(Complaint complaint, string name) =>
         complaint.Intake.Attributes is { } attributes && attributes.TryGetValue(name, out var value) && value.Length > 0;
 
+    /// <summary>A Latin word must start a word of the text ("late" is not in "plate"); other words match anywhere.</summary>
     private static bool ContainsAny(string text, params ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {
-            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                if (!char.IsAsciiLetterOrDigit(word[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+                {
+                    return true;
+                }
             }
         }
 

@@ -3,7 +3,11 @@ namespace Complaints.Rules.Facts;
 /// <summary>Text helpers a pack's expressions may call, e.g. <c>Text.ContainsAny(complaint.Description, "court|lawsuit|法院")</c>.</summary>
 public static class Text
 {
-    /// <summary>Whether <paramref name="text"/> contains any of the <c>|</c>-separated <paramref name="words"/>, ignoring case.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> contains any of the <c>|</c>-separated <paramref name="words"/>, ignoring case.
+    /// A word that starts with a Latin letter or digit must start a word in the text ("late" finds "late" and
+    /// "lately" but not "plate"; "charge" finds "charged"); other words (Chinese 收费) match anywhere.
+    /// </summary>
     /// <param name="text">The text searched.</param>
     /// <param name="words">Words separated by <c>|</c>.</param>
     /// <returns><see langword="true"/> if one occurs.</returns>
@@ -18,10 +22,33 @@ public static class Text
         foreach (var range in words.AsSpan().Split('|'))
         {
             var word = words.AsSpan(range).Trim();
-            if (!word.IsEmpty && text.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase))
+            if (!word.IsEmpty && Occurs(text, word))
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    private static bool Occurs(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
+    {
+        var anchored = char.IsAsciiLetterOrDigit(word[0]);
+        for (var start = 0; start <= text.Length - word.Length;)
+        {
+            var at = text[start..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var position = start + at;
+            if (!anchored || position == 0 || !char.IsLetterOrDigit(text[position - 1]))
+            {
+                return true;
+            }
+
+            start = position + 1;
         }
 
         return false;
