@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Complaints.Journal;
 using Complaints.Ports;
 
 namespace Complaints.Storage.PostgreSql;
@@ -18,6 +21,15 @@ internal static class CaseColumns
 
     private static readonly FrozenDictionary<string, Severity> SeveritiesByName =
         Enum.GetValues<Severity>().ToFrozenDictionary(Name, s => s, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Type, string> EventTypes = typeof(ComplaintEvent)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .Where(a => a.TypeDiscriminator is string)
+        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>An event's type as its JSON discriminator names it (<c>triaged</c>, <c>remedy-approved</c> …), for the journal's <c>event_type</c> column.</summary>
+    public static string EventType(ComplaintEvent @event) =>
+        EventTypes.TryGetValue(@event.GetType(), out var name) ? name : @event.GetType().Name;
 
     /// <summary>The stored name of a state: kebab-case, as in the JSON (<c>awaiting-approval</c>).</summary>
     public static string Of(ComplaintState state) => StateNames.TryGetValue(state, out var name) ? name : Name(state);

@@ -462,7 +462,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, entry.Actor.Id.Value));
         command.Parameters.Add(Parameter("from", NpgsqlDbType.Text, CaseColumns.Of(entry.From)));
         command.Parameters.Add(Parameter("to", NpgsqlDbType.Text, CaseColumns.Of(entry.To)));
-        command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, entry.Event.GetType().Name));
+        command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, CaseColumns.EventType(entry.Event)));
         command.Parameters.Add(Parameter("command", NpgsqlDbType.Uuid, entry.CommandId));
         command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.Options)));
         return command;

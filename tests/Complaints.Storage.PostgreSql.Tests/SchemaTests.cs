@@ -147,7 +147,7 @@ public sealed class SchemaTests : IAsyncDisposable
         ((DateTime)row["next_due_at"]!).Should().Be(c.NextDeadline!.DueAt.UtcDateTime);
         row["document_type"].Should().Be("json", "json keeps the text as written (jsonb would reorder the event type discriminator)");
         deadlines.Should().Equal(c.Deadlines.Select(d => CaseColumns.Of(d.Kind)));
-        journal.Should().HaveCount((int)c.Version).And.Contain(nameof(Journal.ComplaintTriaged));
+        journal.Should().HaveCount((int)c.Version).And.Contain("received", "triaged", "escalated");
     }
 
     private Task<IReadOnlyList<int>> Versions(string schema) =>
