@@ -82,6 +82,9 @@ public sealed class PackDifferentialTests
 
     private sealed class Differential(PolicyPack pack, RulesEngine.RulesEngine engine)
     {
+        private readonly Dictionary<DecisionPoint, string[]> _inputNames =
+            Enum.GetValues<DecisionPoint>().ToDictionary(p => p, p => PolicyPack.Inputs(p).Select(i => i.Name).ToArray());
+
         public int Checks { get; private set; }
 
         public List<string> Mismatches { get; } = [];
@@ -91,9 +94,17 @@ public sealed class PackDifferentialTests
         public async Task Point(DecisionPoint point, Complaint complaint, params object[] extra)
         {
             object[] inputs = [new ComplaintFacts(complaint), pack.Facts, .. extra];
-            var names = PolicyPack.Inputs(point);
-            names.Should().HaveCount(inputs.Length, $"{point} takes {string.Join(", ", names.Select(n => n.Name))}");
-            var parameters = names.Select((p, i) => new RuleParameter(p.Name, inputs[i])).ToArray();
+            var names = _inputNames[point];
+            if (names.Length != inputs.Length)
+            {
+                throw new InvalidOperationException($"{point} takes {string.Join(", ", names)}, not {inputs.Length} inputs.");
+            }
+
+            var parameters = new RuleParameter[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                parameters[i] = new RuleParameter(names[i], inputs[i]);
+            }
 
             var ours = pack.Evaluate(point, inputs);
             var workflow = pack.Workflow(point);
