@@ -38,6 +38,9 @@ public sealed class ComplaintFacts
         FindingOutcome = complaint.Findings is { } f ? Names.Of(f.Outcome) : "";
         RootCause = complaint.Findings is { } g ? Names.Of(g.Cause) : "";
         FineAmount = complaint.Findings?.Fine?.Amount ?? 0;
+        ReceivedAt = complaint.ReceivedAt;
+        OccurredAt = intake.OccurredAt ?? DateTimeOffset.MinValue;
+        DaysFromIncidentToReceipt = intake.OccurredAt is { } occurred ? Dates.DaysBetween(occurred, complaint.ReceivedAt) : -1;
         RecoveredAmount = complaint.Findings?.Recovered?.Amount ?? 0;
     }
 
@@ -127,6 +130,15 @@ public sealed class ComplaintFacts
 
     /// <summary>For a report: the value recovered; 0 if none.</summary>
     public decimal RecoveredAmount { get; }
+
+    /// <summary>When the complaint was received.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>When the incident happened; <see cref="DateTimeOffset.MinValue"/> if not said.</summary>
+    public DateTimeOffset OccurredAt { get; }
+
+    /// <summary>Whole days from the incident to receipt (e.g. for "complaints made more than a year later"); -1 if the incident's date is unknown.</summary>
+    public int DaysFromIncidentToReceipt { get; }
 
     /// <summary>How many times the customer rejected a remedy.</summary>
     public int CustomerRejections => _complaint.CustomerRejections;

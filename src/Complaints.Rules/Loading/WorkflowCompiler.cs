@@ -27,7 +27,7 @@ internal static partial class WorkflowCompiler
     /// <summary>The settings RulesEngine is used with, here and by anyone checking a pack against RulesEngine itself.</summary>
     public static ReSettings Settings { get; } = new()
     {
-        CustomTypes = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(Text)],
+        CustomTypes = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(Text), typeof(Dates), typeof(Amounts)],
     };
 
     private static readonly RuleExpressionParser Parser = new(Settings);

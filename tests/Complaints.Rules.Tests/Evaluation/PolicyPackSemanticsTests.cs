@@ -53,6 +53,8 @@ public sealed class PolicyPackSemanticsTests : IDisposable
             Rule("late-repeat", "misconduct == \"late-handling\" && person.IsHandler", """{ "sanctions": [ { "kind": "liability-for-losses" } ] }"""));
         Workflow("guidance",
             Rule("always", "true", """{ "advice": "Listen first." }"""),
+            Rule("old-incident", "complaint.DaysFromIncidentToReceipt > 365 && Dates.DaysBetween(complaint.OccurredAt, complaint.ReceivedAt) > 365", """{ "advice": "Check the limitation period." }"""),
+            Rule("claim-mostly-granted", "Amounts.Between(complaint.ClaimAmount, 1, 1000) && Amounts.Percent(complaint.ClaimAmount, 50) >= 400", """{ "advice": "Offer most of the claim." }"""),
             Rule("throws", "complaint.Attribute(\"x\").Substring(5) == \"y\"", """{ "advice": "never" }"""));
         _pack = PolicyPacks.LoadFolder(_folder);
     }
@@ -199,6 +201,15 @@ public sealed class PolicyPackSemanticsTests : IDisposable
         severity.Explanation.Rules.Single(r => r.Rule == "serious-claim").Detail.Should().Be("tier Serious; big claim (saw complaint.ClaimAmount=800)");
         guidance.Advice.Should().Equal("Listen first.");
         guidance.Explanation.Rules.Single(r => r.Rule == "throws").Should().Match<RuleTrace>(r => !r.Matched && r.Detail!.StartsWith("error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Expressions_MayUseDateAndMoneyHelpers()
+    {
+        var old = Case(claim: 900) with { ReceivedAt = T0, Intake = Case().Intake with { OccurredAt = T0.AddDays(-400), ClaimedAmount = new Money(900, "CNY") } };
+
+        _pack.AdviseHandling(old).Advice.Should().Equal("Listen first.", "Check the limitation period.", "Offer most of the claim.");
+        _pack.AdviseHandling(Case(claim: 500)).Advice.Should().Equal("Listen first.");
     }
 
     private static Complaint Case(
