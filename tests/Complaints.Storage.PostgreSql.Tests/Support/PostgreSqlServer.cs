@@ -70,7 +70,7 @@ internal static class PostgreSqlServer
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            return (null, $"the server named by {Variable} ({builder.Host}:{builder.Port}, database {builder.Database}) cannot be reached: {e.Message}");
+            return (null, $"the server named by {Variable} ({builder.Host}:{builder.Port}, database {builder.Database}) cannot be reached ({e.Message.TrimEnd('.')}).");
         }
     }
 }
