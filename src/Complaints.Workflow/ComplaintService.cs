@@ -92,6 +92,22 @@ public sealed partial class ComplaintService
     {
         new Validation().Actor(actor, "Actor").ThrowIfAny();
         InputValidator.Command(command);
+        var retries = expectedVersion is null && _options.RetryOnConflict.Contains(command.Action) ? Math.Max(0, _options.ConflictRetries) : 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ExecuteOnceAsync(id, actor, command, expectedVersion, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyException) when (attempt < retries)
+            {
+                // Someone saved first: decide again on the case as it now is.
+            }
+        }
+    }
+
+    private async Task<CommandResult> ExecuteOnceAsync(ComplaintId id, Actor actor, ComplaintCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    {
         var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ComplaintNotFoundException(id);
         if (expectedVersion is { } expected && expected != complaint.Version)

@@ -47,6 +47,29 @@ public sealed class ComplaintsOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool CalendarWeekdayFallback { get; set; }
 
+    /// <summary>
+    /// How many times a command in <see cref="RetryOnConflict"/> issued without an expected version is decided
+    /// again on the fresh case when another command saved first. Each retry reloads the case and repeats every
+    /// check and policy decision, so nothing stale is written.
+    /// </summary>
+    /// <value>The default value is 3.</value>
+    public int ConflictRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The actions whose retry after a conflict cannot do what the actor did not mean: adding evidence, recording
+    /// a follow-up, escalating, assessing accountability, and the deadline worker's alarms (which refuse to record
+    /// twice). An approval is not among them: retried on a fresh case it could approve the next step instead.
+    /// </summary>
+    public ISet<Commands.ComplaintAction> RetryOnConflict { get; } = new HashSet<Commands.ComplaintAction>
+    {
+        Commands.ComplaintAction.AddEvidence,
+        Commands.ComplaintAction.RecordFollowUp,
+        Commands.ComplaintAction.Escalate,
+        Commands.ComplaintAction.AssessAccountability,
+        Commands.ComplaintAction.RecordDeadlineWarning,
+        Commands.ComplaintAction.RecordDeadlineBreach,
+    };
+
     /// <summary>Who may take each action.</summary>
     public ComplaintPermissions Permissions { get; } = new();
 

@@ -72,6 +72,11 @@ internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOp
             failures.Add($"ComplaintsOptions.ReopenWindow is {options.ReopenWindow}; set it between 0 and 3650 days.");
         }
 
+        if (options.ConflictRetries is < 0 or > 100)
+        {
+            failures.Add($"ComplaintsOptions.ConflictRetries is {options.ConflictRetries}; set it between 0 and 100.");
+        }
+
         if (options.Pack is { } pack)
         {
             try
