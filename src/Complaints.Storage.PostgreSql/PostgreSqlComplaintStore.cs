@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Complaints.Journal;
+using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Workflow.InMemory;
 using Npgsql;
@@ -10,15 +11,16 @@ namespace Complaints.Storage.PostgreSql;
 
 /// <summary>
 /// Keeps cases, journals and deadlines in PostgreSQL, for several application nodes sharing one database. A save is
-/// one transaction writing the case row, its new journal rows and its deadline rows, and only if the stored version is
-/// still the expected one; desk queries run on indexed columns; deadline workers on any node claim due alarms under a
-/// lease with <c>FOR UPDATE SKIP LOCKED</c>. The store creates its schema on first use and upgrades an older one in place.
+/// one transaction writing the case row, its new journal rows, its deadline rows and the outbox rows of the
+/// notifications the entries cause, and only if the stored version is still the expected one; desk queries run on
+/// indexed columns; deadline workers and outbox dispatchers on any node claim work under a lease with
+/// <c>FOR UPDATE SKIP LOCKED</c>. The store creates its schema on first use and upgrades an older one in place.
 /// </summary>
 /// <remarks>
 /// Thread-safe: register one instance per process (<c>services.AddComplaints(...).UsePostgreSql(connectionString)</c>).
 /// Connections come from Npgsql's pool and are held only for the duration of one call.
 /// </remarks>
-public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this library reads and writes; older schemas are upgraded to it, newer ones refused.</summary>
     public const int SchemaVersion = PostgreSqlSchema.CurrentVersion;
@@ -144,6 +146,12 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
             for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
             {
                 batch.BatchCommands.Add(DeadlineUpsert(complaint, slot));
+            }
+
+            var notifications = NotificationPlanner.Plan(complaint, newEntries);
+            for (var position = 0; position < notifications.Count; position++)
+            {
+                batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -289,6 +297,90 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         }
 
         return [.. claimed.OrderBy(d => d.DueAt)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        if (lease < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease cannot be negative.");
+        }
+
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement: pick pending messages not leased by another worker, skipping rows another claim holds, and lease them.
+        var command = _dataSource.CreateCommand($"""
+            WITH due AS (
+                SELECT o.id FROM {_s}.outbox o
+                WHERE o.state = 'pending' AND o.next_attempt_ticks <= @now
+                  AND (o.lease_until_ticks IS NULL OR o.lease_until_ticks <= @now OR o.lease_worker = @worker)
+                ORDER BY o.next_attempt_ticks, o.complaint_id, o.sequence, o.position
+                LIMIT @max
+                FOR UPDATE OF o SKIP LOCKED
+            )
+            UPDATE {_s}.outbox o
+            SET lease_worker = @worker, lease_until_ticks = @until_ticks
+            FROM due
+            WHERE o.id = due.id AND o.state = 'pending'
+            RETURNING {OutboxColumns}
+            """);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("now", NpgsqlDbType.Bigint, CaseColumns.Ticks(now)));
+        command.Parameters.Add(Parameter("worker", NpgsqlDbType.Text, worker));
+        command.Parameters.Add(Parameter("max", NpgsqlDbType.Integer, max));
+        command.Parameters.Add(Parameter("until_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(now + lease)));
+        var claimed = await ReadOutboxRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        return [.. claimed.OrderBy(m => m.NextAttemptAt)];
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand(
+            $"UPDATE {_s}.outbox SET state = 'sent', sent_at = @at, lease_worker = NULL, lease_until_ticks = NULL WHERE id = @id AND state = 'pending'");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
+        command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(at)));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkFailedAsync(Guid id, string failure, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"""
+            UPDATE {_s}.outbox SET attempts = attempts + 1, last_error = @error, lease_worker = NULL, lease_until_ticks = NULL,
+                state = CASE WHEN @park THEN 'parked' ELSE 'pending' END,
+                next_attempt_at = coalesce(@next, next_attempt_at),
+                next_attempt_ticks = coalesce(@next_ticks, next_attempt_ticks)
+            WHERE id = @id AND state = 'pending'
+            """);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
+        command.Parameters.Add(Parameter("error", NpgsqlDbType.Text, failure));
+        command.Parameters.Add(Parameter("park", NpgsqlDbType.Boolean, nextAttemptAt is null));
+        command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(nextAttemptAt)));
+        command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, nextAttemptAt is { } next ? CaseColumns.Ticks(next) : null));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"SELECT {OutboxColumns} FROM {_s}.outbox WHERE complaint_id = @id ORDER BY sequence, position");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaintId.Value));
+        return await ReadOutboxRowsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -449,6 +541,50 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
         parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
         parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
+    }
+
+    private const string OutboxColumns = "notification, state, attempts, next_attempt_ticks, last_error, sent_at";
+
+    private static async Task<List<OutboxMessage>> ReadOutboxRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var messages = new List<OutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new OutboxMessage(
+                JsonSerializer.Deserialize<Notification>(reader.GetString(0), ComplaintsJson.Options)
+                    ?? throw new InvalidDataException("An outbox notification in the PostgreSQL store is null."),
+                reader.GetString(1) switch
+                {
+                    "pending" => OutboxState.Pending,
+                    "sent" => OutboxState.Sent,
+                    "parked" => OutboxState.Parked,
+                    var other => throw new InvalidDataException($"The outbox holds the unknown state '{other}'."),
+                },
+                reader.GetInt32(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(5).ToUniversalTime(), TimeSpan.Zero)));
+        }
+
+        return messages;
+    }
+
+    private NpgsqlBatchCommand OutboxInsert(Notification notification, int position)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"INSERT INTO {_s}.outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, next_attempt_ticks, notification) " +
+            "VALUES (@id, @complaint_id, @sequence, @position, @kind, 'pending', 0, @next, @next_ticks, @notification) ON CONFLICT (id) DO NOTHING");
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, notification.Id));
+        command.Parameters.Add(Parameter("complaint_id", NpgsqlDbType.Uuid, notification.ComplaintId.Value));
+        command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, notification.Sequence));
+        command.Parameters.Add(Parameter("position", NpgsqlDbType.Integer, position));
+        command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, notification.Kind.ToString()));
+        command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(notification.CreatedAt)));
+        command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(notification.CreatedAt)));
+        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.Options)));
+        return command;
     }
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)

@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -90,6 +90,27 @@ internal static class PostgreSqlSchema
         ("indexes for the severity and category desk filters", $"""
             CREATE INDEX complaints_severity ON {s}.complaints (severity, received_ticks, id) WHERE severity IS NOT NULL;
             CREATE INDEX complaints_category ON {s}.complaints (category, received_ticks, id) WHERE category IS NOT NULL;
+            """),
+        ("the outbox of notifications", $"""
+            CREATE TABLE {s}.outbox (
+                id uuid PRIMARY KEY,
+                complaint_id uuid NOT NULL REFERENCES {s}.complaints (id),
+                sequence bigint NOT NULL,
+                position integer NOT NULL,
+                kind text NOT NULL,
+                state text NOT NULL CHECK (state IN ('pending', 'sent', 'parked')),
+                attempts integer NOT NULL DEFAULT 0,
+                next_attempt_at timestamptz NOT NULL,
+                next_attempt_ticks bigint NOT NULL,
+                lease_worker text,
+                lease_until_ticks bigint,
+                last_error text,
+                sent_at timestamptz,
+                notification json NOT NULL
+            );
+            COMMENT ON TABLE {s}.outbox IS 'Notifications to send, written in the transaction of the save that caused them; claimed by outbox dispatchers under a lease.';
+            CREATE INDEX outbox_pending ON {s}.outbox (next_attempt_ticks) WHERE state = 'pending';
+            CREATE INDEX outbox_complaint ON {s}.outbox (complaint_id, sequence, position);
             """),
     ];
 

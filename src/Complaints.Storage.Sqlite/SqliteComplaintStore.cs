@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Complaints.Journal;
+using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
 using Complaints.Workflow.InMemory;
@@ -12,8 +13,9 @@ namespace Complaints.Storage.Sqlite;
 /// <summary>
 /// Keeps cases, their append-only journals and their deadlines in one SQLite file: the embedded default store.
 /// Each save is one transaction that checks the stored version, writes the case (its queried fields as columns, the
-/// whole record as JSON), appends the journal entries and replaces the case's deadline rows. Queries run on indexed
-/// columns; deadline alarms are claimed under leases, so several processes can share one file.
+/// whole record as JSON), appends the journal entries, replaces the case's deadline rows and adds the notifications the
+/// entries cause to the outbox. Queries run on indexed columns; deadline alarms and outbox messages are claimed under
+/// leases, so several processes can share one file.
 /// </summary>
 /// <remarks>
 /// The schema is created, or migrated from an older version, at first use (or by <see cref="MigrateAsync"/>). Every
@@ -22,7 +24,7 @@ namespace Complaints.Storage.Sqlite;
 /// Thread-safe: every call uses its own pooled connection. Register it with
 /// <c>services.AddComplaints(...).UseSqlite("Data Source=complaints.db")</c>.
 /// </remarks>
-public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDisposable
+public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -118,6 +120,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
         await WriteCaseAsync(connection, transaction, complaint, id, json, isNew: expectedVersion == 0, cancellationToken).ConfigureAwait(false);
         await AppendJournalAsync(connection, transaction, id, newEntries, cancellationToken).ConfigureAwait(false);
         await WriteDeadlinesAsync(connection, transaction, complaint, id, cancellationToken).ConfigureAwait(false);
+        await WriteOutboxAsync(connection, transaction, id, NotificationPlanner.Plan(complaint, newEntries), cancellationToken).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -280,6 +283,105 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
         return claimed;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        var nowText = Sql.Time(now);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var claimed = new List<OutboxMessage>();
+        using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = $"""
+                SELECT {OutboxColumns} FROM outbox
+                WHERE state = 'pending' AND next_attempt_at <= $now
+                  AND (lease_until IS NULL OR lease_until <= $now OR lease_worker = $worker)
+                ORDER BY next_attempt_at, complaint_id, sequence, position
+                LIMIT $max;
+                """;
+            find.Add("$now", nowText);
+            find.Add("$worker", worker);
+            find.Add("$max", max);
+            using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(ReadOutbox(reader));
+            }
+        }
+
+        using (var hold = connection.CreateCommand())
+        {
+            hold.Transaction = transaction;
+            hold.CommandText = "UPDATE outbox SET lease_worker = $worker, lease_until = $until WHERE id = $id;";
+            var id = hold.Add("$id", null);
+            hold.Add("$worker", worker);
+            hold.Add("$until", Sql.Time(now + lease));
+            foreach (var message in claimed)
+            {
+                id.Value = message.Notification.Id.ToString("D");
+                await hold.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE outbox SET state = 'sent', sent_at = $at, lease_worker = NULL, lease_until = NULL WHERE id = $id AND state = 'pending';";
+        command.Add("$id", id.ToString("D"));
+        command.Add("$at", Sql.Time(at));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkFailedAsync(Guid id, string failure, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE outbox SET attempts = attempts + 1, last_error = $error, lease_worker = NULL, lease_until = NULL,
+                state = CASE WHEN $next IS NULL THEN 'parked' ELSE 'pending' END,
+                next_attempt_at = coalesce($next, next_attempt_at)
+            WHERE id = $id AND state = 'pending';
+            """;
+        command.Add("$id", id.ToString("D"));
+        command.Add("$error", failure);
+        command.Add("$next", Sql.Time(nextAttemptAt));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {OutboxColumns} FROM outbox WHERE complaint_id = $id ORDER BY sequence, position;";
+        command.Add("$id", Sql.Id(complaintId));
+        var messages = new List<OutboxMessage>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(ReadOutbox(reader));
+        }
+
+        return messages;
+    }
+
     /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
     public void Dispose()
     {
@@ -319,6 +421,50 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IDis
         }
 
         return (builder.ToString(), builder.DataSource, (int)timeout.TotalMilliseconds);
+    }
+
+    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at";
+
+    private static OutboxMessage ReadOutbox(SqliteDataReader reader) => new(
+        JsonSerializer.Deserialize<Notification>(reader.GetString(0), ComplaintsJson.Options)!,
+        Spelling<OutboxState>.Parse(reader.GetString(1)),
+        reader.GetInt32(2),
+        Sql.ReadTime(reader.GetString(3)),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : Sql.ReadTime(reader.GetString(5)));
+
+    private static async Task WriteOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, string id, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, json)
+            VALUES ($id, $complaint_id, $sequence, $position, $kind, 'pending', 0, $next_attempt_at, $json)
+            ON CONFLICT (id) DO NOTHING;
+            """;
+        command.Add("$complaint_id", id);
+        var messageId = command.Add("$id", null);
+        var sequence = command.Add("$sequence", null);
+        var position = command.Add("$position", null);
+        var kind = command.Add("$kind", null);
+        var next = command.Add("$next_attempt_at", null);
+        var json = command.Add("$json", null);
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var n = notifications[i];
+            messageId.Value = n.Id.ToString("D");
+            sequence.Value = n.Sequence;
+            position.Value = i;
+            kind.Value = Spelling<NotificationKind>.Of(n.Kind);
+            next.Value = Sql.Time(n.CreatedAt);
+            json.Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteCaseAsync(SqliteConnection connection, SqliteTransaction transaction, Complaint c, string id, string json, bool isNew, CancellationToken cancellationToken)

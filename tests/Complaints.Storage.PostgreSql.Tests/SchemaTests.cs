@@ -40,7 +40,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var before = StoreHarness.Json(await h.Stored(id));
         // Back to version 1, as a node of the previous release left it.
         await _schemas.ScalarAsync($"""
-            DROP INDEX "{old.Schema}".complaints_severity; DROP INDEX "{old.Schema}".complaints_category;
+            DROP TABLE "{old.Schema}".outbox; DROP INDEX "{old.Schema}".complaints_severity; DROP INDEX "{old.Schema}".complaints_category;
             DELETE FROM "{old.Schema}".schema_version WHERE version > 1
             """);
         (await Versions(old.Schema)).Should().Equal(1);
@@ -49,7 +49,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var loaded = await upgraded.LoadAsync(id);
 
         StoreHarness.Json(loaded).Should().Be(before);
-        (await Versions(old.Schema)).Should().Equal(1, 2);
+        (await Versions(old.Schema)).Should().Equal(1, 2, 3);
         (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
         (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
     }
@@ -69,7 +69,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var id = await new StoreHarness(store).Receive();
 
         (await store.LoadAsync(id)).Should().NotBeNull();
-        (await Versions(schema)).Should().Equal(1, 2);
+        (await Versions(schema)).Should().Equal(1, 2, 3);
     }
 
     [Fact]
@@ -77,16 +77,16 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var current = await _schemas.NewStoreAsync();
         await current.MigrateAsync();
-        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (3, 'from a later release')");
+        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (4, 'from a later release')");
         var older = await _schemas.NewStoreAsync(current.Schema);
 
         var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
         var migrate = () => older.MigrateAsync();
 
         (await load.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage($"*schema \"{current.Schema}\" is at version 3, newer than version 2*run that release*on every node*not changed*");
-        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 3*");
-        (await Versions(current.Schema)).Should().Equal(1, 2, 3);
+            .WithMessage($"*schema \"{current.Schema}\" is at version 4, newer than version 3*run that release*on every node*not changed*");
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 4*");
+        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
 
-        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 2*MigrateAsync*");
+        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 3*MigrateAsync*");
         (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
 
         await (await _schemas.NewStoreAsync(schema)).MigrateAsync();
@@ -117,7 +117,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync())));
 
-        (await Versions(schema)).Should().Equal(1, 2);
+        (await Versions(schema)).Should().Equal(1, 2, 3);
     }
 
     [Fact]

@@ -88,6 +88,27 @@ internal static class Schema
         CREATE INDEX ix_complaints_severity ON complaints (severity, received_at, id) WHERE severity IS NOT NULL;
         CREATE INDEX ix_complaints_category ON complaints (category, received_at, id) WHERE category IS NOT NULL;
         """,
+
+        // 3: the outbox of notifications, written with the save that caused them, claimed by dispatchers under leases.
+        """
+        CREATE TABLE outbox (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            complaint_id    TEXT    NOT NULL REFERENCES complaints (id),
+            sequence        INTEGER NOT NULL,
+            position        INTEGER NOT NULL,
+            kind            TEXT    NOT NULL,
+            state           TEXT    NOT NULL,
+            attempts        INTEGER NOT NULL,
+            next_attempt_at TEXT    NOT NULL,
+            lease_worker    TEXT,
+            lease_until     TEXT,
+            last_error      TEXT,
+            sent_at         TEXT,
+            json            TEXT    NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
+        CREATE INDEX ix_outbox_complaint ON outbox (complaint_id, sequence, position);
+        """,
     ];
 
     /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>

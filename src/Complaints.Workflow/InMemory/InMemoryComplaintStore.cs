@@ -1,14 +1,17 @@
 using Complaints.Journal;
+using Complaints.Notifications;
 using Complaints.Ports;
 
 namespace Complaints.Workflow.InMemory;
 
 /// <summary>
 /// Keeps cases and journals in process memory: for tests, demos and single-process hosts that do not need
-/// durability. Thread-safe; saves are atomic and version-checked like a durable store's.
+/// durability. Thread-safe; saves are atomic and version-checked like a durable store's, and write the
+/// notifications they cause to the outbox under the same lock.
 /// </summary>
-public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
+public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore
 {
+    private readonly Dictionary<Guid, OutboxRow> _outbox = [];
     private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<ComplaintId, Complaint> _cases = [];
@@ -43,6 +46,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
         ArgumentNullException.ThrowIfNull(newEntries);
         cancellationToken.ThrowIfCancellationRequested();
         StoreChecks.EntriesFollow(complaint, newEntries, expectedVersion);
+        var notifications = NotificationPlanner.Plan(complaint, newEntries);
         lock (_gate)
         {
             var actual = _cases.TryGetValue(complaint.Id, out var stored) ? stored.Version : 0;
@@ -58,6 +62,10 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
 
             journal.AddRange(newEntries);
             _cases[complaint.Id] = complaint;
+            foreach (var notification in notifications)
+            {
+                _outbox.TryAdd(notification.Id, new OutboxRow(new OutboxMessage(notification, OutboxState.Pending, 0, notification.CreatedAt), _outbox.Count));
+            }
         }
 
         return Task.CompletedTask;
@@ -129,5 +137,96 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore
         }
 
         return Task.FromResult(query.CountIn(snapshot));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var claimed = _outbox.Values
+                .Where(r => r.Message.State == OutboxState.Pending && r.Message.NextAttemptAt <= now
+                            && (r.LeaseWorker is null || r.LeaseUntil <= now || r.LeaseWorker == worker))
+                .OrderBy(r => r.Message.NextAttemptAt)
+                .ThenBy(r => r.Order)
+                .Take(Math.Max(0, max))
+                .ToArray();
+            foreach (var row in claimed)
+            {
+                row.LeaseWorker = worker;
+                row.LeaseUntil = now + lease;
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>(claimed.Select(r => r.Message).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_outbox.TryGetValue(id, out var row) || row.Message.State != OutboxState.Pending)
+            {
+                return Task.FromResult(false);
+            }
+
+            row.Message = row.Message with { State = OutboxState.Sent, SentAt = at };
+            row.LeaseWorker = null;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> MarkFailedAsync(Guid id, string failure, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_outbox.TryGetValue(id, out var row) || row.Message.State != OutboxState.Pending)
+            {
+                return Task.FromResult(false);
+            }
+
+            row.Message = row.Message with
+            {
+                State = nextAttemptAt is null ? OutboxState.Parked : OutboxState.Pending,
+                Attempts = row.Message.Attempts + 1,
+                NextAttemptAt = nextAttemptAt ?? row.Message.NextAttemptAt,
+                LastError = failure,
+            };
+            row.LeaseWorker = null;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxMessage> messages = _outbox.Values
+                .Where(r => r.Message.Notification.ComplaintId == complaintId)
+                .OrderBy(r => r.Order)
+                .Select(r => r.Message)
+                .ToArray();
+            return Task.FromResult(messages);
+        }
+    }
+
+    private sealed class OutboxRow(OutboxMessage message, int order)
+    {
+        public OutboxMessage Message { get; set; } = message;
+
+        public int Order { get; } = order;
+
+        public string? LeaseWorker { get; set; }
+
+        public DateTimeOffset LeaseUntil { get; set; }
     }
 }

@@ -17,7 +17,7 @@ namespace Complaints.Storage.Tests.Contract;
 /// (<c>&lt;Compile Include="..\Complaints.Storage.Tests\Contract\*.cs" LinkBase="Contract" /&gt;</c>, with references to
 /// Complaints.Testing, xunit v3 and FluentAssertions) and derive a class that overrides <see cref="CreateEmptyStoreAsync"/>.
 /// </remarks>
-public abstract class ComplaintStoreContract
+public abstract partial class ComplaintStoreContract
 {
     /// <summary>A new store with no case in it; the test class disposes what it made when the test ends.</summary>
     protected abstract Task<IComplaintStore> CreateEmptyStoreAsync();

@@ -25,14 +25,14 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(2);
+        SqliteComplaintStore.SchemaVersion.Should().Be(3);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
-        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases");
+        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
             "ix_complaints_next_due", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
-            "ix_deadlines_due", "ix_deadlines_warn",
+            "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
         ]);
     }
 
@@ -82,7 +82,7 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.Journal(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("2");
+        Scalar(check, "PRAGMA user_version;").Should().Be("3");
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 7").And.Contain("up to 2").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.Message.Should().Contain("schema version 7").And.Contain("up to 3").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
         error.FoundVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(2);
+        error.SupportedVersion.Should().Be(3);
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");
@@ -118,7 +118,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("2");
+        Scalar(check, "PRAGMA user_version;").Should().Be("3");
     }
 
     public void Dispose() => _database.Dispose();

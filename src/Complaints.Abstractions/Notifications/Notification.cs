@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Complaints.Notifications;
+
+/// <summary>What a notification is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>The complainant is told the complaint was received and triaged.</summary>
+    Acknowledgement,
+
+    /// <summary>A handler is told a case was assigned to them.</summary>
+    Assignment,
+
+    /// <summary>An approver role is asked to approve a remedy.</summary>
+    ApprovalRequest,
+
+    /// <summary>The owner is told a deadline is near.</summary>
+    DeadlineWarning,
+
+    /// <summary>The owner (and the escalation role) is told a deadline was breached.</summary>
+    DeadlineBreach,
+
+    /// <summary>A role is told a case was escalated to it.</summary>
+    Escalation,
+
+    /// <summary>The complainant is told the decision.</summary>
+    ResultNotice,
+
+    /// <summary>The complainant is asked how satisfied they are once the remedy was carried out.</summary>
+    SatisfactionSurvey,
+}
+
+/// <summary>
+/// A message to send because something happened to a case. Written to the outbox in the same transaction as the
+/// journal entry that caused it, and delivered at least once: senders de-duplicate on <see cref="Id"/>.
+/// </summary>
+/// <param name="Id">A stable id derived from the case, the journal entry, the kind and the recipient (see <see cref="StableId"/>).</param>
+/// <param name="ComplaintId">The case.</param>
+/// <param name="Sequence">The journal entry that caused it.</param>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Recipient">
+/// Who receives it: <c>complainant</c>, <c>actor:&lt;id&gt;</c> or <c>role:&lt;role&gt;</c>; the host's sender resolves it to an address.
+/// Messages to staff never carry the complainant's identity or contact details.
+/// </param>
+/// <param name="Subject">A short subject line.</param>
+/// <param name="Body">The text.</param>
+/// <param name="CreatedAt">When the causing entry was written.</param>
+public sealed record Notification(
+    Guid Id,
+    ComplaintId ComplaintId,
+    long Sequence,
+    NotificationKind Kind,
+    string Recipient,
+    string Subject,
+    string Body,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The recipient that stands for the complainant.</summary>
+    public const string Complainant = "complainant";
+
+    /// <summary>The recipient for a member of staff.</summary>
+    /// <param name="actor">The person.</param>
+    /// <returns><c>actor:&lt;id&gt;</c>.</returns>
+    public static string ToActor(ActorId actor) => "actor:" + actor.Value;
+
+    /// <summary>The recipient for whoever holds a role.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><c>role:&lt;role&gt;</c>.</returns>
+    public static string ToRole(string role) => "role:" + role;
+
+    /// <summary>
+    /// The id of the notification of <paramref name="kind"/> to <paramref name="recipient"/> caused by entry
+    /// <paramref name="sequence"/> of case <paramref name="complaintId"/>: the same inputs always give the same id (a
+    /// version-8 UUID made of the first 16 bytes of their SHA-256 hash).
+    /// </summary>
+    /// <param name="complaintId">The case.</param>
+    /// <param name="sequence">The journal entry.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="recipient">The recipient.</param>
+    /// <returns>The id.</returns>
+    public static Guid StableId(ComplaintId complaintId, long sequence, NotificationKind kind, string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"complaints-notification/{complaintId.Value:D}/{sequence}/{kind}/{recipient}");
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
+    }
+}
+
+/// <summary>Delivers notifications (email, SMS, a message bus …). The host registers one or several.</summary>
+/// <remarks>
+/// Delivery is at least once: after a crash or a failed attempt the same notification, with the same
+/// <see cref="Notification.Id"/>, may be sent again. A sender that must not repeat itself de-duplicates on the id.
+/// </remarks>
+public interface INotificationSender
+{
+    /// <summary>Sends <paramref name="notification"/>; throws if it could not be sent (it is then retried later).</summary>
+    /// <param name="notification">The notification.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>A task that completes when the notification was handed over.</returns>
+    Task SendAsync(Notification notification, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,131 @@
+using Complaints.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Workflow.Notifications;
+
+/// <summary>
+/// Sends the outbox: claims pending messages under a lease, hands each to every registered
+/// <see cref="INotificationSender"/>, and marks it sent; a failed send is retried later with a growing backoff and,
+/// after <see cref="OutboxDispatcherOptions.MaxAttempts"/> failures, parked with its error, never dropped. Delivery
+/// is at least once: a message may be sent again after a crash, with the same id, so senders can de-duplicate.
+/// </summary>
+public sealed partial class OutboxDispatcher : BackgroundService
+{
+    private readonly IOutboxStore _outbox;
+    private readonly INotificationSender[] _senders;
+    private readonly TimeProvider _time;
+    private readonly OutboxDispatcherOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly string _workerId;
+
+    /// <summary>Creates the dispatcher. Hosts add it with <c>services.AddComplaints(...).AddOutboxDispatcher()</c>.</summary>
+    /// <param name="outbox">Where messages are claimed and marked.</param>
+    /// <param name="senders">The senders every message goes through, in order.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="options">The dispatcher's settings.</param>
+    /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    public OutboxDispatcher(IOutboxStore outbox, IEnumerable<INotificationSender> senders, TimeProvider time, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(senders);
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _senders = [.. senders];
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options.Value;
+        _logger = logger ?? NullLogger<OutboxDispatcher>.Instance;
+        _workerId = _options.WorkerId ?? $"outbox-dispatcher-{Guid.CreateVersion7(time.GetUtcNow()):N}";
+    }
+
+    /// <summary>Claims the messages due now and sends each; returns how many this call marked sent.</summary>
+    /// <param name="cancellationToken">Stops between messages.</param>
+    /// <returns>The number of messages sent and marked.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = await _outbox.ClaimOutboxAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var sent = 0;
+        foreach (var message in claimed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var notification = message.Notification;
+            try
+            {
+                foreach (var sender in _senders)
+                {
+                    await sender.SendAsync(notification, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Any sender failure is recorded on the message and retried; it must not stop the batch.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                var failures = message.Attempts + 1;
+                DateTimeOffset? next = failures >= _options.MaxAttempts ? null : _time.GetUtcNow() + _options.BackoffAfter(failures);
+                await _outbox.MarkFailedAsync(notification.Id, $"{e.GetType().Name}: {e.Message}", next, CancellationToken.None).ConfigureAwait(false);
+                if (next is null)
+                {
+                    LogParked(notification.Id, notification.ComplaintId, failures, e);
+                }
+                else
+                {
+                    LogRetry(notification.Id, notification.ComplaintId, failures, next.Value, e);
+                }
+
+                continue;
+            }
+
+            if (await _outbox.MarkSentAsync(notification.Id, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failing poll (store unavailable) must not stop the dispatcher; it tries again next time.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogPollFailed(e);
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of complaint {ComplaintId} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
+    private partial void LogRetry(Guid notificationId, ComplaintId complaintId, int attempts, DateTimeOffset nextAttemptAt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of complaint {ComplaintId} failed {Attempts} times; parked with the error.")]
+    private partial void LogParked(Guid notificationId, ComplaintId complaintId, int attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
+    private partial void LogPollFailed(Exception exception);
+}
