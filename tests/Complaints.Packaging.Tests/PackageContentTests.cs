@@ -1,0 +1,131 @@
+using System.Xml.Linq;
+using Complaints.Packaging.Tests.Support;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Complaints.Packaging.Tests;
+
+/// <summary>
+/// What `dotnet pack` makes of each library in src/: a .nupkg with README, licence, XML docs, repository metadata and
+/// dependencies at the central versions, and a .snupkg whose PDB carries SourceLink to the canonical repository.
+/// </summary>
+public sealed class PackageContentTests
+{
+    public static TheoryData<string> Libraries => [.. Repository.Libraries];
+
+    [Fact]
+    public async Task Pack_MakesOnePackageAndOneSymbolPackagePerLibrary_AtTheVersionOfDirectoryBuildProps()
+    {
+        var packed = await PackedLibraries.GetAsync();
+
+        var expected = Repository.Libraries.SelectMany(id => new[] { $"{id}.{Repository.Version}.nupkg", $"{id}.{Repository.Version}.snupkg" });
+        Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).Should().BeEquivalentTo(expected, packed.Pack.Describe());
+        Repository.Libraries.Should().HaveCount(6).And.Contain(["Complaints.Abstractions", "Complaints.Workflow", "Complaints.Rules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
+        Repository.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the version is SemVer 2");
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nuspec_HasTheMetadataNuGetOrgShows(string id)
+    {
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
+        var commit = (await PackedLibraries.GetAsync()).Commit;
+
+        package.Metadata("id")!.Value.Should().Be(id);
+        package.Metadata("version")!.Value.Should().Be(Repository.Version);
+        package.Metadata("authors")!.Value.Should().Be("The Complaints authors");
+        package.Metadata("copyright")!.Value.Should().Contain("The Complaints authors");
+        package.Metadata("license")!.Should().Match<XElement>(l => (string?)l.Attribute("type") == "expression" && l.Value == "MIT");
+        package.Metadata("projectUrl")!.Value.Should().Be(Repository.Url);
+        package.Metadata("readme")!.Value.Should().Be("README.md");
+        package.Metadata("tags")!.Value.Split(' ').Should().Contain("complaints");
+        package.Metadata("description")!.Value.Length.Should().BeGreaterThan(80, "each package says what it holds");
+        package.Metadata("description")!.Value.Should().NotBe("Package Description");
+
+        var repository = package.Metadata("repository")!;
+        ((string?)repository.Attribute("type")).Should().Be("git");
+        ((string?)repository.Attribute("url")).Should().Be(Repository.Url, "the canonical URL, whatever the clone's remote is");
+        ((string?)repository.Attribute("commit")).Should().Be(commit);
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Package_HoldsTheAssemblyItsXmlDocsReadmeAndLicence(string id)
+    {
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
+
+        var content = package.Entries.Where(e => !e.StartsWith("_rels/", StringComparison.Ordinal) && !e.StartsWith("package/", StringComparison.Ordinal)
+            && e is not "[Content_Types].xml" && !e.EndsWith(".nuspec", StringComparison.Ordinal));
+        var expected = new List<string> { "README.md", "LICENSE", $"lib/net10.0/{id}.dll", $"lib/net10.0/{id}.xml" };
+        if (id == "Complaints.Workflow")
+        {
+            expected.AddRange(["THIRD-PARTY-NOTICES.txt", "data/holiday-cn/LICENSE.txt", "data/holiday-cn/README.md"]);
+        }
+
+        content.Should().BeEquivalentTo(expected, "no pdb (it is in the .snupkg), no stray files");
+        package.Text("README.md").Should().StartWith($"# {id}\n").And.Contain("dotnet add package").And.Contain("```csharp");
+        package.Text("LICENSE").Should().StartWith("MIT License").And.Contain("Copyright (c) The Complaints authors");
+
+        var docs = XDocument.Parse(package.Text($"lib/net10.0/{id}.xml"));
+        docs.Root!.Element("assembly")!.Element("name")!.Value.Should().Be(id);
+        docs.Root.Element("members")!.Elements("member").Should().HaveCountGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task Workflow_CarriesTheHolidayDataNotice()
+    {
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package("Complaints.Workflow"));
+
+        package.Text("THIRD-PARTY-NOTICES.txt").Should().Contain("holiday-cn").And.Contain("Copyright (c) 2019 NateScarlet").And.Contain("Permission is hereby granted");
+        package.Text("data/holiday-cn/LICENSE.txt").Should().Contain("Copyright (c) 2019 NateScarlet");
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Dependencies_AreThePinnedVersions_AndBuildOnlyPackagesStayOut(string id)
+    {
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
+        var csproj = XDocument.Load(Path.Combine(Repository.Root, "src", id, id + ".csproj"));
+        var references = csproj.Descendants("PackageReference").Select(r => (string)r.Attribute("Include")!)
+            .Concat(csproj.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(((string)r.Attribute("Include")!).Replace('\\', '/'))));
+
+        var dependencies = package.Dependencies;
+        foreach (var reference in references)
+        {
+            dependencies.Keys.Should().Contain(reference, "every reference of the project is a dependency of the package");
+        }
+
+        dependencies.Keys.Should().NotContain("Microsoft.CodeAnalysis.BannedApiAnalyzers");
+        foreach (var (dependency, version) in dependencies)
+        {
+            var expected = dependency.StartsWith("Complaints.", StringComparison.Ordinal) ? Repository.Version : Repository.CentralVersions.GetValueOrDefault(dependency);
+            version.Should().Be(expected, $"{dependency} is pinned in Directory.Packages.props (or is a sibling package)");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task SymbolPackage_PdbMatchesTheAssembly_AndSourceLinkPointsAtTheRepositoryAtThisCommit(string id)
+    {
+        var packed = await PackedLibraries.GetAsync();
+        var package = PackageFile.Read(packed.Package(id));
+        var symbols = PackageFile.Read(packed.Symbols(id));
+
+        symbols.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Should().Equal($"lib/net10.0/{id}.pdb");
+        var pdb = PdbSources.Read(symbols.Bytes($"lib/net10.0/{id}.pdb"), package.Bytes($"lib/net10.0/{id}.dll"));
+
+        pdb.AssemblyPdbGuid.Should().Be(pdb.PdbGuid, "the symbol package's PDB is the one built with the packaged assembly");
+        pdb.AssemblyPdbPath.Should().StartWith("/_/", "ContinuousIntegrationBuild maps local paths away");
+        pdb.SourceLink.Should().Equal(new Dictionary<string, string>
+        {
+            ["/_/*"] = $"https://raw.githubusercontent.com/complaints-dotnet/complaints/{packed.Commit}/*",
+        });
+        pdb.Documents.Should().NotBeEmpty().And.OnlyContain(d => d.StartsWith("/_/", StringComparison.Ordinal));
+        pdb.Documents.Should().Contain(d => d.StartsWith($"/_/src/{id}/", StringComparison.Ordinal) && !d.Contains("/obj/", StringComparison.Ordinal), "the project's own sources are in the PDB under the mapped root");
+
+        // Generated sources (obj/) are not in git, so SourceLink cannot serve them: they are embedded in the PDB.
+        var generated = pdb.Documents.Where(d => d.Contains("/obj/", StringComparison.Ordinal)).ToArray();
+        generated.Should().NotBeEmpty();
+        pdb.EmbeddedDocuments.Should().Contain(generated);
+    }
+}
