@@ -18,21 +18,7 @@ internal static class ScriptedDemo
 {
     public static async Task<int> RunAsync(DemoOptions options, string dbPath, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(dbPath);
-        if (Directory.Exists(full))
-        {
-            throw new IOException("it is a directory; give a file path.");
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        if (options.Reset)
-        {
-            foreach (var file in new[] { full, full + "-wal", full + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-
+        var full = Database.Prepare(dbPath, options.Reset);
         var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken, async (service, store, results) =>
         {
             foreach (var pack in Cases.Packs)
