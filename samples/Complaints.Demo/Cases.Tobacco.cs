@@ -24,13 +24,14 @@ internal static partial class Cases
         .Then(Mar(3, 9, 15), Head, new Assign(Supervisor))
         .Then(Mar(3, 10, 0), Supervisor, new StartInvestigation())
         .Then(Mar(4, 15, 0), Supervisor, new AddEvidence(new("statements://retailers/5", "five shopkeepers' signed statements: 300 CNY a month each, cash")))
-        .Peek(Mar(5, 9, 0), CustomerManager)
-        .Peek(Mar(5, 9, 5), SalesManager)
         .Then(Mar(5, 10, 0), Supervisor, new HearAccused("The money paid for the display racks; I should have given receipts."))
         .Then(Mar(9, 10, 0), Supervisor, new RecordFindings(new(
             FindingOutcome.Substantiated, RootCause.StaffError, "7,500 CNY of invented fees from five shops; the racks were the company's, free of charge.",
             Fine: Cny(5_000))))
         .Then(Mar(9, 11, 0), Supervisor, new ProposeRemedy(new(RemedyKind.Refund, "Return the 1,500 CNY she paid (and the other shops' fees)", Cny(1_500))))
+        .Peek(Mar(9, 11, 30), CustomerManager)
+        .Peek(Mar(9, 11, 35), SalesManager)
+        .Refused(Mar(9, 11, 40), SalesManager, new Approve("Fine by sales."))
         .Then(Mar(9, 15, 0), Head, new Approve("Above the supervisor's 1,000 CNY; approved, and Wang is fined 5,000 CNY."))
         .Then(Mar(10, 10, 0), Supervisor, new CommunicateDecision(Channel.Letter, "Written result: founded; your 1,500 CNY is returned; the fees are stopped."))
         .Then(Mar(10, 10, 5), Supervisor, new RecordCustomerAcceptance())

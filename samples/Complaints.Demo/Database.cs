@@ -12,7 +12,15 @@ internal static class Database
             throw new IOException("it is a directory; give a file path.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var folder = Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"its folder {folder} cannot be created: {e.Message}", e);
+        }
         if (reset)
         {
             foreach (var file in new[] { full, full + "-wal", full + "-shm" })

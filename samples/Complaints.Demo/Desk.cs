@@ -107,8 +107,12 @@ internal sealed class Desk(ComplaintService service, DemoClock clock, PolicyCata
         }
         catch (NotPermittedException ex)
         {
+            // Had they been shown it (by a careless colleague, a printout), would the policy still hide the complainant?
+            var whole = await service.GetAsync(demoCase.Id, demoCase.Script.Viewer, cancellationToken);
+            var check = catalog.Resolve(whole.Policy).CheckConfidentiality(whole, reader);
+            var shown = check.MaySeeIdentity && !whole.IsAccused(reader.Id) ? "would see the complainant" : $"would see the complainant as \"{Complainant.Withheld}\" [{string.Join(", ", check.Explanation.MatchedRules)}]";
             demoCase.Seen.Add((reader, "(case not visible)"));
-            return $"does not see the case: {ex.Reason}";
+            return $"does not see the case ({ex.Reason}); if shown it, {shown}";
         }
 
         demoCase.Seen.Add((reader, seen.Intake.Complainant.Name ?? "(anonymous)"));

@@ -19,20 +19,8 @@ internal static class ScriptedDemo
     public static async Task<int> RunAsync(DemoOptions options, string dbPath, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var full = Database.Prepare(dbPath, options.Reset);
-        var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken, async (service, store, results) =>
-        {
-            foreach (var pack in Cases.Packs)
-            {
-                console.WriteLine();
-                console.Write(new Rule($"[bold blue]{pack}[/] pack").RuleStyle("blue"));
-                foreach (var demoCase in results.Where(c => c.Script.Pack == pack))
-                {
-                    await Timeline.PrintAsync(console, service, demoCase, cancellationToken);
-                }
-            }
-
-            await Summary.PrintAsync(console, service, store, results, full, cancellationToken);
-        });
+        var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken,
+            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken));
 
         Directory.CreateDirectory(options.OutDir);
         var mermaid = Path.Combine(options.OutDir, "lifecycle.mmd");
@@ -41,6 +29,22 @@ internal static class ScriptedDemo
         console.WriteLine();
         console.MarkupLineInterpolated($"Lifecycle diagram written to [link]{Path.GetFullPath(mermaid)}[/] (and lifecycle.dot beside it).");
         return run.Cases.Count == Cases.All().Count ? 0 : 1;
+    }
+
+    /// <summary>Prints each pack's timelines, then the summary.</summary>
+    public static async Task ReportAsync(IAnsiConsole console, ComplaintService service, IComplaintStore store, IReadOnlyList<DemoCase> results, string dbPath, CancellationToken cancellationToken)
+    {
+        foreach (var pack in Cases.Packs)
+        {
+            console.WriteLine();
+            console.Write(new Rule($"[bold blue]{pack}[/] pack").RuleStyle("blue"));
+            foreach (var demoCase in results.Where(c => c.Script.Pack == pack))
+            {
+                await Timeline.PrintAsync(console, service, demoCase, cancellationToken);
+            }
+        }
+
+        await Summary.PrintAsync(console, service, store, results, dbPath, cancellationToken);
     }
 
     /// <summary>

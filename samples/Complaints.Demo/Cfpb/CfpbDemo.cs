@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Complaints.Ports;
 using Complaints.Workflow;
+using Complaints.Workflow.Calendars;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -21,6 +22,12 @@ internal static class CfpbDemo
         complaint's answer is recorded at the latest instant the flag allows (a minute before the deadline; a day
         after it when late): the timelines show bounds, not dates. "In progress" complaints stay open.
         """;
+
+    /// <summary>The calendar the override names: plain days in UTC (only calendar days are counted, so holidays do not matter).</summary>
+    public const string CalendarName = "utc";
+
+    private static readonly BusinessCalendar Calendar = new(
+        CalendarName, TimeZoneInfo.Utc, [], [], new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), new TimeOnly(9, 0), new TimeOnly(17, 0));
 
     public static string DefaultCsv => Path.Combine(AppContext.BaseDirectory, "Data", "cfpb_complaints_2023_sample.csv");
 
@@ -58,7 +65,8 @@ internal static class CfpbDemo
         var clock = new ImportClock();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        var builder = services.AddComplaints(o => o.UsePack("generic", OverrideFolder));
+        var builder = services.AddComplaints(o => o.UsePack("generic", OverrideFolder))
+            .AddCalendar(CalendarName, Calendar);
         if (sqlite is not null)
         {
             builder.UseSqlite(sqlite);
