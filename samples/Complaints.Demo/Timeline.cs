@@ -89,7 +89,7 @@ internal static class Timeline
         Escalated x => $"level {x.Level}, notify {x.Decision?.NotifyRole ?? "-"}: {x.Reason} {Rules(x.Decision)}",
         ImplementationCompleted x => x.Summary,
         FollowUpRecorded x => x.Comment is null ? x.Satisfaction.ToString() : $"{x.Satisfaction}: {x.Comment}",
-        ComplaintClosed x => x.Reward is { Eligible: true } r ? $"{x.Summary} Reward {r.Min}–{r.Max} ({r.MinPercent:0.##}–{r.MaxPercent:0.##} % of the {r.Basis.ToString().ToLowerInvariant()}) {Rules(r)}" : x.Summary,
+        ComplaintClosed x => x.Reward is { Eligible: true } r ? $"{x.Summary} Reward {r.Min}–{r.Max} ({r.MinPercent:0.##}–{r.MaxPercent:0.##} % of the {r.Basis.ToString().ToLowerInvariant()}) [{r.Explanation.MatchedRules.First()}]" : x.Summary,
         ComplaintReopened x => x.Reason,
         ComplaintWithdrawn x => x.Reason,
         DeadlineWarned x => $"{x.Kind} due {Time(x.DueAt)}",
