@@ -14,19 +14,33 @@ internal enum StepKind
     /// <summary>Issue a command that the workflow must refuse (a recused handler, say); the refusal is shown.</summary>
     Refused,
 
-    /// <summary>Query the open cases as the actor and show how the case looks to them.</summary>
+    /// <summary>Read the case as the actor and show how it looks to them (what the confidentiality policy hides).</summary>
     Peek,
+
+    /// <summary>Ask the policy's handling guidance for the case as the actor, and note the advice.</summary>
+    Guidance,
+
+    /// <summary>Let the deadline worker poll once (<c>DeadlineWorker.RunOnceAsync</c>): due warnings and breaches are recorded.</summary>
+    DeadlineWorker,
 }
 
 /// <summary>One step of a script, at a given time.</summary>
 internal sealed record Step(Script Script, DateTimeOffset At, Actor Actor, StepKind Kind, ComplaintIntake? Intake = null, ComplaintCommand? Command = null);
 
-/// <summary>The life of one complaint as a list of timed steps; the <see cref="Desk"/> runs all scripts interleaved by time.</summary>
-internal sealed class Script(string title)
+/// <summary>
+/// The life of one complaint as a list of timed steps, under one policy pack, read back by
+/// <paramref name="viewer"/> (someone who sees the whole case); the <see cref="Desk"/> runs all scripts
+/// interleaved by time.
+/// </summary>
+internal sealed class Script(string pack, string title, Actor viewer)
 {
     private readonly List<Step> _steps = [];
 
+    public string Pack { get; } = pack;
+
     public string Title { get; } = title;
+
+    public Actor Viewer { get; } = viewer;
 
     public IReadOnlyList<Step> Steps => _steps;
 
@@ -37,6 +51,10 @@ internal sealed class Script(string title)
     public Script Refused(DateTimeOffset at, Actor actor, ComplaintCommand command) => Add(new(this, at, actor, StepKind.Refused, Command: command));
 
     public Script Peek(DateTimeOffset at, Actor reader) => Add(new(this, at, reader, StepKind.Peek));
+
+    public Script Guidance(DateTimeOffset at, Actor reader) => Add(new(this, at, reader, StepKind.Guidance));
+
+    public Script DeadlineWorker(DateTimeOffset at) => Add(new(this, at, Actor.System, StepKind.DeadlineWorker));
 
     private Script Add(Step step)
     {

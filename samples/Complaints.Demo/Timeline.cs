@@ -2,6 +2,7 @@ using System.Globalization;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Workflow;
+using Spectre.Console;
 
 namespace Complaints.Demo;
 
@@ -10,42 +11,63 @@ internal static class Timeline
 {
     public static string Time(DateTimeOffset at) => at.ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture);
 
-    public static async Task PrintAsync(ComplaintService service, Actor viewer, DemoCase demoCase)
+    public static async Task PrintAsync(IAnsiConsole console, ComplaintService service, DemoCase demoCase, CancellationToken cancellationToken = default)
     {
-        var complaint = await service.GetAsync(demoCase.Id, viewer);
-        var journal = await service.GetJournalAsync(demoCase.Id, viewer);
-        var rows = new List<string[]>();
+        var viewer = demoCase.Script.Viewer;
+        var complaint = await service.GetAsync(demoCase.Id, viewer, cancellationToken);
+        var journal = await service.GetJournalAsync(demoCase.Id, viewer, cancellationToken);
+        var table = new Table().Border(TableBorder.Minimal).Expand()
+            .AddColumn("Time (UTC)").AddColumn("Actor").AddColumn("From → To").AddColumn("Event").AddColumn("Decision / why");
+        table.Columns[0].NoWrap();
         foreach (var entry in journal)
         {
             var states = entry.From == entry.To ? entry.To.ToString() : $"{entry.From} → {entry.To}";
-            rows.Add([Time(entry.At), entry.Actor.Name, states, entry.Event.GetType().Name, Why(entry.Event)]);
-            rows.AddRange(demoCase.Notes.Where(n => n.AfterSequence == entry.Sequence)
-                .Select(n => new[] { Time(n.At), n.Actor.Name, "-", n.What, n.Why }));
+            AddRow(table, Time(entry.At), entry.Actor.Name, states, entry.Event.GetType().Name, Why(entry.Event), Style(entry.Event));
+            foreach (var note in demoCase.Notes.Where(n => n.AfterSequence == entry.Sequence))
+            {
+                AddRow(table, Time(note.At), note.Actor.Name, "-", note.What, note.Why, new Style(Color.Yellow));
+            }
         }
 
-        Console.WriteLine();
         var tier = complaint.Severity is { } severity ? $", {complaint.Category}/{severity}" : "";
         var routed = complaint.Department is { } d ? $" → {d}" : "";
-        Console.WriteLine($"== {demoCase.Title}: {complaint.State}{tier}{routed} (policy {complaint.Policy})");
-        Table.Print("   ", ["Time (UTC)", "Actor", "From → To", "Event", "Decision / why"], rows);
+        console.WriteLine();
+        console.Write(new Rule($"[bold]{Markup.Escape(demoCase.Title)}[/]").LeftJustified());
+        console.MarkupLineInterpolated($"   [grey]{complaint.State}{tier}{routed}; policy {complaint.Policy}; level {complaint.EscalationLevel}[/]");
+        console.Write(table);
         foreach (var note in demoCase.Notes.Where(n => n.Detail is not null))
         {
-            Console.WriteLine($"   ! {note.Detail}");
+            console.MarkupLineInterpolated($"   [yellow]![/] {note.Detail}");
         }
 
         if (complaint.Deadlines.Count > 0)
         {
-            var deadlines = complaint.Deadlines
-                .Select(x => new[] { x.Kind.ToString(), Time(x.DueAt), x.MetAt is { } met ? Time(met) + (met > x.DueAt ? " (late)" : "") : "open", x.Rule })
-                .ToArray();
-            Console.WriteLine();
-            Table.Print("   ", ["Deadline", "Due", "Met", "Rule"], deadlines);
+            var deadlines = new Table().Border(TableBorder.Minimal).AddColumn("Deadline").AddColumn("Due").AddColumn("Met").AddColumn("Rule");
+            foreach (var x in complaint.Deadlines)
+            {
+                var met = x.MetAt is { } at ? Time(at) + (at > x.DueAt ? " (late)" : "") : x.BreachedAt is not null ? "breached" : "open";
+                deadlines.AddRow(new Text(x.Kind.ToString()), new Text(Time(x.DueAt)), new Text(met, met.Contains("late", StringComparison.Ordinal) || met == "breached" ? new Style(Color.Red) : Color.Green), new Text(x.Rule));
+            }
+
+            console.Write(deadlines);
         }
     }
 
+    private static void AddRow(Table table, string time, string actor, string states, string what, string why, Style style) =>
+        table.AddRow(new Text(time), new Text(actor), new Text(states), new Text(what, style), new Text(why));
+
+    private static Style Style(ComplaintEvent e) => e switch
+    {
+        DeadlineBreached or Escalated or CustomerRejected or ApprovalDeclined => new Style(Color.Red),
+        DeadlineWarned or HandlerRecused => new Style(Color.Yellow),
+        ComplaintClosed or ResolvedOnSpot => new Style(Color.Green),
+        RemedyApproved => new Style(Color.Aqua),
+        _ => Spectre.Console.Style.Plain,
+    };
+
     private static string Why(ComplaintEvent e) => e switch
     {
-        ComplaintReceived x => $"{x.Intake.Channel}: {x.Intake.Complainant.Name} about {x.Intake.Subject.Name}",
+        ComplaintReceived x => $"{x.Intake.Channel}: {x.Intake.Complainant.Name ?? "(anonymous)"} about {x.Intake.Subject.Name}",
         ReadBackConfirmed x => $"record read back and confirmed ({x.Method})",
         ComplaintTriaged x => $"{x.Severity.Category}, {x.Severity.Tier}; to {x.Routing.Department} {Rules(x.Admissibility, x.Severity, x.Routing, x.DeadlineRules)}",
         ComplaintRejected x => $"{x.Reason} {Rules(x.Decision)}",
@@ -56,7 +78,7 @@ internal static class Timeline
         InvestigationStarted => "",
         EvidenceAdded x => x.Evidence.Description ?? x.Evidence.Reference,
         AccusedHeard x => $"\"{x.Statement}\"",
-        FindingsRecorded x => $"{x.Findings.Outcome}, {x.Findings.Cause}: {x.Findings.Summary}",
+        FindingsRecorded x => $"{x.Findings.Outcome}, {x.Findings.Cause}: {x.Findings.Summary}{(x.Findings.Fine is { } fine ? $" (fine {fine})" : "")}",
         EmergencyMeetingRecorded x => $"{x.Meeting.Attendees.Count} attended: {x.Meeting.Minutes}",
         RemedyProposed x => $"{x.Remedy.Kind}{(x.Remedy.Amount is { } m ? $" {m}" : "")}; {Authority(x.Approval, "handler")} {Rules(x.Approval)}",
         RemedyApproved x => $"{x.Role} step: {x.Note} (no conflict; {Checked(x.Recusal)})",
@@ -67,9 +89,13 @@ internal static class Timeline
         Escalated x => $"level {x.Level}, notify {x.Decision?.NotifyRole ?? "-"}: {x.Reason} {Rules(x.Decision)}",
         ImplementationCompleted x => x.Summary,
         FollowUpRecorded x => x.Comment is null ? x.Satisfaction.ToString() : $"{x.Satisfaction}: {x.Comment}",
-        ComplaintClosed x => x.Summary,
+        ComplaintClosed x => x.Reward is { Eligible: true } r ? $"{x.Summary} Reward {r.Min}–{r.Max} ({r.MinPercent:0.##}–{r.MaxPercent:0.##} % of the {r.Basis.ToString().ToLowerInvariant()}) [{r.Explanation.MatchedRules.First()}]" : x.Summary,
         ComplaintReopened x => x.Reason,
         ComplaintWithdrawn x => x.Reason,
+        DeadlineWarned x => $"{x.Kind} due {Time(x.DueAt)}",
+        DeadlineBreached x => $"{x.Kind} was due {Time(x.DueAt)}; {(x.Escalation.Escalate ? "escalate" : "no escalation")} {Rules(x.Escalation)}",
+        AccountabilityAssessed x => $"{x.Person}, {x.Misconduct}: {string.Join(", ", x.Decision.Sanctions.Select(s => s.Amount is { } a ? $"{s.Kind} {a}" : s.Kind.ToString()))} {Rules(x.Decision)}",
+        DeadlineExtended x => $"{x.Kind} {Time(x.From)} → {Time(x.To)}: {x.ReasonGivenToComplainant}",
         _ => "",
     };
 
@@ -81,5 +107,5 @@ internal static class Timeline
         "[" + string.Join(", ", decisions.OfType<PolicyDecision>().SelectMany(d => d.Explanation.MatchedRules)) + "]";
 
     /// <summary>The rules considered, for a decision where none matched.</summary>
-    private static string Checked(PolicyDecision decision) => "checked " + string.Join(", ", decision.Explanation.Rules.Select(r => r.Rule));
+    private static string Checked(PolicyDecision decision) => $"{decision.Explanation.Rules.Count} rules checked";
 }

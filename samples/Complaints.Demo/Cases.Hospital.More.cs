@@ -6,7 +6,7 @@ namespace Complaints.Demo;
 internal static partial class Cases
 {
     /// <summary>The customer rejects the first remedy, asks for the manager, and accepts the second.</summary>
-    private static Script PrivateRoom() => new Script("4. Billed for a private room not used")
+    private static Script PrivateRoom() => new Script(HospitalPack, "4. Billed for a private room not used", Coordinator)
         .Receive(Mar(4, 9, 15), Coordinator, Intake(
             Channel.OnlineForm, Person("Sun Hao", email: "sun.hao@example.com"),
             new ComplaintSubject(SubjectKind.Service, "Inpatient billing", Finance, Reference: "stay 23-26 Feb"),
@@ -32,7 +32,7 @@ internal static partial class Cases
         .Then(Mar(12, 10, 10), Coordinator, new Close("Refunded; ward transfers are now entered when the patient moves."));
 
     /// <summary>Not the hospital's to handle: the receiver marks it outside the remit and the pack redirects it at triage.</summary>
-    private static Script OutsidePharmacy() => new Script("5. Overcharged at a private pharmacy")
+    private static Script OutsidePharmacy() => new Script(HospitalPack, "5. Overcharged at a private pharmacy", Coordinator)
         .Receive(Mar(5, 10, 0), Coordinator, Intake(
             Channel.OnlineForm, Person("Ma Jun"),
             new ComplaintSubject(SubjectKind.Other, "Kangjian Pharmacy, opposite the main gate"),
@@ -41,7 +41,7 @@ internal static partial class Cases
         .Then(Mar(5, 10, 20), Coordinator, new Triage());
 
     /// <summary>A minor complaint settled on the spot by the person who received it (当场处理).</summary>
-    private static Script WrongFloor() => new Script("6. Sent to the wrong floor")
+    private static Script WrongFloor() => new Script(HospitalPack, "6. Sent to the wrong floor", Coordinator)
         .Receive(Mar(2, 9, 0), DeskClerk, Intake(
             Channel.WalkIn, Person("Liu Yang", phone: "+86 138 0000 2222"),
             new ComplaintSubject(SubjectKind.Service, "Outpatient guidance", ServiceDesk, Reference: "lobby sign B"),

@@ -1,0 +1,88 @@
+namespace Complaints.Demo;
+
+/// <summary>What the demo was asked to do.</summary>
+internal enum DemoMode
+{
+    /// <summary>The scripted day in each industry pack (the default).</summary>
+    Scripted,
+
+    /// <summary>Import the CFPB complaint sample under the generic pack.</summary>
+    Cfpb,
+
+    /// <summary>Print the usage.</summary>
+    Help,
+}
+
+/// <summary>The demo's command line, parsed.</summary>
+internal sealed record DemoOptions
+{
+    public const string DefaultDb = "complaints-demo.db";
+
+    public const string Usage = """
+        Usage: dotnet run --project samples/Complaints.Demo [-- [options]]
+
+        Without --cfpb: a working day in each industry pack (hospital, auto-dealership, tobacco-retail,
+        food-service, generic), each case printed as a timeline with the policy's reasons, a summary per
+        pack, and the lifecycle diagram written to DIR/lifecycle.mmd (Mermaid) and DIR/lifecycle.dot.
+        The cases are kept in a SQLite file; each run adds its cases to it.
+
+        With --cfpb: imports the CFPB complaint sample (2,067 US consumer complaints, 2023) under the
+        generic pack with a 15-calendar-day response deadline, and reports how they fared.
+
+          --out DIR       where to write the diagrams (default: the current directory)
+          --db PATH       the SQLite file to keep the cases in (default: complaints-demo.db here;
+                          with --cfpb the default is an in-memory store)
+          --reset         delete the SQLite file first
+          --cfpb [PATH]   import the CFPB sample (default: the copy shipped in Data/) or another
+                          CSV export of the CFPB Consumer Complaint Database
+          -h, --help      show this help
+        """;
+
+    public DemoMode Mode { get; init; } = DemoMode.Scripted;
+
+    public string OutDir { get; init; } = ".";
+
+    /// <summary>The SQLite file; <see langword="null"/> when not given (scripted mode then uses <see cref="DefaultDb"/>).</summary>
+    public string? DbPath { get; init; }
+
+    public bool Reset { get; init; }
+
+    /// <summary>The CSV to import with <c>--cfpb</c>; <see langword="null"/> for the shipped sample.</summary>
+    public string? CfpbPath { get; init; }
+
+    /// <summary>Parses the arguments; returns the options, or the one-line reason they are wrong.</summary>
+    public static (DemoOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new DemoOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith('-') && args[i + 1].Length > 0;
+            switch (arg)
+            {
+                case "-h" or "--help" or "-?":
+                    return (options with { Mode = DemoMode.Help }, null);
+                case "--out" when hasValue:
+                    options = options with { OutDir = args[++i] };
+                    break;
+                case "--db" when hasValue:
+                    options = options with { DbPath = args[++i] };
+                    break;
+                case "--reset":
+                    options = options with { Reset = true };
+                    break;
+                case "--cfpb":
+                    options = options with { Mode = DemoMode.Cfpb, CfpbPath = hasValue ? args[++i] : null };
+                    break;
+                case "--out":
+                    return (null, "--out needs a directory.");
+                case "--db":
+                    return (null, "--db needs a file path.");
+                default:
+                    return (null, $"Unknown argument: {arg}");
+            }
+        }
+
+        return (options, null);
+    }
+}

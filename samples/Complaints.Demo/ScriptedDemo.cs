@@ -1,0 +1,109 @@
+using Complaints.Policy;
+using Complaints.Ports;
+using Complaints.Rules;
+using Complaints.Workflow;
+using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Complaints.Demo;
+
+/// <summary>What a scripted run produced, for the caller (and the tests) to look at.</summary>
+internal sealed record ScriptedRun(IReadOnlyList<DemoCase> Cases, IReadOnlyDictionary<ComplaintId, Complaint> Final, IReadOnlyDictionary<ComplaintId, IReadOnlyList<Journal.JournalEntry>> Journals);
+
+/// <summary>The default mode: a working fortnight in each industry pack, on the SQLite store.</summary>
+internal static class ScriptedDemo
+{
+    public static async Task<int> RunAsync(DemoOptions options, string dbPath, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var full = Database.Prepare(dbPath, options.Reset);
+        var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken,
+            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken));
+
+        Directory.CreateDirectory(options.OutDir);
+        var mermaid = Path.Combine(options.OutDir, "lifecycle.mmd");
+        await File.WriteAllTextAsync(mermaid, ComplaintLifecycle.ToMermaid(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.OutDir, "lifecycle.dot"), ComplaintLifecycle.ToDot(), cancellationToken);
+        console.WriteLine();
+        console.MarkupLineInterpolated($"Lifecycle diagram written to [link]{Path.GetFullPath(mermaid)}[/] (and lifecycle.dot beside it).");
+        return run.Cases.Count == Cases.All().Count ? 0 : 1;
+    }
+
+    /// <summary>Prints each pack's timelines, then the summary.</summary>
+    public static async Task ReportAsync(IAnsiConsole console, ComplaintService service, IComplaintStore store, IReadOnlyList<DemoCase> results, string dbPath, CancellationToken cancellationToken)
+    {
+        foreach (var pack in Cases.Packs)
+        {
+            console.WriteLine();
+            console.Write(new Rule($"[bold blue]{pack}[/] pack").RuleStyle("blue"));
+            foreach (var demoCase in results.Where(c => c.Script.Pack == pack))
+            {
+                await Timeline.PrintAsync(console, service, demoCase, cancellationToken);
+            }
+        }
+
+        await Summary.PrintAsync(console, service, store, results, dbPath, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs every script on a fresh workflow over <paramref name="connectionString"/> (SQLite), then lets
+    /// <paramref name="report"/> print while the workflow is still up; returns the cases' final state and journals.
+    /// </summary>
+    public static async Task<ScriptedRun> ExecuteAsync(
+        string connectionString,
+        IAnsiConsole console,
+        CancellationToken cancellationToken,
+        Func<ComplaintService, IComplaintStore, IReadOnlyList<DemoCase>, Task>? report = null)
+    {
+        // The clock goes in before AddComplaints, which only adds TimeProvider.System if none is registered.
+        var clock = new DemoClock(Cases.Start);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddComplaints(o => o.UsePack(Cases.Packs[0]).ReopenWindow = TimeSpan.FromDays(14))
+            .UseSqlite(connectionString);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var store = provider.GetRequiredService<IComplaintStore>();
+
+        // Opens (creates or migrates) the file now, so that a bad path fails before any output.
+        await store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State), cancellationToken);
+
+        var service = provider.GetRequiredService<ComplaintService>();
+        var catalog = provider.GetRequiredService<PolicyCatalog>();
+        var packs = Cases.Packs.ToDictionary(p => p, p => (IComplaintPolicy)PolicyPacks.LoadBuiltIn(p));
+        var worker = new DeadlineWorker(provider.GetRequiredService<IDeadlineStore>(), service, clock, Options.Create(new DeadlineWorkerOptions { WorkerId = "demo-worker" }));
+        var desk = new Desk(service, clock, catalog, packs, worker);
+        var scripts = Cases.All();
+        var steps = scripts.Sum(s => s.Steps.Count);
+
+        IReadOnlyList<DemoCase> results = [];
+        await console.Progress().AutoClear(true).HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"{scripts.Count} complaints, {steps} steps", maxValue: steps);
+                results = await desk.RunAsync(scripts, step =>
+                {
+                    task.Description = $"{Timeline.Time(step.At)}  {Markup.Escape(step.Script.Pack)}: {Markup.Escape(step.Script.Title)}";
+                    task.Increment(1);
+                }, cancellationToken);
+            });
+        console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {packs.Count} packs, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
+
+        if (report is not null)
+        {
+            await report(service, store, results);
+        }
+
+        var final = new Dictionary<ComplaintId, Complaint>();
+        var journals = new Dictionary<ComplaintId, IReadOnlyList<Journal.JournalEntry>>();
+        foreach (var demoCase in results)
+        {
+            final[demoCase.Id] = await service.GetAsync(demoCase.Id, demoCase.Script.Viewer, cancellationToken);
+            journals[demoCase.Id] = await service.GetJournalAsync(demoCase.Id, demoCase.Script.Viewer, cancellationToken);
+        }
+
+        return new ScriptedRun(results, final, journals);
+    }
+}
