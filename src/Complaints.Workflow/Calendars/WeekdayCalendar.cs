@@ -37,8 +37,9 @@ public sealed class WeekdayCalendar : IBusinessCalendar
     public TimeOnly WorkEnd { get; }
 
     /// <summary>
-    /// The due time. Working days count from the day after <paramref name="start"/> and a deadline of N working
-    /// days falls due at the end of the Nth; working hours count only time between <see cref="WorkStart"/> and
+    /// The due time. Working days and calendar days count from the day after <paramref name="start"/>, and a
+    /// deadline of N days falls due at the end of the Nth (midnight at its close, in the calendar's zone), as
+    /// <see cref="BusinessCalendar"/> counts them; hours are exact; working hours count only time between <see cref="WorkStart"/> and
     /// <see cref="WorkEnd"/> on working days.
     /// </summary>
     /// <param name="start">When the clock starts.</param>
@@ -50,7 +51,7 @@ public sealed class WeekdayCalendar : IBusinessCalendar
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         return unit switch
         {
-            DeadlineUnit.CalendarDays => start.AddDays(amount),
+            DeadlineUnit.CalendarDays => AddCalendarDays(start, amount),
             DeadlineUnit.Hours => start.AddHours(amount),
             DeadlineUnit.WorkingDays => AddWorkingDays(start, amount),
             DeadlineUnit.WorkingHours => AddWorkingHours(start, amount),
@@ -59,6 +60,12 @@ public sealed class WeekdayCalendar : IBusinessCalendar
     }
 
     private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    private DateTimeOffset AddCalendarDays(DateTimeOffset start, int amount)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, _zone).DateTime);
+        return ToInstant(day.AddDays(amount + 1).ToDateTime(TimeOnly.MinValue), start.Offset);
+    }
 
     private DateTimeOffset AddWorkingDays(DateTimeOffset start, int amount)
     {

@@ -45,12 +45,30 @@ public sealed class WeekdayCalendarTests
     }
 
     [Fact]
-    public void CalendarDaysAndHours_AreExact()
+    public void CalendarDays_FallDueAtTheEndOfTheLastDay_AsBusinessCalendarCountsThem()
     {
         var calendar = new WeekdayCalendar();
 
-        calendar.Add(FridayAfternoon, 15, DeadlineUnit.CalendarDays).Should().Be(FridayAfternoon.AddDays(15));
-        calendar.Add(FridayAfternoon, 24, DeadlineUnit.Hours).Should().Be(FridayAfternoon.AddHours(24));
+        // Received Friday 6 March 15:00: day 1 is Saturday 7 March, day 15 is Saturday 21 March, due at its close.
+        calendar.Add(FridayAfternoon, 15, DeadlineUnit.CalendarDays).Should().Be(new DateTimeOffset(2026, 3, 22, 0, 0, 0, TimeSpan.Zero));
+        new BusinessCalendar("utc", TimeZoneInfo.Utc, [], [], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new TimeOnly(9, 0), new TimeOnly(17, 0)).Add(FridayAfternoon, 15, DeadlineUnit.CalendarDays)
+            .Should().Be(calendar.Add(FridayAfternoon, 15, DeadlineUnit.CalendarDays));
+    }
+
+    [Fact]
+    public void CalendarDays_CountInTheCalendarsZone()
+    {
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var lateEveningUtc = new DateTimeOffset(2026, 3, 6, 20, 0, 0, TimeSpan.Zero); // already Saturday 04:00 in Shanghai
+
+        new WeekdayCalendar(shanghai).Add(lateEveningUtc, 1, DeadlineUnit.CalendarDays)
+            .Should().Be(new DateTimeOffset(2026, 3, 8, 16, 0, 0, TimeSpan.Zero)); // end of Sunday 8 March, Shanghai
+    }
+
+    [Fact]
+    public void Hours_AreExact()
+    {
+        new WeekdayCalendar().Add(FridayAfternoon, 24, DeadlineUnit.Hours).Should().Be(FridayAfternoon.AddHours(24));
     }
 
     [Fact]
