@@ -4,15 +4,15 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Workflow;
+using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 #endregion
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Workflow.Deadlines;
-using Complaints.Workflow.Notifications;
 using FluentAssertions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -153,7 +153,7 @@ public sealed class GettingStarted : IDisposable
         Console.WriteLine($"routed to {triage.Routing.Department} by {string.Join(", ", triage.Routing.Explanation.MatchedRules)}");
         foreach (var rule in triage.Severity.Explanation.Rules.Where(r => r.Matched))
         {
-            Console.WriteLine($"  {rule.Rule}: {rule.Detail}");   // e.g. harm-to-patient-is-serious: tier serious (saw …)
+            Console.WriteLine($"  {rule.Rule}: {rule.Detail}");   // e.g. harm-to-patient-is-serious: tier Serious; … (saw complaint.HealthRisk=…)
         }
 
         foreach (var deadline in triage.Deadlines)
@@ -177,6 +177,7 @@ public sealed class GettingStarted : IDisposable
         var triage = journal.Select(e => e.Event).OfType<ComplaintTriaged>().Single();
         triage.Routing.Explanation.MatchedRules.Should().Contain("nursing-care-to-nursing-department");
         triage.Severity.Explanation.MatchedRules.Should().Contain("harm-to-patient-is-serious");
+        triage.Severity.Explanation.Rules.Single(r => r.Rule == "harm-to-patient-is-serious").Detail.Should().StartWith("tier Serious; harm").And.Contain("(saw complaint.HealthRisk=");
         journal.Select(e => e.Event).OfType<RemedyApproved>().Single().Role.Should().Be(ComplaintRoles.Manager);
     }
 
