@@ -1,3 +1,4 @@
+using Complaints.Docs.Tests.Support;
 using Complaints.Policy;
 using Complaints.Rules;
 using Complaints.Testing;
@@ -77,6 +78,48 @@ public sealed class Packs
         tuned.RequireApproval(complaint, A.Remedy(RemedyKind.Refund, 2500)).Should().RequireApprovalSteps("manager");
     }
     #endregion
+
+    [Fact]
+    public void A_broken_pack_lists_every_problem_as_docs_packs_md_shows()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("complaints-docs-").FullName, "hospital");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in new[] { "pack.json", "admissibility.json", "severity.json", "routing.json", "deadlines.json", "approval.json", "recusal.json", "confidentiality.json", "escalation.json", "rewards.json", "penalties.json", "guidance.json" })
+            {
+                var text = PolicyPacks.ReadBuiltInFile("hospital", file);
+                text = file switch
+                {
+                    "routing.json" => text.Replace("\"department\": \"finance\"", "\"department\": \"finanse\"", StringComparison.Ordinal),
+                    "approval.json" => text.Replace("pack.Limit(\\\"handler\\\")", "pack.Limit(\\\"clerk\\\")", StringComparison.Ordinal),
+                    _ => text,
+                };
+                File.WriteAllText(Path.Combine(folder, file), text);
+            }
+
+            var load = () => PolicyPacks.LoadFolder(folder);
+
+            var docs = File.ReadAllText(RepoRoot.Combine("docs", "packs.md"));
+            var shown = docs[(docs.IndexOf("The policy pack is invalid", StringComparison.Ordinal))..];
+            shown = shown[..shown.IndexOf("\n```", StringComparison.Ordinal)];
+            load.Should().Throw<PolicyPackException>().Which.Message.Should().Be(shown);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_trace_reads_as_docs_packs_md_says()
+    {
+        var hospital = PolicyPacks.LoadBuiltIn("hospital");
+        var billing = A.Complaint().InCategory("billing").Build();
+
+        hospital.Route(billing).Explanation.Rules.Single(r => r.Matched)
+            .Should().Be(new RuleTrace("fees-to-finance", true, "to finance (handler) (saw complaint.Category=\"billing\")"));
+    }
 
     [Fact]
     public void The_example_pack_gives_every_decision_point_an_answer()
