@@ -111,6 +111,37 @@ public sealed class Packs
         }
     }
 
+    [Theory]
+    [InlineData("\"SuccessEvent\": \"routed\", \"ErrorMessage\": \"no route\"", null)]
+    [InlineData("\"Operator\": \"And\"", null)]
+    [InlineData("\"Note\": \"for people\"", "Note")]
+    public void Decision_files_accept_RulesEngine_fields_that_change_nothing_and_refuse_unknown_ones(string field, string? refused)
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-docs-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "routing.json"), $$"""
+                { "WorkflowName": "routing", "Rules": [
+                  { "RuleName": "repairs-to-workshop", "Expression": "complaint.Category == \"repair\"", {{field}},
+                    "Properties": { "department": "workshop" } } ] }
+                """);
+            var load = () => PolicyPacks.LoadFolder(Path.Combine(AppContext.BaseDirectory, "packs", "my-pack"), folder);
+
+            if (refused is null)
+            {
+                load.Should().NotThrow();
+            }
+            else
+            {
+                load.Should().Throw<PolicyPackException>().Which.Message.Should().Contain(refused);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_trace_reads_as_docs_packs_md_says()
     {
