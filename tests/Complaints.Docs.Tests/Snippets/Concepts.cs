@@ -1,4 +1,5 @@
 using Complaints.Commands;
+using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
@@ -43,6 +44,40 @@ public sealed class Concepts
 
         triaged.Complaint.State.Should().Be(ComplaintState.Triaged);
         provider.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Permissions[ComplaintAction.Close].Relations.Should().Be(ActorRelation.None);
+    }
+
+    [Fact]
+    public async Task Guidance_and_accountability_come_from_the_pack()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
+        services.AddComplaints(o => o.UsePack("generic"));
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var coordinator = A.Coordinator();
+        var handler = A.Handler();
+        var manager = A.Manager();
+        var received = await complaints.ReceiveAsync(coordinator, A.Complaint().WithAttribute("complainant-type", "domineering").BuildIntake());
+        var id = received.Complaint.Id;
+        await complaints.ExecuteAsync(id, coordinator, new Triage());
+        await complaints.ExecuteAsync(id, coordinator, new Assign(handler));
+
+        #region guidance-and-accountability
+        // Handling advice for this case, from the pack's guidance rules, for the handler's screen.
+        var guidance = await complaints.GetGuidanceAsync(id, handler);
+        foreach (var advice in guidance.Advice)
+        {
+            Console.WriteLine(advice);
+        }
+
+        // A manager records what a member of staff answers for; the pack's penalties name the sanctions.
+        var assessed = await complaints.ExecuteAsync(id, manager, new AssessAccountability(handler, Misconduct.LateHandling));
+        var penalty = assessed.Entries.Select(e => e.Event).OfType<AccountabilityAssessed>().Single().Decision;
+        Console.WriteLine(string.Join(", ", penalty.Sanctions.Select(s => $"{s.Kind} ({s.Rule})")));   // Warning (late-handling-warning)
+        #endregion
+
+        guidance.Explanation.MatchedRules.Should().Contain(["feelings-before-facts", "domineering"]);
+        penalty.Sanctions.Should().ContainSingle().Which.Should().Be(new Sanction(SanctionKind.Warning, null, "late-handling-warning"));
     }
 
     [Fact]
