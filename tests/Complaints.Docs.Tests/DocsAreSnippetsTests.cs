@@ -60,11 +60,14 @@ public sealed class DocsAreSnippetsTests
                 }
                 else
                 {
-                    var file = Path.Combine(RepoRoot.TestProject, block.MarkerName!);
+                    // "packs/my-pack/pack.json" is under tests/Complaints.Docs.Tests; "/docs/lifecycle.mmd" is from the repository's root.
+                    var file = block.MarkerName!.StartsWith('/')
+                        ? RepoRoot.Combine(block.MarkerName![1..].Split('/'))
+                        : Path.Combine(RepoRoot.TestProject, block.MarkerName!);
                     source = $"file {RepoRoot.Relative(file)}";
                     if (!File.Exists(file))
                     {
-                        problems.Add($"{page}:{block.OpenLine - 1}: <!-- file: {block.MarkerName} --> names no file under tests/Complaints.Docs.Tests.");
+                        problems.Add($"{page}:{block.OpenLine - 1}: <!-- file: {block.MarkerName} --> names no file (a path under tests/Complaints.Docs.Tests, or from the repository's root when it starts with '/').");
                         continue;
                     }
 
@@ -84,7 +87,8 @@ public sealed class DocsAreSnippetsTests
 
                 problems.Add(
                     $"{page}:{block.OpenLine}: the block differs from {source}; {FirstDifference(block.Text, expected, block.OpenLine)}. " +
-                    $"Change the source (it is compiled and run), not the page, then run {HowToUpdate}.");
+                    (block.MarkerKind == "snippet" ? "Change the snippet (it is compiled and run)" : "Change the file (it is what the tests load or generate)") +
+                    $", not the page, then run {HowToUpdate}.");
             }
 
             if (rewrites.Count > 0)
