@@ -1,0 +1,189 @@
+using Complaints.Commands;
+using Complaints.Journal;
+using Complaints.Policy;
+using Complaints.Ports;
+using Complaints.Storage.Sqlite;
+using Complaints.Testing;
+using Complaints.Workflow;
+using Complaints.Workflow.Calendars;
+using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Permissions;
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Complaints.Docs.Tests.Snippets;
+
+/// <summary>docs/concepts.md, docs/deadlines.md and docs/storage.md.</summary>
+public sealed class Concepts
+{
+    [Fact]
+    public async Task Permissions_are_changed_at_registration()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
+        #region permissions
+        services.AddComplaints(options =>
+        {
+            options.UsePack("generic");
+            // Duty managers may also triage.
+            options.Permissions.Allow(ComplaintAction.Triage, "duty-manager");
+            // Only a coordinator closes a case.
+            options.Permissions[ComplaintAction.Close] = new PermissionRule([ComplaintRoles.Coordinator]);
+        });
+        #endregion
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var dutyManager = new Actor(new ActorId("ma"), "Ma", ["duty-manager"]);
+
+        var received = await complaints.ReceiveAsync(A.Receiver(), A.Complaint().BuildIntake());
+        var triaged = await complaints.ExecuteAsync(received.Complaint.Id, dutyManager, new Triage());
+
+        triaged.Complaint.State.Should().Be(ComplaintState.Triaged);
+        provider.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Permissions[ComplaintAction.Close].Relations.Should().Be(ActorRelation.None);
+    }
+
+    [Fact]
+    public async Task Guidance_and_accountability_come_from_the_pack()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
+        services.AddComplaints(o => o.UsePack("generic"));
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var coordinator = A.Coordinator();
+        var handler = A.Handler();
+        var manager = A.Manager();
+        var received = await complaints.ReceiveAsync(coordinator, A.Complaint().WithAttribute("complainant-type", "domineering").BuildIntake());
+        var id = received.Complaint.Id;
+        await complaints.ExecuteAsync(id, coordinator, new Triage());
+        await complaints.ExecuteAsync(id, coordinator, new Assign(handler));
+
+        #region guidance-and-accountability
+        // Handling advice for this case, from the pack's guidance rules, for the handler's screen.
+        var guidance = await complaints.GetGuidanceAsync(id, handler);
+        foreach (var advice in guidance.Advice)
+        {
+            Console.WriteLine(advice);
+        }
+
+        // A manager records what a member of staff answers for; the pack's penalties name the sanctions.
+        var assessed = await complaints.ExecuteAsync(id, manager, new AssessAccountability(handler, Misconduct.LateHandling));
+        var penalty = assessed.Entries.Select(e => e.Event).OfType<AccountabilityAssessed>().Single().Decision;
+        Console.WriteLine(string.Join(", ", penalty.Sanctions.Select(s => $"{s.Kind} ({s.Rule})")));   // Warning (late-handling-warning)
+        #endregion
+
+        guidance.Explanation.MatchedRules.Should().Contain(["feelings-before-facts", "domineering"]);
+        penalty.Sanctions.Should().ContainSingle().Which.Should().Be(new Sanction(SanctionKind.Warning, null, "late-handling-warning"));
+    }
+
+    [Fact]
+    public async Task Queries_find_overdue_cases_and_approvals()
+    {
+        var fake = new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(fake);
+        services.AddComplaints(o => o.UsePack("generic"));
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var coordinator = A.Coordinator();
+        var manager = A.Manager();
+        var received = await complaints.ReceiveAsync(coordinator, A.Complaint().BuildIntake());
+        await complaints.ExecuteAsync(received.Complaint.Id, coordinator, new Triage());
+        fake.Advance(TimeSpan.FromDays(30));
+
+        #region queries
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var overdue = await complaints.QueryAsync(coordinator, new ComplaintQuery { DueBefore = clock.GetUtcNow() });
+        var toApprove = await complaints.QueryAsync(manager, new ComplaintQuery { AwaitingApprovalByRole = ComplaintRoles.Manager });
+        #endregion
+
+        overdue.Select(c => c.Id).Should().Equal(received.Complaint.Id);
+        toApprove.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_deadline_worker_and_a_calendar_are_registered()
+    {
+        var services = new ServiceCollection();
+        #region deadline-worker
+        services.AddComplaints(o => o.UsePack("tobacco-retail"))
+                .AddDeadlineWorker(o => o.PollInterval = TimeSpan.FromSeconds(30));
+        #endregion
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IOptions<DeadlineWorkerOptions>>().Value.PollInterval.Should().Be(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_pack_counts_on_a_calendar_registered_by_name()
+    {
+        var bankHolidays = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "data", "bank-holidays.json"));
+        var myPack = Path.Combine(AppContext.BaseDirectory, "packs", "my-pack");
+        var scottishShops = Path.Combine(AppContext.BaseDirectory, "packs", "scottish-shops");
+        var services = new ServiceCollection();
+        // Wednesday 31 December 2025, 10:00 in Edinburgh.
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 10, 0, 0, TimeSpan.Zero)));
+        #region add-calendar
+        // bankHolidays: the GOV.UK feed (https://www.gov.uk/bank-holidays.json), fetched and kept by the host.
+        var scotland = BusinessCalendars.FromUkBankHolidays(bankHolidays, "scotland");
+        services.AddComplaints(o => o.UsePackFolder(myPack, scottishShops))   // scottish-shops/pack.json: { "calendar": "uk-scotland" }
+                .AddCalendar("uk-scotland", scotland);
+        #endregion
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+
+        var received = await complaints.ReceiveAsync(A.Coordinator(), A.Complaint().BuildIntake());
+        var triaged = await complaints.ExecuteAsync(received.Complaint.Id, A.Coordinator(), new Triage());
+
+        // 1 and 2 January are bank holidays in Scotland: 1 working day from 31 December ends on Monday 5 January, 17:30.
+        var acknowledge = triaged.Complaint.Deadlines.Single(d => d.Kind == DeadlineKind.Acknowledge);
+        acknowledge.Calendar.Should().Be("uk-scotland");
+        acknowledge.DueAt.Should().Be(new DateTimeOffset(2026, 1, 5, 17, 30, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Stores_are_registered_and_migrated()
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-docs-").FullName;
+        try
+        {
+            var services = new ServiceCollection();
+            #region use-sqlite
+            services.AddComplaints(o => o.UsePack("generic"))
+                    .UseSqlite("Data Source=complaints.db")   // IComplaintStore, IDeadlineStore and IOutboxStore, one singleton
+                    .AddDeadlineWorker();
+            #endregion
+            services.AddComplaints().UseSqlite($"Data Source={Path.Combine(folder, "complaints.db")}");
+            await using var provider = services.BuildServiceProvider();
+            #region migrate-at-start
+            // Optional: create or upgrade the schema at start-up rather than at the first call.
+            await provider.GetRequiredService<SqliteComplaintStore>().MigrateAsync();
+            #endregion
+            File.Exists(Path.Combine(folder, "complaints.db")).Should().BeTrue();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSql_is_registered_without_connecting()
+    {
+        var services = new ServiceCollection();
+        var connectionString = "Host=db.internal;Database=complaints;Username=app;Password=secret";
+        #region use-postgresql
+        services.AddComplaints(o => o.UsePack("generic"))
+                .UsePostgreSql(connectionString, o => o.Schema = "complaints")   // IComplaintStore and IDeadlineStore, one singleton
+                .AddDeadlineWorker();                                            // on every node, or only on some
+        #endregion
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IComplaintStore>().GetType().Name.Should().Be("PostgreSqlComplaintStore");
+        _ = typeof(NpgsqlDataSource);
+    }
+}
