@@ -6,29 +6,36 @@ namespace Complaints.Rules.Evaluation;
 /// <summary>One decision point's rules, compiled, with the RulesEngine workflow they came from.</summary>
 internal sealed class CompiledWorkflow(DecisionPoint point, RulesWorkflow source, CompiledRule[] rules)
 {
+    private readonly CompiledRule[] _rules = rules;
+
     public DecisionPoint Point { get; } = point;
 
     public RulesWorkflow Source { get; } = source;
 
-    public IReadOnlyList<CompiledRule> Rules { get; } = rules;
+    public IReadOnlyList<CompiledRule> Rules => _rules;
 
-    /// <summary>Evaluates every rule (as RulesEngine's ExecuteAllRules does) and returns the matched ones with the explanation.</summary>
-    public (List<CompiledRule> Matched, PolicyExplanation Explanation) Run(object[] inputs, PolicyRef policy)
+    internal CompiledRule[] RuleArray => _rules;
+
+    /// <summary>
+    /// Evaluates every rule (as RulesEngine's ExecuteAllRules does) and records which matched. The explanation
+    /// (a trace per rule, with what each matched rule saw) is built from that record when it is first read.
+    /// </summary>
+    public RuleMatches Run(object[] inputs)
     {
-        var matched = new List<CompiledRule>(4);
-        var traces = new RuleTrace[rules.Length];
+        var matches = new RuleMatches(this, inputs);
+        var rules = _rules;
         for (var i = 0; i < rules.Length; i++)
         {
-            var rule = rules[i];
-            var ok = rule.Matches(inputs, out var error);
-            if (ok)
+            if (rules[i].Matches(inputs, out var error))
             {
-                matched.Add(rule);
+                matches.Set(i);
             }
-
-            traces[i] = rule.Trace(ok, inputs, error);
+            else if (error is not null)
+            {
+                matches.Fail(i, error);
+            }
         }
 
-        return (matched, new PolicyExplanation(policy, traces));
+        return matches;
     }
 }
