@@ -6,6 +6,8 @@ namespace Complaints.Rules;
 
 public sealed partial class PolicyPack : IComplaintPolicy
 {
+    [ThreadStatic]
+    private static ComplaintFacts? t_lastFacts;
 
     /// <inheritdoc />
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint)
@@ -200,10 +202,19 @@ public sealed partial class PolicyPack : IComplaintPolicy
     /// <summary>The explanation of a decision: the pack, and every rule's trace, built when first read.</summary>
     private PolicyExplanation Explain(RuleMatches matches) => new(Identity, matches);
 
+    /// <summary>
+    /// The facts of a case, built once per case object: triage asks admissibility and severity of the same
+    /// (immutable) case, so the second reuses the facts the first built. One entry per thread.
+    /// </summary>
     private static ComplaintFacts Complaint(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return new ComplaintFacts(complaint);
+        if (t_lastFacts is { } last && ReferenceEquals(last.Source, complaint))
+        {
+            return last;
+        }
+
+        return t_lastFacts = new ComplaintFacts(complaint);
     }
 
     private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint) =>
