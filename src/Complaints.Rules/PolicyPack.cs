@@ -79,7 +79,15 @@ public sealed partial class PolicyPack
     public IReadOnlyList<(string Rule, bool Matched)> Evaluate(DecisionPoint point, object[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return _workflows[(int)point].Rules.Select(r => (r.Name, r.Matches(inputs, out _))).ToArray();
+        var workflow = _workflows[(int)point];
+        var matches = workflow.Run(inputs);
+        var results = new (string Rule, bool Matched)[workflow.Rules.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = (workflow.Rules[i].Name, matches.IsMatched(i));
+        }
+
+        return results;
     }
 
     /// <summary>A decision point's compiled rules (for tests that check explanations against an eager evaluation).</summary>

@@ -12,8 +12,9 @@ internal sealed class CompiledRule
     private readonly Probe[] _probes;
     private readonly string _described;
 
-    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes)
+    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes, Guard[]? guards = null)
     {
+        Guards = guards ?? [];
         Name = name;
         Expression = expression;
         _condition = condition;
@@ -28,6 +29,9 @@ internal sealed class CompiledRule
     public string Expression { get; }
 
     public RuleOutput Output { get; }
+
+    /// <summary>The conjuncts that compare a value with a string constant: if one is false, the rule cannot match.</summary>
+    public IReadOnlyList<Guard> Guards { get; }
 
     /// <summary>The values the expression refers to, read for a matched rule's trace.</summary>
     public IReadOnlyList<Probe> Probes => _probes;

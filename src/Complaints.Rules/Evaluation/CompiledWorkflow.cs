@@ -7,6 +7,7 @@ namespace Complaints.Rules.Evaluation;
 internal sealed class CompiledWorkflow(DecisionPoint point, RulesWorkflow source, CompiledRule[] rules)
 {
     private readonly CompiledRule[] _rules = rules;
+    private readonly GuardIndex _index = new(rules);
 
     public DecisionPoint Point { get; } = point;
 
@@ -23,19 +24,36 @@ internal sealed class CompiledWorkflow(DecisionPoint point, RulesWorkflow source
     public RuleMatches Run(object[] inputs)
     {
         var matches = new RuleMatches(this, inputs);
-        var rules = _rules;
-        for (var i = 0; i < rules.Length; i++)
+        foreach (var i in _index.Always)
         {
-            if (rules[i].Matches(inputs, out var error))
+            Evaluate(i, inputs, matches);
+        }
+
+        // A rule with a guard is evaluated only when the value its guard reads equals the guard's constant;
+        // otherwise its condition is false without being evaluated (its explanation evaluates it, for errors).
+        foreach (var index in _index.Indexes)
+        {
+            if (index.Read(inputs[index.Input]) is { } value && index.Rules.TryGetValue(value, out var candidates))
             {
-                matches.Set(i);
-            }
-            else if (error is not null)
-            {
-                matches.Fail(i, error);
+                foreach (var i in candidates)
+                {
+                    Evaluate(i, inputs, matches);
+                }
             }
         }
 
         return matches;
+    }
+
+    private void Evaluate(int i, object[] inputs, RuleMatches matches)
+    {
+        if (_rules[i].Matches(inputs, out var error))
+        {
+            matches.Set(i);
+        }
+        else if (error is not null)
+        {
+            matches.Fail(i, error);
+        }
     }
 }

@@ -78,7 +78,8 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
 
     internal void Fail(int index, string error) => (_errors ??= new string?[Count])[index] = error;
 
-    private bool IsSet(int index) => index < 64
+    /// <summary>Whether the rule at <paramref name="index"/> matched.</summary>
+    public bool IsMatched(int index) => index < 64
         ? (_first & (1UL << index)) != 0
         : (_more![(index / 64) - 1] & (1UL << (index % 64))) != 0;
 
@@ -93,7 +94,16 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
         var traces = new RuleTrace[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
-            traces[i] = rules[i].Trace(IsSet(i), _inputs, _errors?[i]);
+            var matched = IsMatched(i);
+            var error = _errors?[i];
+            if (!matched && error is null && rules[i].Guards.Count > 0)
+            {
+                // Its guard may have kept it from being evaluated: evaluate it now for the error RulesEngine would
+                // report if its condition throws before reaching the guard. It cannot match (its guard is false).
+                rules[i].Matches(_inputs, out error);
+            }
+
+            traces[i] = rules[i].Trace(matched, _inputs, error);
         }
 
         // Two readers may build it at once; both build the same traces, and the first one stays.
