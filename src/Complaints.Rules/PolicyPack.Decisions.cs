@@ -6,24 +6,28 @@ namespace Complaints.Rules;
 
 public sealed partial class PolicyPack : IComplaintPolicy
 {
+    [ThreadStatic]
+    private static ComplaintFacts? t_lastFacts;
+
     /// <inheritdoc />
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint)
     {
-        var (matched, why) = Run(DecisionPoint.Admissibility, Complaint(complaint));
-        return matched.Count > 0 && matched[0].Output is AdmissibilityOutput o
-            ? new AdmissibilityDecision(o.Outcome, o.Reason, o.RedirectTo, why)
-            : new AdmissibilityDecision(AdmissibilityOutcome.Accept, null, null, why);
+        var matched = Run(DecisionPoint.Admissibility, Complaint(complaint));
+        return matched.FirstMatched?.Output is AdmissibilityOutput o
+            ? new AdmissibilityDecision(o.Outcome, o.Reason, o.RedirectTo, Explain(matched))
+            : new AdmissibilityDecision(AdmissibilityOutcome.Accept, null, null, Explain(matched));
     }
 
     /// <inheritdoc />
     public SeverityDecision Classify(Complaint complaint)
     {
-        var (matched, why) = Run(DecisionPoint.Severity, Complaint(complaint));
+        var matched = Run(DecisionPoint.Severity, Complaint(complaint));
         string? category = null;
         Severity? tier = null;
-        var reasons = new List<string>();
-        foreach (var rule in matched)
+        var reasons = new List<string>(2);
+        for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
+            var rule = matched.Rule(i);
             var o = (SeverityOutput)rule.Output;
             category ??= o.Category;
             if (o.Tier is { } t)
@@ -33,95 +37,115 @@ public sealed partial class PolicyPack : IComplaintPolicy
             }
         }
 
-        var defaultTier = Names.TryParse<Severity>(Manifest.DefaultTier, out var parsed) ? parsed : Severity.General;
         if (tier is null)
         {
-            reasons.Add($"no severity rule matched: the pack's default tier {defaultTier}");
+            reasons.Add(_noSeverityRuleMatched);
         }
 
         var finalCategory = category ?? NonEmpty(complaint.Intake.Category) ?? Manifest.DefaultCategory;
-        return new SeverityDecision(finalCategory, tier ?? defaultTier, reasons, why);
+        return new SeverityDecision(finalCategory, tier ?? _defaultTier, reasons, Explain(matched));
     }
 
     /// <inheritdoc />
     public RoutingDecision Route(Complaint complaint)
     {
-        var (matched, why) = Run(DecisionPoint.Routing, Complaint(complaint));
-        var o = matched.Count > 0 ? (RoutingOutput)matched[0].Output : null;
+        var matched = Run(DecisionPoint.Routing, Complaint(complaint));
+        var o = (RoutingOutput?)matched.FirstMatched?.Output;
         var department = o?.Department == RoutingOutput.SubjectDepartment
             ? complaint.Intake.Subject.Department?.Value ?? Manifest.DefaultDepartment
             : o?.Department ?? Manifest.DefaultDepartment;
-        return new RoutingDecision(new DepartmentId(department), o?.Role ?? Manifest.DefaultHandlerRole, why);
+        return new RoutingDecision(new DepartmentId(department), o?.Role ?? Manifest.DefaultHandlerRole, Explain(matched));
     }
 
     /// <inheritdoc />
     public DeadlineDecision SetDeadlines(Complaint complaint)
     {
-        var (matched, why) = Run(DecisionPoint.Deadlines, Complaint(complaint));
-        var deadlines = new List<DeadlineRule>();
-        foreach (var rule in matched)
+        var matched = Run(DecisionPoint.Deadlines, Complaint(complaint));
+        var deadlines = new List<DeadlineRule>(4);
+        for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
+            var rule = matched.Rule(i);
             var o = (DeadlineOutput)rule.Output;
-            if (deadlines.TrueForAll(d => d.Kind != o.Kind))
+            if (!HasKind(deadlines, o.Kind))
             {
                 deadlines.Add(new DeadlineRule(o.Kind, o.Amount, o.Unit, rule.Name)
                 {
-                    WarnAtShare = o.WarnAt ?? DefaultWarnAtShare,
+                    WarnAtShare = o.WarnAt ?? _defaultWarnAtShare,
                     ExtendableTo = o.ExtendableTo,
                     ExtensionApprovedBy = o.ExtensionApprovedBy,
                 });
             }
         }
 
-        return new DeadlineDecision(deadlines, why);
+        return new DeadlineDecision(deadlines, Explain(matched));
     }
 
     /// <inheritdoc />
     public RecusalDecision CheckRecusal(Complaint complaint, Actor person)
     {
-        var (matched, why) = Run(DecisionPoint.Recusal, Complaint(complaint), _pack, new PersonFacts(person, complaint));
-        return matched.Count > 0
-            ? new RecusalDecision(true, ((ReasonOutput)matched[0].Output).Reason, why)
-            : new RecusalDecision(false, null, why);
+        var matched = Run(DecisionPoint.Recusal, Complaint(complaint), new PersonFacts(person, complaint));
+        return matched.FirstMatched is { } rule
+            ? new RecusalDecision(true, ((ReasonOutput)rule.Output).Reason, Explain(matched))
+            : new RecusalDecision(false, null, Explain(matched));
     }
 
     /// <inheritdoc />
     public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy)
     {
-        var (matched, why) = Run(DecisionPoint.Approval, Complaint(complaint), _pack, new RemedyFacts(remedy));
-        var steps = matched
-            .SelectMany(r => ((ApprovalOutput)r.Output).Steps)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderBy(role => _ladder.GetValueOrDefault(role, int.MaxValue))
-            .ToArray();
-        return new ApprovalDecision(steps, why);
+        var matched = Run(DecisionPoint.Approval, Complaint(complaint), new RemedyFacts(remedy));
+        if (!matched.Any)
+        {
+            return new ApprovalDecision([], Explain(matched));
+        }
+
+        // Every matched rule's steps, each role once (first spelling kept), ordered by the role ladder; roles off the ladder last, in order found.
+        var steps = new List<string>(4);
+        for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
+        {
+            foreach (var step in ((ApprovalOutput)matched.Rule(i).Output).Steps)
+            {
+                if (!steps.Contains(step, StringComparer.OrdinalIgnoreCase))
+                {
+                    var rank = Rank(step);
+                    var at = steps.Count;
+                    while (at > 0 && Rank(steps[at - 1]) > rank)
+                    {
+                        at--;
+                    }
+
+                    steps.Insert(at, step);
+                }
+            }
+        }
+
+        return new ApprovalDecision(steps.ToArray(), Explain(matched));
     }
 
     /// <inheritdoc />
     public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader)
     {
-        var (matched, why) = Run(DecisionPoint.Confidentiality, Complaint(complaint), _pack, new PersonFacts(reader, complaint));
-        return matched.Count > 0
-            ? new ConfidentialityDecision(false, ((ReasonOutput)matched[0].Output).Reason, why)
-            : new ConfidentialityDecision(true, null, why);
+        var matched = Run(DecisionPoint.Confidentiality, Complaint(complaint), new PersonFacts(reader, complaint));
+        return matched.FirstMatched is { } rule
+            ? new ConfidentialityDecision(false, ((ReasonOutput)rule.Output).Reason, Explain(matched))
+            : new ConfidentialityDecision(true, null, Explain(matched));
     }
 
     /// <inheritdoc />
     public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger)
     {
-        var (matched, why) = Run(DecisionPoint.Escalation, Complaint(complaint), _pack, Names.Of(trigger));
-        var o = matched.Count > 0 ? (ReasonOutput)matched[0].Output : null;
-        return new EscalationDecision(o is not null, o?.Reason, o?.NotifyRole, why);
+        var matched = Run(DecisionPoint.Escalation, Complaint(complaint), Names.Of(trigger));
+        var o = (ReasonOutput?)matched.FirstMatched?.Output;
+        return new EscalationDecision(o is not null, o?.Reason, o?.NotifyRole, Explain(matched));
     }
 
     /// <inheritdoc />
     public RewardDecision DecideReward(Complaint complaint)
     {
         var facts = Complaint(complaint);
-        var (matched, why) = Run(DecisionPoint.Rewards, facts);
-        if (matched.Count == 0 || matched[0].Output is not RewardOutput { Basis: not RewardBasis.None } o)
+        var matched = Run(DecisionPoint.Rewards, facts);
+        if (matched.FirstMatched?.Output is not RewardOutput { Basis: not RewardBasis.None } o)
         {
-            return new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, why);
+            return new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, Explain(matched));
         }
 
         var basis = o.Basis switch
@@ -132,44 +156,75 @@ public sealed partial class PolicyPack : IComplaintPolicy
         };
         var min = o.Basis == RewardBasis.Seriousness ? o.MinAmount ?? 0 : Clamp(basis * o.MinPercent / 100, o);
         var max = o.Basis == RewardBasis.Seriousness ? o.MaxAmount ?? 0 : Clamp(basis * o.MaxPercent / 100, o);
-        return new RewardDecision(true, o.Basis, o.MinPercent, o.MaxPercent, Money(min), Money(max), o.ConsentForPublicity, why);
+        return new RewardDecision(true, o.Basis, o.MinPercent, o.MaxPercent, Money(min), Money(max), o.ConsentForPublicity, Explain(matched));
     }
 
     /// <inheritdoc />
     public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct)
     {
-        var (matched, why) = Run(DecisionPoint.Penalties, Complaint(complaint), _pack, new PersonFacts(person, complaint), misconduct);
-        var sanctions = matched
+        var matched = Run(DecisionPoint.Penalties, Complaint(complaint), new PersonFacts(person, complaint), misconduct);
+        var sanctions = Matched(matched)
             .SelectMany(r => ((PenaltyOutput)r.Output).Sanctions.Select(s => new Sanction(s.Kind, s.Amount is { } a ? Money(a) : null, r.Name)))
             .ToArray();
-        return new PenaltyDecision(sanctions, why);
+        return new PenaltyDecision(sanctions, Explain(matched));
     }
 
     /// <inheritdoc />
     public GuidanceDecision AdviseHandling(Complaint complaint)
     {
-        var (matched, why) = Run(DecisionPoint.Guidance, Complaint(complaint));
-        return new GuidanceDecision(matched.Select(r => ((GuidanceOutput)r.Output).Advice).ToArray(), why);
+        var matched = Run(DecisionPoint.Guidance, Complaint(complaint));
+        return new GuidanceDecision(Matched(matched).Select(r => ((GuidanceOutput)r.Output).Advice).ToArray(), Explain(matched));
     }
 
-    /// <summary>The pack's <c>warnAtShare</c> setting, for deadlines whose rule gives no <c>warnAt</c>.</summary>
-    private decimal? DefaultWarnAtShare =>
-        Manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
+    private static IEnumerable<CompiledRule> Matched(RuleMatches matches)
+    {
+        for (var i = matches.Next(-1); i >= 0; i = matches.Next(i))
+        {
+            yield return matches.Rule(i);
+        }
+    }
 
+    private static bool HasKind(List<DeadlineRule> deadlines, DeadlineKind kind)
+    {
+        foreach (var deadline in deadlines)
+        {
+            if (deadline.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int Rank(string role) => _ladder.GetValueOrDefault(role, int.MaxValue);
+
+    /// <summary>The explanation of a decision: the pack, and every rule's trace, built when first read.</summary>
+    private PolicyExplanation Explain(RuleMatches matches) => new(Identity, matches);
+
+    /// <summary>
+    /// The facts of a case, built once per case object: triage asks admissibility and severity of the same
+    /// (immutable) case, so the second reuses the facts the first built. One entry per thread.
+    /// </summary>
     private static ComplaintFacts Complaint(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return new ComplaintFacts(complaint);
+        if (t_lastFacts is { } last && ReferenceEquals(last.Source, complaint))
+        {
+            return last;
+        }
+
+        return t_lastFacts = new ComplaintFacts(complaint);
     }
 
-    private (List<CompiledRule> Matched, PolicyExplanation Why) Run(DecisionPoint point, ComplaintFacts complaint) =>
-        _workflows[point].Run([complaint, _pack], Identity);
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint) =>
+        _workflows[(int)point].Run([complaint, _pack]);
 
-    private (List<CompiledRule> Matched, PolicyExplanation Why) Run(DecisionPoint point, ComplaintFacts complaint, PackFacts pack, object extra) =>
-        _workflows[point].Run([complaint, pack, extra], Identity);
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra) =>
+        _workflows[(int)point].Run([complaint, _pack, extra]);
 
-    private (List<CompiledRule> Matched, PolicyExplanation Why) Run(DecisionPoint point, ComplaintFacts complaint, PackFacts pack, object extra, object more) =>
-        _workflows[point].Run([complaint, pack, extra, more], Identity);
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra, object more) =>
+        _workflows[(int)point].Run([complaint, _pack, extra, more]);
 
     private static decimal Clamp(decimal amount, RewardOutput o)
     {

@@ -1,3 +1,4 @@
+using Complaints.Policy;
 using Complaints.Rules.Evaluation;
 using Complaints.Rules.Facts;
 using Complaints.Rules.Loading;
@@ -13,14 +14,22 @@ namespace Complaints.Rules;
 /// </summary>
 public sealed partial class PolicyPack
 {
-    private readonly Dictionary<DecisionPoint, CompiledWorkflow> _workflows;
+    private readonly CompiledWorkflow[] _workflows;
     private readonly PackFacts _pack;
     private readonly Dictionary<string, int> _ladder;
+    private readonly Severity _defaultTier;
+    private readonly string _noSeverityRuleMatched;
+    private readonly decimal? _defaultWarnAtShare;
 
     internal PolicyPack(PackManifest manifest, Dictionary<DecisionPoint, CompiledWorkflow> workflows)
     {
         Manifest = manifest;
-        _workflows = workflows;
+        _workflows = new CompiledWorkflow[Enum.GetValues<DecisionPoint>().Length];
+        foreach (var (point, workflow) in workflows)
+        {
+            _workflows[(int)point] = workflow;
+        }
+
         Identity = new PolicyRef(manifest.Id, manifest.Version);
         _pack = new PackFacts(
             manifest.Id,
@@ -29,6 +38,9 @@ public sealed partial class PolicyPack
             manifest.Roles.Where(r => r.ApprovalLimit is not null).ToDictionary(r => r.Id, r => r.ApprovalLimit!.Value, StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, decimal>(manifest.Settings, StringComparer.OrdinalIgnoreCase));
         _ladder = manifest.Roles.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
+        _defaultTier = Names.TryParse<Severity>(manifest.DefaultTier, out var tier) ? tier : Severity.General;
+        _noSeverityRuleMatched = $"no severity rule matched: the pack's default tier {_defaultTier}";
+        _defaultWarnAtShare = manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
     }
 
     /// <summary>The pack's id and version, recorded on every case opened under it and on every decision.</summary>
@@ -43,7 +55,7 @@ public sealed partial class PolicyPack
     /// <summary>The RulesEngine workflow of a decision point, as loaded (for tools, documentation and checks against RulesEngine).</summary>
     /// <param name="point">The decision point.</param>
     /// <returns>The workflow.</returns>
-    public RulesWorkflow Workflow(DecisionPoint point) => _workflows[point].Source;
+    public RulesWorkflow Workflow(DecisionPoint point) => _workflows[(int)point].Source;
 
     /// <summary>The RulesEngine settings the pack's expressions are compiled with; use the same to run a workflow with RulesEngine itself.</summary>
     public static ReSettings RulesEngineSettings => WorkflowCompiler.Settings;
@@ -67,8 +79,19 @@ public sealed partial class PolicyPack
     public IReadOnlyList<(string Rule, bool Matched)> Evaluate(DecisionPoint point, object[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return _workflows[point].Rules.Select(r => (r.Name, r.Matches(inputs, out _))).ToArray();
+        var workflow = _workflows[(int)point];
+        var matches = workflow.Run(inputs);
+        var results = new (string Rule, bool Matched)[workflow.Rules.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = (workflow.Rules[i].Name, matches.IsMatched(i));
+        }
+
+        return results;
     }
+
+    /// <summary>A decision point's compiled rules (for tests that check explanations against an eager evaluation).</summary>
+    internal CompiledWorkflow Compiled(DecisionPoint point) => _workflows[(int)point];
 
     /// <inheritdoc />
     public override string ToString() => $"{Manifest.Name} ({Identity})";

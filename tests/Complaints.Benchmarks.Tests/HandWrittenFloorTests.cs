@@ -63,6 +63,39 @@ public sealed class HandWrittenFloorTests
     }
 
     [Fact]
+    public void The_floor_decides_approval_and_recusal_as_the_generic_pack()
+    {
+        var floor = new HandWrittenGenericPolicy();
+        var generator = new ComplaintGenerator(seed: 43);
+        var mismatches = new List<string>();
+        var outcomes = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < PackDifferentialTests.ComplaintCount; n++)
+        {
+            var received = generator.NextReceived();
+            var later = generator.Later(received);
+            foreach (var complaint in new[] { received, later })
+            {
+                var remedy = generator.Remedy();
+                var approval = Same(Generic.RequireApproval(complaint, remedy), floor.RequireApproval(complaint, remedy), mismatches);
+                var person = generator.Person(complaint);
+                var recusal = Same(Generic.CheckRecusal(complaint, person), floor.CheckRecusal(complaint, person), mismatches);
+                outcomes.Add($"approval {string.Join(",", approval.Steps)}");
+                outcomes.Add($"recusal {recusal.MustRecuse} {recusal.Reason}");
+            }
+        }
+
+        mismatches.Take(20).Should().BeEmpty();
+        outcomes.Should().Contain(["approval ", "approval manager", "approval manager,general-manager"]);
+        outcomes.Should().Contain([
+            "recusal False ",
+            "recusal True they are the person complained about",
+            "recusal True they work in the department complained about",
+            "recusal True they filed this complaint themselves",
+            "recusal True they stepped aside from this case before",
+        ]);
+    }
+
+    [Fact]
     public void The_floor_explains_with_the_packs_rules()
     {
         var floor = new HandWrittenGenericPolicy();
@@ -74,6 +107,8 @@ public sealed class HandWrittenFloorTests
             (DecisionPoint.Severity, floor.Classify(complaint).Explanation),
             (DecisionPoint.Routing, floor.Route(complaint).Explanation),
             (DecisionPoint.Deadlines, floor.SetDeadlines(complaint).Explanation),
+            (DecisionPoint.Approval, floor.RequireApproval(complaint, new RemedyProposal(RemedyKind.Refund, "refund", null)).Explanation),
+            (DecisionPoint.Recusal, floor.CheckRecusal(complaint, new Actor(new ActorId("someone"), "Someone", [])).Explanation),
         })
         {
             explanation.Rules.Select(r => r.Rule).Should().Equal(Generic.Workflow(point).Rules.Select(r => r.RuleName), $"the floor explains {point}");
@@ -89,6 +124,8 @@ public sealed class HandWrittenFloorTests
             (SeverityDecision p, SeverityDecision f) => p.Category == f.Category && p.Tier == f.Tier && p.Reasons.SequenceEqual(f.Reasons),
             (RoutingDecision p, RoutingDecision f) => p.Department == f.Department && p.Role == f.Role,
             (DeadlineDecision p, DeadlineDecision f) => p.Deadlines.SequenceEqual(f.Deadlines),
+            (ApprovalDecision p, ApprovalDecision f) => p.Steps.SequenceEqual(f.Steps),
+            (RecusalDecision p, RecusalDecision f) => p.MustRecuse == f.MustRecuse && p.Reason == f.Reason,
             _ => false,
         };
         equal &= pack.Explanation.Policy == floor.Explanation.Policy &&
@@ -105,6 +142,7 @@ public sealed class HandWrittenFloorTests
     {
         SeverityDecision s => $"{s.Category} {s.Tier} [{string.Join("; ", s.Reasons)}]",
         DeadlineDecision d => $"[{string.Join("; ", d.Deadlines)}]",
+        ApprovalDecision a => $"[{string.Join(", ", a.Steps)}]",
         _ => (decision with { Explanation = decision.Explanation with { Rules = [] } }).ToString(),
     }) + " matched " + string.Join(", ", decision.Explanation.MatchedRules);
 }

@@ -80,4 +80,29 @@ public sealed class WorkloadTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_approval_and_recusal_benchmark_paths_agree_with_each_other_and_with_RulesEngine()
+    {
+        var workload = new ApprovalRecusalWorkload(PolicyPacks.LoadBuiltIn("generic"), seed: 5, count: 1000);
+        var recusals = 0;
+        var steps = 0;
+        for (var i = 0; i < workload.Count; i++)
+        {
+            workload.ApprovalThroughFloor(i).Should().Be(workload.ApprovalThroughPack(i));
+            workload.RecusalThroughFloor(i).Should().Be(workload.RecusalThroughPack(i));
+            var complaint = new ComplaintFacts(workload.Complaints[i]);
+            workload.RulesEngineResults(DecisionPoint.Approval, i).Should().Equal(
+                workload.Pack.Evaluate(DecisionPoint.Approval, [complaint, workload.Pack.Facts, new RemedyFacts(workload.Remedies[i])]));
+            workload.RulesEngineResults(DecisionPoint.Recusal, i).Should().Equal(
+                workload.Pack.Evaluate(DecisionPoint.Recusal, [complaint, workload.Pack.Facts, new PersonFacts(workload.Persons[i], workload.Complaints[i])]));
+            workload.ApprovalThroughRulesEngine(i).Should().Be(workload.RulesEngineResults(DecisionPoint.Approval, i).Count(r => r.Matched));
+            workload.RecusalThroughRulesEngine(i).Should().Be(workload.RulesEngineResults(DecisionPoint.Recusal, i).Count(r => r.Matched));
+            recusals += workload.RecusalThroughPack(i);
+            steps += workload.ApprovalThroughPack(i);
+        }
+
+        recusals.Should().BeInRange(50, 950, "the persons are often, not always, in conflict");
+        steps.Should().BePositive();
+    }
 }

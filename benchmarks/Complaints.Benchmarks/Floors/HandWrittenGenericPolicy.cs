@@ -3,7 +3,8 @@ using Complaints.Policy;
 namespace Complaints.Benchmarks.Floors;
 
 /// <summary>
-/// The floor: the generic pack's intake decisions (admissibility, severity, routing, deadlines) written by hand
+/// The floor: the generic pack's intake decisions (admissibility, severity, routing, deadlines), approval and
+/// recusal written by hand
 /// as plain if/switch code, the way a developer would hard-code that policy. Its decisions equal the generic
 /// pack's (same outcome, reason, redirect, category, tier, reasons, department, role and deadlines with the same
 /// rule names), and each explanation lists the same rules with the same Matched flags — without the details
@@ -54,6 +55,23 @@ public sealed class HandWrittenGenericPolicy
     private static readonly Rule SeriousResolve7Wd = new("serious-resolve-7wd");
     private static readonly Rule Resolve3Wd = new("resolve-3wd");
     private static readonly Rule FollowUp10Wd = new("follow-up-10wd");
+
+    // approval.json, with the pack's approval limits (handler 500, manager 5000)
+    private const decimal HandlerLimit = 500;
+    private const decimal ManagerLimit = 5000;
+    private static readonly Rule AboveHandlerLimit = new("above-handler-limit");
+    private static readonly Rule AboveManagerLimit = new("above-manager-limit");
+    private static readonly Rule MajorNeedsGeneralManager = new("major-needs-general-manager");
+    private static readonly string[] NoSteps = [];
+    private static readonly string[] Manager = ["manager"];
+    private static readonly string[] GeneralManager = ["general-manager"];
+    private static readonly string[] ManagerThenGeneralManager = ["manager", "general-manager"];
+
+    // recusal.json
+    private static readonly Rule IsTheAccused = new("is-the-accused");
+    private static readonly Rule AccusedDepartment = new("accused-department");
+    private static readonly Rule OwnComplaint = new("own-complaint");
+    private static readonly Rule RecusedBefore = new("recused-before");
 
     // The generic pack's settings.warnAtShare: every deadline warns at 75 % of its time.
     private const decimal WarnAtShare = 0.75m;
@@ -241,6 +259,48 @@ public sealed class HandWrittenGenericPolicy
             ? new[] { Acknowledge1, major ? Propose1 : Propose2, serious ? Resolve7 : Resolve3, FollowUp10 }
             : new[] { Acknowledge1, major ? Propose1 : Propose2, serious ? Resolve7 : Resolve3 };
         return new DeadlineDecision(deadlines, why);
+    }
+
+    /// <summary>Who must approve a remedy: the manager above the handler's limit or for a major complaint, the general manager above the manager's limit or for a major complaint.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="remedy">The proposed remedy.</param>
+    /// <returns>The decision.</returns>
+    public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(remedy);
+        var amount = remedy.Amount?.Amount ?? 0;
+        var aboveHandler = amount > HandlerLimit;
+        var aboveManager = amount > ManagerLimit;
+        var major = complaint.Severity == Severity.Major;
+        var why = Explain(AboveHandlerLimit.Trace(aboveHandler), AboveManagerLimit.Trace(aboveManager), MajorNeedsGeneralManager.Trace(major));
+        var manager = aboveHandler || major;
+        var generalManager = aboveManager || major;
+        var steps = manager ? (generalManager ? ManagerThenGeneralManager : Manager) : generalManager ? GeneralManager : NoSteps;
+        return new ApprovalDecision(steps, why);
+    }
+
+    /// <summary>Whether a person must step aside: the first conflict found (the accused, the accused's department, their own complaint, recused before).</summary>
+    /// <param name="complaint">The case.</param>
+    /// <param name="person">The person.</param>
+    /// <returns>The decision.</returns>
+    public RecusalDecision CheckRecusal(Complaint complaint, Actor person)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(person);
+        var subject = complaint.Intake.Subject;
+        var accused = subject.StaffId == person.Id;
+        var accusedDepartment = subject.Department is { } department && (person.Department?.Value ?? "") == department.Value &&
+            subject.Kind is SubjectKind.StaffMember or SubjectKind.Department;
+        var own = complaint.Intake.Complainant.StaffId == person.Id;
+        var before = complaint.IsRecused(person.Id);
+        var why = Explain(IsTheAccused.Trace(accused), AccusedDepartment.Trace(accusedDepartment), OwnComplaint.Trace(own), RecusedBefore.Trace(before));
+        var reason = accused ? "they are the person complained about"
+            : accusedDepartment ? "they work in the department complained about"
+            : own ? "they filed this complaint themselves"
+            : before ? "they stepped aside from this case before"
+            : null;
+        return new RecusalDecision(reason is not null, reason, why);
     }
 
     private PolicyExplanation Explain(params RuleTrace[] traces) => new(Identity, traces);

@@ -10,14 +10,18 @@ internal sealed class CompiledRule
 {
     private readonly Func<object[], bool> _condition;
     private readonly Probe[] _probes;
+    private readonly string _described;
 
-    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes)
+    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes, Guard[]? guards = null)
     {
+        Guards = guards ?? [];
         Name = name;
         Expression = expression;
         _condition = condition;
         Output = output;
         _probes = probes;
+        _described = output.Describe();
+        NotMatched = new RuleTrace(name, false);
     }
 
     public string Name { get; }
@@ -25,6 +29,15 @@ internal sealed class CompiledRule
     public string Expression { get; }
 
     public RuleOutput Output { get; }
+
+    /// <summary>The conjuncts that compare a value with a string constant: if one is false, the rule cannot match.</summary>
+    public IReadOnlyList<Guard> Guards { get; }
+
+    /// <summary>The values the expression refers to, read for a matched rule's trace.</summary>
+    public IReadOnlyList<Probe> Probes => _probes;
+
+    /// <summary>The trace of this rule when it did not match: immutable, so one instance serves every decision.</summary>
+    public RuleTrace NotMatched { get; }
 
     /// <summary>Evaluates the condition. Like RulesEngine, an expression that throws counts as not matched.</summary>
     public bool Matches(object[] inputs, out string? error)
@@ -53,39 +66,81 @@ internal sealed class CompiledRule
 
         if (!matched)
         {
-            return new RuleTrace(Name, false);
+            return NotMatched;
         }
 
-        var detail = new StringBuilder(Output.Describe());
+        if (_probes.Length == 0)
+        {
+            return new RuleTrace(Name, true, _described);
+        }
+
+        var detail = new StringBuilder(_described, _described.Length + (24 * _probes.Length));
         for (var i = 0; i < _probes.Length; i++)
         {
-            detail.Append(i == 0 ? " (saw " : ", ").Append(_probes[i].Label).Append('=').Append(_probes[i].Read(inputs));
+            detail.Append(i == 0 ? " (saw " : ", ").Append(_probes[i].Label).Append('=');
+            _probes[i].Append(detail, inputs);
         }
 
-        if (_probes.Length > 0)
-        {
-            detail.Append(')');
-        }
-
-        return new RuleTrace(Name, true, detail.ToString());
+        return new RuleTrace(Name, true, detail.Append(')').ToString());
     }
 }
 
-/// <summary>Reads one value an expression refers to (<c>complaint.ClaimAmount</c>, <c>trigger</c>), for explanations.</summary>
-internal sealed class Probe(string label, int input, PropertyInfo? property)
+/// <summary>
+/// Reads one value an expression refers to (<c>complaint.ClaimAmount</c>, <c>trigger</c>), for explanations,
+/// through a getter compiled once at load.
+/// </summary>
+internal sealed class Probe
 {
-    public string Label { get; } = label;
+    private readonly int _input;
+    private readonly Func<object, object?>? _getter;
 
-    public string Read(object[] inputs)
+    public Probe(string label, int input, PropertyInfo? property)
     {
-        var value = property is null ? inputs[input] : property.GetValue(inputs[input]);
-        return value switch
+        Label = label;
+        _input = input;
+        Property = property;
+        if (property is not null)
         {
-            null => "null",
-            string s => '"' + s + '"',
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
+            var target = System.Linq.Expressions.Expression.Parameter(typeof(object), "target");
+            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(target, property.DeclaringType!), property);
+            _getter = System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), target).Compile();
+        }
+    }
+
+    public string Label { get; }
+
+    /// <summary>The property read, or <see langword="null"/> for an input read whole.</summary>
+    public PropertyInfo? Property { get; }
+
+    /// <summary>The input this probe reads.</summary>
+    public int Input => _input;
+
+    public void Append(StringBuilder detail, object[] inputs)
+    {
+        var value = _getter is null ? inputs[_input] : _getter(inputs[_input]);
+        switch (value)
+        {
+            case null:
+                detail.Append("null");
+                break;
+            case string s:
+                detail.Append('"').Append(s).Append('"');
+                break;
+            case bool b:
+                detail.Append(b ? "true" : "false");
+                break;
+            case decimal d:
+                detail.Append(d.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case int n:
+                detail.Append(n.ToString(CultureInfo.InvariantCulture));
+                break;
+            case IFormattable f:
+                detail.Append(f.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                detail.Append(value.ToString());
+                break;
+        }
     }
 }

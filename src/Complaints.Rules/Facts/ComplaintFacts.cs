@@ -157,6 +157,9 @@ public sealed class ComplaintFacts
 
     private ComplaintFlags Flags { get; }
 
+    /// <summary>The case these facts were read from.</summary>
+    internal Complaint Source => _complaint;
+
     /// <summary>An industry-specific field recorded at intake (a licence plate, a ward, a batch number), or <c>""</c>.</summary>
     /// <param name="name">The field's name.</param>
     /// <returns>Its value, or <c>""</c>.</returns>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -119,9 +120,12 @@ internal static partial class WorkflowCompiler
 
             CheckPackReferences(rule.Expression, pack, reason => Problem(name, reason));
             Func<object[], bool>? condition = null;
+            Guard[]? guards = null;
             try
             {
                 condition = Parser.Compile<bool>(rule.Expression, parameters);
+                var expressions = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
+                guards = Guard.Find(Parser.Parse(rule.Expression, expressions, typeof(bool)), expressions);
             }
 #pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
             catch (Exception e)
@@ -133,7 +137,7 @@ internal static partial class WorkflowCompiler
             var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason)), pack);
             if (condition is not null && output is not null)
             {
-                rules.Add(new CompiledRule(name, rule.Expression, condition, output, Probes(rule.Expression, parameters)));
+                rules.Add(new CompiledRule(name, rule.Expression, condition, output, Probes(rule.Expression, parameters), guards));
             }
         }
 

@@ -55,7 +55,8 @@ public sealed class PolicyPackSemanticsTests : IDisposable
             Rule("always", "true", """{ "advice": "Listen first." }"""),
             Rule("old-incident", "complaint.DaysFromIncidentToReceipt > 365 && Dates.DaysBetween(complaint.OccurredAt, complaint.ReceivedAt) > 365", """{ "advice": "Check the limitation period." }"""),
             Rule("claim-mostly-granted", "Amounts.Between(complaint.ClaimAmount, 1, 1000) && Amounts.Percent(complaint.ClaimAmount, 50) >= 400", """{ "advice": "Offer most of the claim." }"""),
-            Rule("throws", "complaint.Attribute(\"x\").Substring(5) == \"y\"", """{ "advice": "never" }"""));
+            Rule("throws", "complaint.Attribute(\"x\").Substring(5) == \"y\"", """{ "advice": "never" }"""),
+            Rule("throws-before-guard", "complaint.Attribute(\"x\").Substring(5) == \"y\" && complaint.Kind == \"report\"", """{ "advice": "never either" }"""));
         _pack = PolicyPacks.LoadFolder(_folder);
     }
 
@@ -202,6 +203,35 @@ public sealed class PolicyPackSemanticsTests : IDisposable
         guidance.Advice.Should().Equal("Listen first.");
         guidance.Explanation.Rules.Single(r => r.Rule == "throws").Should().Match<RuleTrace>(r => !r.Matched && r.Detail!.StartsWith("error:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Guards_ConjunctsComparingAStringWithAConstant_AreFoundAndIndexed()
+    {
+        Guards(DecisionPoint.Routing, "billing").Should().Equal("complaint.Category == billing");
+        Guards(DecisionPoint.Routing, "subject").Should().Equal("complaint.SubjectKind == department");
+        Guards(DecisionPoint.Escalation, "rounds").Should().Equal("trigger == customer-rejected");
+        Guards(DecisionPoint.Penalties, "late-repeat").Should().Equal("misconduct == late-handling");
+        Guards(DecisionPoint.Guidance, "throws").Should().BeEmpty("a method's result is not a value the index can read");
+        Guards(DecisionPoint.Severity, "serious-claim").Should().BeEmpty();
+
+        _pack.Route(Case(category: "billing") with { Category = "billing" }).Department.Value.Should().Be("finance");
+        _pack.Route(Case(category: "billing") with { Category = "Billing" }).Department.Value.Should().Be("front", "== is ordinal, as in RulesEngine");
+        _pack.CheckEscalation(Case() with { CustomerRejections = 2 }, EscalationTrigger.CustomerRejected).Escalate.Should().BeTrue();
+        _pack.CheckEscalation(Case() with { CustomerRejections = 2 }, EscalationTrigger.Requested).Escalate.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Explanation_ARuleSkippedByItsGuard_StillShowsTheErrorItsConditionThrowsBeforeTheGuard()
+    {
+        var guidance = _pack.AdviseHandling(Case(attributes: ("x", "ab")));
+
+        guidance.Explanation.Rules.Single(r => r.Rule == "throws-before-guard")
+            .Should().Match<RuleTrace>(r => !r.Matched && r.Detail!.StartsWith("error:", StringComparison.Ordinal));
+    }
+
+    private IEnumerable<string> Guards(DecisionPoint point, string rule) =>
+        _pack.Compiled(point).Rules.Single(r => r.Name == rule).Guards
+            .Select(g => $"{Rules.PolicyPack.Inputs(point)[g.Input].Name}{(g.Property is null ? "" : "." + g.Property.Name)} == {g.Value}");
 
     [Fact]
     public void Expressions_MayUseDateAndMoneyHelpers()

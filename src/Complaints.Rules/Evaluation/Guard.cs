@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Complaints.Rules.Evaluation;
+
+/// <summary>
+/// A conjunct of a rule's condition that compares a string input or a string property of an input with a
+/// constant (<c>complaint.Category == "billing"</c>, <c>trigger == "customer-rejected"</c>): when it is false
+/// the whole condition is false, so a rule whose guard fails need not be evaluated. Found at load in the
+/// expression tree RulesEngine's parser builds; the comparison is the expression's own (ordinal <c>==</c>).
+/// </summary>
+internal sealed class Guard
+{
+    private Guard(int input, PropertyInfo? property, string value)
+    {
+        Input = input;
+        Property = property;
+        Value = value;
+    }
+
+    /// <summary>The input read.</summary>
+    public int Input { get; }
+
+    /// <summary>The property read, or <see langword="null"/> for a string input itself.</summary>
+    public PropertyInfo? Property { get; }
+
+    /// <summary>The constant the value must equal.</summary>
+    public string Value { get; }
+
+    /// <summary>What is read: the same input and property make one index.</summary>
+    public (int Input, PropertyInfo? Property) Key => (Input, Property);
+
+    /// <summary>The guards of a condition: its top-level <c>&amp;&amp;</c> conjuncts of the form value == "constant".</summary>
+    /// <param name="parsed">What RulesEngine's parser returned for the expression with <paramref name="parameters"/>.</param>
+    /// <param name="parameters">The parameters the expression was parsed with, in input order.</param>
+    public static Guard[] Find(Expression parsed, IReadOnlyList<ParameterExpression> parameters)
+    {
+        var guards = new List<Guard>();
+        if (parsed is LambdaExpression lambda)
+        {
+            Collect(lambda.Body, lambda.Parameters, guards);
+        }
+        else
+        {
+            Collect(parsed, parameters, guards);
+        }
+
+        return guards.ToArray();
+    }
+
+    /// <summary>A compiled reader of the value the guard compares.</summary>
+    public Func<object, string?> Reader()
+    {
+        if (Property is null)
+        {
+            return static input => input as string;
+        }
+
+        var target = Expression.Parameter(typeof(object), "input");
+        var read = Expression.Property(Expression.Convert(target, Property.DeclaringType!), Property);
+        return Expression.Lambda<Func<object, string?>>(read, target).Compile();
+    }
+
+    private static void Collect(Expression e, IReadOnlyList<ParameterExpression> parameters, List<Guard> guards)
+    {
+        if (e is BinaryExpression { NodeType: ExpressionType.AndAlso } and)
+        {
+            Collect(and.Left, parameters, guards);
+            Collect(and.Right, parameters, guards);
+            return;
+        }
+
+        if (e is BinaryExpression { NodeType: ExpressionType.Equal } equal && IsStringEquality(equal) &&
+            (Of(equal.Left, equal.Right, parameters) ?? Of(equal.Right, equal.Left, parameters)) is { } guard)
+        {
+            guards.Add(guard);
+        }
+    }
+
+    private static bool IsStringEquality(BinaryExpression equal) =>
+        equal.Left.Type == typeof(string) && equal.Right.Type == typeof(string) &&
+        (equal.Method is null || (equal.Method.DeclaringType == typeof(string) && equal.Method.Name is "op_Equality" or "Equals"));
+
+    private static Guard? Of(Expression operand, Expression constant, IReadOnlyList<ParameterExpression> parameters)
+    {
+        if (constant is not ConstantExpression { Value: string value })
+        {
+            return null;
+        }
+
+        return operand switch
+        {
+            ParameterExpression p when IndexOf(parameters, p) is var i and >= 0 => new Guard(i, null, value),
+            MemberExpression { Expression: ParameterExpression p, Member: PropertyInfo { CanRead: true } property }
+                when IndexOf(parameters, p) is var i and >= 0 && property.GetMethod is { IsStatic: false } => new Guard(i, property, value),
+            _ => null,
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<ParameterExpression> parameters, ParameterExpression p)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i] == p)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

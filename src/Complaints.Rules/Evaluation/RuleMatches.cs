@@ -1,0 +1,112 @@
+using System.Collections;
+using System.Numerics;
+using Complaints.Policy;
+
+namespace Complaints.Rules.Evaluation;
+
+/// <summary>
+/// Which rules of one decision point matched for one set of inputs, and — as the
+/// <see cref="PolicyExplanation.Rules"/> of the decision — the trace of every rule, built on first read from
+/// the inputs kept with it (the facts are immutable, so the traces are the ones an eager evaluation would
+/// have built). Reading, enumerating or serializing it gives the complete explanation.
+/// </summary>
+internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
+{
+    private readonly CompiledWorkflow _workflow;
+    private readonly object[] _inputs;
+    private readonly ulong[]? _more;
+    private ulong _first;
+    private string?[]? _errors;
+    private RuleTrace[]? _traces;
+
+    public RuleMatches(CompiledWorkflow workflow, object[] inputs)
+    {
+        _workflow = workflow;
+        _inputs = inputs;
+        var count = workflow.RuleArray.Length;
+        _more = count > 64 ? new ulong[(count - 1) / 64] : null;
+    }
+
+    /// <summary>How many rules the decision point has (the explanation's length).</summary>
+    public int Count => _workflow.RuleArray.Length;
+
+    /// <summary>Whether any rule matched.</summary>
+    public bool Any => Next(-1) >= 0;
+
+    public RuleTrace this[int index] => Traces()[index];
+
+    /// <summary>The index of the first matched rule after <paramref name="after"/>, or -1.</summary>
+    public int Next(int after)
+    {
+        var count = Count;
+        for (var i = after + 1; i < count;)
+        {
+            var w = i >> 6;
+            var word = (w == 0 ? _first : _more![w - 1]) & (~0UL << (i & 63));
+            if (word != 0)
+            {
+                return (w << 6) + BitOperations.TrailingZeroCount(word);
+            }
+
+            i = (w + 1) << 6;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The rule at <paramref name="index"/>.</summary>
+    public CompiledRule Rule(int index) => _workflow.RuleArray[index];
+
+    /// <summary>The first matched rule, or <see langword="null"/>.</summary>
+    public CompiledRule? FirstMatched => Next(-1) is var i and >= 0 ? _workflow.RuleArray[i] : null;
+
+    public IEnumerator<RuleTrace> GetEnumerator() => ((IEnumerable<RuleTrace>)Traces()).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal void Set(int index)
+    {
+        if (index < 64)
+        {
+            _first |= 1UL << index;
+        }
+        else
+        {
+            _more![(index / 64) - 1] |= 1UL << (index % 64);
+        }
+    }
+
+    internal void Fail(int index, string error) => (_errors ??= new string?[Count])[index] = error;
+
+    /// <summary>Whether the rule at <paramref name="index"/> matched.</summary>
+    public bool IsMatched(int index) => index < 64
+        ? (_first & (1UL << index)) != 0
+        : (_more![(index / 64) - 1] & (1UL << (index % 64))) != 0;
+
+    private RuleTrace[] Traces()
+    {
+        if (Volatile.Read(ref _traces) is { } built)
+        {
+            return built;
+        }
+
+        var rules = _workflow.RuleArray;
+        var traces = new RuleTrace[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var matched = IsMatched(i);
+            var error = _errors?[i];
+            if (!matched && error is null && rules[i].Guards.Count > 0)
+            {
+                // Its guard may have kept it from being evaluated: evaluate it now for the error RulesEngine would
+                // report if its condition throws before reaching the guard. It cannot match (its guard is false).
+                rules[i].Matches(_inputs, out error);
+            }
+
+            traces[i] = rules[i].Trace(matched, _inputs, error);
+        }
+
+        // Two readers may build it at once; both build the same traces, and the first one stays.
+        return Interlocked.CompareExchange(ref _traces, traces, null) ?? traces;
+    }
+}
