@@ -20,6 +20,13 @@ public class PackSizeBenchmarks
     [Params(1, 10)]
     public int Rules { get; set; } = 1;
 
+    /// <summary>
+    /// The clones' final test (<see cref="PackMultiplier"/>): an equality the guard index reads, or none it can,
+    /// so that every clone's condition is evaluated. Meaningless at <c>Rules = 1</c>, where both rows are the same pack.
+    /// </summary>
+    [Params(CloneGuard.Equality, CloneGuard.None)]
+    public CloneGuard Clones { get; set; } = CloneGuard.Equality;
+
     /// <summary>Loads (or writes and loads) the pack, generates the complaints and stages them.</summary>
     [GlobalSetup]
     public void Setup()
@@ -31,7 +38,7 @@ public class PackSizeBenchmarks
         }
         else
         {
-            _folder = PackMultiplier.WriteTemporary("generic", Rules);
+            _folder = PackMultiplier.WriteTemporary("generic", Rules, Clones);
             pack = PolicyPacks.LoadFolder(_folder);
         }
 

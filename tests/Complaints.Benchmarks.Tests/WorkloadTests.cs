@@ -52,11 +52,13 @@ public sealed class WorkloadTests
             .Should().Equal(Enumerable.Range(0, workload.Count).Select(workload.ThroughPack));
     }
 
-    [Fact]
-    public void The_tenfold_pack_has_ten_times_the_rules_and_decides_as_the_generic_pack()
+    [Theory]
+    [InlineData(CloneGuard.Equality)]
+    [InlineData(CloneGuard.None)]
+    public void The_tenfold_pack_has_ten_times_the_rules_and_decides_as_the_generic_pack(CloneGuard guard)
     {
         var generic = PolicyPacks.LoadBuiltIn("generic");
-        var folder = PackMultiplier.WriteTemporary("generic", 10);
+        var folder = PackMultiplier.WriteTemporary("generic", 10, guard);
         try
         {
             var tenfold = PolicyPacks.LoadFolder(folder);
