@@ -70,7 +70,7 @@ public sealed partial class ComplaintService
             return [];
         }
 
-        var machine = new Lifecycle.LifecycleMachine(complaint, _time.GetUtcNow(), _options.ReopenWindow);
+        var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow);
         return machine.AllowedActions().Where(a => _options.Permissions[a].Grants(actor, complaint)).ToArray();
     }
 

@@ -127,7 +127,7 @@ public sealed partial class ComplaintService
 
     private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
     {
-        var machine = new LifecycleMachine(complaint, now, _options.ReopenWindow);
+        var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow);
         List<string>? unmet = null;
         foreach (var trigger in TriggerMap.Candidates(action))
         {
@@ -150,7 +150,7 @@ public sealed partial class ComplaintService
         var current = complaint;
         for (var i = 0; i < steps.Count; i++)
         {
-            var machine = new LifecycleMachine(current, now, _options.ReopenWindow);
+            var machine = LifecycleMachine.For(current, now, _options.ReopenWindow);
             if (!machine.CanFire(steps[i].Trigger, out var unmet))
             {
                 throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet);
