@@ -116,10 +116,13 @@ public sealed partial class ComplaintService
             return entries;
         }
 
-        return entries
+        return Redacted(entries);
+    }
+
+    private static JournalEntry[] Redacted(IReadOnlyList<JournalEntry> entries) =>
+        entries
             .Select(e => e.Event is ComplaintReceived r ? e with { Event = r with { Intake = Redact(r.Intake) } } : e)
             .ToArray();
-    }
 
     private static ComplaintIntake Redact(ComplaintIntake intake) => intake with { Complainant = Complainant.Redacted };
 }

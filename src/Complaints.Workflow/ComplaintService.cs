@@ -122,7 +122,11 @@ public sealed partial class ComplaintService
         var steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
         var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
-        return new CommandResult(View(updated, actor), RedactEntries(updated, entries, actor));
+
+        // One confidentiality decision serves both the case and its entries.
+        return MaySeeIdentity(updated, actor)
+            ? new CommandResult(updated, entries)
+            : new CommandResult(updated with { Intake = Redact(updated.Intake) }, Redacted(entries));
     }
 
     private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
