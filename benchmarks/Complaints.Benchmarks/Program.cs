@@ -39,7 +39,7 @@ public static class Program
         if (args.Contains("--inprocess", StringComparer.Ordinal))
         {
             // No generated project to build (builds time out on a loaded machine); every benchmark in this process.
-            job = job.WithToolchain(InProcessEmitToolchain.Instance);
+            job = job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true));
         }
 
         var config = DefaultConfig.Instance
