@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Complaints.Benchmarks.Data;
 using Complaints.Rules;
 
@@ -13,7 +14,8 @@ namespace Complaints.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Complaints.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>.
 /// <c>--quick</c> is a short job (one launch, three warmups, three iterations) for a look; without it
-/// BenchmarkDotNet decides how long to measure. Filter with <c>--filter '*Intake*'</c>; with no filter it asks
+/// BenchmarkDotNet decides how long to measure. <c>--inprocess</c> runs every benchmark in this process (no generated
+/// project to build). Filter with <c>--filter '*Intake*'</c>; with no filter it asks
 /// which to run. <c>--profile SECONDS [PACK]</c> instead runs the PolicyPack intake path in a loop, for a
 /// profiler (<c>dotnet-trace collect -- …</c>).
 /// </summary>
@@ -34,12 +36,19 @@ public static class Program
 
         var quick = args.Contains("--quick", StringComparer.Ordinal);
         var job = quick ? Job.ShortRun.WithId("Quick") : Job.Default.WithId("Full");
+        if (args.Contains("--inprocess", StringComparer.Ordinal))
+        {
+            // No generated project to build (builds time out on a loaded machine); every benchmark in this process.
+            job = job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true));
+        }
+
         var config = DefaultConfig.Instance
             .AddJob(job.AsDefault())
             .AddColumn(StatisticColumn.Median)
-            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared));
+            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared))
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-            .Run(args.Where(a => a != "--quick").ToArray(), config);
+            .Run(args.Where(a => a is not "--quick" and not "--inprocess").ToArray(), config);
     }
 
     private static void Profile(TimeSpan duration, string packId)

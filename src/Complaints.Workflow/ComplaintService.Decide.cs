@@ -141,7 +141,7 @@ public sealed partial class ComplaintService
         ?? throw Refuse(c, action, now, $"an open {kind} deadline");
 
     private InvalidTransitionException Refuse(Complaint c, ComplaintAction action, DateTimeOffset now, string condition) =>
-        new(c.Id, c.State, action, new LifecycleMachine(c, now, _options.ReopenWindow).AllowedActions(), [condition]);
+        new(c.Id, c.State, action, LifecycleMachine.For(c, now, _options.ReopenWindow).AllowedActions(), [condition]);
 
     private static Step[] DecideOnSpot(IComplaintPolicy policy, Complaint c, Actor actor, RemedyProposal remedy)
     {

@@ -70,7 +70,7 @@ public sealed partial class ComplaintService
             return [];
         }
 
-        var machine = new Lifecycle.LifecycleMachine(complaint, _time.GetUtcNow(), _options.ReopenWindow);
+        var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow);
         return machine.AllowedActions().Where(a => _options.Permissions[a].Grants(actor, complaint)).ToArray();
     }
 
@@ -116,10 +116,13 @@ public sealed partial class ComplaintService
             return entries;
         }
 
-        return entries
+        return Redacted(entries);
+    }
+
+    private static JournalEntry[] Redacted(IReadOnlyList<JournalEntry> entries) =>
+        entries
             .Select(e => e.Event is ComplaintReceived r ? e with { Event = r with { Intake = Redact(r.Intake) } } : e)
             .ToArray();
-    }
 
     private static ComplaintIntake Redact(ComplaintIntake intake) => intake with { Complainant = Complainant.Redacted };
 }

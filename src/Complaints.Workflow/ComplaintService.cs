@@ -122,12 +122,16 @@ public sealed partial class ComplaintService
         var steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
         var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
-        return new CommandResult(View(updated, actor), RedactEntries(updated, entries, actor));
+
+        // One confidentiality decision serves both the case and its entries.
+        return MaySeeIdentity(updated, actor)
+            ? new CommandResult(updated, entries)
+            : new CommandResult(updated with { Intake = Redact(updated.Intake) }, Redacted(entries));
     }
 
     private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
     {
-        var machine = new LifecycleMachine(complaint, now, _options.ReopenWindow);
+        var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow);
         List<string>? unmet = null;
         foreach (var trigger in TriggerMap.Candidates(action))
         {
@@ -150,7 +154,7 @@ public sealed partial class ComplaintService
         var current = complaint;
         for (var i = 0; i < steps.Count; i++)
         {
-            var machine = new LifecycleMachine(current, now, _options.ReopenWindow);
+            var machine = LifecycleMachine.For(current, now, _options.ReopenWindow);
             if (!machine.CanFire(steps[i].Trigger, out var unmet))
             {
                 throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet);

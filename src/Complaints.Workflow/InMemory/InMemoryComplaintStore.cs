@@ -17,6 +17,9 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     private readonly Dictionary<ComplaintId, Complaint> _cases = [];
     private readonly Dictionary<ComplaintId, List<JournalEntry>> _journals = [];
 
+    // Every case in query order (receipt time, then id), so a page stops at its last case instead of sorting all matches.
+    private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _byReceipt = new(ReceiptOrder.Instance);
+
     /// <summary>How many cases are stored.</summary>
     public int Count
     {
@@ -61,6 +64,12 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
             }
 
             journal.AddRange(newEntries);
+            if (stored is not null && stored.ReceivedAt != complaint.ReceivedAt)
+            {
+                _byReceipt.Remove((stored.ReceivedAt, stored.Id.Value));
+            }
+
+            _byReceipt.Add((complaint.ReceivedAt, complaint.Id.Value));
             _cases[complaint.Id] = complaint;
             foreach (var notification in notifications)
             {
@@ -109,20 +118,40 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        Complaint[] snapshot;
-        lock (_gate)
+        var page = new List<Complaint>(Math.Clamp(query.Take, 0, 128));
+        if (query.Take <= 0)
         {
-            snapshot = [.. _cases.Values];
+            return Task.FromResult<IReadOnlyList<Complaint>>(page);
         }
 
-        IReadOnlyList<Complaint> page = snapshot
-            .Where(query.Matches)
-            .OrderBy(c => c.ReceivedAt)
-            .ThenBy(c => c.Id.Value)
-            .Skip(query.Skip)
-            .Take(query.Take)
-            .ToArray();
-        return Task.FromResult(page);
+        // Walk the cases in query order and stop when the page is full: a page costs what it takes to find its
+        // cases, not a sort of every match.
+        var skip = Math.Max(0, query.Skip);
+        lock (_gate)
+        {
+            foreach (var (_, id) in _byReceipt)
+            {
+                var complaint = _cases[new ComplaintId(id)];
+                if (!query.Matches(complaint))
+                {
+                    continue;
+                }
+
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                page.Add(complaint);
+                if (page.Count == query.Take)
+                {
+                    break;
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<Complaint>>(page);
     }
 
     /// <inheritdoc />
@@ -216,6 +245,18 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
                 .Select(r => r.Message)
                 .ToArray();
             return Task.FromResult(messages);
+        }
+    }
+
+    /// <summary>Receipt time, then id: the order <see cref="ComplaintQuery"/> pages are in.</summary>
+    private sealed class ReceiptOrder : IComparer<(DateTimeOffset ReceivedAt, Guid Id)>
+    {
+        public static readonly ReceiptOrder Instance = new();
+
+        public int Compare((DateTimeOffset ReceivedAt, Guid Id) x, (DateTimeOffset ReceivedAt, Guid Id) y)
+        {
+            var byTime = x.ReceivedAt.CompareTo(y.ReceivedAt);
+            return byTime != 0 ? byTime : x.Id.CompareTo(y.Id);
         }
     }
 

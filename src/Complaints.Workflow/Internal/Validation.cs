@@ -53,11 +53,14 @@ internal sealed class Validation
             return this;
         }
 
-        Check(money.Amount >= 0, $"{field}.Amount", "must not be negative.");
-        return Check(
-            money.Currency is { Length: 3 } c && c.All(char.IsAsciiLetterUpper),
-            $"{field}.Currency",
-            $"'{money.Currency}' is not an ISO 4217 code; use three upper-case letters such as CNY, USD or GBP.");
+        if (money.Amount < 0)
+        {
+            Check(false, $"{field}.Amount", "must not be negative.");
+        }
+
+        return money.Currency is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]) && char.IsAsciiLetterUpper(c[1]) && char.IsAsciiLetterUpper(c[2])
+            ? this
+            : Check(false, $"{field}.Currency", $"'{money.Currency}' is not an ISO 4217 code; use three upper-case letters such as CNY, USD or GBP.");
     }
 
     public Validation Actor(Actor? actor, string field)
@@ -68,8 +71,13 @@ internal sealed class Validation
             return this;
         }
 
-        Required(actor.Id.Value, $"{field}.Id", "the actor's id");
-        return Check(actor.Roles is not null, $"{field}.Roles", "must be a list (it may be empty).");
+        // The field names are formatted only for an error: this runs on every command.
+        if (string.IsNullOrWhiteSpace(actor.Id.Value))
+        {
+            Required(actor.Id.Value, $"{field}.Id", "the actor's id");
+        }
+
+        return actor.Roles is not null ? this : Check(false, $"{field}.Roles", "must be a list (it may be empty).");
     }
 
     public void ThrowIfAny()

@@ -25,13 +25,13 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(3);
+        SqliteComplaintStore.SchemaVersion.Should().Be(4);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
-            "ix_complaints_next_due", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
+            "ix_complaints_assignee_state", "ix_complaints_open", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
             "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
         ]);
     }
@@ -82,7 +82,52 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.Journal(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("3");
+        Scalar(check, "PRAGMA user_version;").Should().Be("4");
+    }
+
+    [Fact]
+    public async Task FirstUse_VersionThreeFile_GetsTheDeskIndexesAndItsQueriesUseThem()
+    {
+        // A file as version 3 left it: the current schema without step 4's indexes, and the next-due index it dropped.
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var investigating = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
+        var received = await reference.DriveTo(ComplaintState.Received, A.Complaint());
+        var path = _database.NewPath();
+        var writer = _database.Store(path);
+        foreach (var id in new[] { investigating, received })
+        {
+            var journal = await reference.Journal(id);
+            await writer.SaveAsync(await reference.Stored(id), journal, 0);
+        }
+
+        writer.Dispose();
+        SqliteConnection.ClearAllPools();
+        using (var connection = Open(path))
+        {
+            Execute(connection, """
+                DROP INDEX ix_complaints_assignee_state;
+                DROP INDEX ix_complaints_open;
+                CREATE INDEX ix_complaints_next_due ON complaints (next_due_at) WHERE next_due_at IS NOT NULL;
+                PRAGMA user_version = 3;
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = _database.Store(path);
+        var assignee = (await reference.Stored(investigating)).Assignee!.Id;
+        var byAssignee = new ComplaintQuery { Assignee = assignee, States = [ComplaintState.Investigating] };
+        var due = new ComplaintQuery { DueBefore = reference.Time.GetUtcNow() + TimeSpan.FromDays(400) };
+
+        (await store.QueryAsync(byAssignee)).Select(c => c.Id).Should().Equal(investigating);
+        (await store.QueryAsync(due)).Select(c => c.Id).Should().Equal(
+            (await reference.Store.QueryAsync(due)).Select(c => c.Id), "the store answers as the in-memory reference does");
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("4");
+        Names(check, "index").Should().Contain(["ix_complaints_assignee_state", "ix_complaints_open"]).And.NotContain("ix_complaints_next_due");
+        Plan(check, "SELECT json FROM complaints WHERE state IN ('investigating') AND assignee = 'han' ORDER BY received_at, id LIMIT 50")
+            .Should().Contain("ix_complaints_assignee_state").And.NotContain("TEMP B-TREE");
+        Plan(check, "SELECT json FROM complaints WHERE next_due_at < '2027-01-01' ORDER BY received_at, id LIMIT 50")
+            .Should().Contain("ix_complaints_open").And.NotContain("TEMP B-TREE", "a page of due cases must not sort every match");
     }
 
     [Fact]
@@ -100,9 +145,9 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 7").And.Contain("up to 3").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.Message.Should().Contain("schema version 7").And.Contain("up to 4").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
         error.FoundVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(3);
+        error.SupportedVersion.Should().Be(4);
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");
@@ -118,7 +163,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("3");
+        Scalar(check, "PRAGMA user_version;").Should().Be("4");
     }
 
     public void Dispose() => _database.Dispose();
@@ -225,6 +270,20 @@ public sealed class SchemaTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static string Plan(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", steps);
     }
 
     private static List<string> Names(SqliteConnection connection, string type)

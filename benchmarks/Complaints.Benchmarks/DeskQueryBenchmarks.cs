@@ -1,0 +1,72 @@
+using BenchmarkDotNet.Attributes;
+using Complaints.Benchmarks.Workloads;
+using Complaints.Ports;
+using Complaints.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Benchmarks;
+
+/// <summary>
+/// The desks' three queries (P6), first page of 50, at 10,000, 100,000 and 1,000,000 stored cases
+/// (<see cref="DeskSeed"/>), on SQLite (a cached file per size) and in memory: a handler's cases in one state, the
+/// cases with a deadline due before a time, and the cases awaiting a role's approval. Times are per query.
+/// </summary>
+[MemoryDiagnoser]
+public class DeskQueryBenchmarks
+{
+    private IComplaintStore _store = null!;
+    private ComplaintQuery _byAssignee = null!;
+    private ComplaintQuery _dueBefore = null!;
+    private ComplaintQuery _awaiting = null!;
+
+    /// <summary>How many cases are stored.</summary>
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Cases { get; set; }
+
+    /// <summary>Which store.</summary>
+    [Params("sqlite", "memory")]
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>Builds (or reuses) the stored cases and checks each query returns a full page.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _store = Store == "sqlite"
+            ? new SqliteComplaintStore($"Data Source={DeskSeed.SqliteFile(Cases)}")
+            : DeskSeed.InMemory(Cases);
+        _byAssignee = new ComplaintQuery { Assignee = new ActorId("handler-15"), States = [ComplaintState.Investigating], Take = 50 };
+        _dueBefore = new ComplaintQuery { DueBefore = DeskSeed.Middle, Take = 50 };
+        _awaiting = new ComplaintQuery { AwaitingApprovalByRole = ComplaintRoles.Manager, Take = 50 };
+        foreach (var query in new[] { _byAssignee, _dueBefore, _awaiting })
+        {
+            var page = _store.QueryAsync(query).GetAwaiter().GetResult();
+            if (page.Count == 0 || page.Any(c => !query.Matches(c)))
+            {
+                throw new InvalidOperationException($"The seed does not serve {query}: {page.Count} cases.");
+            }
+        }
+    }
+
+    /// <summary>Closes the file.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        (_store as IDisposable)?.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A handler's investigating cases (handler-15: every fifth case is open, and 15 is a multiple of five).</summary>
+    /// <returns>How many were returned.</returns>
+    [Benchmark(Description = "By assignee and state")]
+    public int ByAssigneeAndState() => _store.QueryAsync(_byAssignee).GetAwaiter().GetResult().Count;
+
+    /// <summary>Cases with an unmet deadline due before the middle of the window.</summary>
+    /// <returns>How many were returned.</returns>
+    [Benchmark(Description = "Due before")]
+    public int DueBefore() => _store.QueryAsync(_dueBefore).GetAwaiter().GetResult().Count;
+
+    /// <summary>Cases waiting for a manager's approval.</summary>
+    /// <returns>How many were returned.</returns>
+    [Benchmark(Description = "Awaiting approver")]
+    public int AwaitingApprover() => _store.QueryAsync(_awaiting).GetAwaiter().GetResult().Count;
+}
