@@ -21,6 +21,9 @@ namespace Complaints.Benchmarks;
 /// </summary>
 public static class Program
 {
+    /// <summary>Whether this run is the short one (<c>--quick</c>): some groups measure fewer sizes.</summary>
+    public static bool Quick { get; private set; }
+
     /// <summary>The entry point.</summary>
     /// <param name="args">The options.</param>
     public static void Main(string[] args)
@@ -34,7 +37,7 @@ public static class Program
             return;
         }
 
-        var quick = args.Contains("--quick", StringComparer.Ordinal);
+        var quick = Quick = args.Contains("--quick", StringComparer.Ordinal);
         var job = quick ? Job.ShortRun.WithId("Quick") : Job.Default.WithId("Full");
         if (args.Contains("--inprocess", StringComparer.Ordinal))
         {
