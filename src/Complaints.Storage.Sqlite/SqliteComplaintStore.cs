@@ -29,6 +29,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     private readonly string _connectionString;
     private readonly string _dataSource;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
 
@@ -39,6 +40,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null)
     {
         (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, busyTimeout);
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
     }
 
     /// <summary>The schema version this store writes (the file's <c>PRAGMA user_version</c> once migrated).</summary>
@@ -602,6 +604,9 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         return await ConnectAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // The SQLite connections (handles) this process has configured; a handle is forgotten when it is collected.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, string> ConfiguredHandles = new();
+
     private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -609,10 +614,19 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            // Per-connection settings (a pooled connection keeps them, but setting them again is cheap and certain).
-            await connection.ExecuteAsync(
-                string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"),
-                cancellationToken).ConfigureAwait(false);
+            // Per-connection settings, once per underlying SQLite connection: a pooled connection keeps them, and
+            // setting them on every open cost three statements per open (two opens per command).
+            // Keyed by handle with the settings applied, so two stores with different settings sharing a pool stay right.
+            var handle = connection.Handle;
+            if (handle is null || !ConfiguredHandles.TryGetValue(handle, out var applied) || !ReferenceEquals(applied, _connectionPragmas))
+            {
+                await connection.ExecuteAsync(_connectionPragmas, cancellationToken).ConfigureAwait(false);
+                if (handle is not null)
+                {
+                    ConfiguredHandles.AddOrUpdate(handle, _connectionPragmas);
+                }
+            }
+
             return connection;
         }
         catch
