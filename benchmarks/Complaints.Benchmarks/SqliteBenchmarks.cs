@@ -161,27 +161,7 @@ public sealed class RawSqliteWriter : IDisposable
 
             var c = save.Case;
             var caseCommand = save.ExpectedVersion == 0 ? _insertCase : _updateCase;
-            var p = caseCommand.Parameters;
-            var pending = c.PendingApproval?.Role;
-            p[0].Value = id;
-            p[1].Value = c.Version;
-            p[2].Value = RecordedLife.Spell(c.State);
-            p[3].Value = c.Severity is { } s ? RecordedLife.Spell(s) : DBNull.Value;
-            p[4].Value = (object?)c.Category ?? DBNull.Value;
-            p[5].Value = (object?)c.Department?.Value ?? DBNull.Value;
-            p[6].Value = (object?)c.Assignee?.Id.Value ?? DBNull.Value;
-            p[7].Value = c.ReceivedBy.Id.Value;
-            p[8].Value = c.EscalationLevel;
-            p[9].Value = RecordedLife.Time(c.NextDeadline?.DueAt);
-            p[10].Value = RecordedLife.Time(c.ClockPausedAt);
-            p[11].Value = c.IsFinal ? 1 : 0;
-            p[12].Value = (object?)pending ?? DBNull.Value;
-            p[13].Value = (object?)pending?.ToUpperInvariant() ?? DBNull.Value;
-            p[14].Value = c.Policy.Id;
-            p[15].Value = c.Policy.Version;
-            p[16].Value = RecordedLife.Time(c.ReceivedAt);
-            p[17].Value = RecordedLife.Time(c.UpdatedAt);
-            p[18].Value = save.CaseJson;
+            RecordedLife.BindCaseRow(caseCommand.Parameters, id, c, save.CaseJson);
             rows += caseCommand.ExecuteNonQuery();
 
             for (var i = 0; i < save.Entries.Count; i++)

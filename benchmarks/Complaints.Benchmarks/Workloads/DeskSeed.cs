@@ -146,26 +146,7 @@ public static class DeskSeed
                 for (var i = start; i < Math.Min(n, start + 50_000); i++)
                 {
                     var c = Case(i, n);
-                    var pending = c.PendingApproval?.Role;
-                    p[0].Value = c.Id.Value.ToString("D");
-                    p[1].Value = c.Version;
-                    p[2].Value = RecordedLife.Spell(c.State);
-                    p[3].Value = c.Severity is { } s ? RecordedLife.Spell(s) : DBNull.Value;
-                    p[4].Value = (object?)c.Category ?? DBNull.Value;
-                    p[5].Value = (object?)c.Department?.Value ?? DBNull.Value;
-                    p[6].Value = (object?)c.Assignee?.Id.Value ?? DBNull.Value;
-                    p[7].Value = c.ReceivedBy.Id.Value;
-                    p[8].Value = c.EscalationLevel;
-                    p[9].Value = RecordedLife.Time(c.NextDeadline?.DueAt);
-                    p[10].Value = RecordedLife.Time(c.ClockPausedAt);
-                    p[11].Value = c.IsFinal ? 1 : 0;
-                    p[12].Value = (object?)pending ?? DBNull.Value;
-                    p[13].Value = (object?)pending?.ToUpperInvariant() ?? DBNull.Value;
-                    p[14].Value = c.Policy.Id;
-                    p[15].Value = c.Policy.Version;
-                    p[16].Value = RecordedLife.Time(c.ReceivedAt);
-                    p[17].Value = RecordedLife.Time(c.UpdatedAt);
-                    p[18].Value = JsonSerializer.Serialize(c, ComplaintsJson.Options);
+                    RecordedLife.BindCaseRow(p, c.Id.Value.ToString("D"), c, JsonSerializer.Serialize(c, ComplaintsJson.Options));
                     insert.ExecuteNonQuery();
                 }
 

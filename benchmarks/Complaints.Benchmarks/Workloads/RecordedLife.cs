@@ -44,6 +44,31 @@ public sealed class RecordedLife
     public static object Time(DateTimeOffset? value) =>
         value is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) : DBNull.Value;
 
+    /// <summary>Binds a case row's nineteen parameters (id, the desk-query columns, the JSON) in the store's column order.</summary>
+    /// <param name="p">The command's parameters (a parameter collection or array), in column order.</param>
+    /// <param name="id">The case's id as stored.</param>
+    /// <param name="c">The case.</param>
+    /// <param name="json">The case as JSON.</param>
+    public static void BindCaseRow(System.Collections.IList p, string id, Complaint c, string json)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(c);
+        var pending = c.PendingApproval?.Role;
+        object?[] values =
+        [
+            id, c.Version, Spell(c.State), c.Severity is { } s ? Spell(s) : DBNull.Value,
+            (object?)c.Category ?? DBNull.Value, (object?)c.Department?.Value ?? DBNull.Value,
+            (object?)c.Assignee?.Id.Value ?? DBNull.Value, c.ReceivedBy.Id.Value, c.EscalationLevel,
+            Time(c.NextDeadline?.DueAt), Time(c.ClockPausedAt), c.IsFinal ? 1 : 0,
+            (object?)pending ?? DBNull.Value, (object?)pending?.ToUpperInvariant() ?? DBNull.Value,
+            c.Policy.Id, c.Policy.Version, Time(c.ReceivedAt), Time(c.UpdatedAt), json,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            ((System.Data.Common.DbParameter)p[i]!).Value = values[i];
+        }
+    }
+
     /// <summary>What one command saves.</summary>
     /// <param name="Case">The case after the command.</param>
     /// <param name="CaseJson">The case as JSON.</param>
