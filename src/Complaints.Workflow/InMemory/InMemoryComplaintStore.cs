@@ -20,6 +20,9 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     // Every case in query order (receipt time, then id), so a page stops at its last case instead of sorting all matches.
     private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _byReceipt = new(ReceiptOrder.Instance);
 
+    // Each handler's cases in the same order, so a handler's desk walks their cases only.
+    private readonly Dictionary<ActorId, SortedSet<(DateTimeOffset ReceivedAt, Guid Id)>> _byAssignee = [];
+
     /// <summary>How many cases are stored.</summary>
     public int Count
     {
@@ -70,6 +73,21 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
             }
 
             _byReceipt.Add((complaint.ReceivedAt, complaint.Id.Value));
+            if (stored?.Assignee is { } before)
+            {
+                _byAssignee[before.Id].Remove((stored.ReceivedAt, stored.Id.Value));
+            }
+
+            if (complaint.Assignee is { } after)
+            {
+                if (!_byAssignee.TryGetValue(after.Id, out var theirs))
+                {
+                    _byAssignee[after.Id] = theirs = new(ReceiptOrder.Instance);
+                }
+
+                theirs.Add((complaint.ReceivedAt, complaint.Id.Value));
+            }
+
             _cases[complaint.Id] = complaint;
             foreach (var notification in notifications)
             {
@@ -129,7 +147,10 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         var skip = Math.Max(0, query.Skip);
         lock (_gate)
         {
-            foreach (var (_, id) in _byReceipt)
+            var candidates = query.Assignee is not { } assignee ? _byReceipt
+                : _byAssignee.TryGetValue(assignee, out var theirs) ? theirs
+                : [];
+            foreach (var (_, id) in candidates)
             {
                 var complaint = _cases[new ComplaintId(id)];
                 if (!query.Matches(complaint))

@@ -559,6 +559,10 @@ public abstract partial class ComplaintStoreContract
         await Add(h.DriveTo(ComplaintState.Received, A.Complaint().InCategory("delivery")));
         await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().InCategory("billing").Claiming(30_000).Flagged(ComplaintFlags.MediaThreat)));
         await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing"), StoreHarness.OtherHandler, receiver: Kiosk));
+
+        // Reassigned: it leaves handler-1's desk for handler-2's.
+        var reassigned = await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
+        await h.Do(reassigned, StoreHarness.Coordinator, new Reassign(StoreHarness.OtherHandler, "Handler-1 is on leave."));
         await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().InCategory("product-quality").Flagged(ComplaintFlags.HealthRisk)));
 
         // Deadlines warned, breached (with escalation) and extended, and the clock moved on so alarms are due.
