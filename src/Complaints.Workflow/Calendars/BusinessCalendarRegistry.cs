@@ -33,6 +33,18 @@ public sealed class BusinessCalendarRegistry
         }
     }
 
+    /// <summary>Whether a calendar is named <paramref name="name"/> (built in or registered); nothing is loaded.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> if <see cref="Get"/> would find it.</returns>
+    public bool IsKnown(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            return _calendars.ContainsKey(name);
+        }
+    }
+
     /// <summary>The calendar named <paramref name="name"/>.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The calendar.</returns>

@@ -62,7 +62,7 @@ public static class ComplaintsServiceCollectionExtensions
 
 internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar);
 
-internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOptions>
+internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars) : IValidateOptions<ComplaintsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ComplaintsOptions options)
     {
@@ -81,7 +81,13 @@ internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOp
         {
             try
             {
-                _ = pack.Value;
+                // A pack naming a calendar nobody registered would fail only at its first triage: say so now.
+                if (pack.Value.CalendarName is { } calendar && !KnowsCalendar(calendar))
+                {
+                    failures.Add(
+                        $"The policy pack '{pack.Value.Identity.Id}' computes deadlines on the business calendar '{calendar}', which is neither built in (cn, weekdays) nor registered. " +
+                        $"Register it with services.AddComplaints(...).AddCalendar(\"{calendar}\", calendar).");
+                }
             }
             catch (Exception e) when (e is PolicyPackException or ArgumentException or IOException)
             {
@@ -90,5 +96,16 @@ internal sealed class ComplaintsOptionsValidator : IValidateOptions<ComplaintsOp
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private bool KnowsCalendar(string name)
+    {
+        var registry = new BusinessCalendarRegistry();
+        foreach (var registration in calendars)
+        {
+            registry.Register(registration.Name, registration.Calendar);
+        }
+
+        return registry.IsKnown(name);
     }
 }

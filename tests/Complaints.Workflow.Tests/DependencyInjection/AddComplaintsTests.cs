@@ -59,6 +59,46 @@ public sealed class AddComplaintsTests
     }
 
     [Fact]
+    public void AddComplaints_PackNamingAnUnregisteredCalendar_FailsAtValidationSayingHowToRegisterIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-calendar-override-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "pack.json"), """{ "calendar": "uk-sct" }""");
+            var services = new ServiceCollection();
+            services.AddComplaints(o => o.UsePack("generic", folder));
+            using var provider = services.BuildServiceProvider();
+
+            var act = () => provider.GetRequiredService<ComplaintService>();
+
+            act.Should().Throw<OptionsValidationException>().WithMessage("*'generic'*calendar 'uk-sct'*AddCalendar(\"uk-sct\"*");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AddComplaints_PackNamingARegisteredCalendar_Validates()
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-calendar-override-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "pack.json"), """{ "calendar": "uk-sct" }""");
+            var services = new ServiceCollection();
+            services.AddComplaints(o => o.UsePack("generic", folder)).AddCalendar("uk-sct", new Complaints.Workflow.Calendars.WeekdayCalendar());
+            using var provider = services.BuildServiceProvider();
+
+            provider.GetRequiredService<ComplaintService>().Should().NotBeNull();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AddComplaints_WithoutPolicy_FailsSayingHowToRegisterOne()
     {
         var services = new ServiceCollection();
