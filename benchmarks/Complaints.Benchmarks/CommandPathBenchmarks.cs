@@ -1,13 +1,12 @@
+using Complaints.Benchmarks.Data;
 using BenchmarkDotNet.Attributes;
 using Complaints.Benchmarks.Workloads;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Rules;
-using Complaints.Rules.Facts;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
-using RulesEngine.Models;
 
 namespace Complaints.Benchmarks;
 
@@ -28,33 +27,20 @@ public class CommandPathBenchmarks
     private readonly BenchClock _clock = new();
     private PolicyPack _pack = null!;
     private HandWrittenComplaintPolicy _floor = null!;
-    private RulesEngine.RulesEngine _engine = null!;
-    private string[] _workflows = null!;
-    private RuleParameter _packParameter = null!;
-    private Complaint[][] _staged = null!;
+    private IntakeWorkload _intake = null!;
 
-    /// <summary>Loads the pack, builds RulesEngine over its intake workflows, stages the complaints and checks the floor policy writes the pack's journal.</summary>
+    /// <summary>Loads the pack, stages the complaints for the RulesEngine baseline (<see cref="IntakeWorkload"/>) and checks the floor policy writes the pack's journal.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _pack = PolicyPacks.LoadBuiltIn("generic");
         _floor = new HandWrittenComplaintPolicy();
-        var workflows = new[] { DecisionPoint.Admissibility, DecisionPoint.Severity, DecisionPoint.Routing, DecisionPoint.Deadlines }.Select(_pack.Workflow).ToArray();
-        _workflows = workflows.Select(w => w.WorkflowName).ToArray();
-        _engine = new RulesEngine.RulesEngine(workflows, PolicyPack.RulesEngineSettings);
-        _packParameter = new RuleParameter("pack", _pack.Facts);
-
-        // The complaints as triage stages them: as received (admissibility, severity), classified (routing), routed (deadlines).
+        // The same complaints received, staged as triage stages them, for the RulesEngine baseline.
         var service = CaseLife.Service(new InMemoryComplaintStore(), _pack, _clock, _calendars);
-        _staged = new Complaint[Cases][];
-        for (var i = 0; i < Cases; i++)
-        {
-            var received = service.ReceiveAsync(CaseLife.Receiver, CaseLife.Intake(i)).GetAwaiter().GetResult().Complaint;
-            var severity = _pack.Classify(received);
-            var classified = received with { Category = severity.Category, Severity = severity.Tier };
-            var routing = _pack.Route(classified);
-            _staged[i] = [received, received, classified, classified with { Department = routing.Department, ResponsibleRole = routing.Role }];
-        }
+        var received = Enumerable.Range(0, Cases)
+            .Select(i => service.ReceiveAsync(CaseLife.Receiver, CaseLife.Intake(i)).GetAwaiter().GetResult().Complaint)
+            .ToArray();
+        _intake = new IntakeWorkload(_pack, received);
 
         Check();
     }
@@ -67,14 +53,7 @@ public class CommandPathBenchmarks
         var sum = 0;
         for (var i = 0; i < Cases; i++)
         {
-            for (var p = 0; p < _workflows.Length; p++)
-            {
-                var results = Wait(_engine.ExecuteAllRulesAsync(_workflows[p], new RuleParameter("complaint", new ComplaintFacts(_staged[i][p])), _packParameter));
-                foreach (var result in results)
-                {
-                    sum += result.IsSuccess ? 1 : 0;
-                }
-            }
+            sum += _intake.ThroughRulesEngine(i);
         }
 
         return sum;
@@ -89,9 +68,6 @@ public class CommandPathBenchmarks
     /// <returns>The sum of the final versions.</returns>
     [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, hand-written policy")]
     public long LifeWithFloor() => CaseLife.Run(CaseLife.Service(new InMemoryComplaintStore(), _floor, _clock, _calendars), 0, Cases);
-
-    private static List<RuleResultTree> Wait(ValueTask<List<RuleResultTree>> pending) =>
-        pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 
     private void Check()
     {

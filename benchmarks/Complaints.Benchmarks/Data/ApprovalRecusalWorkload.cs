@@ -3,6 +3,7 @@ using Complaints.Policy;
 using Complaints.Rules;
 using Complaints.Rules.Facts;
 using RulesEngine.Models;
+using static Complaints.Benchmarks.Data.RulesEngineRuns;
 
 namespace Complaints.Benchmarks.Data;
 
@@ -107,22 +108,5 @@ public sealed class ApprovalRecusalWorkload
         var results = Wait(_engine.ExecuteAllRulesAsync(point == DecisionPoint.Approval ? "approval" : "recusal",
             new RuleParameter("complaint", new ComplaintFacts(Complaints[i])), _packParameter, extra));
         return results.Select(r => (r.Rule.RuleName, r.IsSuccess)).ToArray();
-    }
-
-    private static List<RuleResultTree> Wait(ValueTask<List<RuleResultTree>> pending) =>
-        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-
-    private static int Matched(List<RuleResultTree> results)
-    {
-        var matched = 0;
-        foreach (var result in results)
-        {
-            if (result.IsSuccess)
-            {
-                matched++;
-            }
-        }
-
-        return matched;
     }
 }

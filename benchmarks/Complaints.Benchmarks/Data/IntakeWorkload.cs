@@ -2,6 +2,7 @@ using Complaints.Benchmarks.Floors;
 using Complaints.Rules;
 using Complaints.Rules.Facts;
 using RulesEngine.Models;
+using static Complaints.Benchmarks.Data.RulesEngineRuns;
 
 namespace Complaints.Benchmarks.Data;
 
@@ -121,23 +122,5 @@ public sealed class IntakeWorkload
         };
         var results = Wait(_engine.ExecuteAllRulesAsync(_workflows[index], new RuleParameter("complaint", new ComplaintFacts(complaint)), _packParameter));
         return results.Select(r => (r.Rule.RuleName, r.IsSuccess)).ToArray();
-    }
-
-    /// <summary>RulesEngine completes synchronously for rules without actions; wait properly if it ever does not.</summary>
-    private static List<RuleResultTree> Wait(ValueTask<List<RuleResultTree>> pending) =>
-        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-
-    private static int Matched(List<RuleResultTree> results)
-    {
-        var matched = 0;
-        foreach (var result in results)
-        {
-            if (result.IsSuccess)
-            {
-                matched++;
-            }
-        }
-
-        return matched;
     }
 }
