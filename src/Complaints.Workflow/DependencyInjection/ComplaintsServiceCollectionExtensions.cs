@@ -36,16 +36,8 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
             ? new PolicyCatalog(pack.Value)
             : throw new InvalidOperationException(NoPolicy));
-        services.TryAddSingleton(static sp =>
-        {
-            var registry = new BusinessCalendarRegistry(sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.CalendarWeekdayFallback);
-            foreach (var registration in sp.GetServices<CalendarRegistration>())
-            {
-                registry.Register(registration.Name, registration.Calendar);
-            }
-
-            return registry;
-        });
+        services.TryAddSingleton(static sp => CalendarRegistration.Registry(
+            sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.CalendarWeekdayFallback));
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
             sp.GetRequiredService<PolicyCatalog>(),
@@ -60,7 +52,20 @@ public static class ComplaintsServiceCollectionExtensions
         "No complaint policy is registered. Choose a policy pack with services.AddComplaints(o => o.UsePack(\"generic\")) (or UsePackFolder), or register your own with services.AddComplaints().UsePolicy(...).";
 }
 
-internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar);
+internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar)
+{
+    /// <summary>The built-in calendars plus <paramref name="registrations"/>.</summary>
+    public static BusinessCalendarRegistry Registry(IEnumerable<CalendarRegistration> registrations, bool weekdayFallback = false)
+    {
+        var registry = new BusinessCalendarRegistry(weekdayFallback);
+        foreach (var registration in registrations)
+        {
+            registry.Register(registration.Name, registration.Calendar);
+        }
+
+        return registry;
+    }
+}
 
 internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars) : IValidateOptions<ComplaintsOptions>
 {
@@ -98,14 +103,5 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private bool KnowsCalendar(string name)
-    {
-        var registry = new BusinessCalendarRegistry();
-        foreach (var registration in calendars)
-        {
-            registry.Register(registration.Name, registration.Calendar);
-        }
-
-        return registry.IsKnown(name);
-    }
+    private bool KnowsCalendar(string name) => CalendarRegistration.Registry(calendars).IsKnown(name);
 }

@@ -67,26 +67,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
             }
 
             journal.AddRange(newEntries);
-            if (stored is not null && stored.ReceivedAt != complaint.ReceivedAt)
-            {
-                _byReceipt.Remove((stored.ReceivedAt, stored.Id.Value));
-            }
-
-            _byReceipt.Add((complaint.ReceivedAt, complaint.Id.Value));
-            if (stored?.Assignee is { } before)
-            {
-                _byAssignee[before.Id].Remove((stored.ReceivedAt, stored.Id.Value));
-            }
-
-            if (complaint.Assignee is { } after)
-            {
-                if (!_byAssignee.TryGetValue(after.Id, out var theirs))
-                {
-                    _byAssignee[after.Id] = theirs = new(ReceiptOrder.Instance);
-                }
-
-                theirs.Add((complaint.ReceivedAt, complaint.Id.Value));
-            }
+            Reindex(stored, complaint);
 
             _cases[complaint.Id] = complaint;
             foreach (var notification in notifications)
@@ -266,6 +247,41 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
                 .Select(r => r.Message)
                 .ToArray();
             return Task.FromResult(messages);
+        }
+    }
+
+    // Keeps the query-order indexes in step with a save; most saves change neither key, and touch neither index.
+    private void Reindex(Complaint? stored, Complaint complaint)
+    {
+        var receiptChanged = stored is null || stored.ReceivedAt != complaint.ReceivedAt;
+        if (receiptChanged)
+        {
+            if (stored is not null)
+            {
+                _byReceipt.Remove((stored.ReceivedAt, stored.Id.Value));
+            }
+
+            _byReceipt.Add((complaint.ReceivedAt, complaint.Id.Value));
+        }
+
+        if (!receiptChanged && stored?.Assignee?.Id == complaint.Assignee?.Id)
+        {
+            return;
+        }
+
+        if (stored?.Assignee is { } before)
+        {
+            _byAssignee[before.Id].Remove((stored.ReceivedAt, stored.Id.Value));
+        }
+
+        if (complaint.Assignee is { } after)
+        {
+            if (!_byAssignee.TryGetValue(after.Id, out var theirs))
+            {
+                _byAssignee[after.Id] = theirs = new(ReceiptOrder.Instance);
+            }
+
+            theirs.Add((complaint.ReceivedAt, complaint.Id.Value));
         }
     }
 
