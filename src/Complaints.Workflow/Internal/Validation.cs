@@ -36,13 +36,12 @@ internal sealed class Validation
         return this;
     }
 
-    public Validation Check(bool ok, string field, string message)
-    {
-        if (!ok)
-        {
-            _errors.Add(new ValidationError(field, message));
-        }
+    public Validation Check(bool ok, string field, string message) => ok ? this : Error(field, message);
 
+    /// <summary>Records an error; for checks on hot paths, whose field names are formatted only when they fail.</summary>
+    public Validation Error(string field, string message)
+    {
+        _errors.Add(new ValidationError(field, message));
         return this;
     }
 
@@ -55,12 +54,12 @@ internal sealed class Validation
 
         if (money.Amount < 0)
         {
-            Check(false, $"{field}.Amount", "must not be negative.");
+            Error($"{field}.Amount", "must not be negative.");
         }
 
         return money.Currency is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]) && char.IsAsciiLetterUpper(c[1]) && char.IsAsciiLetterUpper(c[2])
             ? this
-            : Check(false, $"{field}.Currency", $"'{money.Currency}' is not an ISO 4217 code; use three upper-case letters such as CNY, USD or GBP.");
+            : Error($"{field}.Currency", $"'{money.Currency}' is not an ISO 4217 code; use three upper-case letters such as CNY, USD or GBP.");
     }
 
     public Validation Actor(Actor? actor, string field)
@@ -74,10 +73,10 @@ internal sealed class Validation
         // The field names are formatted only for an error: this runs on every command.
         if (string.IsNullOrWhiteSpace(actor.Id.Value))
         {
-            Required(actor.Id.Value, $"{field}.Id", "the actor's id");
+            Error($"{field}.Id", "the actor's id is required.");
         }
 
-        return actor.Roles is not null ? this : Check(false, $"{field}.Roles", "must be a list (it may be empty).");
+        return actor.Roles is not null ? this : Error($"{field}.Roles", "must be a list (it may be empty).");
     }
 
     public void ThrowIfAny()
