@@ -106,7 +106,7 @@ public sealed partial class ComplaintService
         }
     }
 
-    private async Task<CommandResult> ExecuteOnceAsync(ComplaintId id, Actor actor, ComplaintCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    private async ValueTask<CommandResult> ExecuteOnceAsync(ComplaintId id, Actor actor, ComplaintCommand command, long? expectedVersion, CancellationToken cancellationToken)
     {
         var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ComplaintNotFoundException(id);
@@ -116,11 +116,11 @@ public sealed partial class ComplaintService
         }
 
         var now = _time.GetUtcNow();
-        var allowed = EnsureLifecycleAllows(complaint, command.Action, now);
+        EnsureLifecycleAllows(complaint, command.Action, now);
         EnsurePermitted(complaint, actor, command.Action);
 
         var steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
-        var (updated, entries) = Fire(complaint, actor, command.Action, steps, now, allowed);
+        var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
 
         // One confidentiality decision serves both the case and its entries.
@@ -129,8 +129,8 @@ public sealed partial class ComplaintService
             : new CommandResult(updated with { Intake = Redact(updated.Intake) }, Redacted(entries));
     }
 
-    /// <summary>Throws unless one of the action's triggers can fire on the case now; returns the first that can.</summary>
-    private Trigger EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
+    /// <summary>Throws unless one of the action's triggers can fire on the case now.</summary>
+    private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
     {
         var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow);
         List<string>? unmet = null;
@@ -138,7 +138,7 @@ public sealed partial class ComplaintService
         {
             if (machine.CanFire(trigger, out var conditions))
             {
-                return trigger;
+                return;
             }
 
             (unmet ??= []).AddRange(conditions);
@@ -148,7 +148,7 @@ public sealed partial class ComplaintService
     }
 
     private (Complaint Updated, JournalEntry[] Entries) Fire(
-        Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now, Trigger allowed)
+        Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now)
     {
         var entries = new JournalEntry[steps.Count];
         var commandId = Guid.CreateVersion7(now);
@@ -156,10 +156,7 @@ public sealed partial class ComplaintService
         for (var i = 0; i < steps.Count; i++)
         {
             var machine = LifecycleMachine.For(current, now, _options.ReopenWindow);
-            // The guards read only the case and the time: the first step's trigger, if it is the one already found
-            // allowed on this very case at this time, need not be asked again.
-            var known = i == 0 && steps[0].Trigger == allowed;
-            if (!known && !machine.CanFire(steps[i].Trigger, out var unmet))
+            if (!machine.CanFire(steps[i].Trigger, out var unmet))
             {
                 throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet);
             }
@@ -182,10 +179,12 @@ public sealed partial class ComplaintService
                 throw new NotPermittedException(complaint.Id, actor.Id, action, "they are the person complained about, and the accused may not act on the case.");
             }
 
-            if (complaint.IsRecused(actor.Id))
+            foreach (var recusal in complaint.Recusals)
             {
-                var recusal = complaint.Recusals.First(r => r.Actor == actor.Id);
-                throw new NotPermittedException(complaint.Id, actor.Id, action, $"they are recused from this case ({recusal.Reason}).");
+                if (recusal.Actor == actor.Id)
+                {
+                    throw new NotPermittedException(complaint.Id, actor.Id, action, $"they are recused from this case ({recusal.Reason}).");
+                }
             }
         }
 

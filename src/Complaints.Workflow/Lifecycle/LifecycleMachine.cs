@@ -1,33 +1,46 @@
+using System.Collections.Concurrent;
 using Stateless;
 using static Complaints.ComplaintState;
 
 namespace Complaints.Workflow.Lifecycle;
 
 /// <summary>
-/// The lifecycle as a Stateless machine over one case. Guards read only data already on the case, plus the command's
-/// time. Configuring the machine is most of its cost (about 28 KB of delegates and state representations), so the
-/// command path uses <see cref="For"/>: one machine per thread, configured once and pointed at the case at hand
-/// (Stateless is not thread-safe, and the command path uses a machine only between two awaits).
+/// The lifecycle as a Stateless machine over one case. Its guards read only <see cref="LifecycleConditions"/>: facts about the
+/// case and the command's time, worked out once when the machine is pointed at the case. So Stateless's answer to
+/// "may this trigger fire, and where does it lead" depends only on (state, trigger, conditions), and the command path
+/// asks Stateless each such question once per process and remembers the answer (<see cref="Answers"/>): configuring
+/// the machine and asking it cost about 1 KB of delegates, iterators and boxed states per question, which a
+/// remembered answer does not. <see cref="For"/> gives each thread one machine, configured once and pointed at the
+/// case at hand (Stateless is not thread-safe; the command path uses a machine only between two awaits).
 /// </summary>
 internal sealed class LifecycleMachine
 {
     [ThreadStatic]
     private static LifecycleMachine? t_reused;
 
-    private Complaint _complaint;
-    private DateTimeOffset _now;
-    private TimeSpan _reopenWindow;
+    private LifecycleConditions _conditions;
     private ComplaintState _state;
 
     /// <summary>A machine of its own over <paramref name="complaint"/> (for describing the lifecycle, and tests).</summary>
     public LifecycleMachine(Complaint complaint, DateTimeOffset now, TimeSpan reopenWindow)
+        : this(complaint.State, CaseConditions.Of(complaint, now, reopenWindow))
     {
-        _complaint = complaint;
-        _now = now;
-        _reopenWindow = reopenWindow;
-        _state = complaint.State;
+    }
+
+    /// <summary>A machine of its own in <paramref name="state"/> with <paramref name="conditions"/> (for tests).</summary>
+    internal LifecycleMachine(ComplaintState state, LifecycleConditions conditions)
+    {
+        _state = state;
+        _conditions = conditions;
         Machine = new StateMachine<ComplaintState, Trigger>(() => _state, s => _state = s);
         Configure(Machine);
+    }
+
+    /// <summary>Points the machine at another state and conditions (for tests).</summary>
+    internal void PointAt(ComplaintState state, LifecycleConditions conditions)
+    {
+        _state = state;
+        _conditions = conditions;
     }
 
     /// <summary>
@@ -41,10 +54,8 @@ internal sealed class LifecycleMachine
             return t_reused = new LifecycleMachine(complaint, now, reopenWindow);
         }
 
-        machine._complaint = complaint;
-        machine._now = now;
-        machine._reopenWindow = reopenWindow;
         machine._state = complaint.State;
+        machine._conditions = CaseConditions.Of(complaint, now, reopenWindow);
         return machine;
     }
 
@@ -55,57 +66,100 @@ internal sealed class LifecycleMachine
     /// <summary>Whether the trigger can fire now; if not, the conditions that are unmet (empty when the state has no such transition).</summary>
     public bool CanFire(Trigger trigger, out IReadOnlyList<string> unmetConditions)
     {
-        // Stateless reports null (not empty) when the state has no transition for the trigger.
-        var ok = Machine.CanFire(trigger, out var unmet);
-        unmetConditions = unmet?.ToArray() ?? [];
-        return ok;
+        var answer = Answer(trigger);
+        unmetConditions = answer.Unmet;
+        return answer.Allowed;
     }
 
     /// <summary>The commands allowed now, in lifecycle order.</summary>
     public IReadOnlyList<Commands.ComplaintAction> AllowedActions() =>
-        AllTriggers.Where(t => Machine.CanFire(t)).Select(t => t.ToAction()).Distinct().Order().ToArray();
+        AllTriggers.Where(t => Answer(t).Allowed).Select(t => t.ToAction()).Distinct().Order().ToArray();
 
     private static readonly Trigger[] AllTriggers = Enum.GetValues<Trigger>();
 
     private static Tuple<Func<bool>, string> Guard(Func<bool> guard, string description) => Tuple.Create(guard, description);
 
     /// <summary>Fires the trigger and returns the state it leads to.</summary>
+    /// <exception cref="InvalidOperationException">The trigger cannot fire now (as Stateless reports it).</exception>
     public ComplaintState Fire(Trigger trigger)
     {
-        Machine.Fire(trigger);
-        return _state;
+        var answer = Answer(trigger);
+        if (!answer.Allowed)
+        {
+            // Let Stateless report it, in its own words.
+            Machine.Fire(trigger);
+        }
+
+        return _state = answer.Destination;
     }
 
-    private bool ReadBackDone => !_complaint.Intake.Channel.IsOral() || _complaint.ReadBack is not null;
+    /// <summary>Stateless's answer for this state, trigger and conditions, asked once per process.</summary>
+    private LifecycleAnswer Answer(Trigger trigger)
+    {
+        var key = (_state, trigger, _conditions);
+        return Answers.TryGetValue(key, out var known) ? known : Ask(trigger, key);
+    }
 
-    private bool NotReadBackYet => _complaint.ReadBack is null;
+    private LifecycleAnswer Ask(Trigger trigger, (ComplaintState, Trigger, LifecycleConditions) key)
+    {
+        var source = _state;
+        LifecycleAnswer answer;
+        if (Machine.CanFire(trigger, out var unmet))
+        {
+            Machine.Fire(trigger);
+            answer = new LifecycleAnswer(true, _state, []);
+            _state = source;
+        }
+        else
+        {
+            // Stateless reports null (not empty) when the state has no transition for the trigger.
+            answer = new LifecycleAnswer(false, source, unmet?.ToArray() ?? []);
+        }
 
-    private bool HasAccusedStaff => _complaint.Intake.Subject.StaffId is not null || _complaint.Intake.Subject.Kind == SubjectKind.StaffMember;
+        // The questions are few (states × triggers × the combinations of conditions cases actually show); the
+        // bound only guards against an unforeseen explosion, after which Stateless is simply asked every time.
+        if (Answers.Count < MaxAnswers)
+        {
+            Answers.TryAdd(key, answer);
+        }
 
-    private bool AccusedHeardIfAny => !HasAccusedStaff || _complaint.AccusedStatement is not null;
+        return answer;
+    }
 
-    private bool HasFindings => _complaint.Findings is not null;
+    private const int MaxAnswers = 1 << 16;
 
-    private bool IsMajor => _complaint.Severity == Severity.Major;
+    /// <summary>Stateless's answers so far, by state, trigger and conditions.</summary>
+    internal static readonly ConcurrentDictionary<(ComplaintState State, Trigger Trigger, LifecycleConditions Conditions), LifecycleAnswer> Answers = new();
 
-    private bool MeetingHeldIfMajor => !IsMajor || _complaint.EmergencyMeeting is not null;
+    private bool Has(LifecycleConditions condition) => (_conditions & condition) != 0;
 
-    private bool MeetingNeeded => IsMajor && _complaint.EmergencyMeeting is null;
+    private bool ReadBackDone => Has(LifecycleConditions.ReadBackDone);
 
-    private bool OneApprovalLeft => _complaint.Approvals.Count(s => s.ApprovedBy is null) == 1;
+    private bool NotReadBackYet => Has(LifecycleConditions.NotReadBackYet);
 
-    private bool SeveralApprovalsLeft => _complaint.Approvals.Count(s => s.ApprovedBy is null) > 1;
+    private bool HasAccusedStaff => Has(LifecycleConditions.HasAccusedStaff);
 
-    private bool FollowedUpSinceImplementation =>
-        _complaint.FollowUps.Any(f => _complaint.ImplementedAt is null || f.At >= _complaint.ImplementedAt);
+    private bool AccusedHeardIfAny => Has(LifecycleConditions.AccusedHeardIfAny);
 
-    private bool WithinReopenWindow => _complaint.ClosedAt is { } closed && _now <= closed + _reopenWindow;
+    private bool HasFindings => Has(LifecycleConditions.HasFindings);
 
-    private bool HasHandler => _complaint.Assignee is not null;
+    private bool MeetingHeldIfMajor => Has(LifecycleConditions.MeetingHeldIfMajor);
 
-    private bool ClockRuns => _complaint.ClockPausedAt is null && HasOpenDeadline;
+    private bool MeetingNeeded => Has(LifecycleConditions.MeetingNeeded);
 
-    private bool HasOpenDeadline => _complaint.Deadlines.Any(d => d.MetAt is null);
+    private bool OneApprovalLeft => Has(LifecycleConditions.OneApprovalLeft);
+
+    private bool SeveralApprovalsLeft => Has(LifecycleConditions.SeveralApprovalsLeft);
+
+    private bool FollowedUpSinceImplementation => Has(LifecycleConditions.FollowedUpSinceImplementation);
+
+    private bool WithinReopenWindow => Has(LifecycleConditions.WithinReopenWindow);
+
+    private bool HasHandler => Has(LifecycleConditions.HasHandler);
+
+    private bool ClockRuns => Has(LifecycleConditions.ClockRuns);
+
+    private bool HasOpenDeadline => Has(LifecycleConditions.HasOpenDeadline);
 
     private void Configure(StateMachine<ComplaintState, Trigger> m)
     {

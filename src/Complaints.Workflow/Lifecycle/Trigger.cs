@@ -77,7 +77,7 @@ internal static class TriggerMap
     };
 
     /// <summary>The triggers a command may fire; the first permitted one wins unless the handler chooses.</summary>
-    public static Trigger[] Candidates(ComplaintAction action) => action switch
+    public static ReadOnlySpan<Trigger> Candidates(ComplaintAction action) => action switch
     {
         ComplaintAction.ConfirmReadBack => [Trigger.ConfirmReadBack],
         ComplaintAction.Triage => [Trigger.Accept], // a policy rejection then fires Reject, but only once triage itself is allowed
