@@ -21,7 +21,7 @@ public static class NotificationPlanner
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(entries);
-        var planned = new List<Notification>();
+        List<Notification>? planned = null;
         var complainant = after.Intake.Complainant;
         var reachable = !complainant.IsAnonymous || complainant.Contact.HasAny;
         var lastApproval = -1;
@@ -39,58 +39,82 @@ public static class NotificationPlanner
             void Add(NotificationKind kind, string recipient, string subject, string body)
             {
                 var id = Notification.StableId(entry.ComplaintId, entry.Sequence, kind, recipient);
-                if (!planned.Exists(n => n.Id == id))
+                planned ??= [];
+                foreach (var n in planned)
                 {
-                    planned.Add(new Notification(id, entry.ComplaintId, entry.Sequence, kind, recipient, subject, body, entry.At));
+                    if (n.Id == id)
+                    {
+                        return;
+                    }
                 }
+
+                planned.Add(new Notification(id, entry.ComplaintId, entry.Sequence, kind, recipient, subject, body, entry.At));
             }
 
-            bool AlreadyTo(string recipient) => planned.Exists(n => n.Recipient == recipient && n.Kind == NotificationKind.DeadlineBreach && n.ComplaintId == entry.ComplaintId);
+            bool AlreadyTo(string recipient)
+            {
+                if (planned is null)
+                {
+                    return false;
+                }
 
-            var caseText = Describe(after);
+                foreach (var n in planned)
+                {
+                    if (n.Recipient == recipient && n.Kind == NotificationKind.DeadlineBreach && n.ComplaintId == entry.ComplaintId)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // Most entries notify no one: the case's description is written only for a message that names it.
+            string? described = null;
+            string CaseText() => described ??= Describe(after);
             switch (entry.Event)
             {
                 case ComplaintTriaged triaged when reachable:
                     Add(
                         NotificationKind.Acknowledgement,
                         Notification.Complainant,
-                        Text($"Your complaint {after.Id} was received"),
-                        Text($"We received your complaint {after.Id} and will reply by {Due(triaged.Deadlines)}."));
+                        string.Create(Invariant, $"Your complaint {after.Id} was received"),
+                        string.Create(Invariant, $"We received your complaint {after.Id} and will reply by {Due(triaged.Deadlines)}."));
                     break;
                 case HandlerAssigned assigned:
                     Add(
                         NotificationKind.Assignment,
                         Notification.ToActor(assigned.Handler.Id),
-                        Text($"Complaint {after.Id} was assigned to you"),
-                        Text($"You are now responsible for {caseText}."));
+                        string.Create(Invariant, $"Complaint {after.Id} was assigned to you"),
+                        string.Create(Invariant, $"You are now responsible for {CaseText()}."));
                     break;
                 case RemedyProposed proposed when proposed.Approval.Steps.Count > 0:
                     Add(
                         NotificationKind.ApprovalRequest,
                         Notification.ToRole(proposed.Approval.Steps[0]),
-                        Text($"Approval needed for complaint {after.Id}"),
-                        Text($"A remedy ({proposed.Remedy.Kind}) was proposed for {caseText} and needs your approval."));
+                        string.Create(Invariant, $"Approval needed for complaint {after.Id}"),
+                        string.Create(Invariant, $"A remedy ({proposed.Remedy.Kind}) was proposed for {CaseText()} and needs your approval."));
                     break;
                 case RemedyApproved when i == lastApproval && after.State == ComplaintState.AwaitingApproval && after.PendingApproval is { } next:
                     Add(
                         NotificationKind.ApprovalRequest,
                         Notification.ToRole(next.Role),
-                        Text($"Approval needed for complaint {after.Id}"),
-                        Text($"The remedy for {caseText} was approved by the previous step and now needs your approval."));
+                        string.Create(Invariant, $"Approval needed for complaint {after.Id}"),
+                        string.Create(Invariant, $"The remedy for {CaseText()} was approved by the previous step and now needs your approval."));
                     break;
                 case DeadlineWarned warned:
                     Add(
                         NotificationKind.DeadlineWarning,
                         Notification.ToActor(after.Owner),
-                        Text($"The {warned.Kind} deadline of complaint {after.Id} is near"),
-                        Text($"The {warned.Kind} deadline of {caseText} is due at {warned.DueAt:u}."));
+                        string.Create(Invariant, $"The {warned.Kind} deadline of complaint {after.Id} is near"),
+                        string.Create(Invariant, $"The {warned.Kind} deadline of {CaseText()} is due at {warned.DueAt:u}."));
                     break;
                 case DeadlineBreached breached:
-                    var breachText = Text($"The {breached.Kind} deadline of {caseText} was due at {breached.DueAt:u} and was missed.");
-                    Add(NotificationKind.DeadlineBreach, Notification.ToActor(after.Owner), Text($"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
+                    var breachText = string.Create(Invariant, $"The {breached.Kind} deadline of {CaseText()} was due at {breached.DueAt:u} and was missed.");
+                    Add(NotificationKind.DeadlineBreach, Notification.ToActor(after.Owner), string.Create(Invariant, $"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
                     if (!string.IsNullOrWhiteSpace(breached.Escalation.NotifyRole))
                     {
-                        Add(NotificationKind.DeadlineBreach, Notification.ToRole(breached.Escalation.NotifyRole), Text($"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
+                        Add(NotificationKind.DeadlineBreach, Notification.ToRole(breached.Escalation.NotifyRole), string.Create(Invariant, $"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
                     }
 
                     break;
@@ -99,44 +123,34 @@ public static class NotificationPlanner
                     Add(
                         NotificationKind.Escalation,
                         Notification.ToRole(escalated.Decision.NotifyRole),
-                        Text($"Complaint {after.Id} was escalated to level {escalated.Level}"),
-                        Text($"{caseText} was escalated to level {escalated.Level}: {escalated.Reason}"));
+                        string.Create(Invariant, $"Complaint {after.Id} was escalated to level {escalated.Level}"),
+                        string.Create(Invariant, $"{CaseText()} was escalated to level {escalated.Level}: {escalated.Reason}"));
                     break;
                 case DecisionCommunicated communicated when reachable:
                     Add(
                         NotificationKind.ResultNotice,
                         Notification.Complainant,
-                        Text($"The decision on your complaint {after.Id}"),
+                        string.Create(Invariant, $"The decision on your complaint {after.Id}"),
                         communicated.Message);
                     break;
                 case ImplementationCompleted when reachable:
                     Add(
                         NotificationKind.SatisfactionSurvey,
                         Notification.Complainant,
-                        Text($"How did we do on your complaint {after.Id}?"),
-                        Text($"We have carried out what we agreed on your complaint {after.Id}. Please tell us how satisfied you are."));
+                        string.Create(Invariant, $"How did we do on your complaint {after.Id}?"),
+                        string.Create(Invariant, $"We have carried out what we agreed on your complaint {after.Id}. Please tell us how satisfied you are."));
                     break;
             }
         }
 
-        return planned;
+        return (IReadOnlyList<Notification>?)planned ?? [];
     }
 
     private static string Describe(Complaint c)
     {
-        var parts = new List<string>();
-        if (c.Category is { } category)
-        {
-            parts.Add(category);
-        }
-
-        if (c.Severity is { } severity)
-        {
-            parts.Add(severity.ToString());
-        }
-
-        parts.Add("about " + c.Intake.Subject.Name);
-        return Text($"complaint {c.Id} ({string.Join(", ", parts)})");
+        var category = c.Category is { } named ? named + ", " : "";
+        var severity = c.Severity is { } tier ? tier + ", " : "";
+        return string.Create(Invariant, $"complaint {c.Id} ({category}{severity}about {c.Intake.Subject.Name})");
     }
 
     private static string Due(IReadOnlyList<Deadline> deadlines)
@@ -153,5 +167,5 @@ public static class NotificationPlanner
         return last is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the time our policy sets";
     }
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 }
