@@ -60,70 +60,88 @@ public static class ComplaintReplay
                 nameof(entry));
         }
 
-        var next = complaint with { Version = entry.Sequence, State = entry.To, UpdatedAt = entry.At };
-        return ApplyClock(ApplyEvent(next, entry), entry);
+        // One copy per entry: each event's change also stamps the version, state and time.
+        return ApplyClock(ApplyEvent(complaint, entry), entry);
     }
 
     private static Complaint ApplyEvent(Complaint c, JournalEntry e) => e.Event switch
     {
         ComplaintReceived => throw new ArgumentException($"Case {c.Id} was already received.", nameof(e)),
-        ReadBackConfirmed x => c with { ReadBack = new ReadBack(x.Method, e.At) },
+        ReadBackConfirmed x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, ReadBack = new ReadBack(x.Method, e.At) },
         ComplaintTriaged x => c with
         {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
             Category = x.Severity.Category,
             Severity = x.Severity.Tier,
             Department = x.Routing.Department,
             ResponsibleRole = x.Routing.Role,
             Deadlines = Meet(x.Deadlines, e.At, DeadlineKind.Acknowledge),
         },
-        ComplaintRejected x => c with { Outcome = x.Reason },
-        ComplaintRedirected x => c with { Outcome = $"Redirected to {x.To}: {x.Reason}" },
+        ComplaintRejected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = x.Reason },
+        ComplaintRedirected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = $"Redirected to {x.To}: {x.Reason}" },
         ResolvedOnSpot x => c with
         {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
             Category = x.Severity.Category,
             Severity = x.Severity.Tier,
             Remedy = x.Remedy,
             Outcome = x.Remedy.Description,
             ClosedAt = e.At,
         },
-        HandlerAssigned x => c with { Assignee = x.Handler },
+        HandlerAssigned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Assignee = x.Handler },
         HandlerRecused x => c with
         {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
             Assignee = null,
             Recusals = [.. c.Recusals, new Recusal(x.Handler, x.Reason, e.At)],
         },
-        InvestigationStarted => c,
-        EvidenceAdded x => c with { Evidence = [.. c.Evidence, x.Evidence] },
-        AccusedHeard x => c with { AccusedStatement = x.Statement },
-        FindingsRecorded x => c with { Findings = x.Findings },
-        EmergencyMeetingRecorded x => c with { EmergencyMeeting = x.Meeting },
+        InvestigationStarted => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At },
+        EvidenceAdded x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Evidence = [.. c.Evidence, x.Evidence] },
+        AccusedHeard x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, AccusedStatement = x.Statement },
+        FindingsRecorded x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Findings = x.Findings },
+        EmergencyMeetingRecorded x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, EmergencyMeeting = x.Meeting },
         RemedyProposed x => c with
         {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
             Remedy = x.Remedy,
             Approvals = x.Approval.Steps.Select(role => new ApprovalStep(role)).ToArray(),
             Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Propose),
         },
-        RemedyApproved x => c with { Approvals = GiveNextApproval(c.Approvals, e, x.Note) },
-        ApprovalDeclined => c with { Remedy = null, Approvals = [] },
-        DecisionCommunicated => c with { Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Resolve, DeadlineKind.NotifyResult) },
-        CustomerAccepted => c,
-        CustomerRejected x => c with { CustomerRejections = x.Round, Remedy = null, Approvals = [] },
-        Escalated x => c with { EscalationLevel = x.Level },
-        ImplementationCompleted => c with { ImplementedAt = e.At },
+        RemedyApproved x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Approvals = GiveNextApproval(c.Approvals, e, x.Note) },
+        ApprovalDeclined => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Remedy = null, Approvals = [] },
+        DecisionCommunicated => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Resolve, DeadlineKind.NotifyResult) },
+        CustomerAccepted => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At },
+        CustomerRejected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, CustomerRejections = x.Round, Remedy = null, Approvals = [] },
+        Escalated x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, EscalationLevel = x.Level },
+        ImplementationCompleted => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, ImplementedAt = e.At },
         FollowUpRecorded x => c with
         {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
             FollowUps = [.. c.FollowUps, new FollowUpContact(e.At, e.Actor.Id, x.Satisfaction, x.Comment)],
             Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.FollowUp),
         },
-        ComplaintClosed x => c with { Outcome = x.Summary, ClosedAt = e.At },
-        ComplaintReopened => c with { Outcome = null, ReopenCount = c.ReopenCount + 1, ReopenedAt = e.At },
-        ComplaintWithdrawn x => c with { Outcome = x.Reason },
-        AccountabilityAssessed => c,
-        DeadlineWarned x => c with { Deadlines = Update(c.Deadlines, x.Kind, d => d with { WarnedAt = e.At }) },
-        DeadlineBreached x => c with { Deadlines = Update(c.Deadlines, x.Kind, d => d with { BreachedAt = e.At }) },
+        ComplaintClosed x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = x.Summary, ClosedAt = e.At },
+        ComplaintReopened => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = null, ReopenCount = c.ReopenCount + 1, ReopenedAt = e.At },
+        ComplaintWithdrawn x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = x.Reason },
+        AccountabilityAssessed => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At },
+        DeadlineWarned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Update(c.Deadlines, x.Kind, e.At, static (d, at) => d with { WarnedAt = at }) },
+        DeadlineBreached x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Update(c.Deadlines, x.Kind, e.At, static (d, at) => d with { BreachedAt = at }) },
         DeadlineExtended x => c with
         {
-            Deadlines = Update(c.Deadlines, x.Kind, d => d with
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
+            Deadlines = Update(c.Deadlines, x.Kind, x, static (d, x) => d with
             {
                 DueAt = x.To,
                 WarnAt = d.WarnedAt is null && d.WarnAt is { } warn ? x.To - (d.DueAt - warn) : d.WarnAt,
@@ -157,8 +175,19 @@ public static class ComplaintReplay
         return c;
     }
 
-    private static Deadline[] Update(IReadOnlyList<Deadline> deadlines, DeadlineKind kind, Func<Deadline, Deadline> change) =>
-        deadlines.Select(d => d.Kind == kind && d.MetAt is null ? change(d) : d).ToArray();
+    private static Deadline[] Update<TArg>(IReadOnlyList<Deadline> deadlines, DeadlineKind kind, TArg arg, Func<Deadline, TArg, Deadline> change)
+    {
+        var result = deadlines.ToArray();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (result[i].Kind == kind && result[i].MetAt is null)
+            {
+                result[i] = change(result[i], arg);
+            }
+        }
+
+        return result;
+    }
 
     private static ApprovalStep[] GiveNextApproval(IReadOnlyList<ApprovalStep> steps, JournalEntry e, string? note)
     {
@@ -168,17 +197,18 @@ public static class ComplaintReplay
         return result;
     }
 
-    private static Deadline[] Meet(IReadOnlyList<Deadline> deadlines, DateTimeOffset at, params ReadOnlySpan<DeadlineKind> kinds)
+    private static IReadOnlyList<Deadline> Meet(IReadOnlyList<Deadline> deadlines, DateTimeOffset at, params ReadOnlySpan<DeadlineKind> kinds)
     {
-        var result = deadlines.ToArray();
-        for (var i = 0; i < result.Length; i++)
+        Deadline[]? result = null; // copied only if a deadline is met
+        for (var i = 0; i < deadlines.Count; i++)
         {
-            if (result[i].MetAt is null && kinds.Contains(result[i].Kind))
+            if (deadlines[i].MetAt is null && kinds.Contains(deadlines[i].Kind))
             {
-                result[i] = result[i] with { MetAt = at };
+                result ??= [.. deadlines];
+                result[i] = deadlines[i] with { MetAt = at };
             }
         }
 
-        return result;
+        return result ?? deadlines;
     }
 }
