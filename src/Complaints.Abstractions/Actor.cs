@@ -19,9 +19,9 @@ public sealed record Actor(ActorId Id, string Name, IReadOnlyList<string> Roles,
     /// <returns><see langword="true"/> if the role is held.</returns>
     public bool HasRole(string role)
     {
-        foreach (var held in Roles)
+        for (var i = 0; i < Roles.Count; i++)
         {
-            if (string.Equals(held, role, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Roles[i], role, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -3,13 +3,14 @@ namespace Complaints.Workflow.Internal;
 /// <summary>Collects field errors, then throws them together so the caller can fix everything at once.</summary>
 internal sealed class Validation
 {
-    private readonly List<ValidationError> _errors = [];
+    // Made on the first error: most commands have none.
+    private List<ValidationError>? _errors;
 
     public Validation Required(string? value, string field, string what)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            _errors.Add(new ValidationError(field, $"{what} is required."));
+            Errors.Add(new ValidationError(field, $"{what} is required."));
         }
 
         return this;
@@ -19,7 +20,7 @@ internal sealed class Validation
     {
         if (value is not null && value.Length > max)
         {
-            _errors.Add(new ValidationError(field, $"must be at most {max} characters (has {value.Length})."));
+            Errors.Add(new ValidationError(field, $"must be at most {max} characters (has {value.Length})."));
         }
 
         return this;
@@ -30,7 +31,7 @@ internal sealed class Validation
     {
         if (!Enum.IsDefined(value))
         {
-            _errors.Add(new ValidationError(field, $"{value} is not a {typeof(TEnum).Name}; use one of {string.Join(", ", Enum.GetNames<TEnum>())}."));
+            Errors.Add(new ValidationError(field, $"{value} is not a {typeof(TEnum).Name}; use one of {string.Join(", ", Enum.GetNames<TEnum>())}."));
         }
 
         return this;
@@ -41,7 +42,7 @@ internal sealed class Validation
     /// <summary>Records an error; for checks on hot paths, whose field names are formatted only when they fail.</summary>
     public Validation Error(string field, string message)
     {
-        _errors.Add(new ValidationError(field, message));
+        Errors.Add(new ValidationError(field, message));
         return this;
     }
 
@@ -66,7 +67,7 @@ internal sealed class Validation
     {
         if (actor is null)
         {
-            _errors.Add(new ValidationError(field, "an actor is required: every command names who issues it."));
+            Errors.Add(new ValidationError(field, "an actor is required: every command names who issues it."));
             return this;
         }
 
@@ -79,9 +80,11 @@ internal sealed class Validation
         return actor.Roles is not null ? this : Error($"{field}.Roles", "must be a list (it may be empty).");
     }
 
+    private List<ValidationError> Errors => _errors ??= [];
+
     public void ThrowIfAny()
     {
-        if (_errors.Count > 0)
+        if (_errors is { Count: > 0 })
         {
             throw new ComplaintValidationException(_errors.ToArray());
         }

@@ -12,9 +12,17 @@ public sealed record PermissionRule(IReadOnlyList<string> Roles, ActorRelation R
     public bool Grants(Actor actor, Complaint? complaint)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (Relations.HasFlag(ActorRelation.Anyone) || Roles.Any(actor.HasRole))
+        if (Relations.HasFlag(ActorRelation.Anyone))
         {
             return true;
+        }
+
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            if (actor.HasRole(Roles[i]))
+            {
+                return true;
+            }
         }
 
         if (complaint is null)
