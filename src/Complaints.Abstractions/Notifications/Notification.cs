@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Complaints.Notifications;
 
@@ -82,9 +83,16 @@ public sealed record Notification(
     public static Guid StableId(ComplaintId complaintId, long sequence, NotificationKind kind, string recipient)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"complaints-notification/{complaintId.Value:D}/{sequence}/{kind}/{recipient}");
+        // The UTF-8 text is written straight into a buffer (on the stack unless the recipient is long).
+        var most = 80 + Encoding.UTF8.GetMaxByteCount(recipient.Length);
+        Span<byte> utf8 = most <= 512 ? stackalloc byte[512] : new byte[most];
+        if (!Utf8.TryWrite(utf8, System.Globalization.CultureInfo.InvariantCulture, $"complaints-notification/{complaintId.Value:D}/{sequence}/{kind}/{recipient}", out var length))
+        {
+            throw new InvalidOperationException("The notification id's text did not fit its buffer.");
+        }
+
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        SHA256.HashData(utf8[..length], hash);
         var bytes = hash[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant

@@ -129,6 +129,23 @@ public sealed class NotificationPlannerTests
         ids[0].Version.Should().Be(8);
     }
 
+    [Theory]
+    [InlineData("complainant")]
+    [InlineData("role:质量管理")]
+    [InlineData("a recipient far longer than the stack buffer: ")]
+    public void Ids_AreTheDocumentedHashOfTheDocumentedText(string recipient)
+    {
+        // Stored outbox rows carry these ids and a retried save must produce them again: they may never change.
+        recipient = recipient.EndsWith(": ", StringComparison.Ordinal) ? recipient + new string('x', 600) : recipient;
+        var id = new ComplaintId(Guid.Parse("0192f0c4-7a3e-7b2c-9d4e-5f6a7b8c9d0e"));
+        var text = $"complaints-notification/{id.Value:D}/7/{NotificationKind.ApprovalRequest}/{recipient}";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))[..16];
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+
+        Notification.StableId(id, 7, NotificationKind.ApprovalRequest, recipient).Should().Be(new Guid(hash, bigEndian: true));
+    }
+
     [Fact]
     public void Registration_AddsTheDispatcherTheStoresOutboxAndTheSenders()
     {
