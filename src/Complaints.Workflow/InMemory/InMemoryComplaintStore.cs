@@ -12,6 +12,14 @@ namespace Complaints.Workflow.InMemory;
 public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore
 {
     private readonly Dictionary<Guid, OutboxRow> _outbox = [];
+
+    // The pending messages in claim order (next attempt, then the order written), so a claim reads only those due.
+    private readonly SortedSet<(DateTimeOffset NextAttemptAt, int Order)> _pending = [];
+    private readonly List<OutboxRow> _outboxInOrder = [];
+    private readonly Dictionary<ComplaintId, List<OutboxRow>> _outboxByCase = [];
+
+    // Each case with an alarm to come, by the time its first one falls due (NextAlarm), so a claim reads only due cases.
+    private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(AlarmOrder.Instance);
     private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<ComplaintId, Complaint> _cases = [];
@@ -68,11 +76,23 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
 
             journal.AddRange(newEntries);
             Reindex(stored, complaint);
+            ReindexAlarm(stored, complaint);
 
             _cases[complaint.Id] = complaint;
             foreach (var notification in notifications)
             {
-                _outbox.TryAdd(notification.Id, new OutboxRow(new OutboxMessage(notification, OutboxState.Pending, 0, notification.CreatedAt), _outbox.Count));
+                var row = new OutboxRow(new OutboxMessage(notification, OutboxState.Pending, 0, notification.CreatedAt), _outboxInOrder.Count);
+                if (_outbox.TryAdd(notification.Id, row))
+                {
+                    _outboxInOrder.Add(row);
+                    _pending.Add((row.Message.NextAttemptAt, row.Order));
+                    if (!_outboxByCase.TryGetValue(complaint.Id, out var ofCase))
+                    {
+                        _outboxByCase[complaint.Id] = ofCase = [];
+                    }
+
+                    ofCase.Add(row);
+                }
             }
         }
 
@@ -97,7 +117,18 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var claimed = _cases.Values
+            var dueCases = new List<Complaint>();
+            foreach (var (at, id) in _alarms)
+            {
+                if (at > now)
+                {
+                    break;
+                }
+
+                dueCases.Add(_cases[new ComplaintId(id)]);
+            }
+
+            var claimed = dueCases
                 .SelectMany(c => DueAlarms.Of(c, now))
                 .Where(d => !_leases.TryGetValue((d.ComplaintId, d.Kind, d.Alarm), out var held) || held.Until <= now || held.Worker == worker)
                 .OrderBy(d => d.DueAt)
@@ -177,13 +208,21 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var claimed = _outbox.Values
-                .Where(r => r.Message.State == OutboxState.Pending && r.Message.NextAttemptAt <= now
-                            && (r.LeaseWorker is null || r.LeaseUntil <= now || r.LeaseWorker == worker))
-                .OrderBy(r => r.Message.NextAttemptAt)
-                .ThenBy(r => r.Order)
-                .Take(Math.Max(0, max))
-                .ToArray();
+            var claimed = new List<OutboxRow>();
+            foreach (var (nextAttemptAt, order) in _pending)
+            {
+                if (nextAttemptAt > now || claimed.Count >= max)
+                {
+                    break;
+                }
+
+                var row = _outboxInOrder[order];
+                if (row.LeaseWorker is null || row.LeaseUntil <= now || row.LeaseWorker == worker)
+                {
+                    claimed.Add(row);
+                }
+            }
+
             foreach (var row in claimed)
             {
                 row.LeaseWorker = worker;
@@ -205,6 +244,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
                 return Task.FromResult(false);
             }
 
+            _pending.Remove((row.Message.NextAttemptAt, row.Order));
             row.Message = row.Message with { State = OutboxState.Sent, SentAt = at };
             row.LeaseWorker = null;
             return Task.FromResult(true);
@@ -223,6 +263,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
                 return Task.FromResult(false);
             }
 
+            _pending.Remove((row.Message.NextAttemptAt, row.Order));
             row.Message = row.Message with
             {
                 State = nextAttemptAt is null ? OutboxState.Parked : OutboxState.Pending,
@@ -230,6 +271,11 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
                 NextAttemptAt = nextAttemptAt ?? row.Message.NextAttemptAt,
                 LastError = failure,
             };
+            if (row.Message.State == OutboxState.Pending)
+            {
+                _pending.Add((row.Message.NextAttemptAt, row.Order));
+            }
+
             row.LeaseWorker = null;
             return Task.FromResult(true);
         }
@@ -241,11 +287,9 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<OutboxMessage> messages = _outbox.Values
-                .Where(r => r.Message.Notification.ComplaintId == complaintId)
-                .OrderBy(r => r.Order)
-                .Select(r => r.Message)
-                .ToArray();
+            IReadOnlyList<OutboxMessage> messages = _outboxByCase.TryGetValue(complaintId, out var ofCase)
+                ? ofCase.Select(r => r.Message).ToArray()
+                : [];
             return Task.FromResult(messages);
         }
     }
@@ -282,6 +326,65 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
             }
 
             theirs.Add((complaint.ReceivedAt, complaint.Id.Value));
+        }
+    }
+
+    // Keeps the alarm index in step with a save: a case is in it, at its first alarm's time, while it has one to come.
+    private void ReindexAlarm(Complaint? stored, Complaint complaint)
+    {
+        var before = stored is null ? null : NextAlarm(stored);
+        var after = NextAlarm(complaint);
+        if (before == after)
+        {
+            return;
+        }
+
+        if (before is { } old)
+        {
+            _alarms.Remove((old, complaint.Id.Value));
+        }
+
+        if (after is { } next)
+        {
+            _alarms.Add((next, complaint.Id.Value));
+        }
+    }
+
+    /// <summary>When the first of the case's alarms falls due (see <see cref="DueAlarms.Of"/>); none for an ended case or a paused clock.</summary>
+    private static DateTimeOffset? NextAlarm(Complaint complaint)
+    {
+        if (complaint.IsFinal || complaint.ClockPausedAt is not null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? first = null;
+        foreach (var deadline in complaint.Deadlines)
+        {
+            if (deadline.MetAt is not null || deadline.BreachedAt is not null)
+            {
+                continue;
+            }
+
+            var at = deadline.WarnAt is { } warnAt && deadline.WarnedAt is null && warnAt < deadline.DueAt ? warnAt : deadline.DueAt;
+            if (first is null || at < first)
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Alarm time, then id.</summary>
+    private sealed class AlarmOrder : IComparer<(DateTimeOffset At, Guid Id)>
+    {
+        public static readonly AlarmOrder Instance = new();
+
+        public int Compare((DateTimeOffset At, Guid Id) x, (DateTimeOffset At, Guid Id) y)
+        {
+            var byTime = x.At.CompareTo(y.At);
+            return byTime != 0 ? byTime : x.Id.CompareTo(y.Id);
         }
     }
 
