@@ -71,7 +71,15 @@ internal sealed class CompiledWorkflow
             return _noneMatched;
         }
 
-        return new RuleMatches(this, reused ? (object[])inputs.Clone() : inputs, set);
+        return new RuleMatches(this, reused ? Copy(inputs) : inputs, set);
+    }
+
+    // Not Array.Clone: its MemberwiseClone took 30 % of a decision's time in a profile.
+    private static object[] Copy(object[] inputs)
+    {
+        var copy = new object[inputs.Length];
+        inputs.CopyTo(copy, 0);
+        return copy;
     }
 
     private void Evaluate(int i, object[] inputs, ref MatchSet set)

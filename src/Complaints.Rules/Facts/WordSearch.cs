@@ -14,6 +14,7 @@ internal sealed class WordSearch
 {
     private readonly SearchValues<string>? _anchored;
     private readonly SearchValues<string>? _anywhere;
+    private readonly SearchValues<string>? _anywhereCaseless;
 
     /// <summary>Prepares the search for a <c>|</c>-separated word list.</summary>
     /// <param name="words">The words, as <see cref="Text.ContainsAny"/> takes them.</param>
@@ -22,17 +23,19 @@ internal sealed class WordSearch
         ArgumentNullException.ThrowIfNull(words);
         var anchored = new List<string>();
         var anywhere = new List<string>();
+        var anywhereCaseless = new List<string>();
         foreach (var range in words.AsSpan().Split('|'))
         {
             var word = words.AsSpan(range).Trim();
             if (!word.IsEmpty)
             {
-                (Text.IsAnchored(word) ? anchored : anywhere).Add(word.ToString());
+                (Text.IsAnchored(word) ? anchored : IsCaseless(word) ? anywhereCaseless : anywhere).Add(word.ToString());
             }
         }
 
-        _anchored = anchored.Count > 0 ? SearchValues.Create(anchored.ToArray(), StringComparison.OrdinalIgnoreCase) : null;
-        _anywhere = anywhere.Count > 0 ? SearchValues.Create(anywhere.ToArray(), StringComparison.OrdinalIgnoreCase) : null;
+        _anchored = Searcher(anchored, StringComparison.OrdinalIgnoreCase);
+        _anywhere = Searcher(anywhere, StringComparison.OrdinalIgnoreCase);
+        _anywhereCaseless = Searcher(anywhereCaseless, StringComparison.Ordinal);
     }
 
     /// <summary>Whether <paramref name="text"/> contains any of the words, as <see cref="Text.ContainsAny"/> decides.</summary>
@@ -46,7 +49,7 @@ internal sealed class WordSearch
         }
 
         var span = text.AsSpan();
-        if (_anywhere is not null && span.ContainsAny(_anywhere))
+        if ((_anywhereCaseless is not null && span.ContainsAny(_anywhereCaseless)) || (_anywhere is not null && span.ContainsAny(_anywhere)))
         {
             return true;
         }
@@ -75,5 +78,26 @@ internal sealed class WordSearch
         }
 
         return false;
+    }
+
+    private static SearchValues<string>? Searcher(List<string> words, StringComparison comparison) =>
+        words.Count > 0 ? SearchValues.Create(words.ToArray(), comparison) : null;
+
+    /// <summary>
+    /// Whether every character of <paramref name="word"/> is one Unicode gives no case mapping to or from (CJK
+    /// ideographs, kana, Hangul syllables, CJK punctuation): such a word is found ignoring case exactly where it is
+    /// found ordinally, and an ordinal search is much faster.
+    /// </summary>
+    internal static bool IsCaseless(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c is not ((>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -10,7 +10,7 @@ public sealed class WordSearchTests
     private static readonly string[] Pieces =
     [
         "a", "A", "e", "É", "é", "i", "I", "ı", "İ", "k", "K", "\u212A", "s", "S", "ſ", "ß", "ss", "σ", "ς", "Σ", "ǅ", "ǆ",
-        "收", "费", "态度", "配送", "1", "7", " ", "-", ".", "_", "\u00A0", "\U00010400", "\U00010428", "late", "Late", "charge",
+        "收", "费", "态度", "配送", "食物中毒", "。", "1", "7", " ", "-", ".", "_", "\u00A0", "\U00010400", "\U00010428", "late", "Late", "charge",
     ];
 
     [Theory]
@@ -60,6 +60,21 @@ public sealed class WordSearchTests
         }
 
         found.Should().BeInRange(2_000, 18_000, "the random cases must exercise both outcomes");
+    }
+
+    [Fact]
+    public void IsCaseless_CharactersItAccepts_IgnoringCaseEqualNoOtherCharacter()
+    {
+        var groups = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var all = Enumerable.Range(0, 65536).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray();
+        foreach (var c in all)
+        {
+            groups[c.ToString()] = groups.GetValueOrDefault(c.ToString()) + 1;
+        }
+
+        var caseless = all.Where(c => WordSearch.IsCaseless([c])).ToArray();
+        caseless.Should().Contain(['收', '态', 'あ', '가', '。']).And.NotContain(['a', 'É', 'ſ', '\u212A', 'Σ', '1', ' ']);
+        caseless.Where(c => groups[c.ToString()] != 1).Should().BeEmpty("an ordinal search finds these exactly where an ignore-case search does");
     }
 
     private static string Phrase(Random random, int min, int max) =>
