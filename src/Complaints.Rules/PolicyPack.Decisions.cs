@@ -10,6 +10,12 @@ public sealed partial class PolicyPack : IComplaintPolicy
     private static ComplaintFacts? t_lastFacts;
 
     [ThreadStatic]
+    private static List<DeadlineRule>? t_deadlines;
+
+    [ThreadStatic]
+    private static List<string>? t_reasons;
+
+    [ThreadStatic]
     private static object[]? t_inputs2;
 
     [ThreadStatic]
@@ -33,7 +39,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Severity, Complaint(complaint));
         string? category = null;
         Severity? tier = null;
-        var reasons = new List<string>(2);
+        var reasons = t_reasons ??= new List<string>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
             var rule = matched.Rule(i);
@@ -46,13 +52,11 @@ public sealed partial class PolicyPack : IComplaintPolicy
             }
         }
 
-        if (tier is null)
-        {
-            reasons.Add(_noSeverityRuleMatched);
-        }
-
+        // Exactly as many reasons as found, in an array of their own; the default tier's one reason is shared.
+        IReadOnlyList<string> found = tier is null ? _noSeverityRuleMatchedReasons : reasons.ToArray();
+        reasons.Clear();
         var finalCategory = category ?? NonEmpty(complaint.Intake.Category) ?? Manifest.DefaultCategory;
-        return new SeverityDecision(finalCategory, tier ?? _defaultTier, reasons, Explain(matched));
+        return new SeverityDecision(finalCategory, tier ?? _defaultTier, found, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -70,22 +74,18 @@ public sealed partial class PolicyPack : IComplaintPolicy
     public DeadlineDecision SetDeadlines(Complaint complaint)
     {
         var matched = Run(DecisionPoint.Deadlines, Complaint(complaint));
-        var deadlines = new List<DeadlineRule>(4);
+        var chosen = t_deadlines ??= new List<DeadlineRule>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
-            var rule = matched.Rule(i);
-            var o = (DeadlineOutput)rule.Output;
-            if (!HasKind(deadlines, o.Kind))
+            var deadline = _deadlineRules[i]!;
+            if (!HasKind(chosen, deadline.Kind))
             {
-                deadlines.Add(new DeadlineRule(o.Kind, o.Amount, o.Unit, rule.Name)
-                {
-                    WarnAtShare = o.WarnAt ?? _defaultWarnAtShare,
-                    ExtendableTo = o.ExtendableTo,
-                    ExtensionApprovedBy = o.ExtensionApprovedBy,
-                });
+                chosen.Add(deadline);
             }
         }
 
+        var deadlines = chosen.ToArray();
+        chosen.Clear();
         return new DeadlineDecision(deadlines, Explain(matched));
     }
 

@@ -18,9 +18,10 @@ public sealed partial class PolicyPack
     private readonly PackFacts _pack;
     private readonly Dictionary<string, int> _ladder;
     private readonly Severity _defaultTier;
-    private readonly string _noSeverityRuleMatched;
+    private readonly IReadOnlyList<string> _noSeverityRuleMatchedReasons;
     private readonly decimal? _defaultWarnAtShare;
     private readonly PolicyExplanation[] _noneMatched;
+    private readonly DeadlineRule?[] _deadlineRules;
     private readonly AdmissibilityDecision _accepted;
     private readonly RecusalDecision _notRecused;
     private readonly ApprovalDecision _noApproval;
@@ -46,8 +47,13 @@ public sealed partial class PolicyPack
             new Dictionary<string, decimal>(manifest.Settings, StringComparer.OrdinalIgnoreCase));
         _ladder = manifest.Roles.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
         _defaultTier = Names.TryParse<Severity>(manifest.DefaultTier, out var tier) ? tier : Severity.General;
-        _noSeverityRuleMatched = $"no severity rule matched: the pack's default tier {_defaultTier}";
+        _noSeverityRuleMatchedReasons = Array.AsReadOnly([$"no severity rule matched: the pack's default tier {_defaultTier}"]);
         _defaultWarnAtShare = manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
+
+        // The deadline each deadline rule sets (immutable, the same for every case), by the rule's index.
+        _deadlineRules = Array.ConvertAll(_workflows[(int)DecisionPoint.Deadlines].RuleArray, r => r.Output is DeadlineOutput o
+            ? new DeadlineRule(o.Kind, o.Amount, o.Unit, r.Name) { WarnAtShare = o.WarnAt ?? _defaultWarnAtShare, ExtendableTo = o.ExtendableTo, ExtensionApprovedBy = o.ExtensionApprovedBy }
+            : null);
 
         // What a decision is when no rule matched or threw: the same for every case, so built once.
         _noneMatched = Array.ConvertAll(_workflows, w => new PolicyExplanation(Identity, w.NoneMatched));

@@ -126,7 +126,7 @@ internal static partial class WorkflowCompiler
                 var expressions = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
                 var parsed = Parser.Parse(rule.Expression, expressions, typeof(bool));
                 guards = Guard.Find(parsed, expressions);
-                condition = ConditionCompiler.CompileWithSearchers(parsed, expressions) ?? Parser.Compile<bool>(rule.Expression, parameters);
+                condition = ConditionCompiler.CompileBound(parsed, expressions) ?? Parser.Compile<bool>(rule.Expression, parameters);
             }
 #pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
             catch (Exception e)
