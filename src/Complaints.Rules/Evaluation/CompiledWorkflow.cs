@@ -27,6 +27,9 @@ internal sealed class CompiledWorkflow
 
     internal CompiledRule[] RuleArray => _rules;
 
+    /// <summary>Whether skipping the rule at <paramref name="index"/> for its guard may hide an error its condition throws.</summary>
+    public bool MayHideError(int index) => _index.MayHideError[index];
+
     /// <summary>
     /// The one outcome shared by every evaluation in which all rules were evaluated and none matched or threw
     /// (<see cref="Run"/> returns it then): its explanation does not depend on the inputs.
@@ -42,10 +45,11 @@ internal sealed class CompiledWorkflow
     /// Whether the caller reuses <paramref name="inputs"/> after the call: the outcome then keeps a copy when it
     /// needs the inputs for its explanation, and none when it does not (<see cref="NoneMatched"/>).
     /// </param>
+    /// <returns>Which rules matched, and the explanation built from that on first read.</returns>
     public RuleMatches Run(object[] inputs, bool reused = false)
     {
         var set = new MatchSet(_rules.Length);
-        var evaluated = _index.Always.Length;
+        var loudSkipped = 0;
         foreach (var i in _index.Always)
         {
             Evaluate(i, inputs, ref set);
@@ -57,16 +61,21 @@ internal sealed class CompiledWorkflow
         {
             if (index.Read(inputs[index.Input]) is { } value && index.Rules.TryGetValue(value, out var candidates))
             {
-                evaluated += candidates.Length;
-                foreach (var i in candidates)
+                loudSkipped += index.Loud - candidates.Loud;
+                foreach (var i in candidates.Rules)
                 {
                     Evaluate(i, inputs, ref set);
                 }
             }
+            else
+            {
+                loudSkipped += index.Loud;
+            }
         }
 
-        // Each rule is indexed once, so every rule was evaluated exactly when the counts agree.
-        if (evaluated == _rules.Length && set.IsEmpty)
+        // Each rule is indexed once. A rule skipped for a guard that is its first conjunct could not have thrown;
+        // any other skipped rule must be evaluated for its error when the explanation is read, from the inputs.
+        if (loudSkipped == 0 && set.IsEmpty)
         {
             return _noneMatched;
         }

@@ -78,7 +78,7 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
         {
             var matched = IsMatched(i);
             var error = _set.Error(i);
-            if (!matched && error is null && rules[i].Guards.Count > 0)
+            if (!matched && error is null && _workflow.MayHideError(i))
             {
                 // Its guard may have kept it from being evaluated: evaluate it now for the error RulesEngine would
                 // report if its condition throws before reaching the guard. It cannot match (its guard is false).
