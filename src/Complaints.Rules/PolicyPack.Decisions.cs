@@ -9,13 +9,28 @@ public sealed partial class PolicyPack : IComplaintPolicy
     [ThreadStatic]
     private static ComplaintFacts? t_lastFacts;
 
+    [ThreadStatic]
+    private static List<DeadlineRule>? t_deadlines;
+
+    [ThreadStatic]
+    private static List<string>? t_reasons;
+
+    [ThreadStatic]
+    private static object[]? t_inputs2;
+
+    [ThreadStatic]
+    private static object[]? t_inputs3;
+
+    [ThreadStatic]
+    private static object[]? t_inputs4;
+
     /// <inheritdoc />
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint)
     {
         var matched = Run(DecisionPoint.Admissibility, Complaint(complaint));
         return matched.FirstMatched?.Output is AdmissibilityOutput o
             ? new AdmissibilityDecision(o.Outcome, o.Reason, o.RedirectTo, Explain(matched))
-            : new AdmissibilityDecision(AdmissibilityOutcome.Accept, null, null, Explain(matched));
+            : NoRule(matched, _accepted) ?? new AdmissibilityDecision(AdmissibilityOutcome.Accept, null, null, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -24,7 +39,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Severity, Complaint(complaint));
         string? category = null;
         Severity? tier = null;
-        var reasons = new List<string>(2);
+        var reasons = t_reasons ??= new List<string>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
             var rule = matched.Rule(i);
@@ -37,13 +52,11 @@ public sealed partial class PolicyPack : IComplaintPolicy
             }
         }
 
-        if (tier is null)
-        {
-            reasons.Add(_noSeverityRuleMatched);
-        }
-
+        // Exactly as many reasons as found, in an array of their own; the default tier's one reason is shared.
+        IReadOnlyList<string> found = tier is null ? _noSeverityRuleMatchedReasons : reasons.ToArray();
+        reasons.Clear();
         var finalCategory = category ?? NonEmpty(complaint.Intake.Category) ?? Manifest.DefaultCategory;
-        return new SeverityDecision(finalCategory, tier ?? _defaultTier, reasons, Explain(matched));
+        return new SeverityDecision(finalCategory, tier ?? _defaultTier, found, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -61,22 +74,18 @@ public sealed partial class PolicyPack : IComplaintPolicy
     public DeadlineDecision SetDeadlines(Complaint complaint)
     {
         var matched = Run(DecisionPoint.Deadlines, Complaint(complaint));
-        var deadlines = new List<DeadlineRule>(4);
+        var chosen = t_deadlines ??= new List<DeadlineRule>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
-            var rule = matched.Rule(i);
-            var o = (DeadlineOutput)rule.Output;
-            if (!HasKind(deadlines, o.Kind))
+            var deadline = _deadlineRules[i]!;
+            if (!HasKind(chosen, deadline.Kind))
             {
-                deadlines.Add(new DeadlineRule(o.Kind, o.Amount, o.Unit, rule.Name)
-                {
-                    WarnAtShare = o.WarnAt ?? _defaultWarnAtShare,
-                    ExtendableTo = o.ExtendableTo,
-                    ExtensionApprovedBy = o.ExtensionApprovedBy,
-                });
+                chosen.Add(deadline);
             }
         }
 
+        var deadlines = chosen.ToArray();
+        chosen.Clear();
         return new DeadlineDecision(deadlines, Explain(matched));
     }
 
@@ -86,7 +95,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Recusal, Complaint(complaint), new PersonFacts(person, complaint));
         return matched.FirstMatched is { } rule
             ? new RecusalDecision(true, ((ReasonOutput)rule.Output).Reason, Explain(matched))
-            : new RecusalDecision(false, null, Explain(matched));
+            : NoRule(matched, _notRecused) ?? new RecusalDecision(false, null, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -95,7 +104,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Approval, Complaint(complaint), new RemedyFacts(remedy));
         if (!matched.Any)
         {
-            return new ApprovalDecision([], Explain(matched));
+            return NoRule(matched, _noApproval) ?? new ApprovalDecision([], Explain(matched));
         }
 
         // Every matched rule's steps, each role once (first spelling kept), ordered by the role ladder; roles off the ladder last, in order found.
@@ -127,7 +136,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Confidentiality, Complaint(complaint), new PersonFacts(reader, complaint));
         return matched.FirstMatched is { } rule
             ? new ConfidentialityDecision(false, ((ReasonOutput)rule.Output).Reason, Explain(matched))
-            : new ConfidentialityDecision(true, null, Explain(matched));
+            : NoRule(matched, _maySeeIdentity) ?? new ConfidentialityDecision(true, null, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -135,7 +144,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
     {
         var matched = Run(DecisionPoint.Escalation, Complaint(complaint), Names.Of(trigger));
         var o = (ReasonOutput?)matched.FirstMatched?.Output;
-        return new EscalationDecision(o is not null, o?.Reason, o?.NotifyRole, Explain(matched));
+        return o is null && NoRule(matched, _noEscalation) is { } none ? none : new EscalationDecision(o is not null, o?.Reason, o?.NotifyRole, Explain(matched));
     }
 
     /// <inheritdoc />
@@ -145,7 +154,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Rewards, facts);
         if (matched.FirstMatched?.Output is not RewardOutput { Basis: not RewardBasis.None } o)
         {
-            return new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, Explain(matched));
+            return NoRule(matched, _noReward) ?? new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, Explain(matched));
         }
 
         var basis = o.Basis switch
@@ -199,8 +208,20 @@ public sealed partial class PolicyPack : IComplaintPolicy
 
     private int Rank(string role) => _ladder.GetValueOrDefault(role, int.MaxValue);
 
-    /// <summary>The explanation of a decision: the pack, and every rule's trace, built when first read.</summary>
-    private PolicyExplanation Explain(RuleMatches matches) => new(Identity, matches);
+    /// <summary>
+    /// The explanation of a decision: the pack, and every rule's trace, built when first read. An evaluation in
+    /// which no rule matched or threw has the same explanation whatever the inputs: one per decision point serves.
+    /// </summary>
+    private PolicyExplanation Explain(RuleMatches matches) =>
+        ReferenceEquals(matches, matches.Workflow.NoneMatched) ? _noneMatched[(int)matches.Workflow.Point] : new(Identity, matches);
+
+    /// <summary>
+    /// The decision a pack makes when no rule matched or threw, built once per pack (decisions are immutable and
+    /// this one does not depend on the case); <see langword="null"/> when the outcome is another.
+    /// </summary>
+    private static TDecision? NoRule<TDecision>(RuleMatches matches, TDecision decision)
+        where TDecision : class =>
+        ReferenceEquals(matches, matches.Workflow.NoneMatched) ? decision : null;
 
     /// <summary>
     /// The facts of a case, built once per case object: triage asks admissibility and severity of the same
@@ -217,14 +238,40 @@ public sealed partial class PolicyPack : IComplaintPolicy
         return t_lastFacts = new ComplaintFacts(complaint);
     }
 
-    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint) =>
-        _workflows[(int)point].Run([complaint, _pack]);
+    // The inputs go in an array per thread, reused: the outcome copies it only when its explanation needs the
+    // inputs (a rule matched or threw, or a guard skipped one), and the array is cleared so it holds no case.
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint)
+    {
+        var inputs = t_inputs2 ??= new object[2];
+        (inputs[0], inputs[1]) = (complaint, _pack);
+        return Run(point, inputs);
+    }
 
-    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra) =>
-        _workflows[(int)point].Run([complaint, _pack, extra]);
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra)
+    {
+        var inputs = t_inputs3 ??= new object[3];
+        (inputs[0], inputs[1], inputs[2]) = (complaint, _pack, extra);
+        return Run(point, inputs);
+    }
 
-    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra, object more) =>
-        _workflows[(int)point].Run([complaint, _pack, extra, more]);
+    private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra, object more)
+    {
+        var inputs = t_inputs4 ??= new object[4];
+        (inputs[0], inputs[1], inputs[2], inputs[3]) = (complaint, _pack, extra, more);
+        return Run(point, inputs);
+    }
+
+    private RuleMatches Run(DecisionPoint point, object[] inputs)
+    {
+        try
+        {
+            return _workflows[(int)point].Run(inputs, reused: true);
+        }
+        finally
+        {
+            Array.Clear(inputs);
+        }
+    }
 
     private static decimal Clamp(decimal amount, RewardOutput o)
     {

@@ -18,8 +18,16 @@ public sealed partial class PolicyPack
     private readonly PackFacts _pack;
     private readonly Dictionary<string, int> _ladder;
     private readonly Severity _defaultTier;
-    private readonly string _noSeverityRuleMatched;
+    private readonly IReadOnlyList<string> _noSeverityRuleMatchedReasons;
     private readonly decimal? _defaultWarnAtShare;
+    private readonly PolicyExplanation[] _noneMatched;
+    private readonly DeadlineRule?[] _deadlineRules;
+    private readonly AdmissibilityDecision _accepted;
+    private readonly RecusalDecision _notRecused;
+    private readonly ApprovalDecision _noApproval;
+    private readonly ConfidentialityDecision _maySeeIdentity;
+    private readonly EscalationDecision _noEscalation;
+    private readonly RewardDecision _noReward;
 
     internal PolicyPack(PackManifest manifest, Dictionary<DecisionPoint, CompiledWorkflow> workflows)
     {
@@ -39,8 +47,22 @@ public sealed partial class PolicyPack
             new Dictionary<string, decimal>(manifest.Settings, StringComparer.OrdinalIgnoreCase));
         _ladder = manifest.Roles.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
         _defaultTier = Names.TryParse<Severity>(manifest.DefaultTier, out var tier) ? tier : Severity.General;
-        _noSeverityRuleMatched = $"no severity rule matched: the pack's default tier {_defaultTier}";
+        _noSeverityRuleMatchedReasons = Array.AsReadOnly([$"no severity rule matched: the pack's default tier {_defaultTier}"]);
         _defaultWarnAtShare = manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
+
+        // The deadline each deadline rule sets (immutable, the same for every case), by the rule's index.
+        _deadlineRules = Array.ConvertAll(_workflows[(int)DecisionPoint.Deadlines].RuleArray, r => r.Output is DeadlineOutput o
+            ? new DeadlineRule(o.Kind, o.Amount, o.Unit, r.Name) { WarnAtShare = o.WarnAt ?? _defaultWarnAtShare, ExtendableTo = o.ExtendableTo, ExtensionApprovedBy = o.ExtensionApprovedBy }
+            : null);
+
+        // What a decision is when no rule matched or threw: the same for every case, so built once.
+        _noneMatched = Array.ConvertAll(_workflows, w => new PolicyExplanation(Identity, w.NoneMatched));
+        _accepted = new AdmissibilityDecision(AdmissibilityOutcome.Accept, null, null, NoneMatched(DecisionPoint.Admissibility));
+        _notRecused = new RecusalDecision(false, null, NoneMatched(DecisionPoint.Recusal));
+        _noApproval = new ApprovalDecision([], NoneMatched(DecisionPoint.Approval));
+        _maySeeIdentity = new ConfidentialityDecision(true, null, NoneMatched(DecisionPoint.Confidentiality));
+        _noEscalation = new EscalationDecision(false, null, null, NoneMatched(DecisionPoint.Escalation));
+        _noReward = new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, NoneMatched(DecisionPoint.Rewards));
     }
 
     /// <summary>The pack's id and version, recorded on every case opened under it and on every decision.</summary>
@@ -89,6 +111,8 @@ public sealed partial class PolicyPack
 
         return results;
     }
+
+    private PolicyExplanation NoneMatched(DecisionPoint point) => _noneMatched[(int)point];
 
     /// <summary>A decision point's compiled rules (for tests that check explanations against an eager evaluation).</summary>
     internal CompiledWorkflow Compiled(DecisionPoint point) => _workflows[(int)point];

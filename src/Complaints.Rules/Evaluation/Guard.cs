@@ -11,11 +11,12 @@ namespace Complaints.Rules.Evaluation;
 /// </summary>
 internal sealed class Guard
 {
-    private Guard(int input, PropertyInfo? property, string value)
+    private Guard(int input, PropertyInfo? property, string value, bool first)
     {
         Input = input;
         Property = property;
         Value = value;
+        First = first;
     }
 
     /// <summary>The input read.</summary>
@@ -26,6 +27,12 @@ internal sealed class Guard
 
     /// <summary>The constant the value must equal.</summary>
     public string Value { get; }
+
+    /// <summary>
+    /// Whether this is the condition's first conjunct, evaluated before anything else: when it is false the
+    /// condition is false without evaluating anything that could throw, so a rule skipped for it has no error.
+    /// </summary>
+    public bool First { get; }
 
     /// <summary>What is read: the same input and property make one index.</summary>
     public (int Input, PropertyInfo? Property) Key => (Input, Property);
@@ -38,11 +45,11 @@ internal sealed class Guard
         var guards = new List<Guard>();
         if (parsed is LambdaExpression lambda)
         {
-            Collect(lambda.Body, lambda.Parameters, guards);
+            Collect(lambda.Body, lambda.Parameters, guards, first: true);
         }
         else
         {
-            Collect(parsed, parameters, guards);
+            Collect(parsed, parameters, guards, first: true);
         }
 
         return guards.ToArray();
@@ -61,17 +68,17 @@ internal sealed class Guard
         return Expression.Lambda<Func<object, string?>>(read, target).Compile();
     }
 
-    private static void Collect(Expression e, IReadOnlyList<ParameterExpression> parameters, List<Guard> guards)
+    private static void Collect(Expression e, IReadOnlyList<ParameterExpression> parameters, List<Guard> guards, bool first)
     {
         if (e is BinaryExpression { NodeType: ExpressionType.AndAlso } and)
         {
-            Collect(and.Left, parameters, guards);
-            Collect(and.Right, parameters, guards);
+            Collect(and.Left, parameters, guards, first);
+            Collect(and.Right, parameters, guards, first: false);
             return;
         }
 
         if (e is BinaryExpression { NodeType: ExpressionType.Equal } equal && IsStringEquality(equal) &&
-            (Of(equal.Left, equal.Right, parameters) ?? Of(equal.Right, equal.Left, parameters)) is { } guard)
+            (Of(equal.Left, equal.Right, parameters, first) ?? Of(equal.Right, equal.Left, parameters, first)) is { } guard)
         {
             guards.Add(guard);
         }
@@ -81,7 +88,7 @@ internal sealed class Guard
         equal.Left.Type == typeof(string) && equal.Right.Type == typeof(string) &&
         (equal.Method is null || (equal.Method.DeclaringType == typeof(string) && equal.Method.Name is "op_Equality" or "Equals"));
 
-    private static Guard? Of(Expression operand, Expression constant, IReadOnlyList<ParameterExpression> parameters)
+    private static Guard? Of(Expression operand, Expression constant, IReadOnlyList<ParameterExpression> parameters, bool first)
     {
         if (constant is not ConstantExpression { Value: string value })
         {
@@ -90,9 +97,9 @@ internal sealed class Guard
 
         return operand switch
         {
-            ParameterExpression p when IndexOf(parameters, p) is var i and >= 0 => new Guard(i, null, value),
+            ParameterExpression p when IndexOf(parameters, p) is var i and >= 0 => new Guard(i, null, value, first),
             MemberExpression { Expression: ParameterExpression p, Member: PropertyInfo { CanRead: true } property }
-                when IndexOf(parameters, p) is var i and >= 0 && property.GetMethod is { IsStatic: false } => new Guard(i, property, value),
+                when IndexOf(parameters, p) is var i and >= 0 && property.GetMethod is { IsStatic: false } => new Guard(i, property, value, first),
             _ => null,
         };
     }

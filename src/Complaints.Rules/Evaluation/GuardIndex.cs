@@ -13,6 +13,7 @@ internal sealed class GuardIndex
     {
         var distinct = rules.SelectMany(r => r.Guards).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Value).Distinct(StringComparer.Ordinal).Count());
         var always = new List<int>();
+        MayHideError = new bool[rules.Length];
         var indexed = new Dictionary<(int Input, PropertyInfo? Property), (Guard First, Dictionary<string, List<int>> Rules)>();
         for (var i = 0; i < rules.Length; i++)
         {
@@ -23,6 +24,7 @@ internal sealed class GuardIndex
                 continue;
             }
 
+            MayHideError[i] = !guard.First;
             if (!indexed.TryGetValue(guard.Key, out var entry))
             {
                 entry = (guard, new Dictionary<string, List<int>>(StringComparer.Ordinal));
@@ -39,8 +41,14 @@ internal sealed class GuardIndex
 
         Always = always.ToArray();
         Indexes = indexed.Values
-            .Select(e => new Entry(e.First.Input, e.First.Reader(), e.Rules.ToDictionary(r => r.Key, r => r.Value.ToArray(), StringComparer.Ordinal)))
+            .Select(e => new Entry(
+                e.First.Input,
+                e.First.Reader(),
+                e.Rules.ToDictionary(r => r.Key, r => new Candidates(r.Value.ToArray(), Loud(r.Value)), StringComparer.Ordinal),
+                Loud(e.Rules.Values.SelectMany(r => r))))
             .ToArray();
+
+        int Loud(IEnumerable<int> indexes) => indexes.Count(i => MayHideError[i]);
     }
 
     /// <summary>The rules without a guard, in order.</summary>
@@ -49,6 +57,21 @@ internal sealed class GuardIndex
     /// <summary>The guarded rules, by what their guard reads.</summary>
     public Entry[] Indexes { get; }
 
+    /// <summary>
+    /// By rule: whether skipping it may hide an error — its indexed guard is not its first conjunct, so its
+    /// condition may throw before reaching the guard (see <see cref="Guard.First"/>).
+    /// </summary>
+    public bool[] MayHideError { get; }
+
     /// <summary>The guarded rules that read one value: by constant, the rules whose guard wants it.</summary>
-    public sealed record Entry(int Input, Func<object, string?> Read, Dictionary<string, int[]> Rules);
+    /// <param name="Input">The input read.</param>
+    /// <param name="Read">Reads the value.</param>
+    /// <param name="Rules">By constant, the rules whose guard wants it.</param>
+    /// <param name="Loud">How many of all these rules may hide an error when skipped.</param>
+    public sealed record Entry(int Input, Func<object, string?> Read, Dictionary<string, Candidates> Rules, int Loud);
+
+    /// <summary>The rules whose guard wants one constant.</summary>
+    /// <param name="Rules">Their indexes, in order.</param>
+    /// <param name="Loud">How many of them may hide an error when skipped.</param>
+    public sealed record Candidates(int[] Rules, int Loud);
 }

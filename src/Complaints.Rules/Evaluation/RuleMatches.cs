@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Numerics;
 using Complaints.Policy;
 
 namespace Complaints.Rules.Evaluation;
@@ -14,18 +13,26 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
 {
     private readonly CompiledWorkflow _workflow;
     private readonly object[] _inputs;
-    private readonly ulong[]? _more;
-    private ulong _first;
-    private string?[]? _errors;
+    private readonly MatchSet _set;
     private RuleTrace[]? _traces;
 
-    public RuleMatches(CompiledWorkflow workflow, object[] inputs)
+    public RuleMatches(CompiledWorkflow workflow, object[] inputs, MatchSet set)
     {
         _workflow = workflow;
         _inputs = inputs;
-        var count = workflow.RuleArray.Length;
-        _more = count > 64 ? new ulong[(count - 1) / 64] : null;
+        _set = set;
     }
+
+    private RuleMatches(CompiledWorkflow workflow)
+    {
+        _workflow = workflow;
+        _inputs = [];
+        _set = new MatchSet(workflow.RuleArray.Length);
+        _traces = Array.ConvertAll(workflow.RuleArray, r => r.NotMatched);
+    }
+
+    /// <summary>The workflow whose rules these are.</summary>
+    public CompiledWorkflow Workflow => _workflow;
 
     /// <summary>How many rules the decision point has (the explanation's length).</summary>
     public int Count => _workflow.RuleArray.Length;
@@ -35,24 +42,15 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
 
     public RuleTrace this[int index] => Traces()[index];
 
+    /// <summary>
+    /// The outcome of a workflow in which every rule was evaluated and none matched or threw: every trace is
+    /// the rule's shared <see cref="CompiledRule.NotMatched"/>, whatever the inputs, so one instance (keeping no
+    /// inputs) serves every such evaluation.
+    /// </summary>
+    public static RuleMatches NoneMatched(CompiledWorkflow workflow) => new(workflow);
+
     /// <summary>The index of the first matched rule after <paramref name="after"/>, or -1.</summary>
-    public int Next(int after)
-    {
-        var count = Count;
-        for (var i = after + 1; i < count;)
-        {
-            var w = i >> 6;
-            var word = (w == 0 ? _first : _more![w - 1]) & (~0UL << (i & 63));
-            if (word != 0)
-            {
-                return (w << 6) + BitOperations.TrailingZeroCount(word);
-            }
-
-            i = (w + 1) << 6;
-        }
-
-        return -1;
-    }
+    public int Next(int after) => _set.Next(after);
 
     /// <summary>The rule at <paramref name="index"/>.</summary>
     public CompiledRule Rule(int index) => _workflow.RuleArray[index];
@@ -64,24 +62,8 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal void Set(int index)
-    {
-        if (index < 64)
-        {
-            _first |= 1UL << index;
-        }
-        else
-        {
-            _more![(index / 64) - 1] |= 1UL << (index % 64);
-        }
-    }
-
-    internal void Fail(int index, string error) => (_errors ??= new string?[Count])[index] = error;
-
     /// <summary>Whether the rule at <paramref name="index"/> matched.</summary>
-    public bool IsMatched(int index) => index < 64
-        ? (_first & (1UL << index)) != 0
-        : (_more![(index / 64) - 1] & (1UL << (index % 64))) != 0;
+    public bool IsMatched(int index) => _set.IsMatched(index);
 
     private RuleTrace[] Traces()
     {
@@ -95,8 +77,8 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
         for (var i = 0; i < rules.Length; i++)
         {
             var matched = IsMatched(i);
-            var error = _errors?[i];
-            if (!matched && error is null && rules[i].Guards.Count > 0)
+            var error = _set.Error(i);
+            if (!matched && error is null && _workflow.MayHideError(i))
             {
                 // Its guard may have kept it from being evaluated: evaluate it now for the error RulesEngine would
                 // report if its condition throws before reaching the guard. It cannot match (its guard is false).

@@ -9,94 +9,67 @@ public sealed class ComplaintFacts
 {
     private readonly Complaint _complaint;
 
-    /// <summary>Wraps a case.</summary>
+    /// <summary>Wraps a case. Nothing is copied: each value is read from the (immutable) case when asked for.</summary>
     /// <param name="complaint">The case.</param>
     public ComplaintFacts(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         _complaint = complaint;
-        var intake = complaint.Intake;
-        Kind = Names.Of(intake.Kind);
-        Channel = Names.Of(intake.Channel);
-        IntakeCategory = intake.Category ?? "";
-        Category = complaint.Category ?? intake.Category ?? "";
-        Tier = complaint.Severity is { } tier ? Names.Of(tier) : "";
-        TierRank = complaint.Severity is { } rank ? (int)rank : -1;
-        Department = complaint.Department?.Value ?? "";
-        SubjectKind = Names.Of(intake.Subject.Kind);
-        SubjectName = intake.Subject.Name;
-        SubjectDepartment = intake.Subject.Department?.Value ?? "";
-        SubjectReference = intake.Subject.Reference ?? "";
-        HasAccusedStaff = intake.Subject.StaffId is not null || intake.Subject.Kind == Complaints.SubjectKind.StaffMember;
-        Description = intake.Description;
-        DesiredRemedy = intake.DesiredRemedy ?? "";
-        Location = intake.Location ?? "";
-        ClaimAmount = intake.ClaimedAmount?.Amount ?? 0;
-        Currency = intake.ClaimedAmount?.Currency ?? "";
-        Anonymous = intake.Complainant.IsAnonymous;
-        Flags = intake.Flags;
-        FindingOutcome = complaint.Findings is { } f ? Names.Of(f.Outcome) : "";
-        RootCause = complaint.Findings is { } g ? Names.Of(g.Cause) : "";
-        FineAmount = complaint.Findings?.Fine?.Amount ?? 0;
-        ReceivedAt = complaint.ReceivedAt;
-        OccurredAt = intake.OccurredAt ?? DateTimeOffset.MinValue;
-        DaysFromIncidentToReceipt = intake.OccurredAt is { } occurred ? Dates.DaysBetween(occurred, complaint.ReceivedAt) : -1;
-        RecoveredAmount = complaint.Findings?.Recovered?.Amount ?? 0;
     }
 
     /// <summary><c>complaint</c>, <c>report</c> or <c>suggestion</c>.</summary>
-    public string Kind { get; }
+    public string Kind => Names.Of(_complaint.Intake.Kind);
 
     /// <summary>How it reached us: <c>phone</c>, <c>hotline</c>, <c>email</c>, <c>online-form</c>, <c>walk-in</c> …</summary>
-    public string Channel { get; }
+    public string Channel => Names.Of(_complaint.Intake.Channel);
 
     /// <summary>The category the receiver recorded; <c>""</c> if none.</summary>
-    public string IntakeCategory { get; }
+    public string IntakeCategory => _complaint.Intake.Category ?? "";
 
     /// <summary>The category decided so far (at triage), else the receiver's; <c>""</c> if none.</summary>
-    public string Category { get; }
+    public string Category => _complaint.Category ?? _complaint.Intake.Category ?? "";
 
     /// <summary>The tier decided so far: <c>minor</c>, <c>general</c>, <c>serious</c>, <c>major</c>; <c>""</c> before classification.</summary>
-    public string Tier { get; }
+    public string Tier => _complaint.Severity is { } tier ? Names.Of(tier) : "";
 
     /// <summary>The tier as a number for comparisons: 0 minor … 3 major; -1 before classification.</summary>
-    public int TierRank { get; }
+    public int TierRank => _complaint.Severity is { } rank ? (int)rank : -1;
 
     /// <summary>The responsible department decided so far; <c>""</c> before routing.</summary>
-    public string Department { get; }
+    public string Department => _complaint.Department?.Value ?? "";
 
     /// <summary><c>product</c>, <c>service</c>, <c>staff-member</c>, <c>department</c> or <c>other</c>.</summary>
-    public string SubjectKind { get; }
+    public string SubjectKind => Names.Of(_complaint.Intake.Subject.Kind);
 
     /// <summary>The subject's name.</summary>
-    public string SubjectName { get; }
+    public string SubjectName => _complaint.Intake.Subject.Name;
 
     /// <summary>The department of the subject complained about; <c>""</c> if unknown.</summary>
-    public string SubjectDepartment { get; }
+    public string SubjectDepartment => _complaint.Intake.Subject.Department?.Value ?? "";
 
     /// <summary>The subject's reference (product code, licence plate …); <c>""</c> if none.</summary>
-    public string SubjectReference { get; }
+    public string SubjectReference => _complaint.Intake.Subject.Reference ?? "";
 
     /// <summary>Whether a member of staff is complained about.</summary>
-    public bool HasAccusedStaff { get; }
+    public bool HasAccusedStaff => _complaint.Intake.Subject.StaffId is not null || _complaint.Intake.Subject.Kind == Complaints.SubjectKind.StaffMember;
 
     /// <summary>What happened.</summary>
-    public string Description { get; }
+    public string Description => _complaint.Intake.Description;
 
     /// <summary>What the complainant wants; <c>""</c> if not said.</summary>
-    public string DesiredRemedy { get; }
+    public string DesiredRemedy => _complaint.Intake.DesiredRemedy ?? "";
 
     /// <summary>Where it happened; <c>""</c> if not said.</summary>
-    public string Location { get; }
+    public string Location => _complaint.Intake.Location ?? "";
 
     /// <summary>The amount claimed; 0 if none.</summary>
-    public decimal ClaimAmount { get; }
+    public decimal ClaimAmount => _complaint.Intake.ClaimedAmount?.Amount ?? 0;
 
     /// <summary>The currency of the claim; <c>""</c> if none.</summary>
-    public string Currency { get; }
+    public string Currency => _complaint.Intake.ClaimedAmount?.Currency ?? "";
 
     /// <summary>Whether the complainant gave no name.</summary>
-    public bool Anonymous { get; }
+    public bool Anonymous => _complaint.Intake.Complainant.IsAnonymous;
 
     /// <summary>A risk to safety was reported.</summary>
     public bool SafetyRisk => Flags.HasFlag(ComplaintFlags.SafetyRisk);
@@ -120,25 +93,25 @@ public sealed class ComplaintFacts
     public bool ViolentBehaviour => Flags.HasFlag(ComplaintFlags.ViolentBehaviour);
 
     /// <summary>The investigation's outcome: <c>substantiated</c>, <c>partly-substantiated</c>, <c>not-substantiated</c>; <c>""</c> before findings.</summary>
-    public string FindingOutcome { get; }
+    public string FindingOutcome => _complaint.Findings is { } f ? Names.Of(f.Outcome) : "";
 
     /// <summary>The root cause found; <c>""</c> before findings.</summary>
-    public string RootCause { get; }
+    public string RootCause => _complaint.Findings is { } g ? Names.Of(g.Cause) : "";
 
     /// <summary>For a report: the fine imposed; 0 if none.</summary>
-    public decimal FineAmount { get; }
+    public decimal FineAmount => _complaint.Findings?.Fine?.Amount ?? 0;
 
     /// <summary>For a report: the value recovered; 0 if none.</summary>
-    public decimal RecoveredAmount { get; }
+    public decimal RecoveredAmount => _complaint.Findings?.Recovered?.Amount ?? 0;
 
     /// <summary>When the complaint was received.</summary>
-    public DateTimeOffset ReceivedAt { get; }
+    public DateTimeOffset ReceivedAt => _complaint.ReceivedAt;
 
     /// <summary>When the incident happened; <see cref="DateTimeOffset.MinValue"/> if not said.</summary>
-    public DateTimeOffset OccurredAt { get; }
+    public DateTimeOffset OccurredAt => _complaint.Intake.OccurredAt ?? DateTimeOffset.MinValue;
 
     /// <summary>Whole days from the incident to receipt (e.g. for "complaints made more than a year later"); -1 if the incident's date is unknown.</summary>
-    public int DaysFromIncidentToReceipt { get; }
+    public int DaysFromIncidentToReceipt => _complaint.Intake.OccurredAt is { } occurred ? Dates.DaysBetween(occurred, _complaint.ReceivedAt) : -1;
 
     /// <summary>How many times the customer rejected a remedy.</summary>
     public int CustomerRejections => _complaint.CustomerRejections;
@@ -155,7 +128,7 @@ public sealed class ComplaintFacts
     /// <summary>How many people were recused from the case.</summary>
     public int RecusalCount => _complaint.Recusals.Count;
 
-    private ComplaintFlags Flags { get; }
+    private ComplaintFlags Flags => _complaint.Intake.Flags;
 
     /// <summary>The case these facts were read from.</summary>
     internal Complaint Source => _complaint;

@@ -7,8 +7,9 @@ namespace Complaints.Rules.Facts;
 public sealed class PersonFacts
 {
     private readonly Actor _actor;
+    private readonly Complaint _complaint;
 
-    /// <summary>Wraps a person in relation to a case.</summary>
+    /// <summary>Wraps a person in relation to a case. Nothing is copied: each value is read from the person and the (immutable) case when asked for.</summary>
     /// <param name="person">The person.</param>
     /// <param name="complaint">The case.</param>
     public PersonFacts(Actor person, Complaint complaint)
@@ -16,45 +17,35 @@ public sealed class PersonFacts
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(complaint);
         _actor = person;
-        Id = person.Id.Value;
-        Department = person.Department?.Value ?? "";
-        IsAccused = complaint.IsAccused(person.Id);
-        var accusedDepartment = complaint.Intake.Subject.Department?.Value;
-        InAccusedDepartment = accusedDepartment is not null && Department == accusedDepartment &&
-            complaint.Intake.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Department;
-        InSubjectDepartment = accusedDepartment is not null && Department == accusedDepartment;
-        IsReceiver = complaint.ReceivedBy.Id == person.Id;
-        IsHandler = complaint.Assignee?.Id == person.Id;
-        WasRecused = complaint.IsRecused(person.Id);
-        IsComplainant = complaint.Intake.Complainant.StaffId == person.Id;
+        _complaint = complaint;
     }
 
     /// <summary>The person's id.</summary>
-    public string Id { get; }
+    public string Id => _actor.Id.Value;
 
     /// <summary>The person's department; <c>""</c> if none.</summary>
-    public string Department { get; }
+    public string Department => _actor.Department?.Value ?? "";
 
     /// <summary>Whether they are the staff member complained about.</summary>
-    public bool IsAccused { get; }
+    public bool IsAccused => _complaint.IsAccused(_actor.Id);
 
     /// <summary>Whether they work in the department of an accused staff member or an accused department.</summary>
-    public bool InAccusedDepartment { get; }
+    public bool InAccusedDepartment => InSubjectDepartment && _complaint.Intake.Subject.Kind is SubjectKind.StaffMember or SubjectKind.Department;
 
     /// <summary>Whether they work in the department of the subject (product, service, person or department) complained about.</summary>
-    public bool InSubjectDepartment { get; }
+    public bool InSubjectDepartment => _complaint.Intake.Subject.Department?.Value is { } subject && Department == subject;
 
     /// <summary>Whether they received the complaint.</summary>
-    public bool IsReceiver { get; }
+    public bool IsReceiver => _complaint.ReceivedBy.Id == _actor.Id;
 
     /// <summary>Whether they are the named handler.</summary>
-    public bool IsHandler { get; }
+    public bool IsHandler => _complaint.Assignee?.Id == _actor.Id;
 
     /// <summary>Whether they were recused from this case before.</summary>
-    public bool WasRecused { get; }
+    public bool WasRecused => _complaint.IsRecused(_actor.Id);
 
     /// <summary>Whether they filed this (internal) complaint themselves.</summary>
-    public bool IsComplainant { get; }
+    public bool IsComplainant => _complaint.Intake.Complainant.StaffId == _actor.Id;
 
     /// <summary>Whether they hold <paramref name="role"/>.</summary>
     /// <param name="role">A role id.</param>

@@ -31,9 +31,15 @@ public static class Text
         return false;
     }
 
+    /// <summary>Whether a word must start a word in the text: it starts with a Latin letter or digit.</summary>
+    internal static bool IsAnchored(ReadOnlySpan<char> word) => char.IsAsciiLetterOrDigit(word[0]);
+
+    /// <summary>Whether <paramref name="position"/> starts a word of <paramref name="text"/>: no letter or digit before it.</summary>
+    internal static bool StartsWord(ReadOnlySpan<char> text, int position) => position == 0 || !char.IsLetterOrDigit(text[position - 1]);
+
     private static bool Occurs(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
     {
-        var anchored = char.IsAsciiLetterOrDigit(word[0]);
+        var anchored = IsAnchored(word);
         for (var start = 0; start <= text.Length - word.Length;)
         {
             var at = text[start..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
@@ -43,7 +49,7 @@ public static class Text
             }
 
             var position = start + at;
-            if (!anchored || position == 0 || !char.IsLetterOrDigit(text[position - 1]))
+            if (!anchored || StartsWord(text, position))
             {
                 return true;
             }

@@ -123,9 +123,10 @@ internal static partial class WorkflowCompiler
             Guard[]? guards = null;
             try
             {
-                condition = Parser.Compile<bool>(rule.Expression, parameters);
                 var expressions = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
-                guards = Guard.Find(Parser.Parse(rule.Expression, expressions, typeof(bool)), expressions);
+                var parsed = Parser.Parse(rule.Expression, expressions, typeof(bool));
+                guards = Guard.Find(parsed, expressions);
+                condition = ConditionCompiler.CompileBound(parsed, expressions) ?? Parser.Compile<bool>(rule.Expression, parameters);
             }
 #pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
             catch (Exception e)

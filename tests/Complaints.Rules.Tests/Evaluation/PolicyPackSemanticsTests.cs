@@ -229,6 +229,19 @@ public sealed class PolicyPackSemanticsTests : IDisposable
             .Should().Match<RuleTrace>(r => !r.Matched && r.Detail!.StartsWith("error:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Explanation_ARuleSkippedByAGuardThatComesFirst_IsNotMatchedWithoutError_AndTheDecisionIsTheRulelessOne()
+    {
+        // "rounds" starts with its guard: skipped for another trigger, it could not have thrown.
+        var first = _pack.CheckEscalation(Case() with { CustomerRejections = 2 }, EscalationTrigger.Requested);
+        var second = _pack.CheckEscalation(Case(description: "Other.") with { CustomerRejections = 9 }, EscalationTrigger.DeadlineBreached);
+
+        first.Explanation.Rules.Should().ContainSingle().Which.Should().Be(new RuleTrace("rounds", false));
+        _pack.Compiled(DecisionPoint.Escalation).MayHideError(0).Should().BeFalse();
+        second.Should().BeSameAs(first, "no rule matched or threw, whatever the case: one decision serves");
+        _pack.Compiled(DecisionPoint.Guidance).MayHideError(4).Should().BeTrue("\"throws-before-guard\" reads an attribute before its guard");
+    }
+
     private IEnumerable<string> Guards(DecisionPoint point, string rule) =>
         _pack.Compiled(point).Rules.Single(r => r.Name == rule).Guards
             .Select(g => $"{Rules.PolicyPack.Inputs(point)[g.Input].Name}{(g.Property is null ? "" : "." + g.Property.Name)} == {g.Value}");

@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Complaints.Rules.Facts;
+
+namespace Complaints.Rules.Loading;
+
+/// <summary>
+/// Compiles a condition RulesEngine's parser has parsed, with the helper calls whose argument is a constant bound
+/// at load: each <c>Text.ContainsAny(text, "constant|words")</c> to a <see cref="WordSearch"/> prepared once for its
+/// word list, each <c>pack.Setting("name")</c> and <c>pack.Limit("role")</c> to a <see cref="PackValue"/> that keeps
+/// the value for the pack's (immutable) facts. Everything else in the expression tree is the parser's, wrapped as
+/// RulesEngine wraps it (each input read from the argument array and converted to its type).
+/// </summary>
+internal static class ConditionCompiler
+{
+    private static readonly MethodInfo ContainsAny = typeof(Text).GetMethod(nameof(Text.ContainsAny), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo FoundIn = typeof(WordSearch).GetMethod(nameof(WordSearch.FoundIn))!;
+    private static readonly MethodInfo Setting = typeof(PackFacts).GetMethod(nameof(PackFacts.Setting))!;
+    private static readonly MethodInfo Limit = typeof(PackFacts).GetMethod(nameof(PackFacts.Limit))!;
+    private static readonly MethodInfo Read = typeof(PackValue).GetMethod(nameof(PackValue.Read))!;
+
+    /// <summary>The compiled condition, or <see langword="null"/> when it calls no such helper with a constant (RulesEngine's own compilation serves).</summary>
+    /// <param name="parsed">What the parser returned for the expression with <paramref name="parameters"/>.</param>
+    /// <param name="parameters">The parameters it was parsed with, in input order.</param>
+    public static Func<object[], bool>? CompileBound(Expression parsed, ParameterExpression[] parameters)
+    {
+        var body = parsed is LambdaExpression lambda ? lambda.Body : parsed;
+        var rewriter = new Rewriter();
+        body = rewriter.Visit(body);
+        if (!rewriter.Changed)
+        {
+            return null;
+        }
+
+        var args = Expression.Parameter(typeof(object[]), "args");
+        var assignments = parameters.Select((p, i) => (Expression)Expression.Assign(p, Expression.Convert(Expression.ArrayAccess(args, Expression.Constant(i)), p.Type)));
+        var block = Expression.Block(typeof(bool), parameters, assignments.Append(body));
+        return Expression.Lambda<Func<object[], bool>>(block, args).Compile();
+    }
+
+    private sealed class Rewriter : ExpressionVisitor
+    {
+        public bool Changed { get; private set; }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method == ContainsAny && node.Arguments[1] is ConstantExpression { Value: string words })
+            {
+                Changed = true;
+                return Expression.Call(Expression.Constant(new WordSearch(words)), FoundIn, Visit(node.Arguments[0]));
+            }
+
+            if ((node.Method == Setting || node.Method == Limit) && node.Object is not null && node.Arguments[0] is ConstantExpression { Value: string name })
+            {
+                Changed = true;
+                return Expression.Call(Expression.Constant(new PackValue(node.Method == Limit, name)), Read, Visit(node.Object));
+            }
+
+            return base.VisitMethodCall(node);
+        }
+    }
+}
