@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Storage.Sqlite.Internal;
+
+/// <summary>
+/// An open connection kept by the store with the command path's statements prepared on it, used by one call at a time
+/// (<see cref="SessionPool"/>). Microsoft.Data.Sqlite disposes a connection's commands, and so finalizes their prepared
+/// statements, whenever the connection is closed, pooled or not: keeping statements means keeping the connection open.
+/// </summary>
+internal sealed class Session(SqliteConnection connection) : IDisposable
+{
+    private readonly SqliteCommand?[] _commands = new SqliteCommand?[Statement.Count];
+
+    /// <summary>The open connection, with the store's per-connection settings applied.</summary>
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>The statement, prepared on first use, enlisted in <paramref name="transaction"/>; bind its parameters by position.</summary>
+    public SqliteCommand Command(Statement statement, SqliteTransaction? transaction)
+    {
+        var command = _commands[statement.Slot] ??= Prepare(statement);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Finalizes the statements and closes the connection (rolling back anything left open).</summary>
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command?.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(Statement statement)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = statement.Text;
+        foreach (var name in statement.Parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        command.Prepare();
+        return command;
+    }
+}
