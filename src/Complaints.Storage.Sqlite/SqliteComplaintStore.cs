@@ -29,6 +29,7 @@ namespace Complaints.Storage.Sqlite;
 public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _sessionConnectionString;
     private readonly string _dataSource;
     private readonly int _busyTimeoutMilliseconds;
     private readonly string _connectionPragmas;
@@ -43,6 +44,10 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null)
     {
         (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, busyTimeout);
+
+        // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
+        // open), not hand it to Microsoft.Data.Sqlite's pool.
+        _sessionConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
     }
 
@@ -71,7 +76,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
                 return;
             }
 
-            using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            using var connection = await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
 
             // WAL is a property of the file: set once, it stays. It cannot change inside a transaction.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
@@ -88,16 +93,14 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
-        var reusable = false;
         string? json;
         try
         {
             json = CaseWriter.ReadCase(session, Sql.Id(id));
-            reusable = true;
         }
         finally
         {
-            _sessions.Return(session, reusable);
+            _sessions.Return(session);
         }
 
         return json is null ? null : JsonSerializer.Deserialize<Complaint>(json, ComplaintsJson.Options);
@@ -115,34 +118,34 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         var notifications = NotificationPlanner.Plan(complaint, newEntries);
 
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
-        var reusable = false;
         try
         {
-            // BEGIN IMMEDIATE: take the write lock before the version check, so the check and the write see one state.
-            // The case row is written only from the expected version; if it is not, nothing is and the transaction
-            // is rolled back. Disposing an uncommitted transaction rolls it back.
-            using (var transaction = session.Connection.BeginTransaction(deferred: false))
+            // The write lock first, then the case row, written only from the expected version: if the version moved,
+            // nothing is written and everything is rolled back.
+            session.BeginImmediate();
+            try
             {
-                if (!CaseWriter.TryWriteCase(session, transaction, complaint, id, json, expectedVersion))
+                if (!CaseWriter.TryWriteCase(session, complaint, id, json, expectedVersion))
                 {
-                    var actual = CaseWriter.ReadVersion(session, transaction, id);
-                    reusable = true;
-                    throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, CaseWriter.ReadVersion(session, id));
                 }
 
-                CaseWriter.AppendJournal(session, transaction, id, newEntries);
-                CaseWriter.WriteDeadlines(session, transaction, complaint, id);
-                CaseWriter.AddOutbox(session, transaction, id, notifications);
+                CaseWriter.AppendJournal(session, id, newEntries);
+                CaseWriter.WriteDeadlines(session, complaint, id);
+                CaseWriter.AddOutbox(session, id, notifications);
 
                 cancellationToken.ThrowIfCancellationRequested();
-                transaction.Commit();
+                session.Commit();
             }
-
-            reusable = true;
+            catch
+            {
+                session.Rollback();
+                throw;
+            }
         }
         finally
         {
-            _sessions.Return(session, reusable);
+            _sessions.Return(session);
         }
     }
 
@@ -458,7 +461,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     {
         cancellationToken.ThrowIfCancellationRequested();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An idle session of the store, or a new one on a new connection.</summary>
@@ -470,21 +473,22 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
             return session;
         }
 
-        return new Session(await OpenAsync(cancellationToken).ConfigureAwait(false));
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return new Session(await ConnectAsync(_sessionConnectionString, cancellationToken).ConfigureAwait(false));
     }
 
     // The SQLite connections (handles) this process has configured; a handle is forgotten when it is collected.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, string> ConfiguredHandles = new();
 
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> ConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per-connection settings, once per underlying SQLite connection: a pooled connection keeps them, and
-            // setting them on every open cost three statements per open (two opens per command).
+            // setting them on every open cost three statements per open.
             // Keyed by handle with the settings applied, so two stores with different settings sharing a pool stay right.
             var handle = connection.Handle;
             if (handle is null || !ConfiguredHandles.TryGetValue(handle, out var applied) || !ReferenceEquals(applied, _connectionPragmas))

@@ -2,21 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
-using Microsoft.Data.Sqlite;
 
 namespace Complaints.Storage.Sqlite.Internal;
 
-/// <summary>The rows one save writes, through a session's prepared statements, inside the caller's transaction.</summary>
+/// <summary>The rows one save writes, through a session's prepared statements, inside the transaction the caller began on it.</summary>
 internal static class CaseWriter
 {
     /// <summary>
     /// Writes the case row if the stored version is <paramref name="expectedVersion"/> (no row for 0); returns
     /// <see langword="false"/>, having written nothing, if it is not.
     /// </summary>
-    public static bool TryWriteCase(Session session, SqliteTransaction transaction, Complaint c, string id, string json, long expectedVersion)
+    public static bool TryWriteCase(Session session, Complaint c, string id, string json, long expectedVersion)
     {
         var isNew = expectedVersion == 0;
-        var command = session.Command(isNew ? Statement.InsertCase : Statement.UpdateCase, transaction);
+        var command = session.Command(isNew ? Statement.InsertCase : Statement.UpdateCase, null);
         var p = command.Parameters;
         var pending = c.PendingApproval?.Role;
         p[0].Value = id;
@@ -47,9 +46,9 @@ internal static class CaseWriter
     }
 
     /// <summary>The stored version of the case, 0 if there is none.</summary>
-    public static long ReadVersion(Session session, SqliteTransaction? transaction, string id)
+    public static long ReadVersion(Session session, string id)
     {
-        var command = session.Command(Statement.ReadVersion, transaction);
+        var command = session.Command(Statement.ReadVersion, null);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
@@ -63,9 +62,9 @@ internal static class CaseWriter
         return reader.Read() ? reader.GetString(0) : null;
     }
 
-    public static void AppendJournal(Session session, SqliteTransaction transaction, string id, IReadOnlyList<JournalEntry> entries)
+    public static void AppendJournal(Session session, string id, IReadOnlyList<JournalEntry> entries)
     {
-        var command = session.Command(Statement.AppendJournal, transaction);
+        var command = session.Command(Statement.AppendJournal, null);
         var p = command.Parameters;
         p[0].Value = id;
         for (var i = 0; i < entries.Count; i++)
@@ -83,9 +82,9 @@ internal static class CaseWriter
         }
     }
 
-    public static void WriteDeadlines(Session session, SqliteTransaction transaction, Complaint c, string id)
+    public static void WriteDeadlines(Session session, Complaint c, string id)
     {
-        var upsert = session.Command(Statement.UpsertDeadline, transaction);
+        var upsert = session.Command(Statement.UpsertDeadline, null);
         var p = upsert.Parameters;
         p[0].Value = id;
         for (var i = 0; i < c.Deadlines.Count; i++)
@@ -101,24 +100,24 @@ internal static class CaseWriter
             upsert.ExecuteNonQuery();
         }
 
-        var stale = session.Command(Statement.DeleteStaleDeadlines, transaction);
+        var stale = session.Command(Statement.DeleteStaleDeadlines, null);
         stale.Parameters[0].Value = id;
         stale.Parameters[1].Value = c.Deadlines.Count;
         stale.ExecuteNonQuery();
 
-        var release = session.Command(Statement.ReleaseLeases, transaction);
+        var release = session.Command(Statement.ReleaseLeases, null);
         release.Parameters[0].Value = id;
         release.ExecuteNonQuery();
     }
 
-    public static void AddOutbox(Session session, SqliteTransaction transaction, string id, IReadOnlyList<Notification> notifications)
+    public static void AddOutbox(Session session, string id, IReadOnlyList<Notification> notifications)
     {
         if (notifications.Count == 0)
         {
             return;
         }
 
-        var command = session.Command(Statement.AddOutbox, transaction);
+        var command = session.Command(Statement.AddOutbox, null);
         var p = command.Parameters;
         p[1].Value = id;
         for (var i = 0; i < notifications.Count; i++)

@@ -22,6 +22,34 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
         return command;
     }
 
+    /// <summary>Whether a rollback failed, leaving the connection in a state not to be reused; closing it rolls back what is left.</summary>
+    public bool Broken { get; private set; }
+
+    /// <summary>
+    /// <c>BEGIN IMMEDIATE</c>: takes the file's write lock now (waiting up to the busy timeout), so a version check and
+    /// the writes after it see one state. The transaction statements are prepared like the others (Microsoft.Data.Sqlite's
+    /// transactions prepare <c>BEGIN</c> and <c>COMMIT</c> afresh each time), so commands inside run with a
+    /// <see langword="null"/> transaction; end with <see cref="Commit"/> or <see cref="Rollback"/>.
+    /// </summary>
+    public void BeginImmediate() => Command(Statement.BeginImmediate, null).ExecuteNonQuery();
+
+    /// <summary>Commits the transaction <see cref="BeginImmediate"/> started.</summary>
+    public void Commit() => Command(Statement.Commit, null).ExecuteNonQuery();
+
+    /// <summary>Rolls back the transaction after a failure; if that fails too, marks the session <see cref="Broken"/> (the failure in flight is the one to report).</summary>
+    public void Rollback()
+    {
+        try
+        {
+            Command(Statement.Rollback, null).ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // SQLite had already rolled back (a failed COMMIT may) or the connection failed.
+            Broken = true;
+        }
+    }
+
     /// <summary>Finalizes the statements and closes the connection (rolling back anything left open).</summary>
     public void Dispose()
     {

@@ -2,7 +2,7 @@ namespace Complaints.Storage.Sqlite.Internal;
 
 /// <summary>
 /// The store's idle <see cref="Session"/>s. A call takes one (or opens a new one) and gives it back when done; at most
-/// <see cref="MaxIdle"/> are kept, the rest are closed. A session whose call failed unexpectedly is closed, not kept.
+/// <see cref="MaxIdle"/> are kept, the rest are closed, and so is a <see cref="Session.Broken"/> one.
 /// </summary>
 internal sealed class SessionPool : IDisposable
 {
@@ -21,10 +21,10 @@ internal sealed class SessionPool : IDisposable
         }
     }
 
-    /// <summary>Gives a session back: kept if <paramref name="reusable"/> and there is room, else closed.</summary>
-    public void Return(Session session, bool reusable)
+    /// <summary>Gives a session back: kept if it is not broken and there is room, else closed.</summary>
+    public void Return(Session session)
     {
-        if (reusable)
+        if (!session.Broken)
         {
             lock (_idle)
             {

@@ -86,6 +86,15 @@ internal sealed record Statement(int Slot, string Text, params string[] Paramete
         """,
         "$id", "$complaint_id", "$sequence", "$position", "$kind", "$next_attempt_at", "$json");
 
+    /// <summary>Starts a write transaction, taking the file's write lock at once (waiting up to the busy timeout).</summary>
+    public static readonly Statement BeginImmediate = new(9, "BEGIN IMMEDIATE;");
+
+    /// <summary>Commits the transaction.</summary>
+    public static readonly Statement Commit = new(10, "COMMIT;");
+
+    /// <summary>Rolls the transaction back.</summary>
+    public static readonly Statement Rollback = new(11, "ROLLBACK;");
+
     /// <summary>How many statements a session caches.</summary>
-    public const int Count = 9;
+    public const int Count = 12;
 }
