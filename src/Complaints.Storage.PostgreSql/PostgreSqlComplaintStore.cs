@@ -106,31 +106,18 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
 
-        // The version check: a new case is inserted unless its id exists; a stored one is updated only from the
-        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved.
-        var sql = expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase;
-        int written;
-        var write = new NpgsqlCommand(sql, connection, transaction);
-        await using (write.ConfigureAwait(false))
-        {
-            AddCaseParameters(write.Parameters, complaint);
-            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
-
-            // Prepared statements persist on the pooled physical connection: parsed and planned once per connection,
-            // later prepares of the same text send nothing.
-            await write.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            written = await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (written == 0)
-        {
-            var actual = await ReadVersionAsync(connection, transaction, complaint.Id, cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
-        }
-
+        // One round trip: the case row, then the journal rows, the deadline rows and the outbox rows. The version check
+        // is the case row's own write: a new case is inserted unless its id exists, a stored one updated only from the
+        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved:
+        // its case write changes nothing, and its journal rows then collide with the winner's (or, for a case that
+        // does not exist, have none to refer to). Either way nothing of it is committed.
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
+            var write = new NpgsqlBatchCommand(expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
+            AddCaseParameters(write.Parameters, complaint);
+            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
+            batch.BatchCommands.Add(write);
             foreach (var entry in newEntries)
             {
                 batch.BatchCommands.Add(JournalInsert(entry));
@@ -151,8 +138,31 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
                 batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
             }
 
+            // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
+            // preparing the same texts again sends nothing.
             await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                if (actual != expectedVersion)
+                {
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+                }
+
+                throw;
+            }
+
+            if (write.RecordsAffected == 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+            }
         }
 
         // Past this point the write either commits or the caller sees the failure: never "cancelled" yet written.
@@ -617,9 +627,9 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         return command;
     }
 
-    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ComplaintId id, CancellationToken cancellationToken)
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, ComplaintId id, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(_sql.ReadVersion, connection, transaction);
+        var command = new NpgsqlCommand(_sql.ReadVersion, connection);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
