@@ -28,6 +28,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly bool _migrate;
+    private readonly bool _prepare;
     private readonly string _s;
     private readonly CommandTexts _sql;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -56,6 +57,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         _migrate = options.MigrateSchema;
+        _prepare = options.PrepareStatements;
         Schema = options.Schema;
         _s = PostgreSqlSchema.Quote(Schema);
         _sql = new CommandTexts(_s);
@@ -86,7 +88,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         var command = new NpgsqlCommand(_sql.LoadCase, connection);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        if (_prepare)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCase(reader, 0) : null;
@@ -140,7 +146,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
 
             // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
             // preparing the same texts again sends nothing.
-            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            if (_prepare)
+            {
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
