@@ -1,20 +1,25 @@
 using BenchmarkDotNet.Attributes;
 using Complaints.Benchmarks.Workloads;
 using Complaints.Ports;
+using Complaints.Storage.PostgreSql;
 using Complaints.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Complaints.Benchmarks;
 
 /// <summary>
 /// The desks' three queries (P6), first page of 50, at 10,000, 100,000 and 1,000,000 stored cases
-/// (<see cref="DeskSeed"/>), on SQLite (a cached file per size) and in memory: a handler's cases in one state, the
-/// cases with a deadline due before a time, and the cases awaiting a role's approval. Times are per query.
+/// (<see cref="DeskSeed"/>), on SQLite (a cached file per size), on PostgreSQL (a kept schema per size,
+/// <see cref="PostgreSqlDeskSeed"/>; needs <c>COMPLAINTS_POSTGRES</c>, else those cases print why and measure nothing)
+/// and in memory: a handler's cases in one state, the cases with a deadline due before a time, and the cases awaiting a
+/// role's approval. Times are per query.
 /// </summary>
 [MemoryDiagnoser]
 public class DeskQueryBenchmarks
 {
     private IComplaintStore _store = null!;
+    private NpgsqlDataSource? _postgres;
     private ComplaintQuery _byAssignee = null!;
     private ComplaintQuery _dueBefore = null!;
     private ComplaintQuery _awaiting = null!;
@@ -30,16 +35,33 @@ public class DeskQueryBenchmarks
     public static IEnumerable<int> Sizes => Program.Quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 
     /// <summary>Which store.</summary>
-    [Params("sqlite", "memory")]
+    [Params("sqlite", "postgresql", "memory")]
     public string Store { get; set; } = "sqlite";
 
     /// <summary>Builds (or reuses) the stored cases and checks each query returns a full page.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _store = Store == "sqlite"
-            ? new SqliteComplaintStore($"Data Source={DeskSeed.SqliteFile(Cases)}")
-            : DeskSeed.InMemory(Cases);
+        if (Store == "postgresql")
+        {
+            var connectionString = Environment.GetEnvironmentVariable("COMPLAINTS_POSTGRES");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Console.WriteLine("// DeskQueryBenchmarks on PostgreSQL skipped: COMPLAINTS_POSTGRES is not set (an Npgsql connection string of a role that may create schemas).");
+                _store = new Complaints.Workflow.InMemory.InMemoryComplaintStore();
+                return;
+            }
+
+            _postgres = NpgsqlDataSource.Create(connectionString);
+            _store = new PostgreSqlComplaintStore(_postgres, new PostgreSqlStoreOptions { Schema = PostgreSqlDeskSeed.Schema(_postgres, Cases) });
+        }
+        else
+        {
+            _store = Store == "sqlite"
+                ? new SqliteComplaintStore($"Data Source={DeskSeed.SqliteFile(Cases)}")
+                : DeskSeed.InMemory(Cases);
+        }
+
         _byAssignee = new ComplaintQuery { Assignee = new ActorId("handler-15"), States = [ComplaintState.Investigating], Take = 50 };
         _dueBefore = new ComplaintQuery { DueBefore = DeskSeed.Middle, Take = 50 };
         _awaiting = new ComplaintQuery { AwaitingApprovalByRole = ComplaintRoles.Manager, Take = 50 };
@@ -58,6 +80,7 @@ public class DeskQueryBenchmarks
     public void Cleanup()
     {
         (_store as IDisposable)?.Dispose();
+        _postgres?.Dispose();
         SqliteConnection.ClearAllPools();
     }
 

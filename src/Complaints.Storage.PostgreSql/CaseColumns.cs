@@ -39,7 +39,7 @@ internal static class CaseColumns
 
     /// <summary>The stored name of a deadline kind or alarm: kebab-case, as in the JSON.</summary>
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Name(value);
+        where TEnum : struct, Enum => Names<TEnum>.Of.TryGetValue(value, out var name) ? name : Name(value);
 
     /// <summary>The enum name (<c>AwaitingApproval</c>) of a stored state name, as count keys give it.</summary>
     public static string StateKey(string stored) =>
@@ -78,6 +78,13 @@ internal static class CaseColumns
 
     /// <summary>The deadline kind named in the store.</summary>
     public static DeadlineKind Kind(string stored) => Enum.Parse<DeadlineKind>(stored.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+
+    /// <summary>An enum's stored names, built once (naming a value on every save cost a string each time).</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> Of = Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => Name(v));
+    }
 
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

@@ -25,14 +25,12 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
     /// <summary>The schema version this library reads and writes; older schemas are upgraded to it, newer ones refused.</summary>
     public const int SchemaVersion = PostgreSqlSchema.CurrentVersion;
 
-    private const string CaseColumnList =
-        "id, version, state, severity, category, department, assignee, received_by, escalation_level, pending_approval_role, " +
-        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly bool _migrate;
+    private readonly bool _prepare;
     private readonly string _s;
+    private readonly CommandTexts _sql;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -59,8 +57,10 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         _migrate = options.MigrateSchema;
+        _prepare = options.PrepareStatements;
         Schema = options.Schema;
         _s = PostgreSqlSchema.Quote(Schema);
+        _sql = new CommandTexts(_s);
     }
 
     /// <summary>The PostgreSQL schema holding the store's tables.</summary>
@@ -83,9 +83,16 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
     public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"SELECT document FROM {_s}.complaints WHERE id = @id");
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = new NpgsqlCommand(_sql.LoadCase, connection);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        if (_prepare)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCase(reader, 0) : null;
@@ -105,41 +112,24 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
 
-        // The version check: a new case is inserted unless its id exists; a stored one is updated only from the
-        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved.
-        var sql = expectedVersion == 0
-            ? $"INSERT INTO {_s}.complaints ({CaseColumnList}) VALUES (@id, @version, @state, @severity, @category, @department, @assignee, @received_by, " +
-              "@escalation_level, @pending_approval_role, @pending_approval_role_key, @next_due_at, @next_due_ticks, @pack_id, @pack_version, " +
-              "@received_at, @received_ticks, @updated_at, @document) ON CONFLICT (id) DO NOTHING"
-            : $"UPDATE {_s}.complaints SET version = @version, state = @state, severity = @severity, category = @category, department = @department, " +
-              "assignee = @assignee, received_by = @received_by, escalation_level = @escalation_level, pending_approval_role = @pending_approval_role, " +
-              "pending_approval_role_key = @pending_approval_role_key, next_due_at = @next_due_at, next_due_ticks = @next_due_ticks, pack_id = @pack_id, " +
-              "pack_version = @pack_version, received_at = @received_at, received_ticks = @received_ticks, updated_at = @updated_at, document = @document " +
-              "WHERE id = @id AND version = @expected";
-        int written;
-        var write = new NpgsqlCommand(sql, connection, transaction);
-        await using (write.ConfigureAwait(false))
-        {
-            AddCaseParameters(write.Parameters, complaint);
-            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
-            written = await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (written == 0)
-        {
-            var actual = await ReadVersionAsync(connection, transaction, complaint.Id, cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
-        }
-
+        // One round trip: the case row, then the journal rows, the deadline rows and the outbox rows. The version check
+        // is the case row's own write: a new case is inserted unless its id exists, a stored one updated only from the
+        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved:
+        // its case write changes nothing, and its journal rows then collide with the winner's (or, for a case that
+        // does not exist, have none to refer to). Either way nothing of it is committed.
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
+            var write = new NpgsqlBatchCommand(expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
+            AddCaseParameters(write.Parameters, complaint);
+            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
+            batch.BatchCommands.Add(write);
             foreach (var entry in newEntries)
             {
                 batch.BatchCommands.Add(JournalInsert(entry));
             }
 
-            var deleteStale = new NpgsqlBatchCommand($"DELETE FROM {_s}.deadlines WHERE complaint_id = @id AND slot >= @count");
+            var deleteStale = new NpgsqlBatchCommand(_sql.DeleteStaleDeadlines);
             deleteStale.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
             deleteStale.Parameters.Add(Parameter("count", NpgsqlDbType.Integer, complaint.Deadlines.Count));
             batch.BatchCommands.Add(deleteStale);
@@ -154,7 +144,35 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
                 batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
             }
 
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
+            // preparing the same texts again sends nothing.
+            if (_prepare)
+            {
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                if (actual != expectedVersion)
+                {
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+                }
+
+                throw;
+            }
+
+            if (write.RecordsAffected == 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+            }
         }
 
         // Past this point the write either commits or the caller sees the failure: never "cancelled" yet written.
@@ -573,9 +591,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
 
     private NpgsqlBatchCommand OutboxInsert(Notification notification, int position)
     {
-        var command = new NpgsqlBatchCommand(
-            $"INSERT INTO {_s}.outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, next_attempt_ticks, notification) " +
-            "VALUES (@id, @complaint_id, @sequence, @position, @kind, 'pending', 0, @next, @next_ticks, @notification) ON CONFLICT (id) DO NOTHING");
+        var command = new NpgsqlBatchCommand(_sql.InsertOutbox);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, notification.Id));
         command.Parameters.Add(Parameter("complaint_id", NpgsqlDbType.Uuid, notification.ComplaintId.Value));
         command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, notification.Sequence));
@@ -589,9 +605,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)
     {
-        var command = new NpgsqlBatchCommand(
-            $"INSERT INTO {_s}.journal (complaint_id, sequence, at, actor_id, from_state, to_state, event_type, command_id, entry) " +
-            "VALUES (@id, @sequence, @at, @actor, @from, @to, @event, @command, @entry)");
+        var command = new NpgsqlBatchCommand(_sql.InsertJournal);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, entry.ComplaintId.Value));
         command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, entry.Sequence));
         command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(entry.At)));
@@ -606,21 +620,8 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
 
     private NpgsqlBatchCommand DeadlineUpsert(Complaint complaint, int slot)
     {
-        // The lease columns are kept across saves (a claim outlives an unrelated command on the case), unless the
-        // slot now holds another kind of deadline.
         var deadline = complaint.Deadlines[slot];
-        var command = new NpgsqlBatchCommand($"""
-            INSERT INTO {_s}.deadlines AS d (complaint_id, slot, kind, due_at, due_ticks, warn_at, warn_ticks, met_at, warned_at, breached_at, clock_running, next_alarm_ticks)
-            VALUES (@id, @slot, @kind, @due_at, @due_ticks, @warn_at, @warn_ticks, @met_at, @warned_at, @breached_at, @clock_running, @next_alarm_ticks)
-            ON CONFLICT (complaint_id, slot) DO UPDATE SET
-                kind = EXCLUDED.kind, due_at = EXCLUDED.due_at, due_ticks = EXCLUDED.due_ticks, warn_at = EXCLUDED.warn_at,
-                warn_ticks = EXCLUDED.warn_ticks, met_at = EXCLUDED.met_at, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
-                clock_running = EXCLUDED.clock_running, next_alarm_ticks = EXCLUDED.next_alarm_ticks,
-                lease_worker = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_worker END,
-                lease_alarm = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_alarm END,
-                lease_until = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_until END,
-                lease_until_ticks = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_until_ticks END
-            """);
+        var command = new NpgsqlBatchCommand(_sql.UpsertDeadline);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
         command.Parameters.Add(Parameter("slot", NpgsqlDbType.Integer, slot));
         command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(deadline.Kind)));
@@ -636,9 +637,9 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         return command;
     }
 
-    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ComplaintId id, CancellationToken cancellationToken)
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, ComplaintId id, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand($"SELECT version FROM {_s}.complaints WHERE id = @id", connection, transaction);
+        var command = new NpgsqlCommand(_sql.ReadVersion, connection);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;

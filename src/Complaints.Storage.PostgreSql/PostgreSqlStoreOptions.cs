@@ -19,6 +19,14 @@ public sealed partial class PostgreSqlStoreOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool MigrateSchema { get; set; } = true;
 
+    /// <summary>
+    /// Whether loads and saves use prepared statements, parsed and planned once per server connection instead of on
+    /// every call. Turn it off behind a pooler that does not carry prepared statements across server connections in
+    /// transaction mode (PgBouncer before 1.21, or with <c>max_prepared_statements = 0</c>).
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool PrepareStatements { get; set; } = true;
+
     internal static void ValidateSchemaName(string schema)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);

@@ -21,16 +21,20 @@ namespace Complaints.Storage.Sqlite;
 /// The schema is created, or migrated from an older version, at first use (or by <see cref="MigrateAsync"/>). Every
 /// connection runs with <c>journal_mode=WAL</c> (readers do not block the writer), <c>synchronous=FULL</c> (a save
 /// that returned survives a power cut) and a busy timeout (writers from several threads or processes wait their turn).
-/// Thread-safe: every call uses its own pooled connection. Register it with
+/// Thread-safe: every call uses a connection of its own — loads and saves one of the store's kept connections, on which
+/// their statements stay prepared (at most eight are kept idle; <see cref="Dispose"/> closes them), other calls one
+/// from Microsoft.Data.Sqlite's pool. Register it with
 /// <c>services.AddComplaints(...).UseSqlite("Data Source=complaints.db")</c>.
 /// </remarks>
 public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _sessionConnectionString;
     private readonly string _dataSource;
     private readonly int _busyTimeoutMilliseconds;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _migration = new(1, 1);
+    private readonly SessionPool _sessions = new();
     private volatile bool _migrated;
 
     /// <summary>Creates the store over the database <paramref name="connectionString"/> names; nothing is opened until first use.</summary>
@@ -40,6 +44,10 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null)
     {
         (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, busyTimeout);
+
+        // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
+        // open), not hand it to Microsoft.Data.Sqlite's pool.
+        _sessionConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
     }
 
@@ -68,7 +76,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
                 return;
             }
 
-            using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            using var connection = await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
 
             // WAL is a property of the file: set once, it stays. It cannot change inside a transaction.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
@@ -84,13 +92,18 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     /// <inheritdoc />
     public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM complaints WHERE id = $id;";
-        command.Add("$id", Sql.Id(id));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize<Complaint>(json, ComplaintsJson.Options)
-            : null;
+        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        string? json;
+        try
+        {
+            json = CaseWriter.ReadCase(session, Sql.Id(id));
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+
+        return json is null ? null : JsonSerializer.Deserialize<Complaint>(json, ComplaintsJson.Options);
     }
 
     /// <inheritdoc />
@@ -102,30 +115,38 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         StoreChecks.EntriesFollow(complaint, newEntries, expectedVersion);
         var id = Sql.Id(complaint.Id);
         var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
+        var notifications = NotificationPlanner.Plan(complaint, newEntries);
 
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        // BEGIN IMMEDIATE: take the write lock before reading the version, so the check and the write see one state.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var check = connection.CreateCommand())
+        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            check.Transaction = transaction;
-            check.CommandText = "SELECT version FROM complaints WHERE id = $id;";
-            check.Add("$id", id);
-            var actual = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
-            if (actual != expectedVersion)
+            // The write lock first, then the case row, written only from the expected version: if the version moved,
+            // nothing is written and everything is rolled back.
+            session.BeginImmediate();
+            try
             {
-                throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+                if (!CaseWriter.TryWriteCase(session, complaint, id, json, expectedVersion))
+                {
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, CaseWriter.ReadVersion(session, id));
+                }
+
+                CaseWriter.AppendJournal(session, id, newEntries);
+                CaseWriter.WriteDeadlines(session, complaint, id);
+                CaseWriter.AddOutbox(session, id, notifications);
+
+                cancellationToken.ThrowIfCancellationRequested();
+                session.Commit();
+            }
+            catch
+            {
+                session.Rollback();
+                throw;
             }
         }
-
-        await WriteCaseAsync(connection, transaction, complaint, id, json, isNew: expectedVersion == 0, cancellationToken).ConfigureAwait(false);
-        await AppendJournalAsync(connection, transaction, id, newEntries, cancellationToken).ConfigureAwait(false);
-        await WriteDeadlinesAsync(connection, transaction, complaint, id, cancellationToken).ConfigureAwait(false);
-        await WriteOutboxAsync(connection, transaction, id, NotificationPlanner.Plan(complaint, newEntries), cancellationToken).ConfigureAwait(false);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        finally
+        {
+            _sessions.Return(session);
+        }
     }
 
     /// <inheritdoc />
@@ -387,6 +408,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
     public void Dispose()
     {
+        _sessions.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _migration.Dispose();
@@ -435,187 +457,38 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.IsDBNull(5) ? null : Sql.ReadTime(reader.GetString(5)));
 
-    private static async Task WriteOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, string id, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
-    {
-        if (notifications.Count == 0)
-        {
-            return;
-        }
-
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, json)
-            VALUES ($id, $complaint_id, $sequence, $position, $kind, 'pending', 0, $next_attempt_at, $json)
-            ON CONFLICT (id) DO NOTHING;
-            """;
-        command.Add("$complaint_id", id);
-        var messageId = command.Add("$id", null);
-        var sequence = command.Add("$sequence", null);
-        var position = command.Add("$position", null);
-        var kind = command.Add("$kind", null);
-        var next = command.Add("$next_attempt_at", null);
-        var json = command.Add("$json", null);
-        for (var i = 0; i < notifications.Count; i++)
-        {
-            var n = notifications[i];
-            messageId.Value = n.Id.ToString("D");
-            sequence.Value = n.Sequence;
-            position.Value = i;
-            kind.Value = Spelling<NotificationKind>.Of(n.Kind);
-            next.Value = Sql.Time(n.CreatedAt);
-            json.Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteCaseAsync(SqliteConnection connection, SqliteTransaction transaction, Complaint c, string id, string json, bool isNew, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = isNew
-            ? """
-              INSERT INTO complaints (id, version, state, severity, category, department, assignee, received_by, escalation_level, next_due_at,
-                  clock_paused_at, is_final, pending_approval_role, pending_approval_role_key, policy_id, policy_version, received_at, updated_at, json)
-              VALUES ($id, $version, $state, $severity, $category, $department, $assignee, $received_by, $escalation_level, $next_due_at,
-                  $clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json);
-              """
-            : """
-              UPDATE complaints SET version = $version, state = $state, severity = $severity, category = $category, department = $department,
-                  assignee = $assignee, received_by = $received_by, escalation_level = $escalation_level, next_due_at = $next_due_at,
-                  clock_paused_at = $clock_paused_at, is_final = $is_final, pending_approval_role = $pending_approval_role,
-                  pending_approval_role_key = $pending_approval_role_key, policy_id = $policy_id, policy_version = $policy_version,
-                  received_at = $received_at, updated_at = $updated_at, json = $json
-              WHERE id = $id;
-              """;
-        var pending = c.PendingApproval?.Role;
-        command.Add("$id", id);
-        command.Add("$version", c.Version);
-        command.Add("$state", Spelling<ComplaintState>.Of(c.State));
-        command.Add("$severity", c.Severity is { } severity ? Spelling<Severity>.Of(severity) : null);
-        command.Add("$category", c.Category);
-        command.Add("$department", c.Department?.Value);
-        command.Add("$assignee", c.Assignee?.Id.Value);
-        command.Add("$received_by", c.ReceivedBy.Id.Value);
-        command.Add("$escalation_level", c.EscalationLevel);
-        command.Add("$next_due_at", Sql.Time(c.NextDeadline?.DueAt));
-        command.Add("$clock_paused_at", Sql.Time(c.ClockPausedAt));
-        command.Add("$is_final", c.IsFinal ? 1 : 0);
-        command.Add("$pending_approval_role", pending);
-        command.Add("$pending_approval_role_key", QuerySql.RoleKey(pending));
-        command.Add("$policy_id", c.Policy.Id);
-        command.Add("$policy_version", c.Policy.Version);
-        command.Add("$received_at", Sql.Time(c.ReceivedAt));
-        command.Add("$updated_at", Sql.Time(c.UpdatedAt));
-        command.Add("$json", json);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task AppendJournalAsync(SqliteConnection connection, SqliteTransaction transaction, string id, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO journal (complaint_id, sequence, at, actor_id, event_type, from_state, to_state, command_id, json)
-            VALUES ($id, $sequence, $at, $actor_id, $event_type, $from_state, $to_state, $command_id, $json);
-            """;
-        command.Add("$id", id);
-        var sequence = command.Add("$sequence", null);
-        var at = command.Add("$at", null);
-        var actor = command.Add("$actor_id", null);
-        var type = command.Add("$event_type", null);
-        var from = command.Add("$from_state", null);
-        var to = command.Add("$to_state", null);
-        var commandId = command.Add("$command_id", null);
-        var json = command.Add("$json", null);
-        foreach (var entry in entries)
-        {
-            var text = JsonSerializer.Serialize(entry, ComplaintsJson.Options);
-            sequence.Value = entry.Sequence;
-            at.Value = Sql.Time(entry.At);
-            actor.Value = entry.Actor.Id.Value;
-            type.Value = EventTypes.Of(entry.Event);
-            from.Value = Spelling<ComplaintState>.Of(entry.From);
-            to.Value = Spelling<ComplaintState>.Of(entry.To);
-            commandId.Value = entry.CommandId.ToString("D");
-            json.Value = text;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteDeadlinesAsync(SqliteConnection connection, SqliteTransaction transaction, Complaint c, string id, CancellationToken cancellationToken)
-    {
-        using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM deadlines WHERE complaint_id = $id;";
-            clear.Add("$id", id);
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (c.Deadlines.Count > 0)
-        {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO deadlines (complaint_id, position, kind, due_at, warn_at, met_at, warned_at, breached_at)
-                VALUES ($id, $position, $kind, $due_at, $warn_at, $met_at, $warned_at, $breached_at);
-                """;
-            insert.Add("$id", id);
-            var position = insert.Add("$position", null);
-            var kind = insert.Add("$kind", null);
-            var due = insert.Add("$due_at", null);
-            var warn = insert.Add("$warn_at", null);
-            var met = insert.Add("$met_at", null);
-            var warned = insert.Add("$warned_at", null);
-            var breached = insert.Add("$breached_at", null);
-            for (var i = 0; i < c.Deadlines.Count; i++)
-            {
-                var d = c.Deadlines[i];
-                position.Value = i;
-                kind.Value = Spelling<DeadlineKind>.Of(d.Kind);
-                due.Value = Sql.Time(d.DueAt);
-                warn.Value = Sql.Time(d.WarnAt);
-                met.Value = Sql.Time(d.MetAt);
-                warned.Value = Sql.Time(d.WarnedAt);
-                breached.Value = Sql.Time(d.BreachedAt);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        // Leases on alarms that can no longer fire (recorded, met, breached) are done with.
-        using var release = connection.CreateCommand();
-        release.Transaction = transaction;
-        release.CommandText = """
-            DELETE FROM deadline_leases WHERE complaint_id = $id AND NOT EXISTS (
-                SELECT 1 FROM deadlines d
-                WHERE d.complaint_id = deadline_leases.complaint_id AND d.kind = deadline_leases.kind
-                  AND d.met_at IS NULL AND d.breached_at IS NULL
-                  AND (deadline_leases.alarm = 'breach' OR (d.warn_at IS NOT NULL AND d.warned_at IS NULL)));
-            """;
-        release.Add("$id", id);
-        await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An idle session of the store, or a new one on a new connection.</summary>
+    private async ValueTask<Session> TakeSessionAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_sessions.Take() is { } session)
+        {
+            return session;
+        }
+
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return new Session(await ConnectAsync(_sessionConnectionString, cancellationToken).ConfigureAwait(false));
     }
 
     // The SQLite connections (handles) this process has configured; a handle is forgotten when it is collected.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, string> ConfiguredHandles = new();
 
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> ConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per-connection settings, once per underlying SQLite connection: a pooled connection keeps them, and
-            // setting them on every open cost three statements per open (two opens per command).
+            // setting them on every open cost three statements per open.
             // Keyed by handle with the settings applied, so two stores with different settings sharing a pool stay right.
             var handle = connection.Handle;
             if (handle is null || !ConfiguredHandles.TryGetValue(handle, out var applied) || !ReferenceEquals(applied, _connectionPragmas))

@@ -21,7 +21,7 @@ public static class DeskSeed
     public static readonly TimeSpan Window = TimeSpan.FromDays(730);
 
     /// <summary>The bump that invalidates cached files when the seed itself changes.</summary>
-    private const int SeedVersion = 1;
+    internal const int SeedVersion = 1;
 
     private static readonly Lazy<(Complaint[] Open, Complaint Closed, JournalEntry Receipt)> Templates = new(() =>
     {

@@ -25,12 +25,12 @@ internal sealed class TestSchemas : IAsyncDisposable
     }
 
     /// <summary>A store over <paramref name="schema"/> (a new schema if <see langword="null"/>) with its own pool.</summary>
-    public async Task<PostgreSqlComplaintStore> NewStoreAsync(string? schema = null, bool migrate = true)
+    public async Task<PostgreSqlComplaintStore> NewStoreAsync(string? schema = null, bool migrate = true, bool prepare = true)
     {
         var connectionString = await ConnectionStringAsync();
         schema ??= await NewSchemaAsync();
         _schemas.Add(schema);
-        var store = new PostgreSqlComplaintStore(connectionString, new PostgreSqlStoreOptions { Schema = schema, MigrateSchema = migrate });
+        var store = new PostgreSqlComplaintStore(connectionString, new PostgreSqlStoreOptions { Schema = schema, MigrateSchema = migrate, PrepareStatements = prepare });
         _stores.Add(store);
         return store;
     }

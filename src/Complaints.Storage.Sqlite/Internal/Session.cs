@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+
+namespace Complaints.Storage.Sqlite.Internal;
+
+/// <summary>
+/// An open connection kept by the store with the command path's statements prepared on it, used by one call at a time
+/// (<see cref="SessionPool"/>). Microsoft.Data.Sqlite disposes a connection's commands, and so finalizes their prepared
+/// statements, whenever the connection is closed, pooled or not: keeping statements means keeping the connection open.
+/// </summary>
+internal sealed class Session(SqliteConnection connection) : IDisposable
+{
+    private readonly SqliteCommand?[] _commands = new SqliteCommand?[Statement.Count];
+
+    /// <summary>The open connection, with the store's per-connection settings applied.</summary>
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>The statement, prepared on first use, enlisted in <paramref name="transaction"/>; bind its parameters by position.</summary>
+    public SqliteCommand Command(Statement statement, SqliteTransaction? transaction)
+    {
+        var command = _commands[statement.Slot] ??= Prepare(statement);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Whether a rollback failed, leaving the connection in a state not to be reused; closing it rolls back what is left.</summary>
+    public bool Broken { get; private set; }
+
+    /// <summary>
+    /// <c>BEGIN IMMEDIATE</c>: takes the file's write lock now (waiting up to the busy timeout), so a version check and
+    /// the writes after it see one state. The transaction statements are prepared like the others (Microsoft.Data.Sqlite's
+    /// transactions prepare <c>BEGIN</c> and <c>COMMIT</c> afresh each time), so commands inside run with a
+    /// <see langword="null"/> transaction; end with <see cref="Commit"/> or <see cref="Rollback"/>.
+    /// </summary>
+    public void BeginImmediate() => Command(Statement.BeginImmediate, null).ExecuteNonQuery();
+
+    /// <summary>Commits the transaction <see cref="BeginImmediate"/> started.</summary>
+    public void Commit() => Command(Statement.Commit, null).ExecuteNonQuery();
+
+    /// <summary>Rolls back the transaction after a failure; if that fails too, marks the session <see cref="Broken"/> (the failure in flight is the one to report).</summary>
+    public void Rollback()
+    {
+        try
+        {
+            Command(Statement.Rollback, null).ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // SQLite had already rolled back (a failed COMMIT may) or the connection failed.
+            Broken = true;
+        }
+    }
+
+    /// <summary>Finalizes the statements and closes the connection (rolling back anything left open).</summary>
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command?.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(Statement statement)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = statement.Text;
+        foreach (var name in statement.Parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        command.Prepare();
+        return command;
+    }
+}
