@@ -60,11 +60,11 @@ public sealed partial class ComplaintService
         InputValidator.Intake(intake, now);
         EnsurePermitted(null, receiver, ComplaintAction.Receive);
 
-        var id = ComplaintId.New(now);
+        var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
-            new ComplaintReceived(normalized, _policies.Current.Identity), Guid.CreateVersion7(now));
+            new ComplaintReceived(normalized, _policies.Current.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         await _store.SaveAsync(complaint, [entry], 0, cancellationToken).ConfigureAwait(false);
         return new CommandResult(View(complaint, receiver), [entry]);
@@ -151,7 +151,7 @@ public sealed partial class ComplaintService
         Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now)
     {
         var entries = new JournalEntry[steps.Count];
-        var commandId = Guid.CreateVersion7(now);
+        var commandId = Version7.New(now);
         var current = complaint;
         for (var i = 0; i < steps.Count; i++)
         {
