@@ -30,9 +30,9 @@ public class DeskQueryBenchmarks
 
     /// <summary>
     /// The sizes measured: 10,000, 100,000 and 1,000,000; with <c>--quick</c> only the first two (building and
-    /// seeding a million cases takes far longer than the quick run's few minutes; P6 is read from the full run).
+    /// seeding a million cases takes far longer than the quick run's few minutes); <c>--desk-sizes</c> chooses.
     /// </summary>
-    public static IEnumerable<int> Sizes => Program.Quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+    public static IEnumerable<int> Sizes => Program.DeskSizes ?? (Program.Quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
 
     /// <summary>Which store.</summary>
     [Params("sqlite", "postgresql", "memory")]

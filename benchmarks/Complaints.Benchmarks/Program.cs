@@ -16,13 +16,17 @@ namespace Complaints.Benchmarks;
 /// <c>--quick</c> is a short job (one launch, three warmups, three iterations) for a look; without it
 /// BenchmarkDotNet decides how long to measure. <c>--inprocess</c> runs every benchmark in this process (no generated
 /// project to build). Filter with <c>--filter '*Intake*'</c>; with no filter it asks
-/// which to run. <c>--profile SECONDS [PACK]</c> instead runs the PolicyPack intake path in a loop, for a
+/// which to run. <c>--desk-sizes 10000,1000000</c> sets the desk queries' sizes (by default 10k, 100k and 1M; 10k and
+/// 100k with <c>--quick</c>). <c>--profile SECONDS [PACK]</c> instead runs the PolicyPack intake path in a loop, for a
 /// profiler (<c>dotnet-trace collect -- …</c>).
 /// </summary>
 public static class Program
 {
     /// <summary>Whether this run is the short one (<c>--quick</c>): some groups measure fewer sizes.</summary>
     public static bool Quick { get; private set; }
+
+    /// <summary>The desk query sizes <c>--desk-sizes 10000,1000000</c> asked for, if any (e.g. a quick run at 1M).</summary>
+    public static IReadOnlyList<int>? DeskSizes { get; private set; }
 
     /// <summary>The entry point.</summary>
     /// <param name="args">The options.</param>
@@ -38,6 +42,13 @@ public static class Program
         }
 
         var quick = Quick = args.Contains("--quick", StringComparer.Ordinal);
+        var deskSizes = Array.IndexOf(args, "--desk-sizes");
+        if (deskSizes >= 0)
+        {
+            DeskSizes = args[deskSizes + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+            args = [.. args[..deskSizes], .. args[(deskSizes + 2)..]];
+        }
+
         var job = quick ? Job.ShortRun.WithId("Quick") : Job.Default.WithId("Full");
         if (args.Contains("--inprocess", StringComparer.Ordinal))
         {
