@@ -19,14 +19,14 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     private readonly Dictionary<ComplaintId, List<OutboxRow>> _outboxByCase = [];
 
     // Each case with an alarm to come, by the time its first one falls due (NextAlarm), so a claim reads only due cases.
-    private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(AlarmOrder.Instance);
+    private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(TimeThenId.Instance);
     private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<ComplaintId, Complaint> _cases = [];
     private readonly Dictionary<ComplaintId, List<JournalEntry>> _journals = [];
 
     // Every case in query order (receipt time, then id), so a page stops at its last case instead of sorting all matches.
-    private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _byReceipt = new(ReceiptOrder.Instance);
+    private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _byReceipt = new(TimeThenId.Instance);
 
     // Each handler's cases in the same order, so a handler's desk walks their cases only.
     private readonly Dictionary<ActorId, SortedSet<(DateTimeOffset ReceivedAt, Guid Id)>> _byAssignee = [];
@@ -322,7 +322,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         {
             if (!_byAssignee.TryGetValue(after.Id, out var theirs))
             {
-                _byAssignee[after.Id] = theirs = new(ReceiptOrder.Instance);
+                _byAssignee[after.Id] = theirs = new(TimeThenId.Instance);
             }
 
             theirs.Add((complaint.ReceivedAt, complaint.Id.Value));
@@ -376,26 +376,14 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         return first;
     }
 
-    /// <summary>Alarm time, then id.</summary>
-    private sealed class AlarmOrder : IComparer<(DateTimeOffset At, Guid Id)>
+    /// <summary>Time, then id: the order <see cref="ComplaintQuery"/> pages are in (by receipt), and alarms are claimed in.</summary>
+    private sealed class TimeThenId : IComparer<(DateTimeOffset At, Guid Id)>
     {
-        public static readonly AlarmOrder Instance = new();
+        public static readonly TimeThenId Instance = new();
 
         public int Compare((DateTimeOffset At, Guid Id) x, (DateTimeOffset At, Guid Id) y)
         {
             var byTime = x.At.CompareTo(y.At);
-            return byTime != 0 ? byTime : x.Id.CompareTo(y.Id);
-        }
-    }
-
-    /// <summary>Receipt time, then id: the order <see cref="ComplaintQuery"/> pages are in.</summary>
-    private sealed class ReceiptOrder : IComparer<(DateTimeOffset ReceivedAt, Guid Id)>
-    {
-        public static readonly ReceiptOrder Instance = new();
-
-        public int Compare((DateTimeOffset ReceivedAt, Guid Id) x, (DateTimeOffset ReceivedAt, Guid Id) y)
-        {
-            var byTime = x.ReceivedAt.CompareTo(y.ReceivedAt);
             return byTime != 0 ? byTime : x.Id.CompareTo(y.Id);
         }
     }
