@@ -31,6 +31,9 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     // Each handler's cases in the same order, so a handler's desk walks their cases only.
     private readonly Dictionary<ActorId, SortedSet<(DateTimeOffset ReceivedAt, Guid Id)>> _byAssignee = [];
 
+    // The cases awaiting approval in the same order, so an approver's desk walks those only.
+    private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _awaitingApproval = new(TimeThenId.Instance);
+
     /// <summary>How many cases are stored.</summary>
     public int Count
     {
@@ -159,9 +162,9 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         var skip = Math.Max(0, query.Skip);
         lock (_gate)
         {
-            var candidates = query.Assignee is not { } assignee ? _byReceipt
-                : _byAssignee.TryGetValue(assignee, out var theirs) ? theirs
-                : [];
+            var candidates = query.Assignee is { } assignee ? (_byAssignee.TryGetValue(assignee, out var theirs) ? theirs : [])
+                : query.AwaitingApprovalByRole is not null ? _awaitingApproval
+                : _byReceipt;
             foreach (var (_, id) in candidates)
             {
                 var complaint = _cases[new ComplaintId(id)];
@@ -294,9 +297,21 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         }
     }
 
-    // Keeps the query-order indexes in step with a save; most saves change neither key, and touch neither index.
+    // Keeps the query-order indexes in step with a save; most saves change no key, and touch no index.
     private void Reindex(Complaint? stored, Complaint complaint)
     {
+        var wasAwaiting = stored?.State == ComplaintState.AwaitingApproval;
+        var isAwaiting = complaint.State == ComplaintState.AwaitingApproval;
+        if (wasAwaiting)
+        {
+            _awaitingApproval.Remove((stored!.ReceivedAt, stored.Id.Value));
+        }
+
+        if (isAwaiting)
+        {
+            _awaitingApproval.Add((complaint.ReceivedAt, complaint.Id.Value));
+        }
+
         var receiptChanged = stored is null || stored.ReceivedAt != complaint.ReceivedAt;
         if (receiptChanged)
         {
