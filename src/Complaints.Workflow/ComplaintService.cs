@@ -60,7 +60,7 @@ public sealed partial class ComplaintService
         InputValidator.Intake(intake, now);
         EnsurePermitted(null, receiver, ComplaintAction.Receive);
 
-        var id = new ComplaintId(Version7.New(now));
+        var id = ComplaintId.New(now);
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,

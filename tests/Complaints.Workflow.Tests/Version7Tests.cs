@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using Complaints.Workflow.Internal;
 
 namespace Complaints.Workflow.Tests;
 

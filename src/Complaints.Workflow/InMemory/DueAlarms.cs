@@ -34,4 +34,34 @@ public static class DueAlarms
             }
         }
     }
+
+    /// <summary>
+    /// When the first of <paramref name="complaint"/>'s alarms falls due — the earliest time at which <see cref="Of"/>
+    /// returns any; <see langword="null"/> for an ended case, a paused clock or no alarm to come.
+    /// </summary>
+    internal static DateTimeOffset? FirstDueAt(Complaint complaint)
+    {
+        if (complaint.IsFinal || complaint.ClockPausedAt is not null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? first = null;
+        foreach (var deadline in complaint.Deadlines)
+        {
+            if (deadline.MetAt is not null || deadline.BreachedAt is not null)
+            {
+                continue;
+            }
+
+            // A warning not yet given comes first if it is before the breach; otherwise the breach is the first alarm.
+            var at = deadline.WarnAt is { } warnAt && deadline.WarnedAt is null && warnAt < deadline.DueAt ? warnAt : deadline.DueAt;
+            if (first is null || at < first)
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
 }

@@ -18,7 +18,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     private readonly List<OutboxRow> _outboxInOrder = [];
     private readonly Dictionary<ComplaintId, List<OutboxRow>> _outboxByCase = [];
 
-    // Each case with an alarm to come, by the time its first one falls due (NextAlarm), so a claim reads only due cases.
+    // Each case with an alarm to come, by the time its first one falls due (DueAlarms.FirstDueAt), so a claim reads only due cases.
     private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(TimeThenId.Instance);
     private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
     private readonly Lock _gate = new();
@@ -347,8 +347,8 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
     // Keeps the alarm index in step with a save: a case is in it, at its first alarm's time, while it has one to come.
     private void ReindexAlarm(Complaint? stored, Complaint complaint)
     {
-        var before = stored is null ? null : NextAlarm(stored);
-        var after = NextAlarm(complaint);
+        var before = stored is null ? null : DueAlarms.FirstDueAt(stored);
+        var after = DueAlarms.FirstDueAt(complaint);
         if (before == after)
         {
             return;
@@ -363,32 +363,6 @@ public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IO
         {
             _alarms.Add((next, complaint.Id.Value));
         }
-    }
-
-    /// <summary>When the first of the case's alarms falls due (see <see cref="DueAlarms.Of"/>); none for an ended case or a paused clock.</summary>
-    private static DateTimeOffset? NextAlarm(Complaint complaint)
-    {
-        if (complaint.IsFinal || complaint.ClockPausedAt is not null)
-        {
-            return null;
-        }
-
-        DateTimeOffset? first = null;
-        foreach (var deadline in complaint.Deadlines)
-        {
-            if (deadline.MetAt is not null || deadline.BreachedAt is not null)
-            {
-                continue;
-            }
-
-            var at = deadline.WarnAt is { } warnAt && deadline.WarnedAt is null && warnAt < deadline.DueAt ? warnAt : deadline.DueAt;
-            if (first is null || at < first)
-            {
-                first = at;
-            }
-        }
-
-        return first;
     }
 
     /// <summary>Time, then id: the order <see cref="ComplaintQuery"/> pages are in (by receipt), and alarms are claimed in.</summary>

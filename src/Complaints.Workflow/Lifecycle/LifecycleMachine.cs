@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Stateless;
 using static Complaints.ComplaintState;
+using static Complaints.Workflow.Lifecycle.LifecycleConditions;
 
 namespace Complaints.Workflow.Lifecycle;
 
@@ -133,39 +134,11 @@ internal sealed class LifecycleMachine
 
     private bool Has(LifecycleConditions condition) => (_conditions & condition) != 0;
 
-    private bool ReadBackDone => Has(LifecycleConditions.ReadBackDone);
-
-    private bool NotReadBackYet => Has(LifecycleConditions.NotReadBackYet);
-
-    private bool HasAccusedStaff => Has(LifecycleConditions.HasAccusedStaff);
-
-    private bool AccusedHeardIfAny => Has(LifecycleConditions.AccusedHeardIfAny);
-
-    private bool HasFindings => Has(LifecycleConditions.HasFindings);
-
-    private bool MeetingHeldIfMajor => Has(LifecycleConditions.MeetingHeldIfMajor);
-
-    private bool MeetingNeeded => Has(LifecycleConditions.MeetingNeeded);
-
-    private bool OneApprovalLeft => Has(LifecycleConditions.OneApprovalLeft);
-
-    private bool SeveralApprovalsLeft => Has(LifecycleConditions.SeveralApprovalsLeft);
-
-    private bool FollowedUpSinceImplementation => Has(LifecycleConditions.FollowedUpSinceImplementation);
-
-    private bool WithinReopenWindow => Has(LifecycleConditions.WithinReopenWindow);
-
-    private bool HasHandler => Has(LifecycleConditions.HasHandler);
-
-    private bool ClockRuns => Has(LifecycleConditions.ClockRuns);
-
-    private bool HasOpenDeadline => Has(LifecycleConditions.HasOpenDeadline);
-
     private void Configure(StateMachine<ComplaintState, Trigger> m)
     {
         m.Configure(Received)
-            .InternalTransitionIf(Trigger.ConfirmReadBack, _ => NotReadBackYet, _ => { }, "not confirmed yet")
-            .PermitIf(Trigger.Accept, Triaged, () => ReadBackDone, "oral record read back and confirmed")
+            .InternalTransitionIf(Trigger.ConfirmReadBack, _ => Has(NotReadBackYet), _ => { }, "not confirmed yet")
+            .PermitIf(Trigger.Accept, Triaged, () => Has(ReadBackDone), "oral record read back and confirmed")
             .Permit(Trigger.Reject, Rejected)
             .Permit(Trigger.Redirect, Redirected)
             .Permit(Trigger.ResolveOnSpot, Closed)
@@ -173,11 +146,11 @@ internal sealed class LifecycleMachine
 
         m.Configure(Open)
             .InternalTransitionIf(Trigger.Escalate, _ => true, _ => { }, "level + 1")
-            .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => MeetingNeeded, _ => { }, "a major complaint without a meeting yet")
+            .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => Has(MeetingNeeded), _ => { }, "a major complaint without a meeting yet")
             .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
-            .InternalTransitionIf(Trigger.RecordDeadlineWarning, _ => ClockRuns, _ => { }, "the SLA clock runs")
-            .InternalTransitionIf(Trigger.RecordDeadlineBreach, _ => ClockRuns, _ => { }, "the SLA clock runs")
-            .InternalTransitionIf(Trigger.ExtendDeadline, _ => HasOpenDeadline, _ => { }, "an open deadline")
+            .InternalTransitionIf(Trigger.RecordDeadlineWarning, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
+            .InternalTransitionIf(Trigger.RecordDeadlineBreach, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
+            .InternalTransitionIf(Trigger.ExtendDeadline, _ => Has(HasOpenDeadline), _ => { }, "an open deadline")
             .Permit(Trigger.Withdraw, Withdrawn);
 
         m.Configure(Triaged)
@@ -193,25 +166,25 @@ internal sealed class LifecycleMachine
         m.Configure(Investigating)
             .SubstateOf(Open)
             .InternalTransitionIf(Trigger.AddEvidence, _ => true, _ => { }, "evidence on file")
-            .InternalTransitionIf(Trigger.HearAccused, _ => HasAccusedStaff, _ => { }, "a staff member is accused")
-            .InternalTransitionIf(Trigger.RecordFindings, _ => AccusedHeardIfAny, _ => { }, "the accused heard first")
+            .InternalTransitionIf(Trigger.HearAccused, _ => Has(HasAccusedStaff), _ => { }, "a staff member is accused")
+            .InternalTransitionIf(Trigger.RecordFindings, _ => Has(AccusedHeardIfAny), _ => { }, "the accused heard first")
             .PermitIf(
                 Trigger.ProposeForApproval,
                 AwaitingApproval,
-                Guard(() => HasFindings, "findings recorded"),
-                Guard(() => MeetingHeldIfMajor, "emergency meeting held (major)"))
+                Guard(() => Has(HasFindings), "findings recorded"),
+                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (major)"))
             .PermitIf(
                 Trigger.ProposeWithinAuthority,
                 Approved,
-                Guard(() => HasFindings, "findings recorded"),
-                Guard(() => MeetingHeldIfMajor, "emergency meeting held (major)"))
+                Guard(() => Has(HasFindings), "findings recorded"),
+                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (major)"))
             .Permit(Trigger.Recuse, Triaged)
             .Permit(Trigger.Reassign, Assigned);
 
         m.Configure(AwaitingApproval)
             .SubstateOf(Open)
-            .InternalTransitionIf(Trigger.ApproveStep, _ => SeveralApprovalsLeft, _ => { }, "more steps after this one")
-            .PermitIf(Trigger.ApproveFinal, Approved, () => OneApprovalLeft, "last approval step")
+            .InternalTransitionIf(Trigger.ApproveStep, _ => Has(SeveralApprovalsLeft), _ => { }, "more steps after this one")
+            .PermitIf(Trigger.ApproveFinal, Approved, () => Has(OneApprovalLeft), "last approval step")
             .Permit(Trigger.DeclineApproval, Investigating);
 
         m.Configure(Approved)
@@ -230,20 +203,20 @@ internal sealed class LifecycleMachine
         m.Configure(FollowUp)
             .SubstateOf(Open)
             .InternalTransitionIf(Trigger.RecordFollowUp, _ => true, _ => { }, "satisfaction recorded")
-            .PermitIf(Trigger.Close, Closed, () => FollowedUpSinceImplementation, "a follow-up recorded");
+            .PermitIf(Trigger.Close, Closed, () => Has(FollowedUpSinceImplementation), "a follow-up recorded");
 
         m.Configure(Closed)
             .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
             .PermitIf(
                 Trigger.Reopen,
                 Investigating,
-                Guard(() => WithinReopenWindow, "within the reopen window"),
-                Guard(() => HasHandler, "a handler"))
+                Guard(() => Has(WithinReopenWindow), "within the reopen window"),
+                Guard(() => Has(HasHandler), "a handler"))
             .PermitIf(
                 Trigger.ReopenUnassigned,
                 Received,
-                Guard(() => WithinReopenWindow, "within the reopen window"),
-                Guard(() => !HasHandler, "no handler (settled on the spot)"));
+                Guard(() => Has(WithinReopenWindow), "within the reopen window"),
+                Guard(() => !Has(HasHandler), "no handler (settled on the spot)"));
 
         m.Configure(Rejected);
         m.Configure(Redirected);
