@@ -101,6 +101,11 @@ public sealed record Complaint
     /// <summary>When the last command changed it.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The case in a few words for logs and debuggers: id, version, state, category and tier — never who complained.</summary>
+    /// <returns>For example <c>Complaint 0190… v3 Assigned (billing, Minor)</c>.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Complaint {Id} v{Version} {State}{(Category is null ? "" : $" ({Category}, {Severity})")}");
+
     /// <summary>
     /// Who is responsible now: the named handler, or until there is one, the first receiver
     /// (首问负责制: whoever receives a complaint owns it until it is handed on).

@@ -29,22 +29,48 @@ public readonly record struct ComplaintId(Guid Value) : IParsable<ComplaintId>
     }
 }
 
-/// <summary>Identifies a person (staff member or system account) in the host's directory.</summary>
-/// <param name="Value">The host's identifier for the person; not empty.</param>
+/// <summary>
+/// Identifies a person (staff member or system account) in the host's directory. Ids are case-insensitive and
+/// ignore surrounding white space: the value is kept trimmed and lower-cased (invariant culture), so <c>"LIN "</c>
+/// and <c>"lin"</c> are one person for recusal, the accused check, self-approval, visibility and every store.
+/// </summary>
 [JsonConverter(typeof(ActorIdJsonConverter))]
-public readonly record struct ActorId(string Value)
+public readonly record struct ActorId
 {
+    /// <summary>Creates an id from the host's identifier for the person.</summary>
+    /// <param name="value">The identifier; not empty. Kept trimmed and lower-cased.</param>
+    public ActorId(string value) => Value = Ids.Normalize(value);
+
+    /// <summary>The identifier, trimmed and lower-cased.</summary>
+    public string Value { get; }
+
     /// <inheritdoc />
     public override string ToString() => Value;
 }
 
-/// <summary>Identifies a department (finance, medical affairs, after-sales …) in the host's organisation.</summary>
-/// <param name="Value">The department's code; not empty.</param>
+/// <summary>
+/// Identifies a department (finance, medical affairs, after-sales …) in the host's organisation. Like
+/// <see cref="ActorId"/>, case-insensitive and trimmed: the value is kept trimmed and lower-cased (invariant culture).
+/// </summary>
 [JsonConverter(typeof(DepartmentIdJsonConverter))]
-public readonly record struct DepartmentId(string Value)
+public readonly record struct DepartmentId
 {
+    /// <summary>Creates an id from the department's code.</summary>
+    /// <param name="value">The code; not empty. Kept trimmed and lower-cased.</param>
+    public DepartmentId(string value) => Value = Ids.Normalize(value);
+
+    /// <summary>The code, trimmed and lower-cased.</summary>
+    public string Value { get; }
+
     /// <inheritdoc />
     public override string ToString() => Value;
+}
+
+/// <summary>The one rule by which person and department ids are compared: trimmed, lower-cased (invariant).</summary>
+internal static class Ids
+{
+    /// <summary>The id as it is kept; <see langword="null"/> stays <see langword="null"/> so validation can name the field.</summary>
+    public static string Normalize(string value) => value?.Trim().ToLowerInvariant()!;
 }
 
 internal sealed class ComplaintIdJsonConverter : JsonConverter<ComplaintId>

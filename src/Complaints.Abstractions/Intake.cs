@@ -68,6 +68,10 @@ public static class ChannelExtensions
 /// <param name="Address">A postal address.</param>
 public sealed record ContactDetails(string? Phone = null, string? Email = null, string? Address = null)
 {
+    /// <summary>Never the details themselves: contact details printed into a log name no one.</summary>
+    /// <returns><c>ContactDetails (not printed)</c>.</returns>
+    public override string ToString() => "ContactDetails (not printed)";
+
     /// <summary>Whether any way of reaching the complainant is given.</summary>
     [JsonIgnore]
     public bool HasAny =>
@@ -93,6 +97,10 @@ public sealed record Complainant(
 
     /// <summary>The complainant as shown to someone who may not see their identity.</summary>
     public static Complainant Redacted { get; } = new(Withheld, new ContactDetails());
+
+    /// <summary>Never the name or contact: a complainant printed into a log or an error message names no one.</summary>
+    /// <returns><c>Complainant (identity not printed)</c>, or <c>Complainant (anonymous)</c>.</returns>
+    public override string ToString() => IsAnonymous ? "Complainant (anonymous)" : "Complainant (identity not printed)";
 
     /// <summary>Whether the complainant gave no name.</summary>
     [JsonIgnore]

@@ -104,7 +104,8 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Approval, Complaint(complaint), new RemedyFacts(remedy));
         if (!matched.Any)
         {
-            return NoRule(matched, _noApproval) ?? new ApprovalDecision([], Explain(matched));
+            var none = NoRule(matched, _noApproval) ?? new ApprovalDecision([], Explain(matched));
+            return _onePersonMayApproveSeveralSteps ? none with { OnePersonMayApproveSeveralSteps = true } : none;
         }
 
         // Every matched rule's steps, each role once (first spelling kept), ordered by the role ladder; roles off the ladder last, in order found.
@@ -127,16 +128,26 @@ public sealed partial class PolicyPack : IComplaintPolicy
             }
         }
 
-        return new ApprovalDecision(steps.ToArray(), Explain(matched));
+        return new ApprovalDecision(steps.ToArray(), Explain(matched)) { OnePersonMayApproveSeveralSteps = _onePersonMayApproveSeveralSteps };
     }
 
     /// <inheritdoc />
     public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader)
     {
         var matched = Run(DecisionPoint.Confidentiality, Complaint(complaint), new PersonFacts(reader, complaint));
-        return matched.FirstMatched is { } rule
-            ? new ConfidentialityDecision(false, ((ReasonOutput)rule.Output).Reason, Explain(matched))
-            : NoRule(matched, _maySeeIdentity) ?? new ConfidentialityDecision(true, null, Explain(matched));
+        if (matched.FirstMatched is not { } rule)
+        {
+            return NoRule(matched, _maySeeIdentity) ?? new ConfidentialityDecision(true, null, Explain(matched));
+        }
+
+        // The first matching rule gives the reason; every matching rule adds what it withholds.
+        var withheld = ConfidentialParts.None;
+        for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
+        {
+            withheld |= ((ConfidentialityOutput)matched.Rule(i).Output).Withheld;
+        }
+
+        return new ConfidentialityDecision(false, ((ConfidentialityOutput)rule.Output).Reason, Explain(matched)) { Withheld = withheld };
     }
 
     /// <inheritdoc />

@@ -20,6 +20,7 @@ public sealed partial class PolicyPack
     private readonly Severity _defaultTier;
     private readonly IReadOnlyList<string> _noSeverityRuleMatchedReasons;
     private readonly decimal? _defaultWarnAtShare;
+    private readonly bool _onePersonMayApproveSeveralSteps;
     private readonly PolicyExplanation[] _noneMatched;
     private readonly DeadlineRule?[] _deadlineRules;
     private readonly AdmissibilityDecision _accepted;
@@ -48,6 +49,7 @@ public sealed partial class PolicyPack
         _ladder = manifest.Roles.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
         _defaultTier = Names.TryParse<Severity>(manifest.DefaultTier, out var tier) ? tier : Severity.General;
         _noSeverityRuleMatchedReasons = Array.AsReadOnly([$"no severity rule matched: the pack's default tier {_defaultTier}"]);
+        _onePersonMayApproveSeveralSteps = manifest.Settings.TryGetValue("onePersonMayApproveSeveralSteps", out var onePerson) && onePerson != 0;
         _defaultWarnAtShare = manifest.Settings.TryGetValue("warnAtShare", out var share) && share is > 0 and < 1 ? share : null;
 
         // The deadline each deadline rule sets (immutable, the same for every case), by the rule's index.

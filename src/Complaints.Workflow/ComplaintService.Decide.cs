@@ -171,7 +171,7 @@ public sealed partial class ComplaintService
 
         if (c.IsAccused(handler.Id))
         {
-            throw new RecusalRequiredException(c.Id, handler.Id, "they are the person complained about", []);
+            throw new RecusalRequiredException(c.Id, handler.Id, AccusedReason, []);
         }
 
         if (c.Recusals.FirstOrDefault(r => r.Actor == handler.Id) is { } earlier)
@@ -198,6 +198,13 @@ public sealed partial class ComplaintService
         if (c.Assignee?.Id == actor.Id)
         {
             throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.Approve, "they proposed the remedy, and no one approves their own proposal.");
+        }
+
+        if (c.Approvals.FirstOrDefault(s => s.ApprovedBy == actor.Id) is { } earlier
+            && !policy.RequireApproval(c, c.Remedy!).OnePersonMayApproveSeveralSteps)
+        {
+            throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.Approve,
+                $"they approved the step '{earlier.Role}' already, and each step of the approval needs a different person. Someone else holding the role '{step.Role}' approves it.");
         }
 
         var recusal = policy.CheckRecusal(c, actor);

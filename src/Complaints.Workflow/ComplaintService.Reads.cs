@@ -2,6 +2,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
+using Complaints.Workflow.Access;
 
 namespace Complaints.Workflow;
 
@@ -16,8 +17,9 @@ public sealed partial class ComplaintService
     /// <exception cref="NotPermittedException">The reader may not see this case.</exception>
     public async Task<Complaint> GetAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken = default)
     {
-        var complaint = await LoadVisibleAsync(id, reader, cancellationToken).ConfigureAwait(false);
-        return View(complaint, reader);
+        var complaint = await LoadVisibleAsync(id, reader, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
+        var view = await ViewAsync(complaint, reader, cancellationToken).ConfigureAwait(false);
+        return view.Apply(complaint);
     }
 
     /// <summary>Reads a case's journal as <paramref name="reader"/> may see it.</summary>
@@ -29,9 +31,10 @@ public sealed partial class ComplaintService
     /// <exception cref="NotPermittedException">The reader may not see this case.</exception>
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken = default)
     {
-        var complaint = await LoadVisibleAsync(id, reader, cancellationToken).ConfigureAwait(false);
+        var complaint = await LoadVisibleAsync(id, reader, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
         var entries = await _store.ReadJournalAsync(id, cancellationToken).ConfigureAwait(false);
-        return RedactEntries(complaint, entries, reader);
+        var view = await ViewAsync(complaint, reader, cancellationToken).ConfigureAwait(false);
+        return view.Apply(complaint, entries);
     }
 
     /// <summary>Finds the cases matching <paramref name="query"/> that <paramref name="reader"/> may see.</summary>
@@ -46,9 +49,16 @@ public sealed partial class ComplaintService
             .Check(query is null || query.Skip >= 0, "Query.Skip", "must not be negative.")
             .Check(query is null || query.Take is > 0 and <= 1000, "Query.Take", "must be between 1 and 1000.")
             .ThrowIfAny();
-        var scoped = SeesAll(reader) ? query! : query! with { VisibleTo = new CaseVisibility(reader.Id, reader.Department, reader.Roles) };
+        var scoped = query! with { VisibleTo = _access.VisibilityFor(reader) };
         var page = await _store.QueryAsync(scoped, cancellationToken).ConfigureAwait(false);
-        return page.Select(c => View(c, reader)).ToArray();
+        var shown = new Complaint[page.Count];
+        for (var i = 0; i < shown.Length; i++)
+        {
+            var view = await ViewAsync(page[i], reader, cancellationToken).ConfigureAwait(false);
+            shown[i] = view.Apply(page[i]);
+        }
+
+        return shown;
     }
 
     /// <summary>
@@ -64,7 +74,7 @@ public sealed partial class ComplaintService
     /// <exception cref="NotPermittedException">The actor may not see this case.</exception>
     public async Task<IReadOnlyList<ComplaintAction>> GetAllowedActionsAsync(ComplaintId id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var complaint = await LoadVisibleAsync(id, actor, cancellationToken).ConfigureAwait(false);
+        var complaint = await LoadVisibleAsync(id, actor, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
         if (complaint.IsAccused(actor.Id) || complaint.IsRecused(actor.Id))
         {
             return [];
@@ -83,46 +93,63 @@ public sealed partial class ComplaintService
     /// <exception cref="NotPermittedException">The reader may not see this case.</exception>
     public async Task<GuidanceDecision> GetGuidanceAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken = default)
     {
-        var complaint = await LoadVisibleAsync(id, reader, cancellationToken).ConfigureAwait(false);
-        return _policies.Resolve(complaint.Policy).AdviseHandling(complaint);
+        var complaint = await LoadVisibleAsync(id, reader, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
+        var advice = _policies.Resolve(complaint.Policy).AdviseHandling(complaint);
+        var view = _access.ViewOf(complaint, reader);
+        return view.IsFull ? advice : advice with { Explanation = view.Apply(advice.Explanation) };
     }
 
-    private async Task<Complaint> LoadVisibleAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the access audit: who read a confidential complainant's identity, and who was refused a command or a
+    /// read, and when. For those who may check on others: a role in <see cref="ComplaintsOptions.AuditReaderRoles"/>.
+    /// </summary>
+    /// <param name="reader">Who asks.</param>
+    /// <param name="query">The filter and page, e.g. <c>new AuditQuery { ComplaintId = id }</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The records, oldest first.</returns>
+    /// <exception cref="ComplaintValidationException">The reader or the query is invalid.</exception>
+    /// <exception cref="NotPermittedException">The reader holds no role that reads the audit.</exception>
+    public async Task<IReadOnlyList<AuditRecord>> GetAuditAsync(Actor reader, AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        new Internal.Validation().Actor(reader, "Reader")
+            .Check(query is not null, "Query", "is required.")
+            .Check(query is null || query.Skip >= 0, "Query.Skip", "must not be negative.")
+            .Check(query is null || query.Take is > 0 and <= 1000, "Query.Take", "must be between 1 and 1000.")
+            .ThrowIfAny();
+        if (!reader.Roles.Any(_options.AuditReaderRoles.Contains))
+        {
+            throw new NotPermittedException(query!.ComplaintId, reader.Id, ComplaintAction.View,
+                $"reading the access audit needs role {string.Join(" or ", _options.AuditReaderRoles)}.");
+        }
+
+        return await _audit.ReadAuditAsync(query!, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Complaint> LoadVisibleAsync(ComplaintId id, Actor reader, ComplaintAction action, CancellationToken cancellationToken)
     {
         new Internal.Validation().Actor(reader, "Reader").ThrowIfAny();
         var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ComplaintNotFoundException(id);
-        if (!SeesAll(reader) && !new CaseVisibility(reader.Id, reader.Department, reader.Roles).CanSee(complaint))
+        if (!_access.CanSee(complaint, reader))
         {
-            throw new NotPermittedException(id, reader.Id, ComplaintAction.View,
+            var refused = new NotPermittedException(id, reader.Id, action,
                 "they did not receive or handle it, it is not their department's, and they hold no role that sees every case.");
+            await AuditAsync(AuditKind.Refused, reader, action, id, refused.Reason, cancellationToken).ConfigureAwait(false);
+            throw refused;
         }
 
         return complaint;
     }
 
-    private bool SeesAll(Actor reader) => reader.Roles.Any(_options.SeeAllRoles.Contains);
-
-    private bool MaySeeIdentity(Complaint complaint, Actor reader) =>
-        !complaint.IsAccused(reader.Id) && _policies.Resolve(complaint.Policy).CheckConfidentiality(complaint, reader).MaySeeIdentity;
-
-    private Complaint View(Complaint complaint, Actor reader) =>
-        MaySeeIdentity(complaint, reader) ? complaint : complaint with { Intake = Redact(complaint.Intake) };
-
-    private IReadOnlyList<JournalEntry> RedactEntries(Complaint complaint, IReadOnlyList<JournalEntry> entries, Actor reader)
+    /// <summary>What the reader is shown of the case; a read that shows a confidential complainant is put on record.</summary>
+    private async ValueTask<CaseView> ViewAsync(Complaint complaint, Actor reader, CancellationToken cancellationToken)
     {
-        if (MaySeeIdentity(complaint, reader))
+        var view = _access.ViewOf(complaint, reader);
+        if (view.Identity && _access.IsConfidential(complaint))
         {
-            return entries;
+            await AuditAsync(AuditKind.IdentityRead, reader, ComplaintAction.View, complaint.Id, null, cancellationToken).ConfigureAwait(false);
         }
 
-        return Redacted(entries);
+        return view;
     }
-
-    private static JournalEntry[] Redacted(IReadOnlyList<JournalEntry> entries) =>
-        entries
-            .Select(e => e.Event is ComplaintReceived r ? e with { Event = r with { Intake = Redact(r.Intake) } } : e)
-            .ToArray();
-
-    private static ComplaintIntake Redact(ComplaintIntake intake) => intake with { Complainant = Complainant.Redacted };
 }

@@ -2,6 +2,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
+using Complaints.Workflow.Access;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,8 @@ public sealed partial class ComplaintService
     private readonly Calendars.BusinessCalendarRegistry _calendars;
     private readonly TimeProvider _time;
     private readonly ComplaintsOptions _options;
+    private readonly CaseAccess _access;
+    private readonly IAuditLog _audit;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="store">Where cases live.</param>
@@ -29,13 +32,19 @@ public sealed partial class ComplaintService
     /// <param name="time">The clock.</param>
     /// <param name="options">The workflow's settings.</param>
     /// <param name="calendars">The calendars policies may name; the built-in ones if <see langword="null"/>.</param>
+    /// <param name="audit">
+    /// Where identity reads and refusals are put on record; the store itself if <see langword="null"/> (the built-in
+    /// stores implement <see cref="IAuditLog"/>).
+    /// </param>
+    /// <exception cref="InvalidOperationException">No audit log is given and the store does not implement <see cref="IAuditLog"/>.</exception>
     public ComplaintService(
         IComplaintStore store,
         PolicyCatalog policies,
         IBusinessCalendar calendar,
         TimeProvider time,
         IOptions<ComplaintsOptions> options,
-        Calendars.BusinessCalendarRegistry? calendars = null)
+        Calendars.BusinessCalendarRegistry? calendars = null,
+        IAuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -44,6 +53,9 @@ public sealed partial class ComplaintService
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
         _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback);
+        _access = new CaseAccess(_options, _policies);
+        _audit = audit ?? store as IAuditLog ?? throw new InvalidOperationException(
+            $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");
     }
 
     /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>
@@ -67,7 +79,8 @@ public sealed partial class ComplaintService
             new ComplaintReceived(normalized, _policies.Current.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         await _store.SaveAsync(complaint, [entry], 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult(View(complaint, receiver), [entry]);
+        var view = _access.ViewOf(complaint, receiver);
+        return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
     }
 
     /// <summary>Issues a command on a case.</summary>
@@ -116,17 +129,64 @@ public sealed partial class ComplaintService
         }
 
         var now = _time.GetUtcNow();
-        EnsureLifecycleAllows(complaint, command.Action, now);
-        EnsurePermitted(complaint, actor, command.Action);
+        IReadOnlyList<Step> steps;
+        try
+        {
+            // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
+            _access.EnsureVisible(complaint, actor, command.Action);
+            EnsureLifecycleAllows(complaint, command.Action, now);
+            EnsurePermitted(complaint, actor, command.Action);
+            steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
+        }
+        catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
+        {
+            var shown = ForActor(refused, complaint, actor);
+            await AuditAsync(AuditKind.Refused, actor, command.Action, complaint.Id, AuditReason(shown), cancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(shown, refused))
+            {
+                throw;
+            }
 
-        var steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
+            throw shown;
+        }
+
         var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
 
-        // One confidentiality decision serves both the case and its entries.
-        return MaySeeIdentity(updated, actor)
-            ? new CommandResult(updated, entries)
-            : new CommandResult(updated with { Intake = Redact(updated.Intake) }, Redacted(entries));
+        // One view serves both the case and its entries.
+        var view = _access.ViewOf(updated, actor);
+        return new CommandResult(view.Apply(updated), view.Apply(updated, entries));
+    }
+
+    /// <summary>
+    /// The refusal as <paramref name="actor"/> may see it: a conflict of interest the policy found can say who
+    /// complained ("they filed it themselves"), so for someone who may not see the identity its reason and rules are
+    /// withheld — for every such conflict alike, so that which one it was cannot be told apart either.
+    /// </summary>
+    private ComplaintException ForActor(ComplaintException refused, Complaint complaint, Actor actor) =>
+        refused is RecusalRequiredException recusal && recusal.Reason != AccusedReason && !_access.ViewOf(complaint, actor).Identity
+            ? new RecusalRequiredException(recusal.ComplaintId, recusal.Person, WithheldConflict, [])
+            : refused;
+
+    /// <summary>The reason an audit record keeps: what anyone may read, never what identifies the complainant.</summary>
+    private static string AuditReason(ComplaintException shown) => shown switch
+    {
+        RecusalRequiredException r when r.Reason != AccusedReason => "a conflict of interest (" + WithheldConflict + ")",
+        RecusalRequiredException r => "a conflict of interest (" + r.Reason + ")",
+        NotPermittedException n when n.Reason.StartsWith(RecusedPrefix, StringComparison.Ordinal) => RecusedPrefix + ".",
+        NotPermittedException n => n.Reason,
+        _ => shown.GetType().Name,
+    };
+
+    private const string AccusedReason = "they are the person complained about";
+    private const string RecusedPrefix = "they are recused from this case";
+    private const string WithheldConflict =
+        "a conflict of interest the policy found; its details are withheld because they could identify the complainant. Someone who may see the complainant can try the assignment to read them";
+
+    private Task AuditAsync(AuditKind kind, Actor actor, ComplaintAction action, ComplaintId? id, string? reason, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return _audit.AppendAuditAsync(new AuditRecord(Version7.New(now), now, actor.Id, kind, action, id, reason), cancellationToken);
     }
 
     /// <summary>Throws unless one of the action's triggers can fire on the case now.</summary>
@@ -183,7 +243,7 @@ public sealed partial class ComplaintService
             {
                 if (recusal.Actor == actor.Id)
                 {
-                    throw new NotPermittedException(complaint.Id, actor.Id, action, $"they are recused from this case ({recusal.Reason}).");
+                    throw new NotPermittedException(complaint.Id, actor.Id, action, $"{RecusedPrefix} ({recusal.Reason}).");
                 }
             }
         }

@@ -84,4 +84,15 @@ public sealed class ComplaintsOptions
         ComplaintRoles.GeneralManager,
         ComplaintRoles.Auditor,
     };
+
+    /// <summary>
+    /// The roles that may read the access audit (<see cref="ComplaintService.GetAuditAsync"/>): who read a
+    /// confidential complainant's identity, and who was refused what.
+    /// </summary>
+    /// <value>The default value is coordinator and auditor.</value>
+    public ISet<string> AuditReaderRoles { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ComplaintRoles.Coordinator,
+        ComplaintRoles.Auditor,
+    };
 }

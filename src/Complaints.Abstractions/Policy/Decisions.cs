@@ -92,6 +92,13 @@ public sealed record ApprovalDecision(IReadOnlyList<string> Steps, PolicyExplana
     /// <summary>Whether the handler may decide alone.</summary>
     [JsonIgnore]
     public bool WithinHandlerAuthority => Steps.Count == 0;
+
+    /// <summary>
+    /// Whether one person holding the roles of several steps may approve them all. By default each step needs a
+    /// different person (four eyes per step); a pack allows it with the setting <c>onePersonMayApproveSeveralSteps</c>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool OnePersonMayApproveSeveralSteps { get; init; }
 }
 
 /// <summary>Whether a person must step aside from a case.</summary>
@@ -101,12 +108,56 @@ public sealed record ApprovalDecision(IReadOnlyList<string> Steps, PolicyExplana
 public sealed record RecusalDecision(bool MustRecuse, string? Reason, PolicyExplanation Explanation)
     : PolicyDecision(Explanation);
 
-/// <summary>Whether a reader may see the complainant's identity.</summary>
+/// <summary>Whether a reader may see the complainant's identity, and which of the case's materials are withheld from them.</summary>
 /// <param name="MaySeeIdentity">Whether the name and contact details are shown.</param>
 /// <param name="Reason">Why not, when not.</param>
 /// <param name="Explanation">The rules behind it.</param>
 public sealed record ConfidentialityDecision(bool MaySeeIdentity, string? Reason, PolicyExplanation Explanation)
-    : PolicyDecision(Explanation);
+    : PolicyDecision(Explanation)
+{
+    /// <summary>
+    /// The parts of the case withheld from this reader besides the identity (a pack's confidentiality rule names
+    /// them with <c>"withhold"</c>), e.g. <see cref="ConfidentialParts.Materials"/> for the unit investigated.
+    /// </summary>
+    /// <value>The default value is <see cref="ConfidentialParts.None"/>.</value>
+    public ConfidentialParts Withheld { get; init; }
+}
+
+/// <summary>Parts of a case a confidentiality decision can withhold from a reader, besides the complainant's identity.</summary>
+[Flags]
+public enum ConfidentialParts
+{
+    /// <summary>Nothing besides the identity.</summary>
+    None = 0,
+
+    /// <summary>The complaint's text (<see cref="ComplaintIntake.Description"/>).</summary>
+    Description = 1,
+
+    /// <summary>Where it happened (<see cref="ComplaintIntake.Location"/>).</summary>
+    Location = 2,
+
+    /// <summary>What the complainant asked for (<see cref="ComplaintIntake.DesiredRemedy"/>).</summary>
+    DesiredRemedy = 4,
+
+    /// <summary>The evidence references, of the intake and added later.</summary>
+    Evidence = 8,
+
+    /// <summary>The intake's attributes.</summary>
+    Attributes = 16,
+
+    /// <summary>What the accused said when heard.</summary>
+    AccusedStatement = 32,
+
+    /// <summary>The summary of the findings (the outcome and root cause stay).</summary>
+    FindingsSummary = 64,
+
+    /// <summary>
+    /// The report's materials (举报材料): its text, location, desired remedy, evidence and attributes. What the unit
+    /// investigated may not see (tobacco regulation art. 27(3)); it still sees that a case exists, its subject,
+    /// category, state and deadlines — what it must answer.
+    /// </summary>
+    Materials = Description | Location | DesiredRemedy | Evidence | Attributes,
+}
 
 /// <summary>What can make a case go up a level.</summary>
 public enum EscalationTrigger

@@ -39,6 +39,12 @@ internal sealed record ApprovalOutput(IReadOnlyList<string> Steps) : RuleOutput
     public override string Describe() => "needs " + string.Join(" then ", Steps);
 }
 
+/// <summary>A confidentiality rule: why the identity is withheld, and which other parts of the case are.</summary>
+internal sealed record ConfidentialityOutput(string Reason, ConfidentialParts Withheld) : RuleOutput
+{
+    public override string Describe() => Withheld == ConfidentialParts.None ? Reason : $"{Reason}; withhold {Withheld}";
+}
+
 internal sealed record ReasonOutput(string Reason, string? NotifyRole = null) : RuleOutput
 {
     public override string Describe() => NotifyRole is null ? Reason : $"{Reason}; notify {NotifyRole}";

@@ -1,5 +1,6 @@
 using Complaints.Policy;
 using Complaints.Rules.Evaluation;
+using Complaints.Rules.Facts;
 
 namespace Complaints.Rules.Loading;
 
@@ -15,7 +16,8 @@ internal static class OutputParsers
             DecisionPoint.Routing => Routing(o, pack),
             DecisionPoint.Deadlines => Deadline(o, pack),
             DecisionPoint.Approval => Approval(o, pack),
-            DecisionPoint.Recusal or DecisionPoint.Confidentiality => o.Text("reason", required: true) is { } r ? new ReasonOutput(r) : null,
+            DecisionPoint.Recusal => o.Text("reason", required: true) is { } r ? new ReasonOutput(r) : null,
+            DecisionPoint.Confidentiality => Confidentiality(o),
             DecisionPoint.Escalation => Escalation(o, pack),
             DecisionPoint.Rewards => Reward(o),
             DecisionPoint.Penalties => Penalty(o),
@@ -24,6 +26,28 @@ internal static class OutputParsers
         };
         o.RejectUnknown();
         return output;
+    }
+
+    private static ConfidentialityOutput? Confidentiality(OutputReader o)
+    {
+        var reason = o.Text("reason", required: true);
+        var withheld = ConfidentialParts.None;
+        if (o.Text("withhold") is { } names)
+        {
+            foreach (var range in names.AsSpan().Split(','))
+            {
+                var name = names.AsSpan(range).Trim().ToString();
+                if (!Names.TryParse<ConfidentialParts>(name, out var part) || part == ConfidentialParts.None)
+                {
+                    o.Problem($"'withhold' names '{name}', which is not a part of a case; list some of {Names.List<ConfidentialParts>().Replace("none, ", "", StringComparison.Ordinal)}, separated by commas.");
+                    continue;
+                }
+
+                withheld |= part;
+            }
+        }
+
+        return reason is null ? null : new ConfidentialityOutput(reason, withheld);
     }
 
     private static AdmissibilityOutput? Admissibility(OutputReader o)

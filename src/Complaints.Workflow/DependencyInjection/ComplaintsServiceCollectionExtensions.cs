@@ -44,7 +44,8 @@ public static class ComplaintsServiceCollectionExtensions
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
-            sp.GetRequiredService<BusinessCalendarRegistry>()));
+            sp.GetRequiredService<BusinessCalendarRegistry>(),
+            sp.GetService<IAuditLog>()));
         return new ComplaintsBuilder(services);
     }
 

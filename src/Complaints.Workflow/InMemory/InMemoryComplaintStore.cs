@@ -9,7 +9,7 @@ namespace Complaints.Workflow.InMemory;
 /// durability. Thread-safe; saves are atomic and version-checked like a durable store's, and write the
 /// notifications they cause to the outbox under the same lock.
 /// </summary>
-public sealed class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore
+public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore
 {
     private readonly Dictionary<Guid, OutboxRow> _outbox = [];
 

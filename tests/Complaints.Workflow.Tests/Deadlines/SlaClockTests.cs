@@ -133,7 +133,7 @@ public sealed class SlaClockTests
         var h = new Harness();
         var id = await h.DriveTo(ComplaintState.Investigating);
 
-        var act = () => h.Service.ExecuteAsync(id, Manager, new ExtendDeadline(DeadlineKind.Resolve, ResolveDue.AddDays(2), "Complex."));
+        var act = () => h.Service.ExecuteAsync(id, SalesManager, new ExtendDeadline(DeadlineKind.Resolve, ResolveDue.AddDays(2), "Complex."));
 
         (await act.Should().ThrowAsync<NotPermittedException>()).Which.Reason.Should().Contain("general-manager");
     }

@@ -147,8 +147,37 @@ public sealed class AddComplaintsTests
         provider.GetRequiredService<IComplaintStore>().Should().BeOfType<CountingStore>().Which.Saves.Should().Be(1);
     }
 
-    private sealed class CountingStore : IComplaintStore
+    [Fact]
+    public void UseStore_WithoutAnAuditLog_FailsAtResolutionNamingWhatIsMissing()
     {
+        var services = new ServiceCollection();
+        services.AddComplaints().UsePolicy(new TestPolicy()).UseStore<StoreWithoutAudit>();
+        using var provider = services.BuildServiceProvider();
+
+        var resolve = () => provider.GetRequiredService<ComplaintService>();
+
+        resolve.Should().Throw<InvalidOperationException>().WithMessage("*StoreWithoutAudit does not implement IAuditLog*register an IAuditLog*");
+    }
+
+    private sealed class StoreWithoutAudit : IComplaintStore
+    {
+        public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task SaveAsync(Complaint complaint, IReadOnlyList<Journal.JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Journal.JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    private sealed class CountingStore : IComplaintStore, IAuditLog
+    {
+        public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default) => _inner.AppendAuditAsync(record, cancellationToken);
+
+        public Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) => _inner.ReadAuditAsync(query, cancellationToken);
+
         private readonly InMemoryComplaintStore _inner = new();
 
         public int Saves { get; private set; }

@@ -47,7 +47,7 @@ public sealed class AccountabilityAndRewardTests
         var h = new Harness();
         var id = await h.DriveTo(ComplaintState.Closed);
 
-        var result = await h.Service.ExecuteAsync(id, Manager, new AssessAccountability(Handler, Misconduct.LateHandling));
+        var result = await h.Service.ExecuteAsync(id, SalesManager, new AssessAccountability(Handler, Misconduct.LateHandling));
 
         result.Complaint.State.Should().Be(ComplaintState.Closed);
         var assessed = result.Entries.Single().Event.Should().BeOfType<AccountabilityAssessed>().Which;

@@ -105,7 +105,7 @@ public sealed class GuardTests
         var h = new Harness();
         var id = await h.DriveTo(ComplaintState.Investigating);
 
-        var act = () => h.Service.ExecuteAsync(id, Manager, new RecordEmergencyMeeting(["GM"], "Nothing."));
+        var act = () => h.Service.ExecuteAsync(id, SalesManager, new RecordEmergencyMeeting(["GM"], "Nothing."));
 
         (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("a major complaint without a meeting yet");
     }

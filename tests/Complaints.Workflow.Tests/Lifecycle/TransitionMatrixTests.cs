@@ -68,10 +68,12 @@ public sealed class TransitionMatrixTests
     public async Task Command_InEveryState_IsAllowedOnlyWhereTheLifecycleSays(ComplaintState state, ComplaintAction action)
     {
         var h = new Harness();
-        var id = await h.DriveTo(state);
+        // Routed to the service department (Han's and the manager's, so they see it), with a member of staff to hear.
+        var id = await h.DriveTo(state, Harness.Intake(subject: new ComplaintSubject(SubjectKind.Service, "Brake service", ServiceDept, Accused.Id)));
         var before = Harness.Json(await h.Stored(id));
         var journalBefore = (await h.Journal(id)).Count;
         var (actor, command) = Issue(action);
+        var sees = await h.Sees(id, actor);
 
         var act = () => h.Service.ExecuteAsync(id, actor, command);
 
@@ -80,6 +82,14 @@ public sealed class TransitionMatrixTests
             var result = await act();
             result.Complaint.State.Should().Be(expected);
             (await h.Journal(id)).Count.Should().BeGreaterThan(journalBefore);
+        }
+        else if (!sees)
+        {
+            // Acting needs seeing: someone who may not read the case is not told its state either.
+            var error = (await act.Should().ThrowAsync<NotPermittedException>()).Which;
+            error.Reason.Should().Contain("may not see this case");
+            Harness.Json(await h.Stored(id)).Should().Be(before);
+            (await h.Journal(id)).Count.Should().Be(journalBefore);
         }
         else
         {

@@ -14,7 +14,7 @@ public sealed class PermissionTests
         { "coordinator triages", ComplaintState.Received, "coord", true },
         { "a handler may not triage", ComplaintState.Received, "han", false },
         { "front-desk staff may not triage", ComplaintState.Received, "desk", false },
-        { "a manager triages", ComplaintState.Received, "mgr", true },
+        { "a manager who may not see the case (not routed yet, not theirs) may not triage it", ComplaintState.Received, "mgr", false },
     };
 
     [Theory]
@@ -27,7 +27,8 @@ public sealed class PermissionTests
 
     [Theory]
     [InlineData("coord", true)]
-    [InlineData("mgr", true)]
+    [InlineData("smgr", true)] // the manager of the department it is routed to
+    [InlineData("mgr", false)] // a manager of another department: may not see it, so may not act on it
     [InlineData("han", false)]
     [InlineData("desk", false)]
     [InlineData("aud", false)]
@@ -56,6 +57,15 @@ public sealed class PermissionTests
     [InlineData("han", false)]
     public async Task Withdraw_InReceived_OwnerOrCoordinator(string actorId, bool allowed) =>
         await Expect(ComplaintState.Received, All.Single(a => a.Id.Value == actorId), new Withdraw("Changed my mind."), allowed);
+
+    [Fact]
+    public async Task Triage_ByAManagerWhoReceivedIt_IsAllowed()
+    {
+        var h = new Harness();
+        var id = await h.Receive(by: Manager);
+
+        (await h.Do(id, Manager, new Triage())).State.Should().Be(ComplaintState.Triaged);
+    }
 
     [Fact]
     public async Task Receive_AnyStaffMember_BecomesTheFirstReceiverAndOwner()
@@ -109,12 +119,12 @@ public sealed class PermissionTests
     public async Task NotPermitted_Message_NamesWhoMayAndTheActorsRoles()
     {
         var h = new Harness();
-        var id = await h.Receive();
+        var id = await h.DriveTo(ComplaintState.Triaged, Harness.ProductIntake()); // routed to Han's department: he sees it
 
-        var act = () => h.Service.ExecuteAsync(id, Handler, new Triage());
+        var act = () => h.Service.ExecuteAsync(id, Handler, new Assign(Handler2));
 
         var error = (await act.Should().ThrowAsync<NotPermittedException>()).Which;
-        error.Action.Should().Be(ComplaintAction.Triage);
+        error.Action.Should().Be(ComplaintAction.Assign);
         error.Actor.Should().Be(Handler.Id);
         error.Message.Should().Contain("role coordinator or manager").And.Contain("their roles: handler");
     }
@@ -123,12 +133,12 @@ public sealed class PermissionTests
     public async Task Permissions_Configured_GrantTheActionToAnotherRole()
     {
         var h = new Harness();
-        h.Options.Permissions.Allow(ComplaintAction.Triage, ComplaintRoles.Handler);
-        var id = await h.Receive();
+        h.Options.Permissions.Allow(ComplaintAction.Assign, ComplaintRoles.Handler);
+        var id = await h.DriveTo(ComplaintState.Triaged, Harness.ProductIntake());
 
-        var triaged = await h.Do(id, Handler, new Triage());
+        var assigned = await h.Do(id, Handler, new Assign(Handler2));
 
-        triaged.State.Should().Be(ComplaintState.Triaged);
+        assigned.State.Should().Be(ComplaintState.Assigned);
     }
 
     [Fact]

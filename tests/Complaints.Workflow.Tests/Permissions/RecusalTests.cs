@@ -64,13 +64,13 @@ public sealed class RecusalTests
     public async Task Recuse_Handler_ReturnsToTriageAndCanNeverActOrBeAssignedAgain()
     {
         var h = new Harness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
+        var id = await h.DriveTo(ComplaintState.Investigating, Harness.ProductIntake()); // his department's case: he still sees it
 
         var recused = await h.Do(id, Handler, new Recuse("The complainant is my neighbour."));
 
         recused.State.Should().Be(ComplaintState.Triaged);
         recused.Assignee.Should().BeNull();
-        recused.Recusals.Should().ContainSingle().Which.Should().Be(new Recusal(Handler.Id, "The complainant is my neighbour.", Harness.Start));
+        (await h.Stored(id)).Recusals.Should().ContainSingle().Which.Should().Be(new Recusal(Handler.Id, "The complainant is my neighbour.", Harness.Start));
         var reassignSame = () => h.Service.ExecuteAsync(id, Coordinator, new Assign(Handler));
         (await reassignSame.Should().ThrowAsync<RecusalRequiredException>()).Which.Reason.Should().Contain("recused earlier");
         var actAnyway = () => h.Service.ExecuteAsync(id, Handler, new Escalate("I still care."));

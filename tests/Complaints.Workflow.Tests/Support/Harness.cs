@@ -57,6 +57,20 @@ internal sealed class Harness
     public async Task<Complaint> Do(ComplaintId id, Actor actor, ComplaintCommand command) =>
         (await Service.ExecuteAsync(id, actor, command)).Complaint;
 
+    /// <summary>Whether <paramref name="actor"/> may read the case.</summary>
+    public async Task<bool> Sees(ComplaintId id, Actor actor)
+    {
+        try
+        {
+            await Service.GetAsync(id, actor);
+            return true;
+        }
+        catch (NotPermittedException)
+        {
+            return false;
+        }
+    }
+
     public async Task<Complaint> Stored(ComplaintId id) => (await Store.LoadAsync(id))!;
 
     public async Task<IReadOnlyList<JournalEntry>> Journal(ComplaintId id) => await Store.ReadJournalAsync(id);
