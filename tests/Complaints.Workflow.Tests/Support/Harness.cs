@@ -81,9 +81,9 @@ internal sealed class Harness
     public static readonly RemedyProposal Compensation = new(RemedyKind.Compensation, "Refund the price difference", new Money(5_000, "CNY"));
 
     /// <summary>Receives a complaint and drives it along the happy path (or a side path) to <paramref name="target"/>.</summary>
-    public async Task<ComplaintId> DriveTo(ComplaintState target, ComplaintIntake? intake = null)
+    public async Task<ComplaintId> DriveTo(ComplaintState target, ComplaintIntake? intake = null, Actor? by = null)
     {
-        var id = await Receive(intake);
+        var id = await Receive(intake, by);
         switch (target)
         {
             case ComplaintState.Received:

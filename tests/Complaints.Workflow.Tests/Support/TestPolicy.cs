@@ -19,6 +19,12 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>People who declared a conflict with every case.</summary>
     public HashSet<ActorId> DeclaredConflicts { get; } = [];
 
+    /// <summary>What is withheld from the accused department besides the identity.</summary>
+    public ConfidentialParts WithheldFromTheAccusedDepartment { get; set; }
+
+    /// <summary>Whether one person holding both roles may approve both steps of a ladder.</summary>
+    public bool OnePersonMayApproveSeveralSteps { get; set; }
+
     public PolicyRef Identity => Ref;
 
     private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
@@ -103,13 +109,13 @@ internal sealed class TestPolicy : IComplaintPolicy
             steps.Add(ComplaintRoles.GeneralManager);
         }
 
-        return new(steps, Explain(new RuleTrace("approval-ladder", steps.Count > 0, $"amount {amount}")));
+        return new(steps, Explain(new RuleTrace("approval-ladder", steps.Count > 0, $"amount {amount}"))) { OnePersonMayApproveSeveralSteps = OnePersonMayApproveSeveralSteps };
     }
 
     /// <summary>Nobody in the accused department sees the complainant's identity.</summary>
     public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader) =>
         complaint.Intake.Subject.Department is { } d && reader.Department == d
-            ? new(false, "reader is in the accused department", Explain(new RuleTrace("accused-department", true)))
+            ? new(false, "reader is in the accused department", Explain(new RuleTrace("accused-department", true))) { Withheld = WithheldFromTheAccusedDepartment }
             : new(true, null, Explain(new RuleTrace("accused-department", false)));
 
     /// <summary>A substantiated report with a fine earns 20–50 % of it; nothing else earns a reward.</summary>
