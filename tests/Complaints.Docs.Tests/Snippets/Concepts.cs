@@ -106,6 +106,30 @@ public sealed class Concepts
     }
 
     [Fact]
+    public async Task The_access_audit_shows_refusals_and_who_read_a_confidential_complainant()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
+        services.AddComplaints(o => o.UsePack("generic"));
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var coordinator = A.Coordinator();
+        var intake = A.Complaint().AboutStaff("wang", "sales").BuildIntake();
+        var id = (await complaints.ReceiveAsync(coordinator, intake)).Complaint.Id;
+        var outsider = new Actor(new ActorId("zhou"), "Zhou (warehouse)", [ComplaintRoles.Staff], new DepartmentId("warehouse"));
+        await FluentActions.Awaiting(() => complaints.GetAsync(id, outsider)).Should().ThrowAsync<NotPermittedException>();
+        await complaints.GetAsync(id, coordinator);
+
+        #region access-audit
+        var refusals = await complaints.GetAuditAsync(coordinator, new AuditQuery { ComplaintId = id, Kind = AuditKind.Refused });
+        var whoReadIt = await complaints.GetAuditAsync(coordinator, new AuditQuery { ComplaintId = id, Kind = AuditKind.IdentityRead });
+        #endregion
+
+        refusals.Should().ContainSingle().Which.Actor.Should().Be(outsider.Id);
+        whoReadIt.Select(r => r.Actor).Should().Contain(coordinator.Id);
+    }
+
+    [Fact]
     public async Task The_deadline_worker_and_a_calendar_are_registered()
     {
         var services = new ServiceCollection();
