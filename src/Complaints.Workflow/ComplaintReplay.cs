@@ -162,7 +162,9 @@ public static class ComplaintReplay
 
         if (!waiting && c.ClockPausedAt is { } paused)
         {
-            var pause = e.At - paused;
+            // A host clock stepped backwards (an NTP correction) would make the pause negative and pull deadlines
+            // earlier; a pause only ever moves them on.
+            var pause = e.At > paused ? e.At - paused : TimeSpan.Zero;
             return c with
             {
                 ClockPausedAt = null,

@@ -194,9 +194,6 @@ public sealed class BusinessCalendar : IBusinessCalendar
         return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
 
-    private DateTimeOffset At(DateOnly day, TimeOnly time, TimeSpan offset)
-    {
-        var utc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), Zone);
-        return new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(offset);
-    }
+    private DateTimeOffset At(DateOnly day, TimeOnly time, TimeSpan offset) =>
+        LocalTimes.ToInstant(day.ToDateTime(time, DateTimeKind.Unspecified), Zone, offset);
 }

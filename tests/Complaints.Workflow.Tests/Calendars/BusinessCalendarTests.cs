@@ -81,6 +81,41 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void CalendarDays_EndingInASkippedMidnight_FallDueAtTheNextValidInstant()
+    {
+        // Chile starts summer time at midnight: Sunday 6 September 2026 begins at 01:00 (UTC-3).
+        var santiago = Zone("America/Santiago", "Pacific SA Standard Time");
+        var chile = new BusinessCalendar("cl", santiago, [], [], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new TimeOnly(9, 0), new TimeOnly(18, 0));
+        santiago.IsInvalidTime(new DateTime(2026, 9, 6, 0, 0, 0)).Should().BeTrue("the test needs a skipped midnight");
+
+        var due = chile.Add(new DateTimeOffset(2026, 9, 4, 10, 0, 0, TimeSpan.FromHours(-4)), 1, DeadlineUnit.CalendarDays);
+
+        due.Should().Be(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), "the end of Saturday is the instant Sunday begins, 01:00 summer time");
+    }
+
+    [Fact]
+    public void WorkingHours_OpeningInASkippedHour_StartAtTheNextValidInstant()
+    {
+        // A night desk (00:00–08:00, every day) in Santiago: Sunday 6 September 2026 opens at 01:00, as the clocks go forward.
+        var santiago = Zone("America/Santiago", "Pacific SA Standard Time");
+        var nightDesk = new BusinessCalendar("cl-night", santiago, [], [], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new TimeOnly(0, 0), new TimeOnly(8, 0), restDays: []);
+
+        var due = nightDesk.Add(new DateTimeOffset(2026, 9, 5, 10, 0, 0, TimeSpan.FromHours(-4)), 1, DeadlineUnit.WorkingHours);
+
+        due.Should().Be(new DateTimeOffset(2026, 9, 6, 5, 0, 0, TimeSpan.Zero), "one working hour from Sunday's first valid instant (04:00 UTC)");
+    }
+
+    [Fact]
+    public void Exception_BeyondTheData_IsAComplaintException()
+    {
+        var only2026 = BusinessCalendars.FromHolidayCn("x", ["""{ "year": 2026, "days": [ { "date": "2026-10-01", "isOffDay": true } ] }"""], TimeZoneInfo.Utc);
+
+        var act = () => only2026.Add(Cn(2026, 12, 30, 10), 5, DeadlineUnit.WorkingDays);
+
+        act.Should().Throw<ComplaintException>("a host maps one base type").Which.Should().BeOfType<BusinessCalendarException>();
+    }
+
+    [Fact]
     public void Uk_EasterInEnglandAndScotland_DiffersByRegion()
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendars", "Data", "bank-holidays.json"));
@@ -136,4 +171,7 @@ public sealed class BusinessCalendarTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*No business calendar is named 'uk-scotland'*AddCalendar*");
     }
+
+    private static TimeZoneInfo Zone(string iana, string windows) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(iana, out var zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById(windows);
 }
