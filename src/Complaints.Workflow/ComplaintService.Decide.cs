@@ -63,18 +63,38 @@ public sealed partial class ComplaintService
         var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
         var deadlines = deadlineRules.Deadlines.Select(r => Schedule(r, calendar, clockStart)).ToArray();
-        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
+        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, MarkProvisional(deadlineRules, deadlines, calendar), deadlines))];
     }
 
     private static Deadline Schedule(DeadlineRule rule, IBusinessCalendar calendar, DateTimeOffset start)
     {
         var due = calendar.Add(start, rule.Amount, rule.Unit);
+        var limit = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : (DateTimeOffset?)null;
+        var provisional = calendar.IsProvisional(start, limit ?? due, rule.Unit);
         return new Deadline(rule.Kind, due, rule.Rule, calendar.Name)
         {
             WarnAt = rule.WarnAtShare is { } share ? start + ((due - start) * (double)share) : null,
-            ExtendableTo = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : null,
+            ExtendableTo = limit,
             ExtensionApprovedBy = rule.ExtensionApprovedBy,
+            Provisional = provisional,
+            Plan = provisional ? new DeadlinePlan(start, rule.Amount, rule.Unit, due, limit is null ? null : rule.ExtendableTo) : null,
         };
+    }
+
+    /// <summary>The decision as recorded: flagged, with a reason line, when a due time was counted on provisional calendar days.</summary>
+    private static DeadlineDecision MarkProvisional(DeadlineDecision decision, IReadOnlyList<Deadline> deadlines, IBusinessCalendar calendar)
+    {
+        var provisional = deadlines.Where(d => d.Provisional).Select(d => d.Kind.ToString()).ToArray();
+        if (provisional.Length == 0)
+        {
+            return decision;
+        }
+
+        var since = calendar.OfficialDataEndsOn is { } end ? $"after {end:yyyy-MM-dd}, where its official holiday data ends" : "beyond its official holiday data";
+        var reason = new RuleTrace("calendar-provisional", true,
+            $"{string.Join(", ", provisional)} counted on the '{calendar.Name}' calendar's provisional days {since}: rest days and statutory holidays only, " +
+            "no bridging or make-up days. Load the official data and issue ReplanDeadlines to recount.");
+        return decision with { Provisional = true, Explanation = decision.Explanation with { Rules = [.. decision.Explanation.Rules, reason] } };
     }
 
     private Step[] DecideWarning(Complaint c, DeadlineKind kind, DateTimeOffset now)

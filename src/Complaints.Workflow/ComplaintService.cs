@@ -43,7 +43,7 @@ public sealed partial class ComplaintService
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
-        _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback);
+        _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback, _options.StrictCalendarHorizon);
     }
 
     /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>

@@ -37,7 +37,7 @@ public static class ComplaintsServiceCollectionExtensions
             ? new PolicyCatalog(pack.Value)
             : throw new InvalidOperationException(NoPolicy));
         services.TryAddSingleton(static sp => CalendarRegistration.Registry(
-            sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.CalendarWeekdayFallback));
+            sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value));
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
             sp.GetRequiredService<PolicyCatalog>(),
@@ -55,9 +55,9 @@ public static class ComplaintsServiceCollectionExtensions
 internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar)
 {
     /// <summary>The built-in calendars plus <paramref name="registrations"/>.</summary>
-    public static BusinessCalendarRegistry Registry(IEnumerable<CalendarRegistration> registrations, bool weekdayFallback = false)
+    public static BusinessCalendarRegistry Registry(IEnumerable<CalendarRegistration> registrations, ComplaintsOptions? options = null)
     {
-        var registry = new BusinessCalendarRegistry(weekdayFallback);
+        var registry = new BusinessCalendarRegistry(options?.CalendarWeekdayFallback ?? false, options?.StrictCalendarHorizon ?? false);
         foreach (var registration in registrations)
         {
             registry.Register(registration.Name, registration.Calendar);
