@@ -179,13 +179,22 @@ public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Ru
     public DeadlinePlan? Plan { get; init; }
 }
 
-/// <summary>How a deadline was counted on its business calendar.</summary>
+/// <summary>How a deadline was counted on its business calendar, kept while it is provisional so it can be recounted.</summary>
 /// <param name="CountedFrom">When the clock started.</param>
 /// <param name="Amount">How many units.</param>
 /// <param name="Unit">The unit.</param>
 /// <param name="PlannedDueAt">The due time counted, before any pause or extension moved it.</param>
+/// <param name="WarnAtShare">The share of the time after which the warning is due, if any.</param>
 /// <param name="ExtendableTo">The most units it may be extended to, if any.</param>
-public sealed record DeadlinePlan(DateTimeOffset CountedFrom, int Amount, DeadlineUnit Unit, DateTimeOffset PlannedDueAt, int? ExtendableTo = null);
+/// <param name="PlannedExtendableTo">The extension limit counted, before any pause moved it.</param>
+public sealed record DeadlinePlan(
+    DateTimeOffset CountedFrom,
+    int Amount,
+    DeadlineUnit Unit,
+    DateTimeOffset PlannedDueAt,
+    decimal? WarnAtShare = null,
+    int? ExtendableTo = null,
+    DateTimeOffset? PlannedExtendableTo = null);
 
 /// <summary>How satisfied the complainant said they were at follow-up.</summary>
 public enum Satisfaction

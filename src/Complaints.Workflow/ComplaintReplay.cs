@@ -148,6 +148,7 @@ public static class ComplaintReplay
                 ExtensionReason = x.ReasonGivenToComplainant,
             }),
         },
+        DeadlinesReplanned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Replan(c.Deadlines, x.Changes) },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 
@@ -186,6 +187,24 @@ public static class ComplaintReplay
             {
                 result[i] = change(result[i], arg);
             }
+        }
+
+        return result;
+    }
+
+    private static Deadline[] Replan(IReadOnlyList<Deadline> deadlines, IReadOnlyList<DeadlineReplan> changes)
+    {
+        var result = deadlines.ToArray();
+        foreach (var change in changes)
+        {
+            result = Update(result, change.Kind, change, static (d, x) => d with
+            {
+                DueAt = x.To,
+                WarnAt = x.WarnAt,
+                ExtendableTo = x.ExtendableTo,
+                Provisional = x.Plan is not null,
+                Plan = x.Plan,
+            });
         }
 
         return result;

@@ -39,6 +39,7 @@ public sealed partial class ComplaintService
         RecordDeadlineWarning x => DecideWarning(c, x.Kind, now),
         RecordDeadlineBreach x => DecideBreach(policy, c, x.Kind, now),
         ExtendDeadline x => DecideExtension(c, actor, x, now),
+        ReplanDeadlines x => DecideReplan(policy, c, x, now),
         AssessAccountability x => [new(Trigger.AssessAccountability, new AccountabilityAssessed(x.Person.Id, x.Misconduct, policy.AssessPenalty(c, x.Person, x.Misconduct)))],
         _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
     };
@@ -77,7 +78,7 @@ public sealed partial class ComplaintService
             ExtendableTo = limit,
             ExtensionApprovedBy = rule.ExtensionApprovedBy,
             Provisional = provisional,
-            Plan = provisional ? new DeadlinePlan(start, rule.Amount, rule.Unit, due, limit is null ? null : rule.ExtendableTo) : null,
+            Plan = provisional ? new DeadlinePlan(start, rule.Amount, rule.Unit, due, rule.WarnAtShare, limit is null ? null : rule.ExtendableTo, limit) : null,
         };
     }
 
@@ -154,6 +155,43 @@ public sealed partial class ComplaintService
         }
 
         return [new(Trigger.ExtendDeadline, new DeadlineExtended(command.Kind, deadline.DueAt, command.NewDueAt, command.ReasonGivenToComplainant))];
+    }
+
+    /// <summary>
+    /// Recounts each open provisional deadline on the calendar as it is now, and moves it by the difference, so that
+    /// pauses keep their effect; a due time a person chose by extension stays as promised to the complainant.
+    /// </summary>
+    private Step[] DecideReplan(IComplaintPolicy policy, Complaint c, ReplanDeadlines command, DateTimeOffset now)
+    {
+        var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
+        var changes = new List<DeadlineReplan>();
+        foreach (var d in c.Deadlines)
+        {
+            if (d is not { MetAt: null, BreachedAt: null, Plan: { } plan })
+            {
+                continue;
+            }
+
+            var planned = calendar.Add(plan.CountedFrom, plan.Amount, plan.Unit);
+            var limit = plan.ExtendableTo is { } most ? calendar.Add(plan.CountedFrom, most, plan.Unit) : (DateTimeOffset?)null;
+            var shift = planned - plan.PlannedDueAt;
+            var extended = d.ExtensionReason is not null;
+            var due = extended ? d.DueAt : d.DueAt + shift;
+            var warn = d.WarnAt is { } w && d.WarnedAt is null && !extended && plan.WarnAtShare is { } share ? w + (shift * (double)share) : d.WarnAt;
+            var extendableTo = d.ExtendableTo is { } l && limit is { } newLimit && plan.PlannedExtendableTo is { } oldLimit ? l + (newLimit - oldLimit) : d.ExtendableTo;
+            var still = calendar.IsProvisional(plan.CountedFrom, limit ?? planned, plan.Unit)
+                ? plan with { PlannedDueAt = planned, PlannedExtendableTo = limit }
+                : null;
+            if (due != d.DueAt || warn != d.WarnAt || extendableTo != d.ExtendableTo || still != plan)
+            {
+                changes.Add(new DeadlineReplan(d.Kind, d.DueAt, due, warn, extendableTo, still));
+            }
+        }
+
+        return changes.Count > 0
+            ? [new(Trigger.ReplanDeadlines, new DeadlinesReplanned(changes, command.Reason))]
+            : throw Refuse(c, ComplaintAction.ReplanDeadlines, now,
+                $"official holiday data on the '{calendar.Name}' calendar for the days its provisional deadlines span (load it, e.g. BusinessCalendars.China(documents) registered as '{calendar.Name}', then replan)");
     }
 
     private Deadline OpenDeadline(Complaint c, DeadlineKind kind, ComplaintAction action, DateTimeOffset now) =>
