@@ -5,6 +5,9 @@ using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -45,6 +48,12 @@ public static class ComplaintsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
             sp.GetRequiredService<BusinessCalendarRegistry>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => new CalendarHorizonWarning(
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
+            sp.GetRequiredService<BusinessCalendarRegistry>(),
+            sp.GetRequiredService<IBusinessCalendar>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<CalendarHorizonWarning>() ?? (ILogger)NullLogger.Instance)));
         return new ComplaintsBuilder(services);
     }
 
