@@ -12,17 +12,26 @@ namespace Complaints.Workflow.Calendars;
 /// At host start, warns in the log when the official holiday data of the pack's calendar ends within the pack's
 /// longest deadline (its extension limit included): deadlines counted from now may then be provisional, or fail
 /// under <see cref="ComplaintsOptions.StrictCalendarHorizon"/>. Changes nothing; never stops the host.
+/// <c>services.AddComplaints()</c> registers it as a hosted service.
 /// </summary>
-internal sealed partial class CalendarHorizonWarning(
+/// <param name="options">The workflow's settings (the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>).</param>
+/// <param name="calendars">The calendars packs name.</param>
+/// <param name="defaultCalendar">The calendar of a pack that names none.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Where the warning goes.</param>
+public sealed partial class CalendarHorizonWarning(
     IOptions<ComplaintsOptions> options,
     BusinessCalendarRegistry calendars,
     IBusinessCalendar defaultCalendar,
     TimeProvider time,
-    ILogger logger) : IHostedService
+    ILogger<CalendarHorizonWarning> logger) : IHostedService
 {
-    /// <summary>The warnings of the last check, for hosts' health pages and for tests.</summary>
+    /// <summary>The warnings of the last check (at start), for a host's health page.</summary>
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    /// <summary>Checks the horizon and logs each warning.</summary>
+    /// <param name="cancellationToken">Not used; the check is quick.</param>
+    /// <returns>A completed task.</returns>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Warnings = Check();
@@ -34,10 +43,14 @@ internal sealed partial class CalendarHorizonWarning(
         return Task.CompletedTask;
     }
 
+    /// <summary>Does nothing.</summary>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>A completed task.</returns>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The warnings for the pack chosen with UsePack/UsePackFolder, as of now.</summary>
-    internal IReadOnlyList<string> Check()
+    /// <summary>The warnings for the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>, as of now; empty when its calendar's data reaches past its longest deadline.</summary>
+    /// <returns>One warning naming the calendar, the date its data ends and what to do, or none.</returns>
+    public IReadOnlyList<string> Check()
     {
         if (options.Value.Pack is not { } lazy)
         {

@@ -53,7 +53,7 @@ public static class ComplaintsServiceCollectionExtensions
             sp.GetRequiredService<BusinessCalendarRegistry>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<CalendarHorizonWarning>() ?? (ILogger)NullLogger.Instance)));
+            sp.GetService<ILogger<CalendarHorizonWarning>>() ?? NullLogger<CalendarHorizonWarning>.Instance)));
         return new ComplaintsBuilder(services);
     }
 

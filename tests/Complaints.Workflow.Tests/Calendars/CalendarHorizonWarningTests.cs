@@ -32,7 +32,7 @@ public sealed class CalendarHorizonWarningTests
         var log = new List<(LogLevel, string)>();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
-            .AddSingleton<ILoggerFactory>(new ListLoggerFactory(log));
+            .AddSingleton<ILogger<CalendarHorizonWarning>>(new ListLogger(log));
         services.AddComplaints(o => o.UsePack("hospital")); // a follow-up within 10 working days
         using var provider = services.BuildServiceProvider();
         var warning = provider.GetServices<IHostedService>().OfType<CalendarHorizonWarning>().Single();
@@ -42,14 +42,8 @@ public sealed class CalendarHorizonWarningTests
         return (warning, log);
     }
 
-    private sealed class ListLoggerFactory(List<(LogLevel, string)> log) : ILoggerFactory, ILogger
+    private sealed class ListLogger(List<(LogLevel, string)> log) : ILogger<CalendarHorizonWarning>
     {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
@@ -57,9 +51,5 @@ public sealed class CalendarHorizonWarningTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             log.Add((logLevel, formatter(state, exception)));
-
-        public void Dispose()
-        {
-        }
     }
 }
