@@ -169,8 +169,9 @@ public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Ru
     public string? ExtensionReason { get; init; }
 
     /// <summary>
-    /// Whether the due time was counted over days without official holiday data (e.g. China's holidays of a year the
-    /// State Council has not yet published): an estimate that <c>ReplanDeadlines</c> recounts once the data is loaded.
+    /// Whether the due time or its extension limit was counted over days without official holiday data (e.g. China's
+    /// holidays of a year the State Council has not yet published): an estimate that <c>ReplanDeadlines</c> recounts
+    /// once the data is loaded.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Provisional { get; init; }

@@ -44,6 +44,23 @@ public sealed class ReplanDeadlinesTests
     }
 
     [Fact]
+    public async Task Replan_JournalAndCase_RoundTripThroughJsonAsStoresKeepThem()
+    {
+        using var host = new ChinaHost(Cn(2027, 2, 3, 10));
+        var id = await host.TriagedCase();
+        host.Calendars.Register("cn", BusinessCalendars.China([Arrangement2027]));
+        await host.Service.ExecuteAsync(id, Coordinator, new ReplanDeadlines("The 2027 holidays were published."));
+        var journal = await host.Store.ReadJournalAsync(id);
+
+        var json = Harness.Json(journal);
+        var back = System.Text.Json.JsonSerializer.Deserialize<JournalEntry[]>(json, ComplaintsJson.Options)!;
+
+        Harness.Json(back).Should().Be(json);
+        json.Should().Contain("\"deadlines-replanned\"").And.Contain("\"provisional\":true");
+        Harness.Json(ComplaintReplay.Replay(back)).Should().Be(Harness.Json(await host.Store.LoadAsync(id)));
+    }
+
+    [Fact]
     public async Task Replan_BeforeTheOfficialDataIsLoaded_IsRefusedSayingWhatIsMissing()
     {
         using var host = new ChinaHost(Cn(2027, 2, 3, 10));
