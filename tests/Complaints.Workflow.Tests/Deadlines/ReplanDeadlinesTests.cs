@@ -61,6 +61,30 @@ public sealed class ReplanDeadlinesTests
     }
 
     [Fact]
+    public async Task Replan_AfterAPause_KeepsThePauseAndMovesByWhatTheOfficialDataChanges()
+    {
+        // The calendar knows 2025 only; 2026 is provisional until the "official" 2026 data below adds Wednesday 4 March off.
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        const string year2025 = """{ "year": 2025, "days": [ { "name": "元旦", "date": "2025-01-01", "isOffDay": true } ] }""";
+        const string year2026 = """{ "year": 2026, "days": [ { "name": "example", "date": "2026-03-04", "isOffDay": true } ] }""";
+        var calendar = new SwitchableCalendar(BusinessCalendars.FromHolidayCn("cn", [year2025], shanghai).WithProvisionalHolidays(ChinaStatutoryHolidays.For));
+        var h = new Harness(calendar);
+        var id = await h.DriveTo(ComplaintState.AwaitingCustomer);
+        var pause = TimeSpan.FromDays(20);
+        h.Time.Advance(pause);
+        var resumed = await h.Do(id, Coordinator, new RecordCustomerAcceptance("Fine."));
+        var followUp = resumed.Deadlines.Single(d => d.Kind == DeadlineKind.FollowUp);
+        followUp.Provisional.Should().BeTrue();
+
+        calendar.Current = BusinessCalendars.FromHolidayCn("cn", [year2025, year2026], shanghai);
+        var replanned = await h.Do(id, Coordinator, new ReplanDeadlines("The 2026 holidays were published."));
+
+        var after = replanned.Deadlines.Single(d => d.Kind == DeadlineKind.FollowUp);
+        after.DueAt.Should().Be(followUp.DueAt + TimeSpan.FromDays(1), "one more day off in the count; the 20-day pause still counts");
+        after.Provisional.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Replan_BeforeTheOfficialDataIsLoaded_IsRefusedSayingWhatIsMissing()
     {
         using var host = new ChinaHost(Cn(2027, 2, 3, 10));
@@ -92,6 +116,20 @@ public sealed class ReplanDeadlinesTests
         var act = () => h.Service.ExecuteAsync(id, Coordinator, new ReplanDeadlines("Just in case."));
 
         (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("an open provisional deadline");
+    }
+
+    /// <summary>A calendar the test swaps, as a host swaps its registered calendar when official data arrives.</summary>
+    private sealed class SwitchableCalendar(BusinessCalendar current) : Ports.IBusinessCalendar
+    {
+        public BusinessCalendar Current { get; set; } = current;
+
+        public string Name => Current.Name;
+
+        public DateOnly? OfficialDataEndsOn => Current.OfficialDataEndsOn;
+
+        public DateTimeOffset Add(DateTimeOffset start, int amount, Policy.DeadlineUnit unit) => Current.Add(start, amount, unit);
+
+        public bool IsProvisional(DateTimeOffset start, DateTimeOffset due, Policy.DeadlineUnit unit) => Current.IsProvisional(start, due, unit);
     }
 
     /// <summary>A host on the generic pack (China calendar) with a fake clock.</summary>
