@@ -198,6 +198,20 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void WorkingHours_EndingInARepeatedHour_FallDueAtItsFirstOccurrence()
+    {
+        // Chile ends summer time at midnight: Saturday 4 April 2026, 23:00–24:00 happens twice (UTC-3, then UTC-4).
+        var santiago = Zone("America/Santiago", "Pacific SA Standard Time");
+        var eveningDesk = new BusinessCalendar("cl-evening", santiago, [], [], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new TimeOnly(20, 0), new TimeOnly(23, 59), restDays: []);
+        santiago.IsAmbiguousTime(new DateTime(2026, 4, 4, 23, 0, 0)).Should().BeTrue("the test needs a repeated hour");
+        var opening = new DateTimeOffset(2026, 4, 4, 20, 0, 0, TimeSpan.FromHours(-3));
+
+        var due = eveningDesk.Add(opening, 3, DeadlineUnit.WorkingHours);
+
+        due.Should().Be(opening.AddHours(3), "23:00 the first time, three hours after opening, not an hour later");
+    }
+
+    [Fact]
     public void Exception_BeyondTheData_IsAComplaintException()
     {
         var only2026 = BusinessCalendars.FromHolidayCn("x", ["""{ "year": 2026, "days": [ { "date": "2026-10-01", "isOffDay": true } ] }"""], TimeZoneInfo.Utc);
