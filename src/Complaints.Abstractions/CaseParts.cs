@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Complaints.Policy;
+
 namespace Complaints;
 
 /// <summary>The policy a case was decided under.</summary>
@@ -164,7 +167,35 @@ public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Ru
 
     /// <summary>The reason given to the complainant for the last extension.</summary>
     public string? ExtensionReason { get; init; }
+
+    /// <summary>
+    /// Whether the due time or its extension limit was counted over days without official holiday data (e.g. China's
+    /// holidays of a year the State Council has not yet published): an estimate that <c>ReplanDeadlines</c> recounts
+    /// once the data is loaded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Provisional { get; init; }
+
+    /// <summary>How a provisional deadline was counted, so it can be recounted; <see langword="null"/> once it is not provisional.</summary>
+    public DeadlinePlan? Plan { get; init; }
 }
+
+/// <summary>How a deadline was counted on its business calendar, kept while it is provisional so it can be recounted.</summary>
+/// <param name="CountedFrom">When the clock started.</param>
+/// <param name="Amount">How many units.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="PlannedDueAt">The due time counted, before any pause or extension moved it.</param>
+/// <param name="WarnAtShare">The share of the time after which the warning is due, if any.</param>
+/// <param name="ExtendableTo">The most units it may be extended to, if any.</param>
+/// <param name="PlannedExtendableTo">The extension limit counted, before any pause moved it.</param>
+public sealed record DeadlinePlan(
+    DateTimeOffset CountedFrom,
+    int Amount,
+    DeadlineUnit Unit,
+    DateTimeOffset PlannedDueAt,
+    decimal? WarnAtShare = null,
+    int? ExtendableTo = null,
+    DateTimeOffset? PlannedExtendableTo = null);
 
 /// <summary>How satisfied the complainant said they were at follow-up.</summary>
 public enum Satisfaction

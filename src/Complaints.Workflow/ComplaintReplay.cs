@@ -148,6 +148,7 @@ public static class ComplaintReplay
                 ExtensionReason = x.ReasonGivenToComplainant,
             }),
         },
+        DeadlinesReplanned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Replan(c.Deadlines, x.Changes) },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 
@@ -162,7 +163,9 @@ public static class ComplaintReplay
 
         if (!waiting && c.ClockPausedAt is { } paused)
         {
-            var pause = e.At - paused;
+            // A host clock stepped backwards (an NTP correction) would make the pause negative and pull deadlines
+            // earlier; a pause only ever moves them on.
+            var pause = e.At > paused ? e.At - paused : TimeSpan.Zero;
             return c with
             {
                 ClockPausedAt = null,
@@ -184,6 +187,24 @@ public static class ComplaintReplay
             {
                 result[i] = change(result[i], arg);
             }
+        }
+
+        return result;
+    }
+
+    private static Deadline[] Replan(IReadOnlyList<Deadline> deadlines, IReadOnlyList<DeadlineReplan> changes)
+    {
+        var result = deadlines.ToArray();
+        foreach (var change in changes)
+        {
+            result = Update(result, change.Kind, change, static (d, x) => d with
+            {
+                DueAt = x.To,
+                WarnAt = x.WarnAt,
+                ExtendableTo = x.ExtendableTo,
+                Provisional = x.Plan is not null,
+                Plan = x.Plan,
+            });
         }
 
         return result;

@@ -39,6 +39,7 @@ public sealed partial class ComplaintService
         RecordDeadlineWarning x => DecideWarning(c, x.Kind, now),
         RecordDeadlineBreach x => DecideBreach(policy, c, x.Kind, now),
         ExtendDeadline x => DecideExtension(c, actor, x, now),
+        ReplanDeadlines x => DecideReplan(policy, c, x, now),
         AssessAccountability x => [new(Trigger.AssessAccountability, new AccountabilityAssessed(x.Person.Id, x.Misconduct, policy.AssessPenalty(c, x.Person, x.Misconduct)))],
         _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
     };
@@ -63,18 +64,38 @@ public sealed partial class ComplaintService
         var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
         var deadlines = deadlineRules.Deadlines.Select(r => Schedule(r, calendar, clockStart)).ToArray();
-        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, deadlineRules, deadlines))];
+        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, MarkProvisional(deadlineRules, deadlines, calendar), deadlines))];
     }
 
     private static Deadline Schedule(DeadlineRule rule, IBusinessCalendar calendar, DateTimeOffset start)
     {
         var due = calendar.Add(start, rule.Amount, rule.Unit);
+        var limit = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : (DateTimeOffset?)null;
+        var provisional = calendar.IsProvisional(start, limit ?? due, rule.Unit);
         return new Deadline(rule.Kind, due, rule.Rule, calendar.Name)
         {
             WarnAt = rule.WarnAtShare is { } share ? start + ((due - start) * (double)share) : null,
-            ExtendableTo = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : null,
+            ExtendableTo = limit,
             ExtensionApprovedBy = rule.ExtensionApprovedBy,
+            Provisional = provisional,
+            Plan = provisional ? new DeadlinePlan(start, rule.Amount, rule.Unit, due, rule.WarnAtShare, limit is null ? null : rule.ExtendableTo, limit) : null,
         };
+    }
+
+    /// <summary>The decision as recorded: flagged, with a reason line, when a due time was counted on provisional calendar days.</summary>
+    private static DeadlineDecision MarkProvisional(DeadlineDecision decision, IReadOnlyList<Deadline> deadlines, IBusinessCalendar calendar)
+    {
+        var provisional = deadlines.Where(d => d.Provisional).Select(d => d.Kind.ToString()).ToArray();
+        if (provisional.Length == 0)
+        {
+            return decision;
+        }
+
+        var since = calendar.OfficialDataEndsOn is { } end ? $"after {end:yyyy-MM-dd}, where its official holiday data ends" : "beyond its official holiday data";
+        var reason = new RuleTrace("calendar-provisional", true,
+            $"{string.Join(", ", provisional)} counted on the '{calendar.Name}' calendar's provisional days {since}: rest days and statutory holidays only, " +
+            "no bridging or make-up days. Load the official data and issue ReplanDeadlines to recount.");
+        return decision with { Provisional = true, Explanation = decision.Explanation with { Rules = [.. decision.Explanation.Rules, reason] } };
     }
 
     private Step[] DecideWarning(Complaint c, DeadlineKind kind, DateTimeOffset now)
@@ -134,6 +155,43 @@ public sealed partial class ComplaintService
         }
 
         return [new(Trigger.ExtendDeadline, new DeadlineExtended(command.Kind, deadline.DueAt, command.NewDueAt, command.ReasonGivenToComplainant))];
+    }
+
+    /// <summary>
+    /// Recounts each open provisional deadline on the calendar as it is now, and moves it by the difference, so that
+    /// pauses keep their effect; a due time a person chose by extension stays as promised to the complainant.
+    /// </summary>
+    private Step[] DecideReplan(IComplaintPolicy policy, Complaint c, ReplanDeadlines command, DateTimeOffset now)
+    {
+        var calendar = policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
+        var changes = new List<DeadlineReplan>();
+        foreach (var d in c.Deadlines)
+        {
+            if (d is not { MetAt: null, BreachedAt: null, Plan: { } plan })
+            {
+                continue;
+            }
+
+            var planned = calendar.Add(plan.CountedFrom, plan.Amount, plan.Unit);
+            var limit = plan.ExtendableTo is { } most ? calendar.Add(plan.CountedFrom, most, plan.Unit) : (DateTimeOffset?)null;
+            var shift = planned - plan.PlannedDueAt;
+            var extended = d.ExtensionReason is not null;
+            var due = extended ? d.DueAt : d.DueAt + shift;
+            var warn = d.WarnAt is { } w && d.WarnedAt is null && !extended && plan.WarnAtShare is { } share ? w + (shift * (double)share) : d.WarnAt;
+            var extendableTo = d.ExtendableTo is { } l && limit is { } newLimit && plan.PlannedExtendableTo is { } oldLimit ? l + (newLimit - oldLimit) : d.ExtendableTo;
+            var still = calendar.IsProvisional(plan.CountedFrom, limit ?? planned, plan.Unit)
+                ? plan with { PlannedDueAt = planned, PlannedExtendableTo = limit }
+                : null;
+            if (due != d.DueAt || warn != d.WarnAt || extendableTo != d.ExtendableTo || still != plan)
+            {
+                changes.Add(new DeadlineReplan(d.Kind, d.DueAt, due, warn, extendableTo, still));
+            }
+        }
+
+        return changes.Count > 0
+            ? [new(Trigger.ReplanDeadlines, new DeadlinesReplanned(changes, command.Reason))]
+            : throw Refuse(c, ComplaintAction.ReplanDeadlines, now,
+                $"official holiday data on the '{calendar.Name}' calendar for the days its provisional deadlines span (load it, e.g. BusinessCalendars.China(documents) registered as '{calendar.Name}', then replan)");
     }
 
     private Deadline OpenDeadline(Complaint c, DeadlineKind kind, ComplaintAction action, DateTimeOffset now) =>

@@ -52,7 +52,7 @@ public sealed partial class ComplaintService
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
-        _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback);
+        _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback, _options.StrictCalendarHorizon);
         _access = new CaseAccess(_options, _policies);
         _audit = audit ?? store as IAuditLog ?? throw new InvalidOperationException(
             $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");

@@ -41,11 +41,20 @@ public sealed class ComplaintsOptions
 
     /// <summary>
     /// Whether the built-in holiday calendars count plain Monday–Friday weeks beyond the years their data covers,
-    /// instead of failing with <see cref="Calendars.BusinessCalendarException"/>. Off by default: a deadline
-    /// computed without the year's holidays may be wrong.
+    /// instead of the statutory holidays known by rule (the provisional count, the default). Off by default: plain
+    /// weeks ignore the Spring Festival.
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool CalendarWeekdayFallback { get; set; }
+
+    /// <summary>
+    /// Whether the built-in holiday calendars fail with <see cref="Calendars.BusinessCalendarException"/> beyond the
+    /// years their official data covers, instead of counting provisionally (weekends plus statutory holidays, the
+    /// deadline marked <see cref="Deadline.Provisional"/>). For hosts that prefer no triage to an estimated deadline.
+    /// Wins over <see cref="CalendarWeekdayFallback"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool StrictCalendarHorizon { get; set; }
 
     /// <summary>
     /// How many times a command in <see cref="RetryOnConflict"/> issued without an expected version is decided

@@ -10,8 +10,8 @@ using Xunit;
 namespace Complaints.Docs.Tests;
 
 /// <summary>
-/// docs/deadlines.md says where the shipped China data ends and what happens past it. When newer holiday-cn data
-/// ships, these tests fail: update the page's "Mind the end of the data" paragraph and the dates here.
+/// docs/deadlines.md says where the shipped China data ends and what happens past it ("The calendar horizon"). When
+/// newer holiday-cn data ships, these tests fail: update that section and the dates here.
 /// </summary>
 public sealed class CalendarDataTests
 {
@@ -27,23 +27,25 @@ public sealed class CalendarDataTests
     }
 
     [Fact]
-    public async Task Triage_past_the_data_fails_unless_the_host_opts_into_plain_weekdays()
+    public async Task Triage_past_the_data_is_provisional_unless_the_host_chooses_strict()
     {
-        var strict = await TriageAsync(fallback: false);
-        var lenient = await TriageAsync(fallback: true);
+        var provisional = await TriageAsync(strict: false);
+        var strict = await TriageAsync(strict: true);
 
-        await strict.Should().ThrowAsync<BusinessCalendarException>("the hospital pack's 10-working-day follow-up reaches into 2027");
-        (await lenient()).Complaint.State.Should().Be(ComplaintState.Triaged);
+        var triaged = (await provisional()).Complaint;
+        triaged.State.Should().Be(ComplaintState.Triaged);
+        triaged.Deadlines.Should().Contain(d => d.Provisional, "the hospital pack's 10-working-day follow-up reaches into 2027");
+        await strict.Should().ThrowAsync<BusinessCalendarException>("StrictCalendarHorizon fails instead of estimating");
     }
 
-    private static async Task<Func<Task<CommandResult>>> TriageAsync(bool fallback)
+    private static async Task<Func<Task<CommandResult>>> TriageAsync(bool strict)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(MondayBeforeChristmas));
         services.AddComplaints(o =>
         {
             o.UsePack("hospital");
-            o.CalendarWeekdayFallback = fallback;
+            o.StrictCalendarHorizon = strict;
         });
         var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();

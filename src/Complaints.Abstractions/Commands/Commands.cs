@@ -237,6 +237,17 @@ public sealed record ExtendDeadline(DeadlineKind Kind, DateTimeOffset NewDueAt, 
     public override ComplaintAction Action => ComplaintAction.ExtendDeadline;
 }
 
+/// <summary>
+/// Recount the open deadlines that were counted on provisional calendar days (a year without official holiday
+/// data) on the calendar as it is now, once the host has loaded the official data. Pauses and extensions keep their effect.
+/// </summary>
+/// <param name="Reason">Why, for the journal (e.g. "The State Council published the 2027 holidays").</param>
+public sealed record ReplanDeadlines(string Reason) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ReplanDeadlines;
+}
+
 /// <summary>The complainant withdrew the complaint.</summary>
 /// <param name="Reason">What they said.</param>
 public sealed record Withdraw(string Reason) : ComplaintCommand

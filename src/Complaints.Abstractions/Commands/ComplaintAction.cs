@@ -95,4 +95,7 @@ public enum ComplaintAction
 
     /// <summary>Read a case or its journal (not a command; used in permission errors of reads).</summary>
     View,
+
+    /// <summary>Recount deadlines counted on provisional calendar days once official holiday data is loaded.</summary>
+    ReplanDeadlines,
 }

@@ -34,6 +34,7 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(DeadlineWarned), "deadline-warned")]
 [JsonDerivedType(typeof(DeadlineBreached), "deadline-breached")]
 [JsonDerivedType(typeof(DeadlineExtended), "deadline-extended")]
+[JsonDerivedType(typeof(DeadlinesReplanned), "deadlines-replanned")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
@@ -183,6 +184,20 @@ public sealed record DeadlineBreached(DeadlineKind Kind, DateTimeOffset DueAt, E
 /// <param name="To">The new due time.</param>
 /// <param name="ReasonGivenToComplainant">The explanation the complainant receives.</param>
 public sealed record DeadlineExtended(DeadlineKind Kind, DateTimeOffset From, DateTimeOffset To, string ReasonGivenToComplainant) : ComplaintEvent;
+
+/// <summary>Deadlines counted on provisional calendar days were recounted on the calendar's current data.</summary>
+/// <param name="Changes">Each deadline recounted.</param>
+/// <param name="Reason">Why.</param>
+public sealed record DeadlinesReplanned(IReadOnlyList<DeadlineReplan> Changes, string Reason) : ComplaintEvent;
+
+/// <summary>One deadline recounted.</summary>
+/// <param name="Kind">The deadline.</param>
+/// <param name="From">The old due time.</param>
+/// <param name="To">The new due time.</param>
+/// <param name="WarnAt">The new warning time, if any.</param>
+/// <param name="ExtendableTo">The new extension limit, if any.</param>
+/// <param name="Plan">How it is counted if it is still provisional; <see langword="null"/> once it rests on official data.</param>
+public sealed record DeadlineReplan(DeadlineKind Kind, DateTimeOffset From, DateTimeOffset To, DateTimeOffset? WarnAt, DateTimeOffset? ExtendableTo, DeadlinePlan? Plan);
 
 /// <summary>The complainant withdrew.</summary>
 /// <param name="Reason">What they said.</param>

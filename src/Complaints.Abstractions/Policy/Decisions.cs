@@ -81,7 +81,15 @@ public sealed record DeadlineRule(DeadlineKind Kind, int Amount, DeadlineUnit Un
 /// <param name="Deadlines">One per kind the policy sets.</param>
 /// <param name="Explanation">The rules behind it.</param>
 public sealed record DeadlineDecision(IReadOnlyList<DeadlineRule> Deadlines, PolicyExplanation Explanation)
-    : PolicyDecision(Explanation);
+    : PolicyDecision(Explanation)
+{
+    /// <summary>
+    /// Whether a due time set from this decision was counted over days without official holiday data; the
+    /// explanation then has a <c>calendar-provisional</c> line saying which calendar and from which date.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Provisional { get; init; }
+}
 
 /// <summary>Who must approve a remedy. No steps means it is within the handler's own authority.</summary>
 /// <param name="Steps">The roles that must approve, in order.</param>

@@ -42,7 +42,7 @@ public sealed class ComplaintsHarness
         Calendar = calendar ?? new WeekdayCalendar();
         Time = new FakeTimeProvider(start ?? ComplaintBuilder.DefaultReceivedAt);
         Options = options ?? new ComplaintsOptions();
-        Calendars = new BusinessCalendarRegistry(Options.CalendarWeekdayFallback);
+        Calendars = new BusinessCalendarRegistry(Options.CalendarWeekdayFallback, Options.StrictCalendarHorizon);
         if (calendar is not null && policy.CalendarName is { } name)
         {
             // A calendar given by the test wins over the one the pack names.

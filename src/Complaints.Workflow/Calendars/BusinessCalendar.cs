@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Complaints.Policy;
 using Complaints.Ports;
 
@@ -18,14 +19,20 @@ namespace Complaints.Workflow.Calendars;
 /// <item>Calendar days count from the day after receipt; N calendar days fall due at the end of the Nth day (midnight).</item>
 /// <item>Hours are clock hours from receipt.</item>
 /// </list>
-/// A date beyond the holiday data is a <see cref="BusinessCalendarException"/> unless the calendar was built
-/// with <see cref="WithWeekdayFallback"/>, which counts the rest days only there.
+/// What a date beyond the holiday data counts as is the calendar's <see cref="BeyondData"/>: a
+/// <see cref="BusinessCalendarException"/> (<see cref="CalendarHorizon.Strict"/>, the default of a calendar built from
+/// data), the rest days plus holidays computed by rule (<see cref="CalendarHorizon.Provisional"/>, see
+/// <see cref="WithProvisionalHolidays"/>; the default of <see cref="BusinessCalendars.China()"/>), or the rest days only
+/// (<see cref="CalendarHorizon.RestDaysOnly"/>, see <see cref="WithWeekdayFallback"/>). Deadlines counted over such days
+/// are provisional (<see cref="IsProvisional(DateTimeOffset, DateTimeOffset, DeadlineUnit)"/>).
 /// </remarks>
 public sealed class BusinessCalendar : IBusinessCalendar
 {
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpDays;
     private readonly HashSet<DayOfWeek> _restDays;
+    private readonly Func<int, IEnumerable<DateOnly>>? _provisionalHolidays;
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> _provisionalByYear = new();
 
     /// <summary>Creates a calendar.</summary>
     /// <param name="name">Its name, recorded on every deadline it computes (e.g. <c>cn</c>).</param>
@@ -47,6 +54,21 @@ public sealed class BusinessCalendar : IBusinessCalendar
         TimeOnly workStart,
         TimeOnly workEnd,
         IEnumerable<DayOfWeek>? restDays = null)
+        : this(name, zone, holidays, makeUpWorkingDays, coveredFrom, coveredTo, workStart, workEnd, restDays, null)
+    {
+    }
+
+    private BusinessCalendar(
+        string name,
+        TimeZoneInfo zone,
+        IEnumerable<DateOnly> holidays,
+        IEnumerable<DateOnly> makeUpWorkingDays,
+        DateOnly coveredFrom,
+        DateOnly coveredTo,
+        TimeOnly workStart,
+        TimeOnly workEnd,
+        IEnumerable<DayOfWeek>? restDays,
+        Func<int, IEnumerable<DateOnly>>? provisionalHolidays)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(zone);
@@ -69,6 +91,7 @@ public sealed class BusinessCalendar : IBusinessCalendar
         WorkStart = workStart;
         WorkEnd = workEnd;
         _restDays = [.. restDays ?? [DayOfWeek.Saturday, DayOfWeek.Sunday]];
+        _provisionalHolidays = provisionalHolidays;
     }
 
     /// <inheritdoc />
@@ -90,12 +113,46 @@ public sealed class BusinessCalendar : IBusinessCalendar
     public DateOnly CoveredTo { get; }
 
     /// <summary>Whether dates beyond the data count the weekly rest days only, instead of failing.</summary>
-    public bool WeekdayFallback { get; private init; }
+    public bool WeekdayFallback => BeyondData == CalendarHorizon.RestDaysOnly;
+
+    /// <summary>What a date beyond the holiday data counts as.</summary>
+    /// <value><see cref="CalendarHorizon.Strict"/> unless the calendar was made with <see cref="WithProvisionalHolidays"/> or <see cref="WithWeekdayFallback"/>.</value>
+    public CalendarHorizon BeyondData { get; private init; }
 
     /// <summary>A copy that counts dates beyond its holiday data as plain weeks (rest days only) instead of failing.</summary>
     /// <returns>The copy.</returns>
     public BusinessCalendar WithWeekdayFallback() =>
-        new(Name, Zone, _holidays, _makeUpDays, CoveredFrom, CoveredTo, WorkStart, WorkEnd, _restDays) { WeekdayFallback = true };
+        new(Name, Zone, _holidays, _makeUpDays, CoveredFrom, CoveredTo, WorkStart, WorkEnd, _restDays) { BeyondData = CalendarHorizon.RestDaysOnly };
+
+    /// <summary>
+    /// A copy that counts a year beyond its holiday data provisionally: the rest days plus the holidays
+    /// <paramref name="holidaysOfYear"/> gives for that year (for China, <see cref="ChinaStatutoryHolidays.For"/>).
+    /// </summary>
+    /// <param name="holidaysOfYear">The holidays a year is known to have before its official data is published.</param>
+    /// <returns>The copy.</returns>
+    public BusinessCalendar WithProvisionalHolidays(Func<int, IEnumerable<DateOnly>> holidaysOfYear)
+    {
+        ArgumentNullException.ThrowIfNull(holidaysOfYear);
+        return new(Name, Zone, _holidays, _makeUpDays, CoveredFrom, CoveredTo, WorkStart, WorkEnd, _restDays, holidaysOfYear) { BeyondData = CalendarHorizon.Provisional };
+    }
+
+    /// <summary>A copy that fails with <see cref="BusinessCalendarException"/> for any date beyond its holiday data.</summary>
+    /// <returns>The copy.</returns>
+    public BusinessCalendar WithStrictHorizon() =>
+        new(Name, Zone, _holidays, _makeUpDays, CoveredFrom, CoveredTo, WorkStart, WorkEnd, _restDays) { BeyondData = CalendarHorizon.Strict };
+
+    /// <summary>Whether <paramref name="day"/> is beyond the official holiday data, so that whether it is worked is an estimate.</summary>
+    /// <param name="day">The date, in the calendar's zone.</param>
+    /// <returns><see langword="true"/> outside <see cref="CoveredFrom"/>–<see cref="CoveredTo"/>.</returns>
+    public bool IsProvisional(DateOnly day) => day < CoveredFrom || day > CoveredTo;
+
+    /// <inheritdoc />
+    public bool IsProvisional(DateTimeOffset start, DateTimeOffset due, DeadlineUnit unit) =>
+        unit is DeadlineUnit.WorkingDays or DeadlineUnit.WorkingHours
+        && (IsProvisional(Local(start).Day) || IsProvisional(Local(due).Day));
+
+    /// <inheritdoc />
+    public DateOnly? OfficialDataEndsOn => CoveredTo;
 
     /// <summary>Whether <paramref name="day"/> is a working day.</summary>
     /// <param name="day">The date, in the calendar's zone.</param>
@@ -103,9 +160,14 @@ public sealed class BusinessCalendar : IBusinessCalendar
     /// <exception cref="BusinessCalendarException">The date is beyond the data and there is no fallback.</exception>
     public bool IsWorkingDay(DateOnly day)
     {
-        if ((day < CoveredFrom || day > CoveredTo) && !WeekdayFallback)
+        if (IsProvisional(day))
         {
-            throw new BusinessCalendarException(Name, day, CoveredFrom, CoveredTo);
+            return BeyondData switch
+            {
+                CalendarHorizon.Provisional => !_restDays.Contains(day.DayOfWeek) && !ProvisionalHolidays(day.Year).Contains(day),
+                CalendarHorizon.RestDaysOnly => !_restDays.Contains(day.DayOfWeek),
+                _ => throw new BusinessCalendarException(Name, day, CoveredFrom, CoveredTo),
+            };
         }
 
         if (_makeUpDays.Contains(day))
@@ -177,6 +239,9 @@ public sealed class BusinessCalendar : IBusinessCalendar
         }
     }
 
+    private HashSet<DateOnly> ProvisionalHolidays(int year) =>
+        _provisionalByYear.GetOrAdd(year, static (y, rule) => [.. rule!(y)], _provisionalHolidays);
+
     private DateOnly NextWorkingDay(DateOnly day)
     {
         do
@@ -194,9 +259,6 @@ public sealed class BusinessCalendar : IBusinessCalendar
         return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
 
-    private DateTimeOffset At(DateOnly day, TimeOnly time, TimeSpan offset)
-    {
-        var utc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), Zone);
-        return new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(offset);
-    }
+    private DateTimeOffset At(DateOnly day, TimeOnly time, TimeSpan offset) =>
+        LocalTimes.ToInstant(day.ToDateTime(time, DateTimeKind.Unspecified), Zone, offset);
 }

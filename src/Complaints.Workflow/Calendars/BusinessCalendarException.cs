@@ -10,7 +10,8 @@ public sealed class BusinessCalendarException : ComplaintException
     /// <param name="to">The last date the data covers.</param>
     public BusinessCalendarException(string calendar, DateOnly date, DateOnly from, DateOnly to)
         : base($"The business calendar '{calendar}' has holiday data from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; {date:yyyy-MM-dd} is beyond it. " +
-               "Load newer holiday data, or opt into the weekday-only fallback (WithWeekdayFallback) if counting Monday to Friday there is acceptable.")
+               "Load newer holiday data (BusinessCalendars.China(documents) or ChinaWithHolidayFiles for China), count such dates provisionally (WithProvisionalHolidays; " +
+               "the built-in 'cn' calendar does unless ComplaintsOptions.StrictCalendarHorizon is set), or opt into the weekday-only fallback (WithWeekdayFallback) if counting Monday to Friday there is acceptable.")
     {
         Calendar = calendar;
         Date = date;

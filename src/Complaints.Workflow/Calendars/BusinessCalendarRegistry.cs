@@ -4,7 +4,7 @@ namespace Complaints.Workflow.Calendars;
 
 /// <summary>
 /// The business calendars a workflow knows by name, so a policy pack can name its calendar (<c>"calendar": "cn"</c>).
-/// Knows <c>cn</c> (<see cref="BusinessCalendars.China"/>) and <c>weekdays</c> (<see cref="WeekdayCalendar"/>) from the
+/// Knows <c>cn</c> (<see cref="BusinessCalendars.China()"/>) and <c>weekdays</c> (<see cref="WeekdayCalendar"/>) from the
 /// start; hosts register more. Thread-safe.
 /// </summary>
 public sealed class BusinessCalendarRegistry
@@ -13,10 +13,13 @@ public sealed class BusinessCalendarRegistry
     private readonly Lock _gate = new();
 
     /// <summary>Creates the registry with the built-in calendars.</summary>
-    /// <param name="weekdayFallback">Whether the built-in holiday calendars count plain weeks beyond their data instead of failing.</param>
-    public BusinessCalendarRegistry(bool weekdayFallback = false)
+    /// <param name="weekdayFallback">Whether the built-in holiday calendars count plain weeks beyond their data instead of their provisional holidays.</param>
+    /// <param name="strictHorizon">Whether the built-in holiday calendars fail beyond their data instead of counting provisionally; wins over <paramref name="weekdayFallback"/>.</param>
+    public BusinessCalendarRegistry(bool weekdayFallback = false, bool strictHorizon = false)
     {
-        _calendars["cn"] = new(() => weekdayFallback ? BusinessCalendars.China().WithWeekdayFallback() : BusinessCalendars.China());
+        _calendars["cn"] = new(() => strictHorizon ? BusinessCalendars.China().WithStrictHorizon()
+            : weekdayFallback ? BusinessCalendars.China().WithWeekdayFallback()
+            : BusinessCalendars.China());
         _calendars["weekdays"] = new(() => new WeekdayCalendar());
     }
 

@@ -115,9 +115,5 @@ public sealed class WeekdayCalendar : IBusinessCalendar
         }
     }
 
-    private DateTimeOffset ToInstant(DateTime local, TimeSpan offset)
-    {
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
-        return new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(offset);
-    }
+    private DateTimeOffset ToInstant(DateTime local, TimeSpan offset) => LocalTimes.ToInstant(local, _zone, offset);
 }

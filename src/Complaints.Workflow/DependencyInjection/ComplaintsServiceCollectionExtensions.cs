@@ -5,6 +5,9 @@ using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -37,7 +40,7 @@ public static class ComplaintsServiceCollectionExtensions
             ? new PolicyCatalog(pack.Value)
             : throw new InvalidOperationException(NoPolicy));
         services.TryAddSingleton(static sp => CalendarRegistration.Registry(
-            sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.CalendarWeekdayFallback));
+            sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value));
         services.TryAddSingleton(static sp => new ComplaintService(
             sp.GetRequiredService<IComplaintStore>(),
             sp.GetRequiredService<PolicyCatalog>(),
@@ -46,6 +49,12 @@ public static class ComplaintsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
             sp.GetRequiredService<BusinessCalendarRegistry>(),
             sp.GetService<IAuditLog>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => new CalendarHorizonWarning(
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
+            sp.GetRequiredService<BusinessCalendarRegistry>(),
+            sp.GetRequiredService<IBusinessCalendar>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CalendarHorizonWarning>>() ?? NullLogger<CalendarHorizonWarning>.Instance)));
         return new ComplaintsBuilder(services);
     }
 
@@ -56,9 +65,9 @@ public static class ComplaintsServiceCollectionExtensions
 internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar)
 {
     /// <summary>The built-in calendars plus <paramref name="registrations"/>.</summary>
-    public static BusinessCalendarRegistry Registry(IEnumerable<CalendarRegistration> registrations, bool weekdayFallback = false)
+    public static BusinessCalendarRegistry Registry(IEnumerable<CalendarRegistration> registrations, ComplaintsOptions? options = null)
     {
-        var registry = new BusinessCalendarRegistry(weekdayFallback);
+        var registry = new BusinessCalendarRegistry(options?.CalendarWeekdayFallback ?? false, options?.StrictCalendarHorizon ?? false);
         foreach (var registration in registrations)
         {
             registry.Register(registration.Name, registration.Calendar);

@@ -131,6 +131,9 @@ internal static class InputValidator
             case ExtendDeadline c:
                 v.Defined(c.Kind, "Kind").Required(c.ReasonGivenToComplainant, "ReasonGivenToComplainant", "The explanation given to the complainant");
                 break;
+            case ReplanDeadlines c:
+                v.Required(c.Reason, "Reason", "Why the deadlines are recounted");
+                break;
             case AssessAccountability c:
                 v.Actor(c.Person, "Person").Required(c.Misconduct, "Misconduct", "The misconduct assessed");
                 break;

@@ -47,6 +47,9 @@ internal enum LifecycleConditions
 
     /// <summary>A deadline is open (not met).</summary>
     HasOpenDeadline = 1 << 13,
+
+    /// <summary>An open deadline, not breached, was counted on provisional calendar days.</summary>
+    HasProvisionalDeadline = 1 << 14,
 }
 
 /// <summary>Works out a case's <see cref="LifecycleConditions"/>.</summary>
@@ -118,6 +121,14 @@ internal static class CaseConditions
         if (c.Assignee is not null)
         {
             result |= LifecycleConditions.HasHandler;
+        }
+
+        foreach (var deadline in c.Deadlines)
+        {
+            if (deadline is { MetAt: null, BreachedAt: null, Plan: not null })
+            {
+                result |= LifecycleConditions.HasProvisionalDeadline;
+            }
         }
 
         foreach (var deadline in c.Deadlines)

@@ -151,6 +151,7 @@ internal sealed class LifecycleMachine
             .InternalTransitionIf(Trigger.RecordDeadlineWarning, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
             .InternalTransitionIf(Trigger.RecordDeadlineBreach, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
             .InternalTransitionIf(Trigger.ExtendDeadline, _ => Has(HasOpenDeadline), _ => { }, "an open deadline")
+            .InternalTransitionIf(Trigger.ReplanDeadlines, _ => Has(HasProvisionalDeadline), _ => { }, "an open provisional deadline")
             .Permit(Trigger.Withdraw, Withdrawn);
 
         m.Configure(Triaged)

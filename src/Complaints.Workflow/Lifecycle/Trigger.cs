@@ -37,6 +37,7 @@ internal enum Trigger
     RecordDeadlineWarning,
     RecordDeadlineBreach,
     ExtendDeadline,
+    ReplanDeadlines,
 }
 
 internal static class TriggerMap
@@ -73,6 +74,7 @@ internal static class TriggerMap
         Trigger.RecordDeadlineWarning => ComplaintAction.RecordDeadlineWarning,
         Trigger.RecordDeadlineBreach => ComplaintAction.RecordDeadlineBreach,
         Trigger.ExtendDeadline => ComplaintAction.ExtendDeadline,
+        Trigger.ReplanDeadlines => ComplaintAction.ReplanDeadlines,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
@@ -108,6 +110,7 @@ internal static class TriggerMap
         ComplaintAction.RecordDeadlineWarning => [Trigger.RecordDeadlineWarning],
         ComplaintAction.RecordDeadlineBreach => [Trigger.RecordDeadlineBreach],
         ComplaintAction.ExtendDeadline => [Trigger.ExtendDeadline],
+        ComplaintAction.ReplanDeadlines => [Trigger.ReplanDeadlines],
         _ => [],
     };
 }

@@ -43,6 +43,7 @@ public sealed class ComplaintPermissions
         [ComplaintAction.RecordDeadlineWarning] = new([ComplaintRoles.System, Coordinator]),
         [ComplaintAction.RecordDeadlineBreach] = new([ComplaintRoles.System, Coordinator]),
         [ComplaintAction.ExtendDeadline] = new([Manager, GeneralManager, Coordinator]),
+        [ComplaintAction.ReplanDeadlines] = new([Coordinator]),
     };
 
     /// <summary>The rule for <paramref name="action"/>.</summary>

@@ -169,6 +169,58 @@ public sealed class Concepts
     }
 
     [Fact]
+    public async Task Newer_holiday_data_is_loaded_at_run_time_and_provisional_deadlines_replanned()
+    {
+        var holidayFolder = Directory.CreateTempSubdirectory("holiday-cn-").FullName;
+        try
+        {
+            var services = new ServiceCollection();
+            // Wednesday 3 February 2027, 10:00 in Beijing: no 2027 data ships with the package.
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2027, 2, 3, 10, 0, 0, TimeSpan.FromHours(8))));
+            services.AddComplaints(o => o.UsePack("hospital"));
+            await using var provider = services.BuildServiceProvider();
+            var complaints = provider.GetRequiredService<ComplaintService>();
+            var coordinator = A.Coordinator();
+            var received = await complaints.ReceiveAsync(coordinator, A.Complaint().BuildIntake());
+            var id = received.Complaint.Id;
+            var triaged = await complaints.ExecuteAsync(id, coordinator, new Triage());
+            triaged.Complaint.Deadlines.Should().Contain(d => d.Provisional);
+
+            // The State Council publishes 2027: the host drops the holiday-cn file in its folder.
+            await File.WriteAllTextAsync(Path.Combine(holidayFolder, "2027.json"),
+                """{ "year": 2027, "days": [ { "name": "春节", "date": "2027-02-09", "isOffDay": true } ] }""");
+            #region replan-deadlines
+            // holidayFolder: holiday-cn files the host keeps (e.g. 2027.json from github.com/NateScarlet/holiday-cn).
+            provider.GetRequiredService<BusinessCalendarRegistry>().Register("cn", BusinessCalendars.ChinaWithHolidayFiles(holidayFolder));
+            var replanned = await complaints.ExecuteAsync(id, coordinator, new ReplanDeadlines("The State Council published the 2027 holidays."));
+            #endregion
+
+            replanned.Complaint.Deadlines.Where(d => d.MetAt is null).Should().NotContain(d => d.Provisional);
+            replanned.Entries.Single().Event.Should().BeOfType<DeadlinesReplanned>();
+        }
+        finally
+        {
+            Directory.Delete(holidayFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Strict_calendar_horizon_is_an_option()
+    {
+        var services = new ServiceCollection();
+        #region strict-calendar-horizon
+        services.AddComplaints(o =>
+        {
+            o.UsePack("hospital");
+            o.StrictCalendarHorizon = true;   // beyond the official data: BusinessCalendarException, not a provisional deadline
+        });
+        #endregion
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<BusinessCalendarRegistry>().Get("cn").Should().BeOfType<BusinessCalendar>()
+            .Which.BeyondData.Should().Be(CalendarHorizon.Strict);
+    }
+
+    [Fact]
     public async Task Stores_are_registered_and_migrated()
     {
         var folder = Directory.CreateTempSubdirectory("complaints-docs-").FullName;

@@ -67,7 +67,7 @@ public sealed class GettingStarted : IDisposable
 
         provider.GetRequiredService<IComplaintStore>().Should().BeOfType<SqliteComplaintStore>();
         provider.GetRequiredService<ComplaintService>().Should().NotBeNull();
-        provider.GetServices<IHostedService>().Select(s => s.GetType()).Should().BeEquivalentTo([typeof(DeadlineWorker), typeof(OutboxDispatcher)]);
+        provider.GetServices<IHostedService>().Select(s => s.GetType()).Should().BeEquivalentTo([typeof(DeadlineWorker), typeof(OutboxDispatcher), typeof(Complaints.Workflow.Calendars.CalendarHorizonWarning)]);
         provider.GetServices<INotificationSender>().Should().ContainSingle().Which.Should().BeOfType<EmailSender>();
     }
 

@@ -66,6 +66,17 @@ public sealed class WeekdayCalendarTests
     }
 
     [Fact]
+    public void CalendarDays_EndingInASkippedMidnight_FallDueAtTheNextValidInstant()
+    {
+        // Chile starts summer time at midnight: Sunday 6 September 2026 begins at 01:00 (UTC-3).
+        var santiago = TimeZoneInfo.TryFindSystemTimeZoneById("America/Santiago", out var z) ? z : TimeZoneInfo.FindSystemTimeZoneById("Pacific SA Standard Time");
+
+        var due = new WeekdayCalendar(santiago).Add(new DateTimeOffset(2026, 9, 4, 10, 0, 0, TimeSpan.FromHours(-4)), 1, DeadlineUnit.CalendarDays);
+
+        due.Should().Be(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), "the end of Saturday is the instant Sunday begins");
+    }
+
+    [Fact]
     public void Hours_AreExact()
     {
         new WeekdayCalendar().Add(FridayAfternoon, 24, DeadlineUnit.Hours).Should().Be(FridayAfternoon.AddHours(24));

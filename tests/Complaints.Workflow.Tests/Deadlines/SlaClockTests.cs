@@ -113,6 +113,22 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public async Task Clock_SteppingBackWhileAwaitingTheCustomer_NeverMovesDeadlinesEarlier()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.AwaitingCustomer);
+        var before = (await h.Stored(id)).Deadlines.Where(d => d.MetAt is null).ToDictionary(d => d.Kind, d => d.DueAt);
+
+        h.Time.AdjustTime(Harness.Start - TimeSpan.FromHours(2)); // e.g. an NTP correction of a fast host clock
+        var resumed = await h.Do(id, Coordinator, new RecordCustomerAcceptance("Fine."));
+
+        before.Should().NotBeEmpty();
+        resumed.ClockPausedAt.Should().BeNull();
+        resumed.Deadlines.Where(d => before.ContainsKey(d.Kind)).Should().OnlyContain(d => d.DueAt >= before[d.Kind], "a pause is never negative");
+        ComplaintReplay.Replay(await h.Journal(id)).Should().BeEquivalentTo(await h.Stored(id), "the journal replays to the stored case");
+    }
+
+    [Fact]
     public async Task Extend_ByTheRoleThePolicyNames_MovesTheDeadlineAndRecordsTheReason()
     {
         var h = new Harness();

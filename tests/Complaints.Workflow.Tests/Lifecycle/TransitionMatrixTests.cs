@@ -46,8 +46,8 @@ public sealed class TransitionMatrixTests
         [Withdrawn] = new(),
     };
 
-    /// <summary>Deadline alarms and extensions depend on the deadline named and the time; DeadlineTests cover them.</summary>
-    private static readonly ComplaintAction[] Sla = [A.RecordDeadlineWarning, A.RecordDeadlineBreach, A.ExtendDeadline];
+    /// <summary>Deadline alarms, extensions and replanning depend on the deadline named, the calendar and the time; the Deadlines tests cover them.</summary>
+    private static readonly ComplaintAction[] Sla = [A.RecordDeadlineWarning, A.RecordDeadlineBreach, A.ExtendDeadline, A.ReplanDeadlines];
 
     public static TheoryData<ComplaintState, ComplaintAction> EveryStateAndAction()
     {

@@ -310,6 +310,7 @@ internal static class CommandGenerators
             ComplaintAction.RecordDeadlineWarning => new RecordDeadlineWarning(bad ? (DeadlineKind)42 : DeadlineKind.Resolve),
             ComplaintAction.RecordDeadlineBreach => new RecordDeadlineBreach(p.Comment ? DeadlineKind.Resolve : DeadlineKind.FollowUp),
             ComplaintAction.ExtendDeadline => new ExtendDeadline(DeadlineKind.Resolve, Complaints.Workflow.Tests.Support.Harness.Start.AddDays(p.Text % 20), bad ? Blanks[p.Blank] : "The case is complex."),
+            ComplaintAction.ReplanDeadlines => new ReplanDeadlines(bad ? Blanks[p.Blank] : "The 2027 holidays were published."),
             ComplaintAction.AssessAccountability => new AssessAccountability(handler, bad ? Blanks[p.Blank] : Complaints.Policy.Misconduct.LateHandling),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a command."),
         };

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Complaints.Policy;
+using Complaints.Ports;
+using Complaints.Rules;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Workflow.Calendars;
+
+/// <summary>
+/// At host start, warns in the log when the official holiday data of the pack's calendar ends within the pack's
+/// longest deadline (its extension limit included): deadlines counted from now may then be provisional, or fail
+/// under <see cref="ComplaintsOptions.StrictCalendarHorizon"/>. Changes nothing; never stops the host.
+/// <c>services.AddComplaints()</c> registers it as a hosted service.
+/// </summary>
+/// <param name="options">The workflow's settings (the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>).</param>
+/// <param name="calendars">The calendars packs name.</param>
+/// <param name="defaultCalendar">The calendar of a pack that names none.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Where the warning goes.</param>
+public sealed partial class CalendarHorizonWarning(
+    IOptions<ComplaintsOptions> options,
+    BusinessCalendarRegistry calendars,
+    IBusinessCalendar defaultCalendar,
+    TimeProvider time,
+    ILogger<CalendarHorizonWarning> logger) : IHostedService
+{
+    /// <summary>The warnings of the last check (at start), for a host's health page.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    /// <summary>Checks the horizon and logs each warning.</summary>
+    /// <param name="cancellationToken">Not used; the check is quick.</param>
+    /// <returns>A completed task.</returns>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Warnings = Check();
+        foreach (var warning in Warnings)
+        {
+            LogHorizon(logger, warning);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Does nothing.</summary>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>A completed task.</returns>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The warnings for the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>, as of now; empty when its calendar's data reaches past its longest deadline.</summary>
+    /// <returns>One warning naming the calendar, the date its data ends and what to do, or none.</returns>
+    public IReadOnlyList<string> Check()
+    {
+        if (options.Value.Pack is not { } lazy)
+        {
+            return [];
+        }
+
+        PolicyPack pack;
+        IBusinessCalendar calendar;
+        try
+        {
+            pack = lazy.Value;
+            calendar = pack.CalendarName is { } name ? calendars.Get(name) : defaultCalendar;
+        }
+        catch (Exception e) when (e is PolicyPackException or InvalidOperationException or ArgumentException or IOException)
+        {
+            return []; // options validation reports these
+        }
+
+        if (calendar.OfficialDataEndsOn is not { } end)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var warnings = new List<string>();
+        foreach (var (rule, amount, unit) in LongestDeadlines(pack))
+        {
+            string? reached;
+            try
+            {
+                var due = calendar.Add(now, amount, unit);
+                reached = calendar.IsProvisional(now, due, unit) ? $"due {due:yyyy-MM-dd} if received now" : null;
+            }
+            catch (BusinessCalendarException e)
+            {
+                reached = $"reaching {e.Date:yyyy-MM-dd} if received now, which fails because the calendar is strict";
+            }
+
+            if (reached is not null)
+            {
+                warnings.Add(
+                    $"The business calendar '{calendar.Name}' has official holiday data until {end:yyyy-MM-dd}, within the longest deadline of policy pack '{pack.Identity.Id}' " +
+                    $"(rule '{rule}': {amount} {unit}, {reached}). Deadlines reaching past it are provisional (rest days and statutory holidays only, no bridging or make-up days). " +
+                    $"Load newer holiday data (e.g. AddCalendar(\"{calendar.Name}\", BusinessCalendars.ChinaWithHolidayFiles(folder))) and issue ReplanDeadlines on open cases with provisional deadlines.");
+                break;
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>The pack's deadline rules, longest reach first (the extension limit where there is one).</summary>
+    private static IEnumerable<(string Rule, int Amount, DeadlineUnit Unit)> LongestDeadlines(PolicyPack pack)
+    {
+        var rules = new List<(string, int, DeadlineUnit, double)>();
+        foreach (var rule in pack.Workflow(DecisionPoint.Deadlines).Rules ?? [])
+        {
+            var properties = rule.Properties ?? [];
+            if (Number(properties, "amount") is { } amount && properties.TryGetValue("unit", out var u)
+                && Enum.TryParse<DeadlineUnit>(Convert.ToString(u, CultureInfo.InvariantCulture)?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var unit))
+            {
+                var most = Math.Max(amount, Number(properties, "extendableTo") ?? 0);
+                rules.Add((rule.RuleName, most, unit, most * Days(unit)));
+            }
+        }
+
+        return rules.OrderByDescending(r => r.Item4).Select(r => (r.Item1, r.Item2, r.Item3));
+    }
+
+    private static int? Number(Dictionary<string, object> properties, string key) =>
+        properties.TryGetValue(key, out var value) && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Roughly how many calendar days one unit spans, to find the longest deadline.</summary>
+    private static double Days(DeadlineUnit unit) => unit switch
+    {
+        DeadlineUnit.WorkingDays => 1.4,
+        DeadlineUnit.CalendarDays => 1,
+        DeadlineUnit.WorkingHours => 0.2,
+        _ => 1.0 / 24,
+    };
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogHorizon(ILogger logger, string warning);
+}
