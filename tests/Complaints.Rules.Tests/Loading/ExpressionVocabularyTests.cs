@@ -150,33 +150,49 @@ public sealed class ExpressionVocabularyTests : IDisposable
             [("guidance.json", "tearful"), ("guidance.json", "obstinate"), ("approval.json", "above-handler-limit"), ("routing.json", "billing-to-finance")]);
     }
 
-    public static TheoryData<string> Vocabulary()
+    public static TheoryData<string, string, string> Vocabulary()
     {
-        var data = new TheoryData<string>
+        var data = new TheoryData<string, string, string>();
+        foreach (var expression in new[]
         {
             "complaint.Description.Trim().Length < 10 && complaint.SubjectName.TrimStart().TrimEnd() != \"\"",
-            "complaint.Description.ToLower().StartsWith(\"the\") || complaint.Description.ToUpper().EndsWith(\"!\") || complaint.Location.Contains(\"shop\")",
+            "complaint.Description.ToLower().StartsWith(\"the\") || complaint.Description.ToUpper().EndsWith(\"!\") || complaint.Location.Contains(\"shop\") || complaint.Location.Contains('x')",
             "complaint.Description.ToLowerInvariant() == complaint.Description.ToUpperInvariant() || complaint.Description.Substring(1, 2) == \"ab\" || complaint.Description.Substring(3) == \"\"",
-            "string.IsNullOrEmpty(complaint.Location) || string.IsNullOrWhiteSpace(complaint.Location) || complaint.Location == string.Empty",
-            "Text.ContainsAny(complaint.Description + \" \" + complaint.DesiredRemedy, \"late|收费\") || Text.IsOneOf(complaint.Category, \"a|b\")",
-            "Dates.DaysBetween(complaint.OccurredAt, complaint.ReceivedAt) > 30 && complaint.OccurredAt != DateTimeOffset.MinValue && complaint.OccurredAt < complaint.ReceivedAt",
+            "string.IsNullOrEmpty(complaint.Location) || string.IsNullOrWhiteSpace(complaint.Location) || complaint.Location == string.Empty || complaint.Kind.Equals(\"report\") || complaint.Location != null",
+            "Text.ContainsAny(complaint.Description + \" \" + complaint.DesiredRemedy, \"late|收费\") || Text.IsOneOf(complaint.Category, \"a|b\") || Text.IsOneOf(complaint.Kind, complaint.Attribute(\"kinds\"))",
+            "Dates.DaysBetween(complaint.OccurredAt, complaint.ReceivedAt) > 30 && complaint.OccurredAt != DateTimeOffset.MinValue && complaint.OccurredAt < complaint.ReceivedAt && complaint.ReceivedAt < DateTimeOffset.MaxValue",
             "Amounts.Between(complaint.ClaimAmount, 1, pack.Setting(\"majorClaim\")) && Amounts.Percent(complaint.ClaimAmount, 50) >= pack.Limit(\"handler\")",
             "(complaint.ClaimAmount + 1) * 2 - 3 / 4 % 5 > -complaint.TierRank && !(complaint.EvidenceCount <= 1) && complaint.Attribute(\"ward\") != \"\" || complaint.HasAttribute(\"ward\")",
             "pack.Id == \"generic\" && pack.Version != \"\" && pack.Currency == \"CNY\" && complaint.CustomerRejections >= pack.Setting(\"rejectionsBeforeEscalation\")",
-        };
-        foreach (var property in typeof(ComplaintFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            "Text.ContainsAny(complaint.Description, \"" + new string('(', 40) + "|" + new string(')', 40) + "|\\\"((((\")",
+        })
         {
-            data.Add($"complaint.{property.Name} == complaint.{property.Name}");
+            data.Add("guidance.json", "tearful", expression);
         }
 
+        // Every member of every input, as its table lists them.
+        foreach (var (input, type, file, rule) in new[]
+        {
+            ("complaint", typeof(ComplaintFacts), "guidance.json", "tearful"),
+            ("remedy", typeof(RemedyFacts), "approval.json", "above-handler-limit"),
+            ("person", typeof(PersonFacts), "recusal.json", "is-the-accused"),
+        })
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                data.Add(file, rule, $"{input}.{property.Name} == {input}.{property.Name}");
+            }
+        }
+
+        data.Add("recusal.json", "is-the-accused", "person.HasRole(\"manager\") && complaint.HasAttribute(\"x\")");
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Vocabulary))]
-    public void Load_TheDocumentedVocabulary_Loads(string expression)
+    public void Load_TheDocumentedVocabulary_Loads(string file, string rule, string expression)
     {
-        var folder = WithExpression("guidance.json", "tearful", expression);
+        var folder = WithExpression(file, rule, expression);
 
         FluentActions.Invoking(() => PolicyPacks.LoadFolder(folder)).Should().NotThrow();
     }
