@@ -85,7 +85,8 @@ internal static class ExpressionVocabulary
             }
         }
 
-        // An explicit stack, not recursion: the tree is as deep as the expression is long.
+        // An explicit stack, not recursion: the tree is as deep as the expression is long. Left before right, so
+        // that refusals are listed in the order they appear in the expression.
         var pending = new Stack<Expression>();
         pending.Push(parsed is LambdaExpression lambda ? lambda.Body : parsed);
         while (pending.TryPop(out var node))
@@ -129,8 +130,12 @@ internal static class ExpressionVocabulary
                                "(what is searched for or looked up is part of the policy: checked at load, and its cost bounded by it)");
                     }
 
+                    for (var i = call.Arguments.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(call.Arguments[i]);
+                    }
+
                     Push(pending, call.Object);
-                    call.Arguments.ToList().ForEach(a => pending.Push(a));
                     break;
 
                 case LambdaExpression or UnaryExpression { NodeType: ExpressionType.Quote }:
@@ -145,8 +150,8 @@ internal static class ExpressionVocabulary
                         Refuse($"{Describe(node)} is not in the vocabulary");
                     }
 
-                    pending.Push(binary.Left);
                     pending.Push(binary.Right);
+                    pending.Push(binary.Left);
                     break;
 
                 case UnaryExpression unary:
