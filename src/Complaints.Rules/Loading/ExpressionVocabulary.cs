@@ -164,7 +164,7 @@ internal static class ExpressionVocabulary
                     break;
 
                 case NewExpression when node.Type == typeof(string):
-                    Refuse("new string(…) builds a string of a size the expression chooses, which packs do not allow");
+                    Refuse("string(c, n) builds a string of a size the expression chooses, which packs do not allow");
                     break;
 
                 default:

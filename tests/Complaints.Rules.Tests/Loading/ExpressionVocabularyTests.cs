@@ -96,6 +96,7 @@ public sealed class ExpressionVocabularyTests : IDisposable
     [InlineData("complaint.Description.PadRight(1000000000, 'x').Length > 0", "String.PadRight", "builds a string of a size the expression chooses")]
     [InlineData("complaint.Description.Replace(\"a\", \"aaaaaaaaaa\").Replace(\"a\", \"aaaaaaaaaa\").Length > 0", "String.Replace", "builds a string of a size the expression chooses")]
     [InlineData("complaint.Description.Insert(0, complaint.Description).Length > 0", "String.Insert", "builds a string of a size the expression chooses")]
+    [InlineData("string('x', 1000000000).Length > 0", "string(c, n)", "builds a string of a size the expression chooses")]
     [InlineData("complaint.GetType().Name == \"ComplaintFacts\"", "Object.GetType", "is reflection")]
     [InlineData("DateTime.Now.Year > 2000", "DateTime.Now", "reads the clock")]
     [InlineData("DateTimeOffset.UtcNow > complaint.ReceivedAt", "DateTimeOffset.UtcNow", "reads the clock")]
