@@ -53,13 +53,9 @@ public static class PolicyPacks
     private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
     {
         var problems = new List<PackProblem>();
+        // A pack.json that cannot be read does not stop the decision files from being checked: every problem of every file is reported at once.
         var manifest = ManifestLoader.Load(pack, overrides, problems);
-        if (manifest is null)
-        {
-            throw new PolicyPackException(problems);
-        }
-
-        var origin = manifest.Id;
+        var origin = manifest?.Id ?? pack.Origin;
         var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
         foreach (var point in Enum.GetValues<DecisionPoint>())
         {
@@ -93,6 +89,6 @@ public static class PolicyPacks
             problems.Add(new PackProblem(origin, stray, null, "is not a decision point file; rename it to one of the decision points or remove it."));
         }
 
-        return problems.Count > 0 ? throw new PolicyPackException(problems) : new PolicyPack(manifest, workflows);
+        return problems.Count > 0 || manifest is null ? throw new PolicyPackException(problems) : new PolicyPack(manifest, workflows);
     }
 }

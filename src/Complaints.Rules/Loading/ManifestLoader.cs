@@ -27,29 +27,46 @@ internal static class ManifestLoader
             return null;
         }
 
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
-            string? overrideVersion = null;
-            if (overrides is not null)
-            {
-                overrideVersion = ApplyOverride(node, overrides, problems);
-            }
-
-            var manifest = node.Deserialize<PackManifest>(Json)!;
-            if (overrides is not null)
-            {
-                manifest = manifest with { Version = overrideVersion ?? $"{manifest.Version}+custom.{Hash(overrides)}" };
-            }
-
-            Check(manifest, origin, problems);
-            return manifest;
+            node = PackFiles.ParseJson(text);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             problems.Add(new PackProblem(origin, FileName, null, $"is not valid: {e.Message}"));
             return null;
         }
+
+        string? overrideVersion = null;
+        if (overrides is not null && node is JsonObject target)
+        {
+            overrideVersion = ApplyOverride(target, overrides, problems);
+        }
+
+        if (!ManifestShape.Check(node, reason => problems.Add(new PackProblem(origin, FileName, null, reason))))
+        {
+            return null;
+        }
+
+        PackManifest manifest;
+        try
+        {
+            manifest = node.Deserialize<PackManifest>(Json)!;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            problems.Add(new PackProblem(origin, FileName, null, $"is not valid: {e.Message}"));
+            return null;
+        }
+
+        if (overrides is not null)
+        {
+            manifest = manifest with { Version = overrideVersion ?? $"{manifest.Version}+custom.{Hash(overrides)}" };
+        }
+
+        Check(manifest, origin, problems);
+        return manifest;
     }
 
     private static string? ApplyOverride(JsonObject target, PackFiles overrides, List<PackProblem> problems)
@@ -59,16 +76,21 @@ internal static class ManifestLoader
             return null;
         }
 
+        void Problem(string reason) => problems.Add(new PackProblem(overrides.Origin, FileName, null, "(override) " + reason));
         try
         {
-            var patch = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
-            var version = patch["version"]?.GetValue<string>();
+            if (PackFiles.ParseJson(text) is not JsonObject patch)
+            {
+                Problem("must be a JSON object holding only what changes, e.g. { \"settings\": { \"seriousClaim\": 800 } }.");
+                return null;
+            }
+
             Merge(target, patch);
-            return version;
+            return patch["version"] is JsonValue version && version.TryGetValue<string>(out var value) ? value : null;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            problems.Add(new PackProblem(overrides.Origin, FileName, null, $"(override) is not valid: {e.Message}"));
+            Problem($"is not valid: {e.Message}");
             return null;
         }
     }
@@ -83,12 +105,12 @@ internal static class ManifestLoader
             {
                 Merge(to, from);
             }
-            else if (existing is JsonArray toArray && value is JsonArray fromArray && fromArray.All(v => v is JsonObject o && o["id"] is not null))
+            else if (existing is JsonArray toArray && value is JsonArray fromArray && fromArray.All(v => IdOf(v) is not null))
             {
                 foreach (var item in fromArray.Select(v => v!.AsObject()))
                 {
-                    var id = item["id"]!.GetValue<string>();
-                    var match = toArray.OfType<JsonObject>().FirstOrDefault(o => o["id"]?.GetValue<string>() == id);
+                    var id = IdOf(item);
+                    var match = toArray.OfType<JsonObject>().FirstOrDefault(o => IdOf(o) == id);
                     if (match is null)
                     {
                         toArray.Add(item.DeepClone());
@@ -105,6 +127,10 @@ internal static class ManifestLoader
             }
         }
     }
+
+    /// <summary>The string <c>id</c> of an array entry, or <see langword="null"/> (not an object, no id, an id that is not a string).</summary>
+    private static string? IdOf(JsonNode? node) =>
+        node is JsonObject o && o["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
 
     private static string Hash(PackFiles overrides)
     {

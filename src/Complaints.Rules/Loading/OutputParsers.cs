@@ -4,10 +4,13 @@ using Complaints.Rules.Facts;
 
 namespace Complaints.Rules.Loading;
 
-/// <summary>The output shape of each decision point, checked against the pack's roles, departments and categories.</summary>
+/// <summary>
+/// The output shape of each decision point, checked against the pack's roles, departments and categories (when
+/// <c>pack.json</c> itself could not be read, the shapes are still checked, the names against it are not).
+/// </summary>
 internal static class OutputParsers
 {
-    public static RuleOutput? Parse(DecisionPoint point, OutputReader o, PackManifest pack)
+    public static RuleOutput? Parse(DecisionPoint point, OutputReader o, PackManifest? pack)
     {
         RuleOutput? output = point switch
         {
@@ -58,12 +61,12 @@ internal static class OutputParsers
         return outcome is { } value ? new AdmissibilityOutput(value, reason, redirectTo) : null;
     }
 
-    private static SeverityOutput? Severity(OutputReader o, PackManifest pack)
+    private static SeverityOutput? Severity(OutputReader o, PackManifest? pack)
     {
         var category = o.Text("category");
         var tier = o.Enum<Severity>("tier");
         var reason = o.Text("reason");
-        if (category is not null && pack.Categories.Count > 0 && !pack.Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
+        if (category is not null && pack is { Categories.Count: > 0 } && !pack.Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
         {
             o.Problem($"category '{category}' is not one of the pack's categories ({string.Join(", ", pack.Categories)}).");
         }
@@ -77,7 +80,7 @@ internal static class OutputParsers
         return new SeverityOutput(category, tier, reason);
     }
 
-    private static RoutingOutput? Routing(OutputReader o, PackManifest pack)
+    private static RoutingOutput? Routing(OutputReader o, PackManifest? pack)
     {
         var department = o.Text("department", required: true);
         var role = o.Text("role");
@@ -90,7 +93,7 @@ internal static class OutputParsers
         return department is null ? null : new RoutingOutput(department, role);
     }
 
-    private static DeadlineOutput? Deadline(OutputReader o, PackManifest pack)
+    private static DeadlineOutput? Deadline(OutputReader o, PackManifest? pack)
     {
         var kind = o.Enum<DeadlineKind>("kind", required: true);
         var amount = o.Number("amount", required: true);
@@ -123,7 +126,7 @@ internal static class OutputParsers
         return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u, warnAt, (int?)extendableTo, approvedBy) : null;
     }
 
-    private static ApprovalOutput? Approval(OutputReader o, PackManifest pack)
+    private static ApprovalOutput? Approval(OutputReader o, PackManifest? pack)
     {
         var steps = o.Texts("steps", required: true);
         foreach (var step in steps ?? [])
@@ -134,7 +137,7 @@ internal static class OutputParsers
         return steps is { Length: > 0 } ? new ApprovalOutput(steps) : null;
     }
 
-    private static ReasonOutput? Escalation(OutputReader o, PackManifest pack)
+    private static ReasonOutput? Escalation(OutputReader o, PackManifest? pack)
     {
         var reason = o.Text("reason", required: true);
         var notify = o.Text("notifyRole");
@@ -175,17 +178,17 @@ internal static class OutputParsers
         return sanctions is { Count: > 0 } ? new PenaltyOutput(sanctions) : null;
     }
 
-    private static void CheckRole(OutputReader o, PackManifest pack, string? role)
+    private static void CheckRole(OutputReader o, PackManifest? pack, string? role)
     {
-        if (role is not null && !pack.Roles.Any(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)))
+        if (role is not null && pack is not null && !pack.Roles.Any(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)))
         {
             o.Problem($"role '{role}' is not declared in pack.json roles ({string.Join(", ", pack.Roles.Select(r => r.Id))}).");
         }
     }
 
-    private static void CheckDepartment(OutputReader o, PackManifest pack, string? department)
+    private static void CheckDepartment(OutputReader o, PackManifest? pack, string? department)
     {
-        if (department is not null && !pack.Departments.Any(d => string.Equals(d.Id, department, StringComparison.OrdinalIgnoreCase)))
+        if (department is not null && pack is not null && !pack.Departments.Any(d => string.Equals(d.Id, department, StringComparison.OrdinalIgnoreCase)))
         {
             o.Problem($"department '{department}' is not declared in pack.json departments ({string.Join(", ", pack.Departments.Select(d => d.Id))}).");
         }

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Complaints.Rules.Loading;
 
@@ -12,6 +14,19 @@ internal sealed record PackFiles(string Origin, IReadOnlyDictionary<string, stri
         .Select(n => n[Prefix.Length..^"/pack.json".Length])
         .Order(StringComparer.Ordinal)
         .ToArray();
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// A pack file's JSON (comments and trailing commas allowed), read whole now: a duplicate property or a syntax
+    /// error throws here, as a <see cref="JsonException"/>, <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static JsonNode? ParseJson(string text)
+    {
+        var node = JsonNode.Parse(text, documentOptions: DocumentOptions);
+        _ = (node as JsonObject)?.Count;
+        return node;
+    }
 
     public static PackFiles BuiltIn(string id)
     {

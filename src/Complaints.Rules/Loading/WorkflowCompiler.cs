@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Complaints.Rules.Evaluation;
@@ -45,25 +46,18 @@ internal static partial class WorkflowCompiler
         _ => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack")],
     };
 
-    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest pack, List<PackProblem> problems)
+    /// <summary>
+    /// Compiles one decision file, adding every problem found to <paramref name="problems"/>. <paramref name="pack"/>
+    /// is <see langword="null"/> when <c>pack.json</c> could not be read: outputs are then checked for shape only.
+    /// </summary>
+    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest? pack, List<PackProblem> problems)
     {
         var file = FileName(point);
         void Problem(string? rule, string reason) => problems.Add(new PackProblem(origin, file, rule, reason));
 
-        RulesWorkflow? workflow;
-        try
-        {
-            workflow = JsonSerializer.Deserialize<RulesWorkflow>(text, Json);
-        }
-        catch (JsonException e)
-        {
-            Problem(null, $"is not a valid RulesEngine workflow: {e.Message}");
-            return null;
-        }
-
+        var workflow = Read(text, Problem);
         if (workflow is null)
         {
-            Problem(null, "is empty.");
             return null;
         }
 
@@ -81,7 +75,7 @@ internal static partial class WorkflowCompiler
         var parameters = Parameters(point);
         var rules = new List<CompiledRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in workflow.Rules ?? [])
+        foreach (var rule in workflow.Rules)
         {
             var name = rule.RuleName;
             if (string.IsNullOrWhiteSpace(name))
@@ -118,23 +112,7 @@ internal static partial class WorkflowCompiler
                 continue;
             }
 
-            CheckPackReferences(rule.Expression, pack, reason => Problem(name, reason));
-            Func<object[], bool>? condition = null;
-            Guard[]? guards = null;
-            try
-            {
-                var expressions = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
-                var parsed = Parser.Parse(rule.Expression, expressions, typeof(bool));
-                guards = Guard.Find(parsed, expressions);
-                condition = ConditionCompiler.CompileBound(parsed, expressions) ?? Parser.Compile<bool>(rule.Expression, parameters);
-            }
-#pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Problem(name, $"expression does not compile: {e.Message} (expression: {rule.Expression})");
-            }
-
+            var condition = CompileCondition(rule.Expression, parameters, pack, reason => Problem(name, reason), out var guards);
             var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason)), pack);
             if (condition is not null && output is not null)
             {
@@ -143,6 +121,122 @@ internal static partial class WorkflowCompiler
         }
 
         return new CompiledWorkflow(point, workflow, rules.ToArray());
+    }
+
+    /// <summary>
+    /// The workflow, read rule by rule so that one malformed rule (null, a field of the wrong type) is named and the
+    /// others are still checked. Its <c>Rules</c> are the rules that could be read.
+    /// </summary>
+    private static RulesWorkflow? Read(string text, Action<string?, string> problem)
+    {
+        JsonObject? root;
+        try
+        {
+            root = PackFiles.ParseJson(text) as JsonObject;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            problem(null, $"is not a valid RulesEngine workflow: {e.Message}");
+            return null;
+        }
+
+        if (root is null)
+        {
+            problem(null, "is not a valid RulesEngine workflow: it must be a JSON object, e.g. { \"WorkflowName\": \"rewards\", \"Rules\": [] }.");
+            return null;
+        }
+
+        var rules = root.FirstOrDefault(p => string.Equals(p.Key, nameof(RulesWorkflow.Rules), StringComparison.OrdinalIgnoreCase));
+        if (rules.Key is not null)
+        {
+            root.Remove(rules.Key);
+        }
+
+        RulesWorkflow? workflow;
+        try
+        {
+            workflow = root.Deserialize<RulesWorkflow>(Json)!;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            problem(null, $"is not a valid RulesEngine workflow: {e.Message}");
+            return null;
+        }
+
+        var read = new List<Rule>();
+        if (rules.Value is not (null or JsonArray))
+        {
+            problem(null, "has 'Rules' that is not an array; list the rules as [ { \"RuleName\": …, \"Expression\": …, \"Properties\": { … } } ].");
+        }
+
+        var index = 0;
+        foreach (var item in rules.Value as JsonArray ?? [])
+        {
+            if (item is not JsonObject)
+            {
+                problem(null, $"Rules[{index}] is {(item is null ? "null" : "not an object")}; each rule is an object with a RuleName, an Expression and Properties.");
+            }
+            else
+            {
+                try
+                {
+                    read.Add(item.Deserialize<Rule>(Json)!);
+                }
+                catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+                {
+                    var name = item[nameof(Rule.RuleName)] is JsonValue v && v.TryGetValue<string>(out var s) ? s : $"Rules[{index}]";
+                    problem(name, $"is not a valid RulesEngine rule: {e.Message}");
+                }
+            }
+
+            index++;
+        }
+
+        workflow.Rules = read;
+        return workflow;
+    }
+
+    /// <summary>
+    /// The rule's condition, compiled once its size has been checked without recursion (a deeply nested expression
+    /// would overflow the parser's stack) and its parsed tree against the vocabulary; or <see langword="null"/> with
+    /// every reason reported.
+    /// </summary>
+    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, Action<string> problem, out Guard[]? guards)
+    {
+        guards = null;
+        var tooBig = ExpressionLimits.Check(expression).ToList();
+        tooBig.ForEach(problem);
+        if (tooBig.Count > 0)
+        {
+            return null;
+        }
+
+        if (pack is not null)
+        {
+            CheckPackReferences(expression, pack, problem);
+        }
+
+        try
+        {
+            var inputs = parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToArray();
+            var parsed = Parser.Parse(expression, inputs, typeof(bool));
+            var refused = ExpressionVocabulary.Check(parsed, inputs);
+            if (refused.Count > 0)
+            {
+                problem($"expression uses what packs do not allow: {string.Join("; ", refused)}. {ExpressionVocabulary.Advice}");
+                return null;
+            }
+
+            guards = Guard.Find(parsed, inputs);
+            return ConditionCompiler.CompileBound(parsed, inputs) ?? Parser.Compile<bool>(expression, parameters);
+        }
+#pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            problem($"expression does not compile: {e.Message} (expression: {expression})");
+            return null;
+        }
     }
 
     private static void CheckPackReferences(string expression, PackManifest pack, Action<string> problem)

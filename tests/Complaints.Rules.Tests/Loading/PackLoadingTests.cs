@@ -1,16 +1,11 @@
 using System.Text.Json.Nodes;
+using static Complaints.Rules.Tests.Loading.PackFolders;
 
 namespace Complaints.Rules.Tests.Loading;
 
 /// <summary>A broken pack fails at load with every problem named (pack, file, rule, reason); overrides change only what they say.</summary>
 public sealed class PackLoadingTests : IDisposable
 {
-    private static readonly string[] Files =
-    [
-        "pack.json", "admissibility.json", "severity.json", "routing.json", "deadlines.json", "approval.json",
-        "recusal.json", "confidentiality.json", "escalation.json", "rewards.json", "penalties.json", "guidance.json",
-    ];
-
     private readonly string _root = Directory.CreateTempSubdirectory("complaints-packs-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -123,6 +118,107 @@ public sealed class PackLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Load_NullsInPackJson_AreEachNamedInsteadOfCrashing()
+    {
+        var folder = CopyOfGeneric();
+        EditFile(folder, "pack.json", manifest =>
+        {
+            manifest["id"] = null;
+            manifest["departments"] = null;
+            manifest["roles"]!.AsArray().Insert(0, null);
+            manifest["settings"]!["majorClaim"] = null;
+        });
+
+        var problems = LoadProblems(folder);
+
+        problems.Should().OnlyContain(p => p.File == "pack.json" && p.Rule == null);
+        foreach (var expected in new[] { "'id' is null", "'departments' is null", "'roles[0]' is null", "'settings.majorClaim' is null" })
+        {
+            problems.Should().Contain(p => p.Reason.Contains(expected), expected);
+        }
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("\"generic\"")]
+    public void Load_PackJsonThatIsNotAnObject_IsAProblem(string text)
+    {
+        var folder = CopyOfGeneric();
+        File.WriteAllText(Path.Combine(folder, "pack.json"), text);
+
+        LoadProblems(folder).Should().ContainSingle(p => p.File == "pack.json" && p.Reason.Contains("must be a JSON object"));
+    }
+
+    [Fact]
+    public void Load_WrongTypesInPackJson_AreEachNamed()
+    {
+        var folder = CopyOfGeneric();
+        EditFile(folder, "pack.json", manifest =>
+        {
+            manifest["roles"] = "handler";
+            manifest["currency"] = 156;
+            manifest["settings"]!["majorClaim"] = "a lot";
+            manifest["departments"]![1]!["id"] = true;
+            manifest["categories"] = JsonNode.Parse("""[ "billing", 7 ]""");
+        });
+
+        var problems = LoadProblems(folder);
+
+        foreach (var expected in new[] { "'roles' must be an array", "'currency' must be a string", "'settings.majorClaim' must be a number", "'departments[1].id' must be a string", "'categories[1]' must be a string" })
+        {
+            problems.Should().Contain(p => p.File == "pack.json" && p.Reason.Contains(expected), expected);
+        }
+    }
+
+    [Fact]
+    public void Load_MalformedPackJson_StillChecksEveryDecisionFile()
+    {
+        var folder = CopyOfGeneric();
+        File.WriteAllText(Path.Combine(folder, "pack.json"), "{ \"id\": \"generic\", ");
+        EditRule(folder, "approval.json", "above-handler-limit", rule => rule["Expression"] = "remedy.Amont > 500");
+        EditRule(folder, "severity.json", "large-claim", rule => rule["Properties"]!["tier"] = "huge");
+
+        var problems = LoadProblems(folder);
+
+        problems.Should().Contain(p => p.File == "pack.json" && p.Reason.Contains("not valid"));
+        problems.Should().Contain(p => p.File == "approval.json" && p.Rule == "above-handler-limit" && p.Reason.Contains("Amont"));
+        problems.Should().Contain(p => p.File == "severity.json" && p.Rule == "large-claim" && p.Reason.Contains("'huge'"));
+    }
+
+    [Fact]
+    public void Load_NullRuleAndMistypedRule_AreNamedAndTheOtherRulesStillChecked()
+    {
+        var folder = CopyOfGeneric();
+        EditRule(folder, "guidance.json", "tearful", rule => rule["Enabled"] = "yes");
+        EditRule(folder, "guidance.json", "obstinate", rule => rule["Properties"] = JsonNode.Parse("""{ "advice": null }"""));
+        EditFile(folder, "guidance.json", workflow => workflow["Rules"]!.AsArray().Insert(0, null));
+
+        var problems = LoadProblems(folder);
+
+        problems.Should().OnlyContain(p => p.File == "guidance.json");
+        problems.Should().Contain(p => p.Rule == null && p.Reason.Contains("Rules[0] is null"));
+        problems.Should().Contain(p => p.Rule == "tearful" && p.Reason.Contains("Enabled"));
+        problems.Should().Contain(p => p.Rule == "obstinate" && p.Reason.Contains("'advice'"));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("""{ "roles": [ null ] }""")]
+    [InlineData("""{ "roles": [ { "id": 5, "approvalLimit": 1 } ] }""")]
+    [InlineData("""{ "settings": null }""")]
+    public void Override_PackJsonWithNullsOrWrongTypes_IsAProblem(string text)
+    {
+        var overrides = Folder("override-nulls");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), text);
+
+        var problems = FluentActions.Invoking(() => PolicyPacks.LoadBuiltIn("generic", overrides)).Should().Throw<PolicyPackException>().Which.Problems;
+
+        problems.Should().NotBeEmpty().And.OnlyContain(p => p.File == "pack.json");
+    }
+
+    [Fact]
     public void Override_PartialManifest_ChangesOnlyTheApprovalLimitAndMarksTheVersion()
     {
         var overrides = Folder("override-limits");
@@ -184,27 +280,7 @@ public sealed class PackLoadingTests : IDisposable
         act.Should().Throw<DirectoryNotFoundException>().WithMessage("*pack.json*");
     }
 
-    private IReadOnlyList<PackProblem> LoadProblems(string folder) =>
-        FluentActions.Invoking(() => PolicyPacks.LoadFolder(folder)).Should().Throw<PolicyPackException>().Which.Problems;
-
-    private string CopyOfGeneric()
-    {
-        var folder = Folder("generic-copy");
-        foreach (var file in Files)
-        {
-            File.WriteAllText(Path.Combine(folder, file), PolicyPacks.ReadBuiltInFile("generic", file));
-        }
-
-        return folder;
-    }
+    private string CopyOfGeneric() => CopyOf("generic", Folder("generic-copy"));
 
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
-
-    private static void EditRule(string folder, string file, string rule, Action<JsonNode> edit)
-    {
-        var path = Path.Combine(folder, file);
-        var workflow = JsonNode.Parse(File.ReadAllText(path))!;
-        edit(workflow["Rules"]!.AsArray().Single(r => r!["RuleName"]!.GetValue<string>() == rule)!);
-        File.WriteAllText(path, workflow.ToJsonString());
-    }
 }

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Complaints.Rules.Loading;
+
+/// <summary>
+/// Checks the shape of <c>pack.json</c> field by field before it is deserialized, so that every null, unknown
+/// field and value of the wrong type is named with its path (<c>roles[2].id</c>), not just the first one the
+/// deserializer stops at, and nothing null reaches the code that reads the manifest.
+/// </summary>
+internal static class ManifestShape
+{
+    private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier"];
+    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings"];
+
+    /// <summary>Reports every problem of shape; <see langword="true"/> when there is none.</summary>
+    public static bool Check(JsonNode? root, Action<string> problem)
+    {
+        if (root is not JsonObject manifest)
+        {
+            problem($"must be a JSON object such as {{ \"id\": \"my-pack\", \"version\": \"1.0.0\", … }}; it is {Kind(root)}.");
+            return false;
+        }
+
+        var count = 0;
+        void Problem(string reason)
+        {
+            count++;
+            problem(reason);
+        }
+
+        foreach (var (key, value) in manifest)
+        {
+            var field = Texts.Concat(Lists).FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase));
+            switch (field)
+            {
+                case null:
+                    Problem($"'{key}' is not a pack.json field; the fields are {string.Join(", ", Texts.Concat(Lists))}.");
+                    break;
+                case "sources" or "categories":
+                    Items(field, value, Problem, (path, item) => Text(path, item, Problem));
+                    break;
+                case "roles":
+                    Items(field, value, Problem, (path, item) => Entry(path, item, Problem, allowLimit: true));
+                    break;
+                case "departments":
+                    Items(field, value, Problem, (path, item) => Entry(path, item, Problem, allowLimit: false));
+                    break;
+                case "settings":
+                    if (Object(field, value, Problem) is { } settings)
+                    {
+                        foreach (var (name, number) in settings)
+                        {
+                            Number($"settings.{name}", number, Problem, nullable: false);
+                        }
+                    }
+
+                    break;
+                default:
+                    Text(field, value, Problem);
+                    break;
+            }
+        }
+
+        return count == 0;
+    }
+
+    /// <summary>A role or department: an object with a string <c>id</c> (required) and <c>name</c>; a role may have an <c>approvalLimit</c>.</summary>
+    private static void Entry(string path, JsonNode? node, Action<string> problem, bool allowLimit)
+    {
+        if (Object(path, node, problem) is not { } entry)
+        {
+            return;
+        }
+
+        if (!entry.Any(p => string.Equals(p.Key, "id", StringComparison.OrdinalIgnoreCase)))
+        {
+            problem($"'{path}.id' is required.");
+        }
+
+        foreach (var (key, value) in entry)
+        {
+            if (string.Equals(key, "id", StringComparison.OrdinalIgnoreCase) || string.Equals(key, "name", StringComparison.OrdinalIgnoreCase))
+            {
+                Text($"{path}.{key}", value, problem);
+            }
+            else if (allowLimit && string.Equals(key, "approvalLimit", StringComparison.OrdinalIgnoreCase))
+            {
+                Number($"{path}.{key}", value, problem, nullable: true);
+            }
+            else
+            {
+                problem($"'{path}.{key}' is not a field of {(allowLimit ? "a role (id, name, approvalLimit)" : "a department (id, name)")}.");
+            }
+        }
+    }
+
+    private static void Items(string path, JsonNode? node, Action<string> problem, Action<string, JsonNode?> item)
+    {
+        if (node is null)
+        {
+            problem($"'{path}' is null; give a list or leave the field out.");
+        }
+        else if (node is not JsonArray array)
+        {
+            problem($"'{path}' must be an array; it is {Kind(node)}.");
+        }
+        else
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                item($"{path}[{i}]", array[i]);
+            }
+        }
+    }
+
+    private static JsonObject? Object(string path, JsonNode? node, Action<string> problem)
+    {
+        if (node is JsonObject o)
+        {
+            return o;
+        }
+
+        problem(node is null ? $"'{path}' is null; give an object or leave it out." : $"'{path}' must be an object; it is {Kind(node)}.");
+        return null;
+    }
+
+    private static void Text(string path, JsonNode? node, Action<string> problem)
+    {
+        if (node is null)
+        {
+            problem($"'{path}' is null; give a string or leave the field out.");
+        }
+        else if (node.GetValueKind() != JsonValueKind.String)
+        {
+            problem($"'{path}' must be a string; it is {Kind(node)}.");
+        }
+    }
+
+    private static void Number(string path, JsonNode? node, Action<string> problem, bool nullable)
+    {
+        if (node is null)
+        {
+            if (!nullable)
+            {
+                problem($"'{path}' is null; give a number or remove the entry.");
+            }
+        }
+        else if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<decimal>(out _))
+        {
+            problem($"'{path}' must be a number; it is {Kind(node)}.");
+        }
+    }
+
+    private static string Kind(JsonNode? node) => node is null ? "null" : node.GetValueKind() switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string {node.ToJsonString()}",
+        JsonValueKind.Number => $"the number {node.ToJsonString()}",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+}
