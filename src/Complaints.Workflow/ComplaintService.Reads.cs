@@ -52,10 +52,21 @@ public sealed partial class ComplaintService
         var scoped = query! with { VisibleTo = _access.VisibilityFor(reader) };
         var page = await _store.QueryAsync(scoped, cancellationToken).ConfigureAwait(false);
         var shown = new Complaint[page.Count];
+        List<AuditRecord>? reads = null;
         for (var i = 0; i < shown.Length; i++)
         {
-            var view = await ViewAsync(page[i], reader, cancellationToken).ConfigureAwait(false);
+            var view = _access.ViewOf(page[i], reader);
+            if (view.Identity && _access.IsConfidential(page[i]))
+            {
+                (reads ??= []).Add(Record(AuditKind.IdentityRead, reader, ComplaintAction.View, page[i].Id, null));
+            }
+
             shown[i] = view.Apply(page[i]);
+        }
+
+        if (reads is not null)
+        {
+            await _audit.AppendAuditAsync(reads, cancellationToken).ConfigureAwait(false);
         }
 
         return shown;

@@ -183,10 +183,13 @@ public sealed partial class ComplaintService
     private const string WithheldConflict =
         "a conflict of interest the policy found; its details are withheld because they could identify the complainant. Someone who may see the complainant can try the assignment to read them";
 
-    private Task AuditAsync(AuditKind kind, Actor actor, ComplaintAction action, ComplaintId? id, string? reason, CancellationToken cancellationToken)
+    private Task AuditAsync(AuditKind kind, Actor actor, ComplaintAction action, ComplaintId? id, string? reason, CancellationToken cancellationToken) =>
+        _audit.AppendAuditAsync(Record(kind, actor, action, id, reason), cancellationToken);
+
+    private AuditRecord Record(AuditKind kind, Actor actor, ComplaintAction action, ComplaintId? id, string? reason)
     {
         var now = _time.GetUtcNow();
-        return _audit.AppendAuditAsync(new AuditRecord(Version7.New(now), now, actor.Id, kind, action, id, reason), cancellationToken);
+        return new AuditRecord(Version7.New(now), now, actor.Id, kind, action, id, reason);
     }
 
     /// <summary>Throws unless one of the action's triggers can fire on the case now.</summary>

@@ -85,6 +85,23 @@ public interface IAuditLog
     /// <returns>A task that completes when the record is stored.</returns>
     Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends several records (a desk query showing many confidential complainants), each as
+    /// <see cref="AppendAuditAsync(AuditRecord, CancellationToken)"/> would. A store may write them in one go; by
+    /// default they are appended one after another.
+    /// </summary>
+    /// <param name="records">The records.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when every record is stored.</returns>
+    async Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            await AppendAuditAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads the records matching <paramref name="query"/>, ordered by time, then id.</summary>
     /// <param name="query">The filter and page.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
