@@ -3,6 +3,7 @@ using Complaints.Journal;
 using Complaints.Ports;
 using Complaints.Testing;
 using Complaints.Workflow;
+using Complaints.Workflow.InMemory;
 
 namespace Complaints.Storage.Tests.Contract;
 
@@ -166,5 +167,71 @@ public abstract partial class ComplaintStoreContract
 
         (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Remedy.Amount.Currency");
         StoreHarness.Json(await h.Stored(id)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Receive_RandomHostileIntakes_HaveTheSameOutcomeAsOnTheInMemoryStore()
+    {
+        var h = await NewHarness();
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var random = new Random(20261206);
+        string?[] pool =
+        [
+            null, "", " ", "Fine text.", "配送晚了三天 🙂", "line\r\nbreak\ttab", "NUL\0", "\u0001", "\u007f", "\u0085", "\ud83d", "\ude42x", "x\ud83d",
+            "\ud83d\ude42", "\uffff\ufffe", Repeat("字", ComplaintLimits.IdLength), Repeat("字", ComplaintLimits.IdLength + 1),
+            Repeat("🙂", ComplaintLimits.NameLength / 2), Incompressible(ComplaintLimits.ReferenceLength + 1), Repeat("é", ComplaintLimits.TextLength),
+        ];
+        string?[] fine = [null, "Fine text for a field.", "配送晚了三天 🙂", "ward-7"];
+
+        // Mostly fine values, so that some cases pass validation and reach the store's columns; now and then any.
+        string? Pick() => random.Next(5) == 0 ? pool[random.Next(pool.Length)] : fine[random.Next(fine.Length)];
+        var stored = 0;
+
+        for (var i = 0; i < 150; i++)
+        {
+            var intake = A.Complaint().BuildIntake() with
+            {
+                Description = Pick() ?? "A description long enough.",
+                Category = Pick(),
+                Location = Pick(),
+                DesiredRemedy = Pick(),
+                Complainant = new Complainant(Pick(), new ContactDetails(Pick(), Pick(), Pick()), Pick()),
+                Subject = new ComplaintSubject(SubjectKind.Service, Pick() ?? "Delivery", Pick() is { } d ? new DepartmentId(d) : null, Reference: Pick()),
+                Attributes = Pick() is { } key ? new Dictionary<string, string> { [key] = Pick() ?? "" } : null,
+            };
+
+            var receiver = A.Receiver() with { Id = new ActorId(Pick() ?? "desk") };
+
+            var outcome = await Outcome(h, receiver, intake);
+            var expected = await Outcome(reference, receiver, intake);
+
+            outcome.Should().Be(expected, "intake {0} must be refused, or stored and found, alike on every store", i);
+            stored += expected.StartsWith("stored", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        stored.Should().BeInRange(20, 130, "the intakes should be a mix of stored and refused");
+
+        // The case as stored after triage (the category and department are columns a store indexes), and what a query
+        // on those columns finds; the id, random, is left out.
+        static async Task<string> Outcome(StoreHarness harness, Actor receiver, ComplaintIntake intake)
+        {
+            try
+            {
+                var id = (await harness.Service.ReceiveAsync(receiver, intake)).Complaint.Id;
+                await harness.Do(id, StoreHarness.Coordinator, new Triage());
+                var stored = await harness.Stored(id);
+                var found = await harness.Store.QueryAsync(new ComplaintQuery
+                {
+                    Categories = stored.Category is { } category ? [category] : null,
+                    Department = stored.Department,
+                    VisibleTo = new CaseVisibility(receiver.Id, null, []),
+                });
+                return $"stored, found {found.Count}: " + StoreHarness.Json(stored with { Id = default });
+            }
+            catch (ComplaintValidationException e)
+            {
+                return "refused " + string.Join(", ", e.Errors.Select(x => x.Field));
+            }
+        }
     }
 }
