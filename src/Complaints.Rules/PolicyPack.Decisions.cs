@@ -99,10 +99,26 @@ public sealed partial class PolicyPack : IComplaintPolicy
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The pack's limits are in its currency (<see cref="PackManifest.Currency"/>), and amounts are never converted: a
+    /// remedy in another currency is refused (<see cref="ComplaintValidationException"/> on <c>Remedy.Amount.Currency</c>),
+    /// and a case whose claim is in another currency, whose severity thresholds could not be applied, needs the
+    /// approval of the top role of the pack's ladder as well.
+    /// </remarks>
     public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy)
     {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(remedy);
+        if (remedy.Amount is { } amount && !string.Equals(amount.Currency, Manifest.Currency, StringComparison.Ordinal))
+        {
+            throw new ComplaintValidationException([new ValidationError("Remedy.Amount.Currency",
+                $"is {amount.Currency}, but pack {Identity} states its approval limits in {Manifest.Currency} and does not convert amounts; " +
+                $"propose the amount in {Manifest.Currency}, so that it is approved at the right level.")]);
+        }
+
+        var foreignClaim = complaint.Intake.ClaimedAmount is { } claim && !string.Equals(claim.Currency, Manifest.Currency, StringComparison.Ordinal);
         var matched = Run(DecisionPoint.Approval, Complaint(complaint), new RemedyFacts(remedy));
-        if (!matched.Any)
+        if (!matched.Any && !foreignClaim)
         {
             var none = NoRule(matched, _noApproval) ?? new ApprovalDecision([], Explain(matched));
             return _onePersonMayApproveSeveralSteps ? none with { OnePersonMayApproveSeveralSteps = true } : none;
@@ -114,21 +130,31 @@ public sealed partial class PolicyPack : IComplaintPolicy
         {
             foreach (var step in ((ApprovalOutput)matched.Rule(i).Output).Steps)
             {
-                if (!steps.Contains(step, StringComparer.OrdinalIgnoreCase))
-                {
-                    var rank = Rank(step);
-                    var at = steps.Count;
-                    while (at > 0 && Rank(steps[at - 1]) > rank)
-                    {
-                        at--;
-                    }
-
-                    steps.Insert(at, step);
-                }
+                AddStep(steps, step);
             }
         }
 
+        if (foreignClaim && Manifest.Roles.Count > 0)
+        {
+            AddStep(steps, Manifest.Roles[^1].Id);
+        }
+
         return new ApprovalDecision(steps.ToArray(), Explain(matched)) { OnePersonMayApproveSeveralSteps = _onePersonMayApproveSeveralSteps };
+    }
+
+    private void AddStep(List<string> steps, string step)
+    {
+        if (!steps.Contains(step, StringComparer.OrdinalIgnoreCase))
+        {
+            var rank = Rank(step);
+            var at = steps.Count;
+            while (at > 0 && Rank(steps[at - 1]) > rank)
+            {
+                at--;
+            }
+
+            steps.Insert(at, step);
+        }
     }
 
     /// <inheritdoc />

@@ -44,12 +44,8 @@ public sealed partial class ComplaintService
     /// <returns>The page, each case as the reader may see it.</returns>
     public async Task<IReadOnlyList<Complaint>> QueryAsync(Actor reader, ComplaintQuery query, CancellationToken cancellationToken = default)
     {
-        new Internal.Validation().Actor(reader, "Reader")
-            .Check(query is not null, "Query", "is required.")
-            .Check(query is null || query.Skip >= 0, "Query.Skip", "must not be negative.")
-            .Check(query is null || query.Take is > 0 and <= 1000, "Query.Take", "must be between 1 and 1000.")
-            .ThrowIfAny();
-        var scoped = query! with { VisibleTo = _access.VisibilityFor(reader) };
+        Internal.InputValidator.Query(reader, query);
+        var scoped = _access.VisibilityFor(reader) is { } visibility ? query! with { VisibleTo = visibility } : query!;
         var page = await _store.QueryAsync(scoped, cancellationToken).ConfigureAwait(false);
         var shown = new Complaint[page.Count];
         List<AuditRecord>? reads = null;
