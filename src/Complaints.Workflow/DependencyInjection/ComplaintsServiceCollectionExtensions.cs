@@ -32,6 +32,7 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+        services.TryAddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IComplaintStore>() as IAuditLog ?? throw new InvalidOperationException("The registered complaint store does not implement IAuditLog; register an IAuditLog of your own."));
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
         services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
             ? new PolicyCatalog(pack.Value)
