@@ -93,7 +93,7 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UseSqlite_RegistersOneStoreAsBothPortsAndCreatesTheFileAtFirstUse()
+    public async Task UseSqlite_RegistersOneStoreAsEveryPortAndCreatesTheFileAtFirstUse()
     {
         var path = _database.NewPath();
         var services = new ServiceCollection();
@@ -103,6 +103,8 @@ public sealed class SqliteStoreTests : IDisposable
             var store = provider.GetRequiredService<IComplaintStore>();
             store.Should().BeOfType<SqliteComplaintStore>();
             provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
+            provider.GetRequiredService<Complaints.Notifications.IOutboxStore>().Should().BeSameAs(store);
+            provider.GetRequiredService<IAuditLog>().Should().BeSameAs(store);
             provider.GetRequiredService<SqliteComplaintStore>().Should().BeSameAs(store);
             File.Exists(path).Should().BeFalse("nothing is opened until first use");
 
