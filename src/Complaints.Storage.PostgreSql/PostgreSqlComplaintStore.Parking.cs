@@ -25,14 +25,9 @@ public sealed partial class PostgreSqlComplaintStore
         var found = new List<UnreadableCase>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var id = new ComplaintId(reader.GetGuid(0));
-            try
+            if (StoredRecords.Unreadable(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } unreadable)
             {
-                StoredRecords.ReadCase(id, reader.GetString(1));
-            }
-            catch (UnreadableCaseException e)
-            {
-                found.Add(new UnreadableCase(id, StoredRecords.Error(e.InnerException?.Message ?? e.Message)));
+                found.Add(unreadable);
             }
         }
 

@@ -25,14 +25,9 @@ public sealed partial class SqliteComplaintStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var id = new ComplaintId(Guid.Parse(reader.GetString(0)));
-            try
+            if (StoredRecords.Unreadable(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } unreadable)
             {
-                StoredRecords.ReadCase(id, reader.GetString(1));
-            }
-            catch (UnreadableCaseException e)
-            {
-                found.Add(new UnreadableCase(id, StoredRecords.Error(e.InnerException?.Message ?? e.Message)));
+                found.Add(unreadable);
             }
         }
 

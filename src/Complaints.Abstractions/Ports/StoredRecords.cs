@@ -67,6 +67,23 @@ public static class StoredRecords
         }
     }
 
+    /// <summary>Says why a stored case cannot be read by this release, for an operator's list; <see langword="null"/> if it can.</summary>
+    /// <param name="id">The case the row belongs to.</param>
+    /// <param name="json">The stored JSON.</param>
+    /// <returns>The case and why, or <see langword="null"/>.</returns>
+    public static UnreadableCase? Unreadable(ComplaintId id, string json)
+    {
+        try
+        {
+            ReadCase(id, json);
+            return null;
+        }
+        catch (UnreadableCaseException e)
+        {
+            return new UnreadableCase(id, Error(e.InnerException?.Message ?? e.Message));
+        }
+    }
+
     /// <summary>Reads a stored notification, or says why it cannot be read.</summary>
     /// <param name="json">The stored JSON.</param>
     /// <param name="error">Why it cannot be read (already made safe to store), or <see langword="null"/>.</param>
