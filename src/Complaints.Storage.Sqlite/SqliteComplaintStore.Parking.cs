@@ -40,7 +40,11 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(alarm);
         ArgumentNullException.ThrowIfNull(failure);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // The park and the dropped lease together: a claimer never sees one without the other.
+        using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO parked_alarms (complaint_id, kind, alarm, due_at, parked_at, error) VALUES ($id, $kind, $alarm, $due, $at, $error)
             ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET due_at = excluded.due_at, parked_at = excluded.parked_at, error = excluded.error;
@@ -53,6 +57,7 @@ public sealed partial class SqliteComplaintStore
         command.Add("$at", Sql.Time(at));
         command.Add("$error", StoredRecords.Error(failure));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

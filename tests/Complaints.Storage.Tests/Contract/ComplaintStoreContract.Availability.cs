@@ -190,6 +190,26 @@ public abstract partial class ComplaintStoreContract
         stored.LastError.Should().Be("SMTP\uFFFD 550\uFFFD bad \uFFFD box\r\n\ttail");
     }
 
+    [Fact]
+    public async Task Dispatcher_SenderErrorWithNul_IsRecordedSanitisedAndTheMessageParks()
+    {
+        var h = await NewHarness();
+        var id = await h.DriveTo(ComplaintState.Triaged);
+        var outbox = (IOutboxStore)h.Store;
+
+        await Dispatcher(outbox, h, new ThrowingSender("relay said \0\u0001 no"), maxAttempts: 1).RunOnceAsync();
+
+        var parked = (await outbox.ReadOutboxAsync(id)).Single();
+        parked.State.Should().Be(OutboxState.Parked);
+        parked.LastError.Should().Be("InvalidOperationException: relay said \uFFFD\uFFFD no");
+    }
+
+    /// <summary>Fails every send with <c>message</c>.</summary>
+    private sealed class ThrowingSender(string message) : INotificationSender
+    {
+        public Task SendAsync(Notification notification, CancellationToken cancellationToken = default) => throw new InvalidOperationException(message);
+    }
+
     private static async Task DamageOrSkip(Task<bool> damage)
     {
         if (!await damage)
