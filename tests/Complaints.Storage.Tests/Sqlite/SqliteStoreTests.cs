@@ -5,7 +5,10 @@ using Complaints.Storage.Tests.Contract;
 using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.Deadlines;
+using Complaints.Notifications;
+using Complaints.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Complaints.Storage.Tests.Sqlite;
 
@@ -90,6 +93,29 @@ public sealed class SqliteStoreTests : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await store.ReadJournalAsync(id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task UnreadableRows_AreSteppedPastAndLoggedNamingThem()
+    {
+        var logger = new ListLogger<SqliteComplaintStore>();
+        var store = _database.Store(logger: logger);
+        var h = new StoreHarness(store);
+        var badCase = await h.DriveTo(ComplaintState.Triaged);
+        var goodCase = await h.DriveTo(ComplaintState.Triaged);
+        var badMessage = (await store.ReadOutboxAsync(badCase)).Single().Notification.Id;
+        _database.Execute(store, "UPDATE complaints SET json = '{}' WHERE id = $id;", ("$id", badCase.Value.ToString("D")));
+        _database.Execute(store, "UPDATE outbox SET json = '[]' WHERE id = $id;", ("$id", badMessage.ToString("D")));
+
+        var page = await store.QueryAsync(new ComplaintQuery());
+        var claimed = await store.ClaimOutboxAsync(h.Time.GetUtcNow(), "a", TimeSpan.FromMinutes(1), 10);
+
+        page.Select(c => c.Id).Should().Equal(goodCase);
+        claimed.Select(m => m.Notification.ComplaintId).Should().Equal(goodCase);
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains(badCase.ToString(), StringComparison.Ordinal));
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Error && e.Message.Contains(badMessage.ToString(), StringComparison.Ordinal));
+        (await store.FindUnreadableCasesAsync()).Select(u => u.ComplaintId).Should().Equal(badCase);
+        (await store.ReadParkedOutboxAsync()).Should().ContainSingle().Which.Should().Match<ParkedOutboxMessage>(m => m.Id == badMessage && m.Notification == null);
     }
 
     [Fact]
