@@ -4,6 +4,8 @@ using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Workflow.InMemory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,7 +22,7 @@ namespace Complaints.Storage.PostgreSql;
 /// Thread-safe: register one instance per process (<c>services.AddComplaints(...).UsePostgreSql(connectionString)</c>).
 /// Connections come from Npgsql's pool and are held only for the duration of one call.
 /// </remarks>
-public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this library reads and writes; older schemas are upgraded to it, newer ones refused.</summary>
     public const int SchemaVersion = PostgreSqlSchema.CurrentVersion;
@@ -31,27 +33,31 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
     private readonly bool _prepare;
     private readonly string _s;
     private readonly CommandTexts _sql;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
     /// <summary>Creates a store over its own connection pool for <paramref name="connectionString"/>.</summary>
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Username=complaints;Password=…;Database=complaints</c>.</param>
     /// <param name="options">The schema and migration settings; the defaults if <see langword="null"/>.</param>
-    public PostgreSqlComplaintStore(string connectionString, PostgreSqlStoreOptions? options = null)
-        : this(NpgsqlDataSource.Create(ValidConnectionString(connectionString)), ownsDataSource: true, options)
+    /// <param name="logger">Where the store logs the rows it cannot read and steps past; nothing if <see langword="null"/>.</param>
+    public PostgreSqlComplaintStore(string connectionString, PostgreSqlStoreOptions? options = null, ILogger<PostgreSqlComplaintStore>? logger = null)
+        : this(NpgsqlDataSource.Create(ValidConnectionString(connectionString)), ownsDataSource: true, options, logger)
     {
     }
 
     /// <summary>Creates a store over a data source the host configured (and disposes of itself).</summary>
     /// <param name="dataSource">The data source; the store does not dispose of it.</param>
     /// <param name="options">The schema and migration settings; the defaults if <see langword="null"/>.</param>
-    public PostgreSqlComplaintStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
-        : this(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), ownsDataSource: false, options)
+    /// <param name="logger">Where the store logs the rows it cannot read and steps past; nothing if <see langword="null"/>.</param>
+    public PostgreSqlComplaintStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null, ILogger<PostgreSqlComplaintStore>? logger = null)
+        : this(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), ownsDataSource: false, options, logger)
     {
     }
 
-    private PostgreSqlComplaintStore(NpgsqlDataSource dataSource, bool ownsDataSource, PostgreSqlStoreOptions? options)
+    private PostgreSqlComplaintStore(NpgsqlDataSource dataSource, bool ownsDataSource, PostgreSqlStoreOptions? options, ILogger? logger)
     {
+        _logger = logger ?? NullLogger.Instance;
         options ??= new PostgreSqlStoreOptions();
         PostgreSqlStoreOptions.ValidateSchemaName(options.Schema);
         _dataSource = dataSource;
@@ -95,7 +101,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
 
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCase(reader, 0) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoredRecords.ReadCase(id, reader.GetString(0)) : null;
     }
 
     /// <inheritdoc />
@@ -206,7 +212,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var command = _dataSource.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        var sql = new StringBuilder($"SELECT document FROM {_s}.complaints");
+        var sql = new StringBuilder($"SELECT id, document FROM {_s}.complaints");
         AppendFilter(sql, command.Parameters, query);
         sql.Append(" ORDER BY received_ticks, id LIMIT @take OFFSET @skip");
         command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
@@ -218,7 +224,10 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         var page = new List<Complaint>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(ReadCase(reader, 0));
+            if (_logger.ReadCaseOrSkip(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(complaint);
+            }
         }
 
         return page;
@@ -284,6 +293,8 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
                 WHERE d.next_alarm_ticks <= @now
                   AND (d.lease_until_ticks IS NULL OR d.lease_until_ticks <= @now OR d.lease_worker = @worker
                        OR d.lease_alarm IS DISTINCT FROM {Alarm})
+                  AND NOT EXISTS (
+                       SELECT 1 FROM {_s}.parked_alarms p WHERE p.complaint_id = d.complaint_id AND p.kind = d.kind AND p.alarm = {Alarm})
                 ORDER BY alarm_ticks, d.complaint_id, d.slot
                 LIMIT @max
                 FOR UPDATE OF d SKIP LOCKED
@@ -354,7 +365,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         command.Parameters.Add(Parameter("worker", NpgsqlDbType.Text, worker));
         command.Parameters.Add(Parameter("max", NpgsqlDbType.Integer, max));
         command.Parameters.Add(Parameter("until_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(now + lease)));
-        var claimed = await ReadOutboxRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        var unreadable = new List<(Guid Id, ComplaintId ComplaintId, string Error)>();
+        var claimed = await ReadOutboxRowsAsync(command, unreadable, cancellationToken).ConfigureAwait(false);
+
+        // A message this release cannot read is parked with why, so the others are sent.
+        await ParkUnreadableOutboxAsync(unreadable, cancellationToken).ConfigureAwait(false);
         return [.. claimed.OrderBy(m => m.NextAttemptAt)];
     }
 
@@ -384,7 +399,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
             """);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
-        command.Parameters.Add(Parameter("error", NpgsqlDbType.Text, failure));
+        command.Parameters.Add(Parameter("error", NpgsqlDbType.Text, StoredRecords.Error(failure)));
         command.Parameters.Add(Parameter("park", NpgsqlDbType.Boolean, nextAttemptAt is null));
         command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(nextAttemptAt)));
         command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, nextAttemptAt is { } next ? CaseColumns.Ticks(next) : null));
@@ -395,10 +410,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
     public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"SELECT {OutboxColumns} FROM {_s}.outbox WHERE complaint_id = @id ORDER BY sequence, position");
+        var command = _dataSource.CreateCommand($"SELECT {OutboxColumns} FROM {_s}.outbox o WHERE o.complaint_id = @id ORDER BY o.sequence, o.position");
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaintId.Value));
-        return await ReadOutboxRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        // A message this release cannot read is left out here; ReadParkedOutboxAsync lists it once a claim parked it.
+        return await ReadOutboxRowsAsync(command, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -561,18 +577,25 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
     }
 
-    private const string OutboxColumns = "notification, state, attempts, next_attempt_ticks, last_error, sent_at";
+    private const string OutboxColumns = "o.notification, o.state, o.attempts, o.next_attempt_ticks, o.last_error, o.sent_at, o.id, o.complaint_id";
 
-    private static async Task<List<OutboxMessage>> ReadOutboxRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>The readable messages of the rows; the unreadable ones go to <paramref name="unreadable"/> (if given).</summary>
+    private static async Task<List<OutboxMessage>> ReadOutboxRowsAsync(
+        NpgsqlCommand command, List<(Guid Id, ComplaintId ComplaintId, string Error)>? unreadable, CancellationToken cancellationToken)
     {
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         var messages = new List<OutboxMessage>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (StoredRecords.TryReadNotification(reader.GetString(0), out var error) is not { } notification)
+            {
+                unreadable?.Add((reader.GetGuid(6), new ComplaintId(reader.GetGuid(7)), error!));
+                continue;
+            }
+
             messages.Add(new OutboxMessage(
-                JsonSerializer.Deserialize<Notification>(reader.GetString(0), ComplaintsJson.Options)
-                    ?? throw new InvalidDataException("An outbox notification in the PostgreSQL store is null."),
+                notification,
                 reader.GetString(1) switch
                 {
                     "pending" => OutboxState.Pending,
@@ -644,10 +667,6 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, 
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
     }
-
-    private static Complaint ReadCase(NpgsqlDataReader reader, int ordinal) =>
-        JsonSerializer.Deserialize<Complaint>(reader.GetString(ordinal), ComplaintsJson.Options)
-        ?? throw new InvalidDataException("A case document in the PostgreSQL store is null.");
 
     private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
         new(name, type) { Value = value ?? DBNull.Value };

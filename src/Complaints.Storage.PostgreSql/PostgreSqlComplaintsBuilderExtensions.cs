@@ -1,6 +1,8 @@
+using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -12,7 +14,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
 {
     /// <summary>
     /// Keeps cases in PostgreSQL: one <see cref="PostgreSqlComplaintStore"/> per process, registered as
-    /// <see cref="IComplaintStore"/> and <see cref="IDeadlineStore"/>, so that every node sharing the database sees the
+    /// <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>, so that every node sharing the database sees the
     /// same cases and deadline workers on different nodes never record an alarm twice.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
@@ -28,12 +30,12 @@ public static class PostgreSqlComplaintsBuilderExtensions
         // Fail at registration, not at the first complaint, on a malformed connection string.
         _ = new NpgsqlConnectionStringBuilder(connectionString);
         var options = Configure(configure);
-        return Register(builder, _ => new PostgreSqlComplaintStore(connectionString, options));
+        return Register(builder, sp => new PostgreSqlComplaintStore(connectionString, options, sp.GetService<ILogger<PostgreSqlComplaintStore>>()));
     }
 
     /// <summary>
     /// Keeps cases in PostgreSQL over a data source the host configured and owns (logging, multiple hosts, auth
-    /// callbacks), registered as <see cref="IComplaintStore"/> and <see cref="IDeadlineStore"/>.
+    /// callbacks), registered as <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="dataSource">The data source; the host disposes of it.</param>
@@ -45,7 +47,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
         var options = Configure(configure);
-        return Register(builder, _ => new PostgreSqlComplaintStore(dataSource, options));
+        return Register(builder, sp => new PostgreSqlComplaintStore(dataSource, options, sp.GetService<ILogger<PostgreSqlComplaintStore>>()));
     }
 
     private static PostgreSqlStoreOptions Configure(Action<PostgreSqlStoreOptions>? configure)
@@ -61,6 +63,8 @@ public static class PostgreSqlComplaintsBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton(create));
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuditLog>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 5;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -111,6 +111,34 @@ internal static class PostgreSqlSchema
             COMMENT ON TABLE {s}.outbox IS 'Notifications to send, written in the transaction of the save that caused them; claimed by outbox dispatchers under a lease.';
             CREATE INDEX outbox_pending ON {s}.outbox (next_attempt_ticks) WHERE state = 'pending';
             CREATE INDEX outbox_complaint ON {s}.outbox (complaint_id, sequence, position);
+            """),
+        ("the access audit", $"""
+            CREATE TABLE {s}.audit (
+                id uuid PRIMARY KEY,
+                at timestamptz NOT NULL,
+                at_ticks bigint NOT NULL,
+                actor_id text NOT NULL,
+                kind text NOT NULL,
+                complaint_id uuid,
+                record json NOT NULL
+            );
+            COMMENT ON TABLE {s}.audit IS 'The access audit: who read a confidential identity, who was refused. record is the whole record; the other columns filter and order it.';
+            CREATE INDEX audit_at ON {s}.audit (at_ticks, id);
+            CREATE INDEX audit_complaint ON {s}.audit (complaint_id, at_ticks, id) WHERE complaint_id IS NOT NULL;
+            CREATE INDEX audit_actor ON {s}.audit (actor_id, at_ticks, id);
+            """),
+        ("parked deadline alarms", $"""
+            CREATE TABLE {s}.parked_alarms (
+                complaint_id uuid NOT NULL,
+                kind text NOT NULL,
+                alarm text NOT NULL,
+                due_ticks bigint NOT NULL,
+                parked_at timestamptz NOT NULL,
+                parked_ticks bigint NOT NULL,
+                error text NOT NULL,
+                PRIMARY KEY (complaint_id, kind, alarm)
+            );
+            COMMENT ON TABLE {s}.parked_alarms IS 'Deadline alarms the worker could not record, set aside with their error until an operator releases them.';
             """),
     ];
 

@@ -7,6 +7,8 @@ using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
 using Complaints.Workflow.InMemory;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Storage.Sqlite;
 
@@ -26,7 +28,7 @@ namespace Complaints.Storage.Sqlite;
 /// from Microsoft.Data.Sqlite's pool. Register it with
 /// <c>services.AddComplaints(...).UseSqlite("Data Source=complaints.db")</c>.
 /// </remarks>
-public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IDisposable
+public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _sessionConnectionString;
@@ -35,14 +37,17 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly SessionPool _sessions = new();
+    private readonly ILogger _logger;
     private volatile bool _migrated;
 
     /// <summary>Creates the store over the database <paramref name="connectionString"/> names; nothing is opened until first use.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c>. The file is created if missing.</param>
     /// <param name="busyTimeout">How long a write waits for another writer before failing; 30 seconds if <see langword="null"/>.</param>
+    /// <param name="logger">Where the store logs the rows it cannot read and steps past; nothing if <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The connection string is empty or invalid, or names no file.</exception>
-    public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null)
+    public SqliteComplaintStore(string connectionString, TimeSpan? busyTimeout = null, ILogger<SqliteComplaintStore>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, busyTimeout);
 
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
@@ -103,7 +108,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
             _sessions.Return(session);
         }
 
-        return json is null ? null : JsonSerializer.Deserialize<Complaint>(json, ComplaintsJson.Options);
+        return json is null ? null : StoredRecords.ReadCase(id, json);
     }
 
     /// <inheritdoc />
@@ -173,14 +178,17 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         var where = QuerySql.Where(query, command);
-        command.CommandText = $"SELECT json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
+        command.CommandText = $"SELECT id, json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
         command.Add("$take", Math.Max(0, query.Take));
         command.Add("$skip", Math.Max(0, query.Skip));
         var page = new List<Complaint>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(JsonSerializer.Deserialize<Complaint>(reader.GetString(0), ComplaintsJson.Options)!);
+            if (_logger.ReadCaseOrSkip(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(complaint);
+            }
         }
 
         return page;
@@ -264,6 +272,8 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
                 WHERE NOT EXISTS (
                     SELECT 1 FROM deadline_leases l
                     WHERE l.complaint_id = due.complaint_id AND l.kind = due.kind AND l.alarm = due.alarm AND l.worker <> $worker)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM parked_alarms p WHERE p.complaint_id = due.complaint_id AND p.kind = due.kind AND p.alarm = due.alarm)
                 ORDER BY alarm_at, complaint_id, kind
                 LIMIT $max;
                 """;
@@ -321,6 +331,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
         using var transaction = connection.BeginTransaction(deferred: false);
         var claimed = new List<OutboxMessage>();
+        var unreadable = new List<(Guid Id, ComplaintId ComplaintId, string Error)>();
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
@@ -337,10 +348,19 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
             using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                claimed.Add(ReadOutbox(reader));
+                if (ReadOutbox(reader) is { } message)
+                {
+                    claimed.Add(message);
+                }
+                else
+                {
+                    unreadable.Add(UnreadableOutboxRow(reader));
+                }
             }
         }
 
+        // A message this release cannot read is parked with why, in this transaction, so the others are sent.
+        await ParkUnreadableOutboxAsync(connection, transaction, unreadable, cancellationToken).ConfigureAwait(false);
         using (var hold = connection.CreateCommand())
         {
             hold.Transaction = transaction;
@@ -383,7 +403,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
             WHERE id = $id AND state = 'pending';
             """;
         command.Add("$id", id.ToString("D"));
-        command.Add("$error", failure);
+        command.Add("$error", StoredRecords.Error(failure));
         command.Add("$next", Sql.Time(nextAttemptAt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
@@ -399,7 +419,11 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            messages.Add(ReadOutbox(reader));
+            // A message this release cannot read is left out here; ReadParkedOutboxAsync lists it once a claim parked it.
+            if (ReadOutbox(reader) is { } message)
+            {
+                messages.Add(message);
+            }
         }
 
         return messages;
@@ -447,15 +471,25 @@ public sealed class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOut
         return (builder.ToString(), builder.DataSource, (int)timeout.TotalMilliseconds);
     }
 
-    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at";
+    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at, id, complaint_id";
 
-    private static OutboxMessage ReadOutbox(SqliteDataReader reader) => new(
-        JsonSerializer.Deserialize<Notification>(reader.GetString(0), ComplaintsJson.Options)!,
-        Spelling<OutboxState>.Parse(reader.GetString(1)),
-        reader.GetInt32(2),
-        Sql.ReadTime(reader.GetString(3)),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : Sql.ReadTime(reader.GetString(5)));
+    /// <summary>The message of an outbox row, or <see langword="null"/> if this release cannot read its JSON.</summary>
+    private static OutboxMessage? ReadOutbox(SqliteDataReader reader) =>
+        StoredRecords.TryReadNotification(reader.GetString(0), out _) is { } notification
+            ? new(
+                notification,
+                Spelling<OutboxState>.Parse(reader.GetString(1)),
+                reader.GetInt32(2),
+                Sql.ReadTime(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : Sql.ReadTime(reader.GetString(5)))
+            : null;
+
+    private static (Guid Id, ComplaintId ComplaintId, string Error) UnreadableOutboxRow(SqliteDataReader reader)
+    {
+        StoredRecords.TryReadNotification(reader.GetString(0), out var error);
+        return (Guid.Parse(reader.GetString(6)), new ComplaintId(Guid.Parse(reader.GetString(7))), error!);
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
+using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,8 +13,8 @@ public static class SqliteComplaintsBuilderExtensions
 {
     /// <summary>
     /// Keeps cases, journals and deadlines in the SQLite database <paramref name="connectionString"/> names, instead of
-    /// in memory. One <see cref="SqliteComplaintStore"/> is registered as <see cref="IComplaintStore"/> and
-    /// <see cref="IDeadlineStore"/>; it creates the file and its schema, or upgrades an older schema, at first use.
+    /// in memory. One <see cref="SqliteComplaintStore"/> is registered as <see cref="IComplaintStore"/>,
+    /// <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>; it creates the file and its schema, or upgrades an older schema, at first use.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (relative to the current directory).</param>
@@ -26,9 +28,11 @@ public static class SqliteComplaintsBuilderExtensions
         // Checked now, so a bad connection string fails at registration rather than at the first complaint.
         _ = SqliteComplaintStore.Parse(connectionString, busyTimeout);
 
-        builder.Services.Replace(ServiceDescriptor.Singleton(_ => new SqliteComplaintStore(connectionString, busyTimeout)));
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new SqliteComplaintStore(connectionString, busyTimeout, sp.GetService<ILogger<SqliteComplaintStore>>())));
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuditLog>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         return builder;
     }
 }

@@ -15,6 +15,21 @@ public class PostgreSqlComplaintStoreContractTests : ComplaintStoreContract, IAs
 
     protected override async Task<IComplaintStore> CreateEmptyStoreAsync() => await _schemas.NewStoreAsync(prepare: PrepareStatements);
 
+    // Well-formed JSON (the column is json) of a shape this release cannot read, as a newer release would write.
+    protected override async Task<bool> DamageStoredCaseAsync(IComplaintStore store, ComplaintId id)
+    {
+        await _schemas.ScalarAsync($"UPDATE \"{((PostgreSqlComplaintStore)store).Schema}\".complaints SET document = '{{\"state\":\"hibernating\",\"intake\":42}}' WHERE id = '{id.Value:D}'");
+        return true;
+    }
+
+    protected override async Task<bool> DamageStoredNotificationAsync(IComplaintStore store, Guid notificationId)
+    {
+        await _schemas.ScalarAsync($"UPDATE \"{((PostgreSqlComplaintStore)store).Schema}\".outbox SET notification = '{{\"kind\":\"carrier-pigeon\"}}' WHERE id = '{notificationId:D}'");
+        return true;
+    }
+
+    protected override Task<IReadOnlyList<UnreadableCase>> FindUnreadableCasesAsync(IComplaintStore store) => ((PostgreSqlComplaintStore)store).FindUnreadableCasesAsync();
+
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

@@ -12,7 +12,7 @@ public sealed class RegistrationTests
     private const string SomeServer = "Host=db.example;Username=complaints;Password=secret;Database=complaints";
 
     [Fact]
-    public void UsePostgreSql_RegistersOneStoreAsComplaintAndDeadlineStore()
+    public void UsePostgreSql_RegistersOneStoreAsEveryPort()
     {
         var services = new ServiceCollection();
         services.AddComplaints(o => o.UsePack("generic")).UsePostgreSql(SomeServer, o => o.Schema = "desk");
@@ -22,6 +22,8 @@ public sealed class RegistrationTests
 
         store.Should().BeOfType<PostgreSqlComplaintStore>().Which.Schema.Should().Be("desk");
         provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
+        provider.GetRequiredService<Complaints.Notifications.IOutboxStore>().Should().BeSameAs(store);
+        provider.GetRequiredService<IAuditLog>().Should().BeSameAs(store);
         provider.GetRequiredService<PostgreSqlComplaintStore>().Should().BeSameAs(store);
     }
 

@@ -40,6 +40,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var before = StoreHarness.Json(await h.Stored(id));
         // Back to version 1, as a node of the previous release left it.
         await _schemas.ScalarAsync($"""
+            DROP TABLE "{old.Schema}".parked_alarms; DROP TABLE "{old.Schema}".audit;
             DROP TABLE "{old.Schema}".outbox; DROP INDEX "{old.Schema}".complaints_severity; DROP INDEX "{old.Schema}".complaints_category;
             DELETE FROM "{old.Schema}".schema_version WHERE version > 1
             """);
@@ -49,9 +50,33 @@ public sealed class SchemaTests : IAsyncDisposable
         var loaded = await upgraded.LoadAsync(id);
 
         StoreHarness.Json(loaded).Should().Be(before);
-        (await Versions(old.Schema)).Should().Equal(1, 2, 3);
+        (await Versions(old.Schema)).Should().Equal(1, 2, 3, 4, 5);
         (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
         (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task SchemaAtVersion3_IsUpgradedWithTheAuditAndTheParkedAlarms()
+    {
+        var schema = await _schemas.NewSchemaAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(await _schemas.ConnectionStringAsync()))
+        {
+            await PostgreSqlSchema.MigrateAsync(dataSource, schema, 3, CancellationToken.None);
+        }
+
+        (await Versions(schema)).Should().Equal(1, 2, 3);
+        var store = await _schemas.NewStoreAsync(schema);
+        var h = new StoreHarness(store);
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        var record = new Ports.AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), Ports.AuditKind.IdentityRead, Commands.ComplaintAction.View, id);
+        var due = new Ports.DueDeadline(id, DeadlineKind.Resolve, Ports.DeadlineAlarm.Breach, StoreHarness.Start);
+
+        await store.AppendAuditAsync(record);
+        await store.ParkDeadlineAlarmAsync(due, "parked in a test", StoreHarness.Start);
+
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
+        (await store.ReadAuditAsync(new Ports.AuditQuery())).Should().Equal(record);
+        (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
     }
 
     [Fact]
@@ -69,7 +94,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var id = await new StoreHarness(store).Receive();
 
         (await store.LoadAsync(id)).Should().NotBeNull();
-        (await Versions(schema)).Should().Equal(1, 2, 3);
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
     }
 
     [Fact]
@@ -77,16 +102,16 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var current = await _schemas.NewStoreAsync();
         await current.MigrateAsync();
-        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (4, 'from a later release')");
+        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (6, 'from a later release')");
         var older = await _schemas.NewStoreAsync(current.Schema);
 
         var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
         var migrate = () => older.MigrateAsync();
 
         (await load.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage($"*schema \"{current.Schema}\" is at version 4, newer than version 3*run that release*on every node*not changed*");
-        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 4*");
-        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4);
+            .WithMessage($"*schema \"{current.Schema}\" is at version 6, newer than version 5*run that release*on every node*not changed*");
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 6*");
+        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4, 5, 6);
     }
 
     [Fact]
@@ -97,7 +122,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
 
-        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 3*MigrateAsync*");
+        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 5*MigrateAsync*");
         (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
 
         await (await _schemas.NewStoreAsync(schema)).MigrateAsync();
@@ -117,7 +142,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync())));
 
-        (await Versions(schema)).Should().Equal(1, 2, 3);
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
     }
 
     [Fact]

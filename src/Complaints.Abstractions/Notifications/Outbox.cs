@@ -57,11 +57,30 @@ public interface IOutboxStore
     /// claimable again at <paramref name="nextAttemptAt"/>, or is parked if that is <see langword="null"/>.
     /// </summary>
     /// <param name="id">The notification id.</param>
-    /// <param name="failure">What went wrong.</param>
+    /// <param name="failure">What went wrong; stored made safe by <see cref="Ports.StoredRecords.Error"/>.</param>
     /// <param name="nextAttemptAt">When to try again; <see langword="null"/> to park the message.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="true"/> if the message was pending and is now updated.</returns>
     Task<bool> MarkFailedAsync(Guid id, string failure, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The parked messages, for an operator, by case and journal order: those whose sends failed too often, and those
+    /// whose stored JSON cannot be read (a claim parks such a message instead of failing, so the others are sent).
+    /// </summary>
+    /// <param name="max">The most messages to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Up to <paramref name="max"/> parked messages.</returns>
+    Task<IReadOnlyList<ParkedOutboxMessage>> ReadParkedOutboxAsync(int max = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Releases a parked message for another try: pending again from <paramref name="nextAttemptAt"/>, its attempts
+    /// counted from 0 (so it gets every retry again), its last error kept until the next attempt.
+    /// </summary>
+    /// <param name="id">The notification id.</param>
+    /// <param name="nextAttemptAt">When it may be claimed again.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="true"/> if the message was parked and is now pending.</returns>
+    Task<bool> ReleaseParkedOutboxAsync(Guid id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a case's outbox messages, in journal order.</summary>
     /// <param name="complaintId">The case.</param>

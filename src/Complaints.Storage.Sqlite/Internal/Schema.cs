@@ -119,6 +119,34 @@ internal static class Schema
         CREATE INDEX ix_complaints_open ON complaints (received_at, id, next_due_at) WHERE next_due_at IS NOT NULL;
         DROP INDEX ix_complaints_next_due;
         """,
+
+        // 5: the access audit: who read a confidential identity, who was refused. The JSON is the record; the columns filter and order.
+        """
+        CREATE TABLE audit (
+            id           TEXT NOT NULL PRIMARY KEY,
+            at           TEXT NOT NULL,
+            actor_id     TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            complaint_id TEXT,
+            json         TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_audit_at ON audit (at, id);
+        CREATE INDEX ix_audit_complaint ON audit (complaint_id, at, id) WHERE complaint_id IS NOT NULL;
+        CREATE INDEX ix_audit_actor ON audit (actor_id, at, id);
+        """,
+
+        // 6: deadline alarms the worker could not record, set aside with their error until an operator releases them.
+        """
+        CREATE TABLE parked_alarms (
+            complaint_id TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            alarm        TEXT NOT NULL,
+            due_at       TEXT NOT NULL,
+            parked_at    TEXT NOT NULL,
+            error        TEXT NOT NULL,
+            PRIMARY KEY (complaint_id, kind, alarm)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>

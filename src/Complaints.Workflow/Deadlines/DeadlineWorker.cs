@@ -11,7 +11,10 @@ namespace Complaints.Workflow.Deadlines;
 /// Finds due deadline warnings and breaches and records them through the normal command path, as
 /// <see cref="Actor.System"/>: the same permission, policy and journal rules as any command. Alarms live on the
 /// case in the store, so a restart loses nothing; each is recorded once, because the command refuses an alarm
-/// already recorded and the store's optimistic version check refuses a racing second write.
+/// already recorded and the store's optimistic version check refuses a racing second write. Each alarm is isolated:
+/// one that fails unexpectedly (its case cannot be read, say) is parked in the store with its error and logged, and
+/// the others go on; an operator lists parked alarms with <see cref="IDeadlineStore.ReadParkedDeadlineAlarmsAsync"/>
+/// and releases them with <see cref="IDeadlineStore.ReleaseDeadlineAlarmAsync"/>.
 /// </summary>
 public sealed partial class DeadlineWorker : BackgroundService
 {
@@ -55,6 +58,16 @@ public sealed partial class DeadlineWorker : BackgroundService
                 await _service.ExecuteAsync(alarm.ComplaintId, Actor.System, command, cancellationToken: cancellationToken).ConfigureAwait(false);
                 recorded++;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One alarm that cannot be recorded must not stop the others: it is parked with its error.
+            catch (Exception e) when (e is UnreadableCaseException or not ComplaintException)
+#pragma warning restore CA1031
+            {
+                await ParkAsync(alarm, e).ConfigureAwait(false);
+            }
             catch (ComplaintException e)
             {
                 // Already recorded by another worker, met meanwhile, or changed under us: nothing to do now;
@@ -64,6 +77,21 @@ public sealed partial class DeadlineWorker : BackgroundService
         }
 
         return recorded;
+    }
+
+    private async Task ParkAsync(DueDeadline alarm, Exception failure)
+    {
+        try
+        {
+            await _deadlines.ParkDeadlineAlarmAsync(alarm, $"{failure.GetType().Name}: {failure.Message}", _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            LogParked(alarm.ComplaintId, alarm.Kind, alarm.Alarm, failure);
+        }
+#pragma warning disable CA1031 // Not even parked (store unavailable): its lease runs out and a later poll tries it again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogParkFailed(alarm.ComplaintId, alarm.Kind, alarm.Alarm, failure, e.Message);
+        }
     }
 
     /// <inheritdoc />
@@ -99,6 +127,12 @@ public sealed partial class DeadlineWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
     private partial void LogSkipped(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed; parked it with the error (ReadParkedDeadlineAlarmsAsync lists it, ReleaseDeadlineAlarmAsync retries it). The other alarms go on.")]
+    private partial void LogParked(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed, and parking it failed too ({ParkError}); a later poll tries it again.")]
+    private partial void LogParkFailed(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception, string parkError);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);

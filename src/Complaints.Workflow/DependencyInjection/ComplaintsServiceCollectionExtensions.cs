@@ -35,6 +35,10 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+        services.TryAddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IComplaintStore>() is var store && store is IAuditLog audit
+            ? audit
+            : throw new InvalidOperationException(
+                $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog."));
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
         services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
             ? new PolicyCatalog(pack.Value)

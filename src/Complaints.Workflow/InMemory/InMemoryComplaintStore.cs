@@ -9,7 +9,7 @@ namespace Complaints.Workflow.InMemory;
 /// durability. Thread-safe; saves are atomic and version-checked like a durable store's, and write the
 /// notifications they cause to the outbox under the same lock.
 /// </summary>
-public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore
+public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog
 {
     private readonly Dictionary<Guid, OutboxRow> _outbox = [];
 
@@ -133,6 +133,7 @@ public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineS
 
             var claimed = dueCases
                 .SelectMany(c => DueAlarms.Of(c, now))
+                .Where(d => !_parkedAlarms.ContainsKey((d.ComplaintId, d.Kind, d.Alarm)))
                 .Where(d => !_leases.TryGetValue((d.ComplaintId, d.Kind, d.Alarm), out var held) || held.Until <= now || held.Worker == worker)
                 .OrderBy(d => d.DueAt)
                 .Take(max)
@@ -272,7 +273,7 @@ public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineS
                 State = nextAttemptAt is null ? OutboxState.Parked : OutboxState.Pending,
                 Attempts = row.Message.Attempts + 1,
                 NextAttemptAt = nextAttemptAt ?? row.Message.NextAttemptAt,
-                LastError = failure,
+                LastError = StoredRecords.Error(failure),
             };
             if (row.Message.State == OutboxState.Pending)
             {

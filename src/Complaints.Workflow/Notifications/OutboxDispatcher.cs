@@ -8,9 +8,11 @@ namespace Complaints.Workflow.Notifications;
 
 /// <summary>
 /// Sends the outbox: claims pending messages under a lease, hands each to every registered
-/// <see cref="INotificationSender"/>, and marks it sent; a failed send is retried later with a growing backoff and,
-/// after <see cref="OutboxDispatcherOptions.MaxAttempts"/> failures, parked with its error, never dropped. Delivery
-/// is at least once: a message may be sent again after a crash, with the same id, so senders can de-duplicate.
+/// <see cref="INotificationSender"/>, and marks it sent; a failed send is retried later with a growing, jittered backoff
+/// (<see cref="OutboxDispatcherOptions.JitteredBackoffAfter"/>) and, after <see cref="OutboxDispatcherOptions.MaxAttempts"/>
+/// failures, parked with its error, never dropped. Each message is isolated: a message the store cannot read is parked
+/// by the claim, and a failure to record one message's outcome is logged and the others go on. Delivery is at least
+/// once: a message may be sent again after a crash, with the same id, so senders can de-duplicate.
 /// </summary>
 public sealed partial class OutboxDispatcher : BackgroundService
 {
@@ -65,28 +67,59 @@ public sealed partial class OutboxDispatcher : BackgroundService
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                var failures = message.Attempts + 1;
-                DateTimeOffset? next = failures >= _options.MaxAttempts ? null : _time.GetUtcNow() + _options.BackoffAfter(failures);
-                await _outbox.MarkFailedAsync(notification.Id, $"{e.GetType().Name}: {e.Message}", next, CancellationToken.None).ConfigureAwait(false);
-                if (next is null)
-                {
-                    LogParked(notification.Id, notification.ComplaintId, failures, e);
-                }
-                else
-                {
-                    LogRetry(notification.Id, notification.ComplaintId, failures, next.Value, e);
-                }
-
+                await RecordFailureAsync(message, e).ConfigureAwait(false);
                 continue;
             }
 
-            if (await _outbox.MarkSentAsync(notification.Id, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+            if (await RecordSentAsync(notification).ConfigureAwait(false))
             {
                 sent++;
             }
         }
 
         return sent;
+    }
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception failure)
+    {
+        var notification = message.Notification;
+        var failures = message.Attempts + 1;
+        DateTimeOffset? next = failures >= _options.MaxAttempts ? null : _time.GetUtcNow() + _options.JitteredBackoffAfter(failures, _options.Jitter());
+        try
+        {
+            await _outbox.MarkFailedAsync(notification.Id, $"{failure.GetType().Name}: {failure.Message}", next, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Not recorded (store unavailable): the lease runs out and the message is claimed again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogRecordFailed(notification.Id, notification.ComplaintId, e);
+            return;
+        }
+
+        if (next is null)
+        {
+            LogParked(notification.Id, notification.ComplaintId, failures, failure);
+        }
+        else
+        {
+            LogRetry(notification.Id, notification.ComplaintId, failures, next.Value, failure);
+        }
+    }
+
+    private async Task<bool> RecordSentAsync(Notification notification)
+    {
+        try
+        {
+            return await _outbox.MarkSentAsync(notification.Id, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Not recorded (store unavailable): the lease runs out and the message is sent again (at least once).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogRecordFailed(notification.Id, notification.ComplaintId, e);
+            return false;
+        }
     }
 
     /// <inheritdoc />
@@ -125,6 +158,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of complaint {ComplaintId} failed {Attempts} times; parked with the error.")]
     private partial void LogParked(Guid notificationId, ComplaintId complaintId, int attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of complaint {ComplaintId} failed; it is claimed again when its lease runs out.")]
+    private partial void LogRecordFailed(Guid notificationId, ComplaintId complaintId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);

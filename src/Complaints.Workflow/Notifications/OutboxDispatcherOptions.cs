@@ -27,6 +27,13 @@ public sealed class OutboxDispatcherOptions
     /// <value>The default value is 1 hour.</value>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The random source of the retry jitter: a number from 0 (inclusive) to 1. Tests set a fixed value; 1 gives the
+    /// plain backoff of <see cref="BackoffAfter"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="Random.Shared"/>'s <see cref="Random.NextDouble"/>.</value>
+    public Func<double> Jitter { get; set; } = Random.Shared.NextDouble;
+
     /// <summary>This dispatcher's id in claims; a new id per process if not set.</summary>
     public string? WorkerId { get; set; }
 
@@ -38,5 +45,20 @@ public sealed class OutboxDispatcherOptions
         var exponent = Math.Clamp(failures - 1, 0, 30);
         var ticks = BaseBackoff.Ticks * Math.Pow(2, exponent);
         return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+
+    /// <summary>
+    /// The wait before the next attempt with jitter: between half of <see cref="BackoffAfter"/> and all of it, by
+    /// <paramref name="sample"/>. Messages that failed together (a mail server down) then come back spread out
+    /// instead of all at once, and never sooner than half the backoff.
+    /// </summary>
+    /// <param name="failures">How many attempts failed, this one included.</param>
+    /// <param name="sample">A number from 0 to 1, usually from <see cref="Jitter"/>; clamped to that range.</param>
+    /// <returns><see cref="BackoffAfter"/> × (1 + sample) / 2.</returns>
+    public TimeSpan JitteredBackoffAfter(int failures, double sample)
+    {
+        var backoff = BackoffAfter(failures);
+        var share = double.IsNaN(sample) ? 1 : Math.Clamp(sample, 0, 1);
+        return TimeSpan.FromTicks((long)(backoff.Ticks * (1 + share) / 2));
     }
 }

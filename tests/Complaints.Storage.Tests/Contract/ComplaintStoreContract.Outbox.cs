@@ -192,8 +192,9 @@ public abstract partial class ComplaintStoreContract
         parked.Notification.Kind.Should().Be(NotificationKind.Acknowledgement);
     }
 
-    private static OutboxDispatcher Dispatcher(IOutboxStore outbox, StoreHarness h, INotificationSender sender, int maxAttempts = 8, string worker = "dispatcher") =>
-        new(outbox, [sender], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = worker, MaxAttempts = maxAttempts }));
+    // Jitter 1: the full backoff, so the waits are exact.
+    private static OutboxDispatcher Dispatcher(IOutboxStore outbox, StoreHarness h, INotificationSender sender, int maxAttempts = 8, string worker = "dispatcher", double jitter = 1) =>
+        new(outbox, [sender], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = worker, MaxAttempts = maxAttempts, Jitter = () => jitter }));
 
     /// <summary>Fails its first <c>failures</c> calls, then delivers.</summary>
     public sealed class FlakySender(int failures) : INotificationSender

@@ -25,9 +25,9 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(4);
+        SqliteComplaintStore.SchemaVersion.Should().Be(6);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
-        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox");
+        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
@@ -82,13 +82,14 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.Journal(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("4");
+        Scalar(check, "PRAGMA user_version;").Should().Be("6");
     }
 
     [Fact]
     public async Task FirstUse_VersionThreeFile_GetsTheDeskIndexesAndItsQueriesUseThem()
     {
-        // A file as version 3 left it: the current schema without step 4's indexes, and the next-due index it dropped.
+        // A file as version 3 left it: the current schema without step 4's indexes (and the next-due index it dropped)
+        // or the tables of steps 5 and 6.
         var reference = new StoreHarness(new InMemoryComplaintStore());
         var investigating = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
         var received = await reference.DriveTo(ComplaintState.Received, A.Complaint());
@@ -105,6 +106,8 @@ public sealed class SchemaTests : IDisposable
         using (var connection = Open(path))
         {
             Execute(connection, """
+                DROP TABLE audit;
+                DROP TABLE parked_alarms;
                 DROP INDEX ix_complaints_assignee_state;
                 DROP INDEX ix_complaints_open;
                 CREATE INDEX ix_complaints_next_due ON complaints (next_due_at) WHERE next_due_at IS NOT NULL;
@@ -122,12 +125,44 @@ public sealed class SchemaTests : IDisposable
         (await store.QueryAsync(due)).Select(c => c.Id).Should().Equal(
             (await reference.Store.QueryAsync(due)).Select(c => c.Id), "the store answers as the in-memory reference does");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("4");
+        Scalar(check, "PRAGMA user_version;").Should().Be("6");
         Names(check, "index").Should().Contain(["ix_complaints_assignee_state", "ix_complaints_open"]).And.NotContain("ix_complaints_next_due");
         Plan(check, "SELECT json FROM complaints WHERE state IN ('investigating') AND assignee = 'han' ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_assignee_state").And.NotContain("TEMP B-TREE");
         Plan(check, "SELECT json FROM complaints WHERE next_due_at < '2027-01-01' ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_open").And.NotContain("TEMP B-TREE", "a page of due cases must not sort every match");
+    }
+
+    [Fact]
+    public async Task FirstUse_VersionFourFile_GetsTheAuditAndParkedAlarmTablesAndKeepsItsCases()
+    {
+        // A file as version 4 left it: the current schema without the audit (step 5) and parked alarms (step 6).
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var id = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
+        var path = _database.NewPath();
+        var writer = _database.Store(path);
+        await writer.SaveAsync(await reference.Stored(id), await reference.Journal(id), 0);
+        writer.Dispose();
+        SqliteConnection.ClearAllPools();
+        using (var connection = Open(path))
+        {
+            Execute(connection, "DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = _database.Store(path);
+        var record = new AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), AuditKind.IdentityRead, ComplaintAction.View, id);
+        var due = new DueDeadline(id, DeadlineKind.Resolve, DeadlineAlarm.Breach, StoreHarness.Start);
+
+        await store.AppendAuditAsync(record);
+        await store.ParkDeadlineAlarmAsync(due, "parked in a test", StoreHarness.Start);
+
+        StoreHarness.Json(await store.LoadAsync(id)).Should().Be(StoreHarness.Json(await reference.Stored(id)));
+        (await store.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
+        (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("6");
+        Names(check, "table").Should().Contain(["audit", "parked_alarms"]);
     }
 
     [Fact]
@@ -145,9 +180,9 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 7").And.Contain("up to 4").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.Message.Should().Contain("schema version 7").And.Contain("up to 6").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
         error.FoundVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(4);
+        error.SupportedVersion.Should().Be(6);
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");
@@ -163,7 +198,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("4");
+        Scalar(check, "PRAGMA user_version;").Should().Be("6");
     }
 
     public void Dispose() => _database.Dispose();

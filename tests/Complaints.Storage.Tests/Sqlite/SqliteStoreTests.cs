@@ -5,7 +5,10 @@ using Complaints.Storage.Tests.Contract;
 using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.Deadlines;
+using Complaints.Notifications;
+using Complaints.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Complaints.Storage.Tests.Sqlite;
 
@@ -93,7 +96,30 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UseSqlite_RegistersOneStoreAsBothPortsAndCreatesTheFileAtFirstUse()
+    public async Task UnreadableRows_AreSteppedPastAndLoggedNamingThem()
+    {
+        var logger = new ListLogger<SqliteComplaintStore>();
+        var store = _database.Store(logger: logger);
+        var h = new StoreHarness(store);
+        var badCase = await h.DriveTo(ComplaintState.Triaged);
+        var goodCase = await h.DriveTo(ComplaintState.Triaged);
+        var badMessage = (await store.ReadOutboxAsync(badCase)).Single().Notification.Id;
+        _database.Execute(store, "UPDATE complaints SET json = '{}' WHERE id = $id;", ("$id", badCase.Value.ToString("D")));
+        _database.Execute(store, "UPDATE outbox SET json = '[]' WHERE id = $id;", ("$id", badMessage.ToString("D")));
+
+        var page = await store.QueryAsync(new ComplaintQuery());
+        var claimed = await store.ClaimOutboxAsync(h.Time.GetUtcNow(), "a", TimeSpan.FromMinutes(1), 10);
+
+        page.Select(c => c.Id).Should().Equal(goodCase);
+        claimed.Select(m => m.Notification.ComplaintId).Should().Equal(goodCase);
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains(badCase.ToString(), StringComparison.Ordinal));
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Error && e.Message.Contains(badMessage.ToString(), StringComparison.Ordinal));
+        (await store.FindUnreadableCasesAsync()).Select(u => u.ComplaintId).Should().Equal(badCase);
+        (await store.ReadParkedOutboxAsync()).Should().ContainSingle().Which.Should().Match<ParkedOutboxMessage>(m => m.Id == badMessage && m.Notification == null);
+    }
+
+    [Fact]
+    public async Task UseSqlite_RegistersOneStoreAsEveryPortAndCreatesTheFileAtFirstUse()
     {
         var path = _database.NewPath();
         var services = new ServiceCollection();
@@ -103,6 +129,8 @@ public sealed class SqliteStoreTests : IDisposable
             var store = provider.GetRequiredService<IComplaintStore>();
             store.Should().BeOfType<SqliteComplaintStore>();
             provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
+            provider.GetRequiredService<Complaints.Notifications.IOutboxStore>().Should().BeSameAs(store);
+            provider.GetRequiredService<IAuditLog>().Should().BeSameAs(store);
             provider.GetRequiredService<SqliteComplaintStore>().Should().BeSameAs(store);
             File.Exists(path).Should().BeFalse("nothing is opened until first use");
 

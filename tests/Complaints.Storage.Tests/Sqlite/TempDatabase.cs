@@ -6,6 +6,7 @@ namespace Complaints.Storage.Tests.Sqlite;
 internal sealed class TempDatabase : IDisposable
 {
     private readonly List<SqliteComplaintStore> _stores = [];
+    private readonly Dictionary<SqliteComplaintStore, string> _paths = [];
     private int _files;
 
     public TempDatabase()
@@ -19,15 +20,41 @@ internal sealed class TempDatabase : IDisposable
     public string NewPath() => Path.Combine(Folder, $"complaints-{Interlocked.Increment(ref _files)}.db");
 
     /// <summary>A store over a new file (or <paramref name="path"/>), disposed with the folder.</summary>
-    public SqliteComplaintStore Store(string? path = null)
+    public SqliteComplaintStore Store(string? path = null, Microsoft.Extensions.Logging.ILogger<SqliteComplaintStore>? logger = null)
     {
-        var store = new SqliteComplaintStore($"Data Source={path ?? NewPath()}");
+        path ??= NewPath();
+        var store = new SqliteComplaintStore($"Data Source={path}", logger: logger);
         lock (_stores)
         {
             _stores.Add(store);
+            _paths[store] = path;
         }
 
         return store;
+    }
+
+    /// <summary>The file of a store this folder made.</summary>
+    public string PathOf(SqliteComplaintStore store)
+    {
+        lock (_stores)
+        {
+            return _paths[store];
+        }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the file of <paramref name="store"/>, behind the store's back; returns the rows changed.</summary>
+    public int Execute(SqliteComplaintStore store, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={PathOf(store)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
     }
 
     public void Dispose()

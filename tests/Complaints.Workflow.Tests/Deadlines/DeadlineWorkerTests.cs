@@ -97,6 +97,47 @@ public sealed class DeadlineWorkerTests
         breached.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task RunOnce_ACaseThatCannotBeRead_IsParkedLoggedAndTheOtherAlarmsAreRecorded()
+    {
+        var h = new Harness();
+        var bad = await h.DriveTo(ComplaintState.Investigating);
+        var good = await h.DriveTo(ComplaintState.Investigating);
+        h.Time.SetUtcNow(PastDue);
+        var unreadable = new UnreadableStore(h.Store, bad);
+        var service = new ComplaintService(unreadable, new Policy.PolicyCatalog(h.Policy), new Complaints.Workflow.Calendars.WeekdayCalendar(), h.Time, Microsoft.Extensions.Options.Options.Create(h.Options));
+        var logger = new ListLogger<DeadlineWorker>();
+        var worker = new DeadlineWorker(h.Store, service, h.Time, Microsoft.Extensions.Options.Options.Create(new DeadlineWorkerOptions { WorkerId = "a" }), logger);
+
+        var recorded = await worker.RunOnceAsync();
+
+        recorded.Should().Be(1);
+        (await h.Journal(good)).Should().ContainSingle(e => e.Event is DeadlineBreached);
+        (await h.Store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle()
+            .Which.Should().Match<ParkedDeadlineAlarm>(p => p.ComplaintId == bad && p.Error.StartsWith(nameof(UnreadableCaseException), StringComparison.Ordinal));
+        logger.Entries.Should().ContainSingle(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains(bad.ToString(), StringComparison.Ordinal));
+        h.Time.Advance(TimeSpan.FromHours(1));
+        (await worker.RunOnceAsync()).Should().Be(0, "the parked alarm waits for an operator");
+        (await h.Store.ReleaseDeadlineAlarmAsync(bad, DeadlineKind.Resolve, DeadlineAlarm.Breach)).Should().BeTrue();
+        (await Worker(h, "b").RunOnceAsync()).Should().Be(1, "released, and readable again, it is recorded");
+    }
+
+    /// <summary>The store, except that one case cannot be read, as if a newer release had written it.</summary>
+    private sealed class UnreadableStore(IComplaintStore inner, ComplaintId unreadable) : IComplaintStore
+    {
+        public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) =>
+            id == unreadable ? throw new UnreadableCaseException(id, new System.Text.Json.JsonException("from a newer release")) : inner.LoadAsync(id, cancellationToken);
+
+        public Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(complaint, newEntries, expectedVersion, cancellationToken);
+
+        public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(id, cancellationToken);
+
+        public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => inner.CountAsync(query, cancellationToken);
+    }
+
     private static DeadlineWorker Worker(Harness h, string id, TimeSpan? lease = null) =>
         new(h.Store, h.Service, h.Time, Microsoft.Extensions.Options.Options.Create(new DeadlineWorkerOptions { WorkerId = id, Lease = lease ?? TimeSpan.FromMinutes(2) }));
 }

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Complaints.Ports;
+using Complaints.Workflow.InMemory;
+using NpgsqlTypes;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>The access audit (table <c>audit</c>): <c>record</c> is the whole record, the columns filter and order it.</summary>
+public sealed partial class PostgreSqlComplaintStore
+{
+    /// <inheritdoc />
+    public async Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"""
+            INSERT INTO {_s}.audit (id, at, at_ticks, actor_id, kind, complaint_id, record)
+            VALUES (@id, @at, @at_ticks, @actor, @kind, @complaint, @record)
+            ON CONFLICT (id) DO NOTHING
+            """);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, record.Id));
+        command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(record.At)));
+        command.Parameters.Add(Parameter("at_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(record.At)));
+        command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, record.Actor.Value));
+        command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(record.Kind)));
+        command.Parameters.Add(Parameter("complaint", NpgsqlDbType.Uuid, record.ComplaintId?.Value));
+        command.Parameters.Add(Parameter("record", NpgsqlDbType.Json, JsonSerializer.Serialize(record, ComplaintsJson.Options)));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        AuditPaging.Check(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        var sql = new StringBuilder($"SELECT record FROM {_s}.audit WHERE TRUE");
+        if (query.ComplaintId is { } id)
+        {
+            sql.Append(" AND complaint_id = @complaint");
+            command.Parameters.Add(Parameter("complaint", NpgsqlDbType.Uuid, id.Value));
+        }
+
+        if (query.Actor is { } actor)
+        {
+            sql.Append(" AND actor_id = @actor");
+            command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, actor.Value));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            sql.Append(" AND kind = @kind");
+            command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(kind)));
+        }
+
+        if (query.From is { } from)
+        {
+            sql.Append(" AND at_ticks >= @from");
+            command.Parameters.Add(Parameter("from", NpgsqlDbType.Bigint, CaseColumns.Ticks(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND at_ticks < @to");
+            command.Parameters.Add(Parameter("to", NpgsqlDbType.Bigint, CaseColumns.Ticks(to)));
+        }
+
+        sql.Append(" ORDER BY at_ticks, id LIMIT @take OFFSET @skip");
+        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, query.Take));
+        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, query.Skip));
+        command.CommandText = sql.ToString();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var records = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(JsonSerializer.Deserialize<AuditRecord>(reader.GetString(0), ComplaintsJson.Options)
+                ?? throw new InvalidDataException("An audit record in the PostgreSQL store is the JSON null."));
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,43 @@
+using Complaints.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Complaints.Workflow.InMemory;
+
+/// <summary>What every store logs when it steps past a row it cannot read, worded alike for each store.</summary>
+public static partial class StoreLog
+{
+    /// <summary>Reads a case a desk query found; one this release cannot read is logged by id and left out (<see langword="null"/>).</summary>
+    /// <param name="logger">The store's logger.</param>
+    /// <param name="complaintId">The case.</param>
+    /// <param name="json">Its stored JSON.</param>
+    /// <returns>The case, or <see langword="null"/> if it cannot be read.</returns>
+    public static Complaint? ReadCaseOrSkip(this ILogger logger, ComplaintId complaintId, string json)
+    {
+        try
+        {
+            return StoredRecords.ReadCase(complaintId, json);
+        }
+        catch (UnreadableCaseException e)
+        {
+            logger.UnreadableCaseSkipped(complaintId, e);
+            return null;
+        }
+    }
+
+    /// <summary>A desk query left out a case whose stored JSON cannot be read; the rest of the page is returned.</summary>
+    /// <param name="logger">The store's logger.</param>
+    /// <param name="complaintId">The case left out.</param>
+    /// <param name="exception">Why it cannot be read.</param>
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Warning,
+        Message = "Complaint {ComplaintId} cannot be read (written by a newer release, or damaged) and was left out of a query; FindUnreadableCasesAsync lists every such case.")]
+    public static partial void UnreadableCaseSkipped(this ILogger logger, ComplaintId complaintId, Exception exception);
+
+    /// <summary>A claim parked an outbox message whose stored JSON cannot be read; the other messages are sent.</summary>
+    /// <param name="logger">The store's logger.</param>
+    /// <param name="notificationId">The message parked.</param>
+    /// <param name="complaintId">The case it is about.</param>
+    /// <param name="error">Why it cannot be read.</param>
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Error,
+        Message = "Outbox message {NotificationId} of complaint {ComplaintId} cannot be read and was parked: {Error}. ReadParkedOutboxAsync lists it; ReleaseParkedOutboxAsync retries it once it is readable.")]
+    public static partial void UnreadableNotificationParked(this ILogger logger, Guid notificationId, ComplaintId complaintId, string error);
+}
