@@ -96,6 +96,7 @@ internal static class Timeline
         DeadlineBreached x => $"{x.Kind} was due {Time(x.DueAt)}; {(x.Escalation.Escalate ? "escalate" : "no escalation")} {Rules(x.Escalation)}",
         AccountabilityAssessed x => $"{x.Person}, {x.Misconduct}: {string.Join(", ", x.Decision.Sanctions.Select(s => s.Amount is { } a ? $"{s.Kind} {a}" : s.Kind.ToString()))} {Rules(x.Decision)}",
         DeadlineExtended x => $"{x.Kind} {Time(x.From)} → {Time(x.To)}: {x.ReasonGivenToComplainant}",
+        DeadlinesReplanned x => $"{string.Join(", ", x.Changes.Select(c => $"{c.Kind} {Time(c.From)} → {Time(c.To)}"))}: {x.Reason}",
         _ => "",
     };
 

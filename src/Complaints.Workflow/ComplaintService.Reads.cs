@@ -42,6 +42,7 @@ public sealed partial class ComplaintService
     /// <param name="query">The filter and page; e.g. <c>new ComplaintQuery { DueBefore = now }</c> for overdue cases.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The page, each case as the reader may see it.</returns>
+    /// <exception cref="ComplaintValidationException">The reader or the query is invalid (a list or text beyond <see cref="ComplaintLimits"/>, a page out of range).</exception>
     public async Task<IReadOnlyList<Complaint>> QueryAsync(Actor reader, ComplaintQuery query, CancellationToken cancellationToken = default)
     {
         Internal.InputValidator.Query(reader, query);

@@ -51,15 +51,14 @@ public sealed class BusinessCalendarRegistry
     /// <summary>The calendar named <paramref name="name"/>.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The calendar.</returns>
-    /// <exception cref="InvalidOperationException">No calendar has that name.</exception>
+    /// <exception cref="UnknownCalendarException">No calendar has that name.</exception>
     public IBusinessCalendar Get(string name)
     {
         lock (_gate)
         {
             return _calendars.TryGetValue(name, out var calendar)
                 ? calendar.Value
-                : throw new InvalidOperationException(
-                    $"No business calendar is named '{name}'. Register it with services.AddComplaints(...).AddCalendar(\"{name}\", calendar); known: {string.Join(", ", _calendars.Keys.Order())}.");
+                : throw new UnknownCalendarException(name, _calendars.Keys.Order());
         }
     }
 }

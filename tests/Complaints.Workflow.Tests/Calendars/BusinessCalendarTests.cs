@@ -275,7 +275,8 @@ public sealed class BusinessCalendarTests
     {
         var act = () => new BusinessCalendarRegistry().Get("uk-scotland");
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*No business calendar is named 'uk-scotland'*AddCalendar*");
+        act.Should().Throw<UnknownCalendarException>().WithMessage("*No business calendar is named 'uk-scotland'*AddCalendar*")
+            .Which.Should().BeAssignableTo<ComplaintException>("a host maps every error a command raises from one base type");
     }
 
     private static TimeZoneInfo Zone(string iana, string windows) =>
