@@ -108,16 +108,16 @@ public sealed class ReadAccessTests
     }
 
     [Theory]
-    [InlineData(-1, 100, "Query.Skip")]
-    [InlineData(0, 0, "Query.Take")]
-    [InlineData(0, 1001, "Query.Take")]
-    public async Task Audit_APageOutOfRange_IsAValidationErrorNamingTheField(int skip, int take, string field)
+    [InlineData(-1, 100, "Query.Skip: must not be negative.")]
+    [InlineData(0, 0, "Query.Take: must be between 1 and 1000.")]
+    [InlineData(0, 1001, "Query.Take: must be between 1 and 1000.")]
+    public async Task Audit_APageOutOfRange_IsAValidationErrorNamingTheField(int skip, int take, string error)
     {
         var h = new Harness();
 
         var read = () => h.Service.GetAuditAsync(Auditor, new AuditQuery { Skip = skip, Take = take });
 
-        (await read.Should().ThrowAsync<ComplaintValidationException>()).Which.Message.Should().Contain(field);
+        (await read.Should().ThrowAsync<ComplaintValidationException>()).Which.Message.Should().Contain(error);
     }
 
     [Fact]
@@ -127,6 +127,71 @@ public sealed class ReadAccessTests
 
         var read = () => h.Service.GetAuditAsync(Auditor, null!);
 
-        (await read.Should().ThrowAsync<ComplaintValidationException>()).Which.Message.Should().Contain("Query");
+        (await read.Should().ThrowAsync<ComplaintValidationException>()).Which.Message.Should().Contain("Query: is required.");
+    }
+
+    [Fact]
+    public async Task Reads_WithoutAReader_AreAValidationErrorNamingTheReader()
+    {
+        var h = new Harness();
+        var id = await h.Receive();
+
+        (await FluentActions.Awaiting(() => h.Service.GetAuditAsync(null!, new AuditQuery())).Should().ThrowAsync<ComplaintValidationException>())
+            .Which.Message.Should().Contain("Reader");
+        (await FluentActions.Awaiting(() => h.Service.GetAsync(id, null!)).Should().ThrowAsync<ComplaintValidationException>())
+            .Which.Message.Should().Contain("Reader");
+    }
+
+    [Fact]
+    public async Task Guidance_ForAReaderWhoMayNotSeeTheIdentity_KeepsTheAdviceButNotTheValuesTheRulesSaw()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Triaged); // routed to sales, the accused's department
+
+        var full = await h.Service.GetGuidanceAsync(id, Coordinator);
+        var shown = await h.Service.GetGuidanceAsync(id, SalesClerk);
+
+        full.Explanation.Rules.Should().ContainSingle().Which.Detail.Should().Contain("Liu Yang");
+        shown.Advice.Should().Equal(full.Advice);
+        shown.Explanation.Rules.Should().ContainSingle().Which.Detail.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Query_ShowingConfidentialComplainants_PutsEachReadOnTheAuditLog_AndARedactedOneNot()
+    {
+        var h = new Harness();
+        var first = await h.DriveTo(ComplaintState.Triaged);
+        var second = await h.DriveTo(ComplaintState.Triaged);
+
+        await h.Service.QueryAsync(Coordinator, new ComplaintQuery());
+        (await h.Service.QueryAsync(SalesClerk, new ComplaintQuery())).Should().HaveCount(2, "sales sees both, redacted");
+
+        (await h.Service.GetAuditAsync(Auditor, new AuditQuery { Kind = AuditKind.IdentityRead }))
+            .Select(r => (r.Actor, r.ComplaintId)).Should().BeEquivalentTo([(Coordinator.Id, (ComplaintId?)first), (Coordinator.Id, second)]);
+    }
+
+    public static TheoryData<string, ComplaintIntake, bool> Confidentiality() => new()
+    {
+        { "a named customer's complaint about a staff member", Harness.Intake(), true },
+        { "a named customer without contact details, about a staff member", Harness.Intake(complainant: new Complainant("Liu Yang", new ContactDetails())), true },
+        { "about a staff member whose department is not named", Harness.Intake(subject: new ComplaintSubject(SubjectKind.StaffMember, "Wang", null, Accused.Id)), true },
+        { "about a product of a department the policy hides complainants from", Harness.ProductIntake(), true },
+        { "about a product of no department", Harness.Intake(subject: new ComplaintSubject(SubjectKind.Product, "Brake pads")), false },
+        { "anonymous, with no way to reach them", Harness.Intake(complainant: new Complainant(null, new ContactDetails())), false },
+        { "anonymous, with a phone number", Harness.Intake(complainant: new Complainant(null, new ContactDetails(Phone: "+86 138 0000 0000"))), true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Confidentiality))]
+    public async Task Read_OfAComplainantThePolicyHidesFromSomeone_IsAudited_AndOtherwiseNot(string scenario, ComplaintIntake intake, bool audited)
+    {
+        _ = scenario;
+        var h = new Harness();
+        var id = await h.Receive(intake);
+
+        await h.Service.GetAsync(id, Coordinator);
+        await h.Service.QueryAsync(Coordinator, new ComplaintQuery());
+
+        (await h.Service.GetAuditAsync(Auditor, new AuditQuery { Kind = AuditKind.IdentityRead })).Should().HaveCount(audited ? 2 : 0);
     }
 }
