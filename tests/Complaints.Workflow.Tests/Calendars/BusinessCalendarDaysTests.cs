@@ -52,7 +52,8 @@ public sealed class BusinessCalendarDaysTests
         calendar.IsWorkingDay(To).Should().BeTrue("Thursday 31 December 2026 is the last");
         calendar.Invoking(c => c.IsWorkingDay(From.AddDays(-1))).Should().Throw<BusinessCalendarException>()
             .Which.Should().Match<BusinessCalendarException>(e => e.Calendar == "test" && e.Date == From.AddDays(-1) && e.CoveredFrom == From && e.CoveredTo == To);
-        calendar.Invoking(c => c.IsWorkingDay(To.AddDays(1))).Should().Throw<BusinessCalendarException>();
+        calendar.Invoking(c => c.IsWorkingDay(To.AddDays(1))).Should().Throw<BusinessCalendarException>()
+            .WithMessage("The business calendar 'test' has holiday data from 2026-01-01 to 2026-12-31; 2027-01-01 is beyond it. Load newer holiday data*WithWeekdayFallback*");
     }
 
     [Fact]

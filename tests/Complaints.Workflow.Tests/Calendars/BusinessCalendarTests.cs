@@ -242,7 +242,7 @@ public sealed class BusinessCalendarTests
 
         var act = () => BusinessCalendars.FromUkBankHolidays(json, "wales");
 
-        act.Should().Throw<ArgumentException>().WithMessage("*no region 'wales'*england-and-wales*scotland*northern-ireland*");
+        act.Should().Throw<ArgumentException>().WithMessage("*no region 'wales'; it has england-and-wales, scotland, northern-ireland.*");
     }
 
     [Fact]

@@ -136,6 +136,39 @@ public sealed class HolidayDocumentTests
     }
 
     [Fact]
+    public void UkBankHolidays_WithItsOwnHours_KeepsThem()
+    {
+        const string json = """{ "scotland": { "events": [ { "title": "St Andrew's Day", "date": "2026-11-30" } ] } }""";
+
+        var scotland = BusinessCalendars.FromUkBankHolidays(json, "scotland", new TimeOnly(8, 0), new TimeOnly(16, 0));
+
+        (scotland.WorkStart, scotland.WorkEnd).Should().Be((new TimeOnly(8, 0), new TimeOnly(16, 0)));
+    }
+
+    [Fact]
+    public void HolidayCn_WithoutDocuments_IsAnArgumentError() =>
+        ((Func<BusinessCalendar>)(() => BusinessCalendars.FromHolidayCn("x", null!, TimeZoneInfo.Utc))).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void ChinaWithHolidayFiles_AFolder_ReadsOnlyItsJsonFiles()
+    {
+        var folder = Directory.CreateTempSubdirectory("holiday-cn-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "2027.json"), Year(2027, """{ "date": "2027-02-09", "isOffDay": true }"""));
+            File.WriteAllText(Path.Combine(folder.FullName, "README.md"), "# holiday-cn data, from NateScarlet/holiday-cn");
+
+            var china = BusinessCalendars.ChinaWithHolidayFiles(folder.FullName);
+
+            china.IsWorkingDay(new DateOnly(2027, 2, 9)).Should().BeFalse();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void UkBankHolidays_NotInTheFormat_IsAFormatError()
     {
         var noEvents = () => BusinessCalendars.FromUkBankHolidays("""{ "scotland": { "division": "scotland" } }""", "scotland");
