@@ -175,6 +175,21 @@ public sealed class CaseViewTests
     }
 
     [Fact]
+    public async Task RejectionByThePolicy_ForAReaderWhoMayNotSeeTheIdentity_KeepsTheDecision()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(Complaints.ComplaintState.Triaged);
+        var admissibility = (await h.Journal(id)).Select(e => e.Event).OfType<ComplaintTriaged>().Single().Admissibility;
+        var rejection = new ComplaintRejected("Already filed in court.", admissibility);
+
+        var shown = (ComplaintRejected)new CaseView(false, ConfidentialParts.None).Apply(rejection);
+
+        shown.Decision.Should().NotBeNull("a withheld identity hides what the rules saw, not that there was a decision");
+        shown.Decision!.Explanation.Rules.Select(r => r.Rule).Should().Equal(admissibility.Explanation.Rules.Select(r => r.Rule));
+        shown.Decision.Explanation.Rules.Should().OnlyContain(r => r.Detail == null);
+    }
+
+    [Fact]
     public void Explanation_ForAPartialView_LosesTheValuesRulesSaw_AndKeepsWhichRulesMatched()
     {
         var explanation = new PolicyExplanation(new PolicyRef("pack", "1"), [new RuleTrace("staff-conduct", true, "accused: Wang"), new RuleTrace("default", false)]);
