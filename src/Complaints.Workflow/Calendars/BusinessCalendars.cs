@@ -15,7 +15,7 @@ public static class BusinessCalendars
     /// A year beyond the data is provisional: weekends plus the statutory holidays (<see cref="ChinaStatutoryHolidays"/>);
     /// <see cref="BusinessCalendar.WithStrictHorizon"/> makes it an error instead.
     /// </summary>
-    /// <returns>The calendar, named <c>cn</c>.</returns>
+    /// <returns>The calendar, named <c>cn</c>: one instance, built on first use (the calendar is immutable); <c>China([])</c> builds a new one.</returns>
     public static BusinessCalendar China() => ChinaCalendar.Value;
 
     /// <summary>

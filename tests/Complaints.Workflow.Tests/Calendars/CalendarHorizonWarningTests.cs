@@ -27,13 +27,47 @@ public sealed class CalendarHorizonWarningTests
         log.Should().BeEmpty();
     }
 
-    private static async Task<(CalendarHorizonWarning Warning, List<(LogLevel Level, string Message)> Log)> StartAsync(DateTimeOffset now)
+    [Fact]
+    public async Task Start_NearTheEndOfTheData_NamesThePacksLongestDeadline()
+    {
+        // From 29 December 2026 even the 3-working-day deadlines reach 2027; the warning names the longest.
+        var (warning, _) = await StartAsync(new DateTimeOffset(2026, 12, 29, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        warning.Warnings.Should().ContainSingle().Which.Should().Contain("rule 'follow-up-within-10-working-days': 10 WorkingDays, due 2027-01-13 if received now")
+            .And.Contain("policy pack 'hospital'");
+    }
+
+    [Fact]
+    public async Task Start_WithAStrictCalendar_WarnsThatDeadlinesReachingPastTheDataWillFail()
+    {
+        var (warning, log) = await StartAsync(
+            new DateTimeOffset(2026, 12, 18, 10, 0, 0, TimeSpan.FromHours(8)),
+            complaints => complaints.AddCalendar("cn", BusinessCalendars.China([]).WithStrictHorizon()));
+
+        warning.Warnings.Should().ContainSingle().Which.Should().Contain("reaching 2027-01-01 if received now, which fails because the calendar is strict");
+        log.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Start_WithACalendarWithoutHolidayData_IsQuiet()
+    {
+        var (warning, log) = await StartAsync(
+            new DateTimeOffset(2026, 12, 29, 10, 0, 0, TimeSpan.FromHours(8)),
+            complaints => complaints.AddCalendar("cn", new WeekdayCalendar()));
+
+        warning.Warnings.Should().BeEmpty("a weekday calendar has no data to run out of");
+        log.Should().BeEmpty();
+    }
+
+    private static async Task<(CalendarHorizonWarning Warning, List<(LogLevel Level, string Message)> Log)> StartAsync(
+        DateTimeOffset now, Action<ComplaintsBuilder>? configure = null)
     {
         var log = new List<(LogLevel, string)>();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
             .AddSingleton<ILogger<CalendarHorizonWarning>>(new ListLogger(log));
-        services.AddComplaints(o => o.UsePack("hospital")); // a follow-up within 10 working days
+        var complaints = services.AddComplaints(o => o.UsePack("hospital")); // a follow-up within 10 working days
+        configure?.Invoke(complaints);
         using var provider = services.BuildServiceProvider();
         var warning = provider.GetServices<IHostedService>().OfType<CalendarHorizonWarning>().Single();
 

@@ -130,8 +130,9 @@ internal sealed class TestPolicy : IComplaintPolicy
             ? new([new Sanction(SanctionKind.Warning, null, "late"), new Sanction(SanctionKind.Fine, new Money(100, "CNY"), "late")], Explain(new RuleTrace("late", true)))
             : new([new Sanction(SanctionKind.Warning, null, "other")], Explain(new RuleTrace("other", true)));
 
-    /// <summary>Always: listen first.</summary>
-    public GuidanceDecision AdviseHandling(Complaint complaint) => new(["Listen first."], Explain(new RuleTrace("listen", true)));
+    /// <summary>Always: listen first. The rule's detail quotes the complainant, as a real pack's can.</summary>
+    public GuidanceDecision AdviseHandling(Complaint complaint) =>
+        new(["Listen first."], Explain(new RuleTrace("listen", true, $"complainant: {complaint.Intake.Complainant.Name}")));
 
     public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => trigger switch
     {
