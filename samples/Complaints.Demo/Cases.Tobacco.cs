@@ -20,7 +20,7 @@ internal static partial class Cases
             new ComplaintSubject(SubjectKind.StaffMember, "Wang Gang, customer manager", Sales, CustomerManager.Id),
             "Since October customer manager Wang Gang has made me and four other shops pay a 300 CNY 'display fee' every month, in cash, without a receipt; he says our allocation will be cut if we refuse.",
             Category: "illegal-fees", DesiredRemedy: "Stop the fees and return what we paid", ClaimedAmount: Cny(1_500)))
-        .Then(Mar(3, 9, 0), Head, new Triage())
+        .Then(Mar(3, 9, 0), Clerk, new Triage())
         .Then(Mar(3, 9, 15), Head, new Assign(Supervisor))
         .Then(Mar(3, 10, 0), Supervisor, new StartInvestigation())
         .Then(Mar(4, 15, 0), Supervisor, new AddEvidence(new("statements://retailers/5", "five shopkeepers' signed statements: 300 CNY a month each, cash")))

@@ -181,7 +181,7 @@ public sealed partial class ComplaintService
     private const string AccusedReason = "they are the person complained about";
     private const string RecusedPrefix = "they are recused from this case";
     private const string WithheldConflict =
-        "a conflict of interest the policy found; its details are withheld because they could identify the complainant. Someone who may see the complainant can try the assignment to read them";
+        "a conflict of interest the policy found; its details are withheld, as they could identify the complainant (someone who may see the complainant is told them when they try the same)";
 
     private Task AuditAsync(AuditKind kind, Actor actor, ComplaintAction action, ComplaintId? id, string? reason, CancellationToken cancellationToken) =>
         _audit.AppendAuditAsync(Record(kind, actor, action, id, reason), cancellationToken);

@@ -29,7 +29,8 @@ public sealed class Concepts
         services.AddComplaints(options =>
         {
             options.UsePack("generic");
-            // Duty managers may also triage.
+            // Duty managers see every case and may also triage (acting on a case needs seeing it).
+            options.SeeAllRoles.Add("duty-manager");
             options.Permissions.Allow(ComplaintAction.Triage, "duty-manager");
             // Only a coordinator closes a case.
             options.Permissions[ComplaintAction.Close] = new PermissionRule([ComplaintRoles.Coordinator]);

@@ -113,7 +113,7 @@ public sealed class StoreHarness
                     command = new RecordFindings(new Findings(FindingOutcome.PartlySubstantiated, RootCause.ProcessGap, "The process let it happen."));
                     break;
                 case ComplaintState.Investigating when c.Severity == Severity.Major && c.EmergencyMeeting is null:
-                    (actor, command) = (Manager, new RecordEmergencyMeeting(["General manager", "Quality"], "Hold the batch."));
+                    (actor, command) = (GeneralManager, new RecordEmergencyMeeting(["General manager", "Quality"], "Hold the batch."));
                     break;
                 case ComplaintState.Investigating:
                     command = new ProposeRemedy(remedy);
