@@ -54,4 +54,27 @@ public sealed class RuleErrorsTests
         broken.Explanation.Rules.Should().ContainSingle().Which.Detail.Should().StartWith("error: ");
         sound.Outcome.Should().Be(AdmissibilityOutcome.Reject);
     }
+
+    [Fact]
+    public void ABrokenRule_NeverRecuses_NeverWithholdsTheIdentity_AndEarnsNoReward()
+    {
+        const string Broken = "complaint.Attribute(\"code\").Substring(5) == \"y\"";
+        var pack = new SyntheticPack()
+            .Rule("recusal", "broken", Broken, """{ "reason": "never" }""")
+            .Rule("confidentiality", "broken", Broken, """{ "reason": "never" }""")
+            .Rule("rewards", "broken", Broken, """{ "basis": "seriousness", "minAmount": 1, "maxAmount": 2 }""")
+            .Load();
+        var c = SyntheticPack.Case(kind: ComplaintKind.Report, attributes: ("code", "ab"));
+        var reader = new Actor(new ActorId("li"), "Li", ["handler"]);
+
+        var recusal = pack.CheckRecusal(c, reader);
+        var confidentiality = pack.CheckConfidentiality(c, reader);
+        var reward = pack.DecideReward(c);
+
+        recusal.MustRecuse.Should().BeFalse();
+        confidentiality.MaySeeIdentity.Should().BeTrue();
+        reward.Should().Match<RewardDecision>(r => !r.Eligible && r.ConsentNeededForPublicity);
+        new[] { recusal.Explanation, confidentiality.Explanation, reward.Explanation }
+            .Should().OnlyContain(e => e.Rules.Single().Detail!.StartsWith("error: ", StringComparison.Ordinal));
+    }
 }
