@@ -52,10 +52,10 @@ public sealed partial class ComplaintService
         List<AuditRecord>? reads = null;
         for (var i = 0; i < shown.Length; i++)
         {
-            var view = _access.ViewOf(page[i], reader);
-            if (view.Identity && _access.IsConfidential(page[i]))
+            var (view, read) = Show(page[i], reader);
+            if (read is not null)
             {
-                (reads ??= []).Add(Record(AuditKind.IdentityRead, reader, ComplaintAction.View, page[i].Id, null));
+                (reads ??= []).Add(read);
             }
 
             shown[i] = view.Apply(page[i]);
@@ -152,12 +152,21 @@ public sealed partial class ComplaintService
     /// <summary>What the reader is shown of the case; a read that shows a confidential complainant is put on record.</summary>
     private async ValueTask<CaseView> ViewAsync(Complaint complaint, Actor reader, CancellationToken cancellationToken)
     {
-        var view = _access.ViewOf(complaint, reader);
-        if (view.Identity && _access.IsConfidential(complaint))
+        var (view, read) = Show(complaint, reader);
+        if (read is not null)
         {
-            await AuditAsync(AuditKind.IdentityRead, reader, ComplaintAction.View, complaint.Id, null, cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAuditAsync(read, cancellationToken).ConfigureAwait(false);
         }
 
         return view;
+    }
+
+    /// <summary>The one rule for every read: what the reader is shown, and the audit record when it shows a confidential complainant.</summary>
+    private (CaseView View, AuditRecord? Read) Show(Complaint complaint, Actor reader)
+    {
+        var view = _access.ViewOf(complaint, reader);
+        return view.Identity && _access.IsConfidential(complaint)
+            ? (view, Record(AuditKind.IdentityRead, reader, ComplaintAction.View, complaint.Id, null))
+            : (view, null);
     }
 }
