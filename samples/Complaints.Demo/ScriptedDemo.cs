@@ -61,7 +61,8 @@ internal static class ScriptedDemo
         var clock = new DemoClock(Cases.Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddComplaints(o => o.UsePack(Cases.Packs[0]).ReopenWindow = TimeSpan.FromDays(14))
+        services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(14))
+            .UsePack(Cases.Packs[0])
             .UseSqlite(connectionString);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var store = provider.GetRequiredService<IComplaintStore>();

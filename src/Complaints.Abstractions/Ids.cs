@@ -12,7 +12,7 @@ public readonly record struct ComplaintId(Guid Value) : IParsable<ComplaintId>
     /// <summary>Creates a new time-ordered id for a case received at <paramref name="receivedAt"/>.</summary>
     /// <param name="receivedAt">The time of receipt, from the injected <see cref="TimeProvider"/>.</param>
     /// <returns>A new id.</returns>
-    public static ComplaintId New(DateTimeOffset receivedAt) => new(Version7.New(receivedAt));
+    public static ComplaintId New(DateTimeOffset receivedAt) => new(Guid.CreateVersion7(receivedAt));
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString("D");

@@ -72,7 +72,7 @@ public sealed partial class ComplaintService
         InputValidator.Intake(intake, now);
         EnsurePermitted(null, receiver, ComplaintAction.Receive);
 
-        var id = ComplaintId.New(now);
+        var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,

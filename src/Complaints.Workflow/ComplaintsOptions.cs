@@ -1,4 +1,3 @@
-using Complaints.Rules;
 using Complaints.Workflow.Permissions;
 
 namespace Complaints.Workflow;
@@ -9,35 +8,6 @@ public sealed class ComplaintsOptions
     /// <summary>How long after closing a case may be reopened.</summary>
     /// <value>The default value is 30 days.</value>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(30);
-
-    /// <summary>The policy pack new cases are decided under, once <see cref="UsePack"/> or <see cref="UsePackFolder"/> chose one.</summary>
-    internal Lazy<PolicyPack>? Pack { get; private set; }
-
-    /// <summary>
-    /// Decides every case with a built-in policy pack (<c>generic</c>, <c>hospital</c>, <c>tobacco-retail</c>,
-    /// <c>auto-dealership</c>, <c>food-service</c>), optionally with an override folder. The pack is loaded and
-    /// validated when the options are validated (at host start with <c>ValidateOnStart</c>), not at the first complaint.
-    /// </summary>
-    /// <param name="id">The pack id.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
-    /// <returns>These options.</returns>
-    public ComplaintsOptions UsePack(string id, string? overrideFolder = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        Pack = new Lazy<PolicyPack>(() => PolicyPacks.LoadBuiltIn(id, overrideFolder));
-        return this;
-    }
-
-    /// <summary>Decides every case with the policy pack in <paramref name="folder"/>.</summary>
-    /// <param name="folder">A folder holding <c>pack.json</c> and one file per decision point.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
-    /// <returns>These options.</returns>
-    public ComplaintsOptions UsePackFolder(string folder, string? overrideFolder = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        Pack = new Lazy<PolicyPack>(() => PolicyPacks.LoadFolder(folder, overrideFolder));
-        return this;
-    }
 
     /// <summary>
     /// Whether the built-in holiday calendars count plain Monday–Friday weeks beyond the years their data covers,

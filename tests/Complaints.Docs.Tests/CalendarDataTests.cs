@@ -42,11 +42,7 @@ public sealed class CalendarDataTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(MondayBeforeChristmas));
-        services.AddComplaints(o =>
-        {
-            o.UsePack("hospital");
-            o.StrictCalendarHorizon = strict;
-        });
+        services.AddComplaints(o => o.StrictCalendarHorizon = strict).UsePack("hospital");
         var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
         var received = await complaints.ReceiveAsync(A.Coordinator(), A.Complaint().BuildIntake());

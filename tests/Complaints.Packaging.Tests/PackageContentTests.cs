@@ -104,6 +104,19 @@ public sealed class PackageContentTests
     }
 
     [Theory]
+    [InlineData("Complaints.Abstractions")]
+    [InlineData("Complaints.Workflow")]
+    [InlineData("Complaints.Storage.Sqlite")]
+    [InlineData("Complaints.Storage.PostgreSql")]
+    public async Task WorkflowAndStores_DoNotDependOnThePolicyPacks(string id)
+    {
+        // A host with its own policy installs the workflow and a store without RulesEngine and its expression libraries.
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
+
+        package.Dependencies.Keys.Should().NotContain(["Complaints.Rules", "RulesEngine"]);
+    }
+
+    [Theory]
     [MemberData(nameof(Libraries))]
     public async Task SymbolPackage_PdbMatchesTheAssembly_AndSourceLinkPointsAtTheRepositoryAtThisCommit(string id)
     {

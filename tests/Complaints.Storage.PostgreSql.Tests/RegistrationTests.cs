@@ -15,7 +15,7 @@ public sealed class RegistrationTests
     public void UsePostgreSql_RegistersOneStoreAsEveryPort()
     {
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic")).UsePostgreSql(SomeServer, o => o.Schema = "desk");
+        services.AddComplaints().UsePack("generic").UsePostgreSql(SomeServer, o => o.Schema = "desk");
         using var provider = services.BuildServiceProvider();
 
         var store = provider.GetRequiredService<IComplaintStore>();
@@ -31,7 +31,7 @@ public sealed class RegistrationTests
     public void UsePostgreSql_AfterAddDeadlineWorker_TheWorkerClaimsFromPostgreSql()
     {
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic")).AddDeadlineWorker().UsePostgreSql(SomeServer);
+        services.AddComplaints().UsePack("generic").AddDeadlineWorker().UsePostgreSql(SomeServer);
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(provider.GetRequiredService<IComplaintStore>())
@@ -70,7 +70,7 @@ public sealed class RegistrationTests
         var connectionString = await schemas.ConnectionStringAsync();
         var schema = await schemas.NewSchemaAsync();
         var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
-        services.AddComplaints(o => o.UsePack("generic")).UsePostgreSql(connectionString, o => o.Schema = schema);
+        services.AddComplaints().UsePack("generic").UsePostgreSql(connectionString, o => o.Schema = schema);
         ComplaintId id;
         await using (var provider = services.BuildServiceProvider())
         {

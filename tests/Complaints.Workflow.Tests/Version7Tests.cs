@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 
+using Complaints.Workflow.Internal;
+
 namespace Complaints.Workflow.Tests;
 
 /// <summary>The journal's and cases' ids: version-7 UUIDs as <see cref="Guid.CreateVersion7(DateTimeOffset)"/> makes them.</summary>

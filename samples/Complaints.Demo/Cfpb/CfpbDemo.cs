@@ -65,7 +65,7 @@ internal static class CfpbDemo
         var clock = new ImportClock();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        var builder = services.AddComplaints(o => o.UsePack("generic", OverrideFolder))
+        var builder = services.AddComplaints().UsePack("generic", OverrideFolder)
             .AddCalendar(CalendarName, Calendar);
         if (sqlite is not null)
         {

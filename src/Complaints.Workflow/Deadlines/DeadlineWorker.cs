@@ -31,6 +31,7 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <param name="time">The clock.</param>
     /// <param name="options">The worker's settings.</param>
     /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    /// <exception cref="OptionsValidationException">A setting of <paramref name="options"/> is out of range; the message names each.</exception>
     public DeadlineWorker(IDeadlineStore deadlines, ComplaintService service, TimeProvider time, IOptions<DeadlineWorkerOptions> options, ILogger<DeadlineWorker>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +39,7 @@ public sealed partial class DeadlineWorker : BackgroundService
         _service = service ?? throw new ArgumentNullException(nameof(service));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
+        Internal.WorkerSettings.ThrowIfAny<DeadlineWorkerOptions>(_options.Problems());
         _logger = logger ?? NullLogger<DeadlineWorker>.Instance;
         _workerId = _options.WorkerId ?? $"deadline-worker-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }

@@ -1,6 +1,11 @@
+using Complaints.Notifications;
 using Complaints.Policy;
 using Complaints.Ports;
+using Complaints.Workflow;
+using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +26,21 @@ public sealed class ComplaintsBuilder
     {
         ArgumentNullException.ThrowIfNull(policy);
         Services.Replace(ServiceDescriptor.Singleton(new PolicyCatalog(policy)));
+        return this;
+    }
+
+    /// <summary>
+    /// Uses the policy <paramref name="factory"/> makes, once, when the workflow is first needed (at host start with
+    /// <c>ValidateOnStart</c>: the options validation loads it, so a policy that cannot be made stops the host there,
+    /// saying why). Extensions such as Complaints.Rules' <c>UsePack</c> register their policy this way.
+    /// </summary>
+    /// <param name="factory">Makes the policy from the container.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder UsePolicy(Func<IServiceProvider, IComplaintPolicy> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton(sp => new PolicyCatalog(
+            factory(sp) ?? throw new InvalidOperationException("The complaint policy factory given to UsePolicy returned null."))));
         return this;
     }
 
@@ -46,17 +66,42 @@ public sealed class ComplaintsBuilder
     }
 
     /// <summary>
-    /// Adds the hosted <see cref="Complaints.Workflow.Deadlines.DeadlineWorker"/>, which records deadline warnings and
-    /// breaches through the command path. The store must implement <see cref="IDeadlineStore"/> (the built-in stores do).
+    /// Adds the hosted <see cref="DeadlineWorker"/>, which records deadline warnings and breaches through the command
+    /// path. The store must implement <see cref="IDeadlineStore"/> (the built-in stores do). The settings are
+    /// validated at host start.
     /// </summary>
     /// <param name="configure">Adjusts the worker's settings.</param>
     /// <returns>This builder.</returns>
-    public ComplaintsBuilder AddDeadlineWorker(Action<Complaints.Workflow.Deadlines.DeadlineWorkerOptions>? configure = null)
+    public ComplaintsBuilder AddDeadlineWorker(Action<DeadlineWorkerOptions>? configure = null)
     {
-        Services.AddOptions<Complaints.Workflow.Deadlines.DeadlineWorkerOptions>().Configure(configure ?? (static _ => { }));
-        Services.TryAddSingleton(static sp => sp.GetRequiredService<IComplaintStore>() as IDeadlineStore
-            ?? throw new InvalidOperationException("The registered complaint store does not implement IDeadlineStore, which the deadline worker needs to claim due deadlines."));
-        Services.AddHostedService<Complaints.Workflow.Deadlines.DeadlineWorker>();
+        Services.AddOptions<DeadlineWorkerOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineWorkerOptions>, WorkerOptionsValidator>());
+        Services.AddHostedService<DeadlineWorker>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the hosted <see cref="OutboxDispatcher"/>, which sends the notifications saves wrote to the outbox through
+    /// every registered <see cref="INotificationSender"/>. The store must implement <see cref="IOutboxStore"/> (the
+    /// built-in stores do). The settings are validated at host start.
+    /// </summary>
+    /// <param name="configure">Adjusts the dispatcher's settings.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder AddOutboxDispatcher(Action<OutboxDispatcherOptions>? configure = null)
+    {
+        Services.AddOptions<OutboxDispatcherOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxDispatcherOptions>, WorkerOptionsValidator>());
+        Services.AddHostedService<OutboxDispatcher>();
+        return this;
+    }
+
+    /// <summary>Adds a sender of type <typeparamref name="TSender"/> (a singleton) that every outbox message goes through.</summary>
+    /// <typeparam name="TSender">The sender type.</typeparam>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder AddNotificationSender<TSender>()
+        where TSender : class, INotificationSender
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, TSender>());
         return this;
     }
 

@@ -1,13 +1,10 @@
+using Complaints.Notifications;
 using Complaints.Policy;
-using Complaints.Rules;
 using Complaints.Ports;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -32,38 +29,47 @@ public static class ComplaintsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<ComplaintsOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>(static sp => new ComplaintsOptionsValidator(
+            sp.GetServices<CalendarRegistration>(), sp)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IComplaintStore>() is var store && store is IAuditLog audit
             ? audit
             : throw new InvalidOperationException(
                 $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog."));
+        services.TryAddSingleton(static sp => Port<IDeadlineStore>(sp, "claim due deadlines for the deadline worker"));
+        services.TryAddSingleton(static sp => Port<IOutboxStore>(sp, "keep the notification outbox the dispatcher sends from"));
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
-        services.TryAddSingleton(static sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.Pack is { } pack
-            ? new PolicyCatalog(pack.Value)
-            : throw new InvalidOperationException(NoPolicy));
         services.TryAddSingleton(static sp => CalendarRegistration.Registry(
             sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value));
-        services.TryAddSingleton(static sp => new ComplaintService(
-            sp.GetRequiredService<IComplaintStore>(),
-            sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<IBusinessCalendar>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
-            sp.GetRequiredService<BusinessCalendarRegistry>(),
-            sp.GetService<IAuditLog>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => new CalendarHorizonWarning(
-            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
-            sp.GetRequiredService<BusinessCalendarRegistry>(),
-            sp.GetRequiredService<IBusinessCalendar>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<CalendarHorizonWarning>>() ?? NullLogger<CalendarHorizonWarning>.Instance)));
+        services.TryAddSingleton(static sp =>
+        {
+            // The options first: their validation loads the policy and reports a policy that cannot be made, saying why.
+            var options = sp.GetRequiredService<IOptions<ComplaintsOptions>>();
+            _ = options.Value;
+            return new ComplaintService(
+                sp.GetRequiredService<IComplaintStore>(),
+                sp.GetService<PolicyCatalog>() ?? throw new InvalidOperationException(NoPolicy),
+                sp.GetRequiredService<IBusinessCalendar>(),
+                sp.GetRequiredService<TimeProvider>(),
+                options,
+                sp.GetRequiredService<BusinessCalendarRegistry>(),
+                sp.GetService<IAuditLog>());
+        });
         return new ComplaintsBuilder(services);
     }
 
+    /// <summary>The registered store as <typeparamref name="TPort"/>, for the ports every built-in store implements.</summary>
+    private static TPort Port<TPort>(IServiceProvider services, string purpose)
+        where TPort : class
+    {
+        var store = services.GetRequiredService<IComplaintStore>();
+        return store as TPort ?? throw new InvalidOperationException(
+            $"The complaint store {store.GetType().Name} does not implement {typeof(TPort).Name}, which it needs to {purpose}. Implement it on the store, or register an {typeof(TPort).Name}.");
+    }
+
     private const string NoPolicy =
-        "No complaint policy is registered. Choose a policy pack with services.AddComplaints(o => o.UsePack(\"generic\")) (or UsePackFolder), or register your own with services.AddComplaints().UsePolicy(...).";
+        "No complaint policy is registered. Choose a policy pack with services.AddComplaints().UsePack(\"generic\") (or UsePackFolder; both from the Complaints.Rules package), or register your own with services.AddComplaints().UsePolicy(...).";
 }
 
 internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calendar)
@@ -81,7 +87,7 @@ internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calen
     }
 }
 
-internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars) : IValidateOptions<ComplaintsOptions>
+internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars, IServiceProvider services) : IValidateOptions<ComplaintsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ComplaintsOptions options)
     {
@@ -96,26 +102,39 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
             failures.Add($"ComplaintsOptions.ConflictRetries is {options.ConflictRetries}; set it between 0 and 100.");
         }
 
-        if (options.Pack is { } pack)
-        {
-            try
-            {
-                // A pack naming a calendar nobody registered would fail only at its first triage: say so now.
-                if (pack.Value.CalendarName is { } calendar && !KnowsCalendar(calendar))
-                {
-                    failures.Add(
-                        $"The policy pack '{pack.Value.Identity.Id}' computes deadlines on the business calendar '{calendar}', which is neither built in (cn, weekdays) nor registered. " +
-                        $"Register it with services.AddComplaints(...).AddCalendar(\"{calendar}\", calendar).");
-                }
-            }
-            catch (Exception e) when (e is PolicyPackException or ArgumentException or IOException)
-            {
-                failures.Add("The policy pack chosen with UsePack/UsePackFolder cannot be loaded: " + e.Message);
-            }
-        }
-
+        CheckPolicy(failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private bool KnowsCalendar(string name) => CalendarRegistration.Registry(calendars).IsKnown(name);
+    /// <summary>
+    /// Loads the registered policy now (at host start with <c>ValidateOnStart</c>) rather than at the first complaint,
+    /// and checks that the calendar it names is known: a policy naming a calendar nobody registered would otherwise
+    /// fail only at its first triage. No policy registered is reported when the service is first resolved.
+    /// </summary>
+    private void CheckPolicy(List<string> failures)
+    {
+        IComplaintPolicy policy;
+        try
+        {
+            if (services.GetService<PolicyCatalog>() is not { } catalog)
+            {
+                return;
+            }
+
+            policy = catalog.Current;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A policy pack that fails to load (a bad rule, a missing folder) stops the host at start, saying why.
+            failures.Add("The complaint policy cannot be loaded: " + e.Message);
+            return;
+        }
+
+        if (policy.CalendarName is { } calendar && !CalendarRegistration.Registry(calendars).IsKnown(calendar))
+        {
+            failures.Add(
+                $"The policy '{policy.Identity.Id}' computes deadlines on the business calendar '{calendar}', which is neither built in (cn, weekdays) nor registered. " +
+                $"Register it with services.AddComplaints(...).AddCalendar(\"{calendar}\", calendar).");
+        }
+    }
 }

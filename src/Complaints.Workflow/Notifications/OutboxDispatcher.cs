@@ -29,6 +29,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <param name="time">The clock.</param>
     /// <param name="options">The dispatcher's settings.</param>
     /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    /// <exception cref="OptionsValidationException">A setting of <paramref name="options"/> is out of range; the message names each.</exception>
     public OutboxDispatcher(IOutboxStore outbox, IEnumerable<INotificationSender> senders, TimeProvider time, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +38,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         _senders = [.. senders];
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
+        Internal.WorkerSettings.ThrowIfAny<OutboxDispatcherOptions>(_options.Problems());
         _logger = logger ?? NullLogger<OutboxDispatcher>.Instance;
         _workerId = _options.WorkerId ?? $"outbox-dispatcher-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }

@@ -28,13 +28,12 @@ public sealed class Concepts
         #region permissions
         services.AddComplaints(options =>
         {
-            options.UsePack("generic");
             // Duty managers see every case and may also triage (acting on a case needs seeing it).
             options.SeeAllRoles.Add("duty-manager");
             options.Permissions.Allow(ComplaintAction.Triage, "duty-manager");
             // Only a coordinator closes a case.
             options.Permissions[ComplaintAction.Close] = new PermissionRule([ComplaintRoles.Coordinator]);
-        });
+        }).UsePack("generic");
         #endregion
         await using var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
@@ -52,7 +51,7 @@ public sealed class Concepts
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePack("generic");
         await using var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
         var coordinator = A.Coordinator();
@@ -87,7 +86,7 @@ public sealed class Concepts
         var fake = new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(fake);
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePack("generic");
         await using var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
         var coordinator = A.Coordinator();
@@ -111,7 +110,7 @@ public sealed class Concepts
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePack("generic");
         await using var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
         var coordinator = A.Coordinator();
@@ -135,7 +134,7 @@ public sealed class Concepts
     {
         var services = new ServiceCollection();
         #region deadline-worker
-        services.AddComplaints(o => o.UsePack("tobacco-retail"))
+        services.AddComplaints().UsePack("tobacco-retail")
                 .AddDeadlineWorker(o => o.PollInterval = TimeSpan.FromSeconds(30));
         #endregion
         await using var provider = services.BuildServiceProvider();
@@ -154,7 +153,7 @@ public sealed class Concepts
         #region add-calendar
         // bankHolidays: the GOV.UK feed (https://www.gov.uk/bank-holidays.json), fetched and kept by the host.
         var scotland = BusinessCalendars.FromUkBankHolidays(bankHolidays, "scotland");
-        services.AddComplaints(o => o.UsePackFolder(myPack, scottishShops))   // scottish-shops/pack.json: { "calendar": "uk-scotland" }
+        services.AddComplaints().UsePackFolder(myPack, scottishShops)   // scottish-shops/pack.json: { "calendar": "uk-scotland" }
                 .AddCalendar("uk-scotland", scotland);
         #endregion
         await using var provider = services.BuildServiceProvider();
@@ -178,7 +177,7 @@ public sealed class Concepts
             var services = new ServiceCollection();
             // Wednesday 3 February 2027, 10:00 in Beijing: no 2027 data ships with the package.
             services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2027, 2, 3, 10, 0, 0, TimeSpan.FromHours(8))));
-            services.AddComplaints(o => o.UsePack("hospital"));
+            services.AddComplaints().UsePack("hospital");
             await using var provider = services.BuildServiceProvider();
             var complaints = provider.GetRequiredService<ComplaintService>();
             var coordinator = A.Coordinator();
@@ -212,9 +211,8 @@ public sealed class Concepts
         #region strict-calendar-horizon
         services.AddComplaints(o =>
         {
-            o.UsePack("hospital");
             o.StrictCalendarHorizon = true;   // beyond the official data: BusinessCalendarException, not a provisional deadline
-        });
+        }).UsePack("hospital");
         #endregion
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<BusinessCalendarRegistry>().Get("cn").Should().BeOfType<BusinessCalendar>()
@@ -229,7 +227,7 @@ public sealed class Concepts
         {
             var services = new ServiceCollection();
             #region use-sqlite
-            services.AddComplaints(o => o.UsePack("generic"))
+            services.AddComplaints().UsePack("generic")
                     .UseSqlite("Data Source=complaints.db")   // IComplaintStore, IDeadlineStore and IOutboxStore, one singleton
                     .AddDeadlineWorker();
             #endregion
@@ -254,7 +252,7 @@ public sealed class Concepts
         var services = new ServiceCollection();
         var connectionString = "Host=db.internal;Database=complaints;Username=app;Password=secret";
         #region use-postgresql
-        services.AddComplaints(o => o.UsePack("generic"))
+        services.AddComplaints().UsePack("generic")
                 .UsePostgreSql(connectionString, o => o.Schema = "complaints")   // IComplaintStore and IDeadlineStore, one singleton
                 .AddDeadlineWorker();                                            // on every node, or only on some
         #endregion

@@ -50,7 +50,7 @@ public sealed class GettingStarted : IDisposable
     private static void Register(IServiceCollection services)
     {
         #region gs-register
-        services.AddComplaints(options => options.UsePack("hospital"))
+        services.AddComplaints().UsePack("hospital")
                 .UseSqlite("Data Source=complaints.db")     // the cases, journals, deadlines and outbox
                 .AddDeadlineWorker()                        // records warnings and breaches as they fall due
                 .AddOutboxDispatcher()                      // sends the notifications each save queued …
@@ -67,7 +67,7 @@ public sealed class GettingStarted : IDisposable
 
         provider.GetRequiredService<IComplaintStore>().Should().BeOfType<SqliteComplaintStore>();
         provider.GetRequiredService<ComplaintService>().Should().NotBeNull();
-        provider.GetServices<IHostedService>().Select(s => s.GetType()).Should().BeEquivalentTo([typeof(DeadlineWorker), typeof(OutboxDispatcher), typeof(Complaints.Workflow.Calendars.CalendarHorizonWarning)]);
+        provider.GetServices<IHostedService>().Select(s => s.GetType()).Should().BeEquivalentTo([typeof(DeadlineWorker), typeof(OutboxDispatcher), typeof(Complaints.Rules.CalendarHorizonWarning)]);
         provider.GetServices<INotificationSender>().Should().ContainSingle().Which.Should().BeOfType<EmailSender>();
     }
 
@@ -75,7 +75,7 @@ public sealed class GettingStarted : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddComplaints(options => options.UsePack("hospital"))
+        services.AddComplaints().UsePack("hospital")
                 .UseSqlite($"Data Source={Path.Combine(_folder, "complaints.db")}")
                 .AddDeadlineWorker()
                 .AddOutboxDispatcher()

@@ -20,7 +20,7 @@ public sealed class Notifications
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
         #region outbox-registration
-        services.AddComplaints(o => o.UsePack("generic"))
+        services.AddComplaints().UsePack("generic")
                 .AddOutboxDispatcher(o =>
                 {
                     o.PollInterval = TimeSpan.FromSeconds(10);

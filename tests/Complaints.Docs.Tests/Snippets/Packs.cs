@@ -41,8 +41,8 @@ public sealed class Packs
         var packs = Path.Combine(AppContext.BaseDirectory, "packs");
         var services = new ServiceCollection();
         #region use-pack
-        services.AddComplaints(o => o.UsePack("hospital", Path.Combine(packs, "hospital-override")));
-        // or o.UsePackFolder(Path.Combine(packs, "my-pack")), with an override folder as the second argument
+        services.AddComplaints().UsePack("hospital", Path.Combine(packs, "hospital-override"));
+        // or .UsePackFolder(Path.Combine(packs, "my-pack")), with an override folder as the second argument
         #endregion
         await using var provider = services.BuildServiceProvider();
 

@@ -22,11 +22,11 @@ public sealed class PolicyVersions : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private ServiceProvider Start(Action<ComplaintsOptions> pack)
+    private ServiceProvider Start(Func<ComplaintsBuilder, ComplaintsBuilder> pack)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
-        services.AddComplaints(pack).UseSqlite($"Data Source={Path.Combine(_folder, "complaints.db")}");
+        pack(services.AddComplaints()).UseSqlite($"Data Source={Path.Combine(_folder, "complaints.db")}");
         return services.BuildServiceProvider();
     }
 
@@ -50,12 +50,12 @@ public sealed class PolicyVersions : IDisposable
         var myPack = Path.Combine(_packs, "my-pack");
         var newLimits = Path.Combine(_packs, "my-pack-1.1");
         ComplaintId old;
-        await using (var before = Start(o => o.UsePackFolder(myPack)))                  // bike-shop 1.0.0: agents settle up to 150
+        await using (var before = Start(b => b.UsePackFolder(myPack)))                  // bike-shop 1.0.0: agents settle up to 150
         {
             old = await OpenAndInvestigateAsync(before.GetRequiredService<ComplaintService>());
         }
 
-        await using (var forgetful = Start(o => o.UsePackFolder(myPack, newLimits)))    // only 1.1.0 loaded after the upgrade
+        await using (var forgetful = Start(b => b.UsePackFolder(myPack, newLimits)))    // only 1.1.0 loaded after the upgrade
         {
             var complaints = forgetful.GetRequiredService<ComplaintService>();
             var proposed = await ProposeAsync(complaints, old);
@@ -64,7 +64,7 @@ public sealed class PolicyVersions : IDisposable
 
         old = await OpenUnderFirstVersionAsync(myPack);   // another case opened under 1.0.0, for the run with both loaded
         var previousFolder = myPack;
-        await using var provider = Start(o => o.UsePackFolder(myPack, newLimits));
+        await using var provider = Start(b => b.UsePackFolder(myPack, newLimits));
         #region policy-versions
         // At start-up, after an upgrade: keep the previous version loaded for the cases opened under it,
         // then load the current one again, so that it stays the one new cases get.
@@ -83,7 +83,7 @@ public sealed class PolicyVersions : IDisposable
 
     private async Task<ComplaintId> OpenUnderFirstVersionAsync(string myPack)
     {
-        await using var before = Start(o => o.UsePackFolder(myPack));
+        await using var before = Start(b => b.UsePackFolder(myPack));
         return await OpenAndInvestigateAsync(before.GetRequiredService<ComplaintService>());
     }
 }

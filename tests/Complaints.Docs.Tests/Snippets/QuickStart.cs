@@ -25,7 +25,7 @@ public sealed class QuickStart
         #endregion
         services.AddSingleton<TimeProvider>(clock); // the docs' clock: a fixed Monday, so deadlines are known
         #region quick-start
-        services.AddComplaints(options => options.UsePack("hospital")); // or generic, tobacco-retail, auto-dealership, food-service
+        services.AddComplaints().UsePack("hospital"); // or generic, tobacco-retail, auto-dealership, food-service
         await using var provider = services.BuildServiceProvider();
         var complaints = provider.GetRequiredService<ComplaintService>();
 

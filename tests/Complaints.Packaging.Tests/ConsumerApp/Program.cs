@@ -87,7 +87,7 @@ static ServiceProvider Build(string database, TimeProvider clock)
 {
     var services = new ServiceCollection();
     services.AddSingleton(clock); // before AddComplaints, which adds the system clock only if none is registered
-    services.AddComplaints(options => options.UsePack("generic")).UseSqlite($"Data Source={database}");
+    services.AddComplaints().UsePack("generic").UseSqlite($"Data Source={database}");
     return services.BuildServiceProvider();
 }
 

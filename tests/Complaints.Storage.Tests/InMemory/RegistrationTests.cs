@@ -11,7 +11,7 @@ public sealed class RegistrationTests
     public void AddComplaints_InMemoryDefault_IsAlsoTheAuditLog()
     {
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePack("generic");
         using var provider = services.BuildServiceProvider();
 
         var store = provider.GetRequiredService<IComplaintStore>();

@@ -150,7 +150,7 @@ public sealed class NotificationPlannerTests
     public void Registration_AddsTheDispatcherTheStoresOutboxAndTheSenders()
     {
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic")).AddOutboxDispatcher(o => o.MaxAttempts = 3).AddNotificationSender<NullSender>().AddNotificationSender<NullSender>();
+        services.AddComplaints().UsePack("generic").AddOutboxDispatcher(o => o.MaxAttempts = 3).AddNotificationSender<NullSender>().AddNotificationSender<NullSender>();
         using var provider = services.BuildServiceProvider();
 
         provider.GetServices<IHostedService>().Should().ContainSingle(s => s is OutboxDispatcher);

@@ -123,7 +123,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var path = _database.NewPath();
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic")).UseSqlite($"Data Source={path}").AddDeadlineWorker();
+        services.AddComplaints().UsePack("generic").UseSqlite($"Data Source={path}").AddDeadlineWorker();
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
         {
             var store = provider.GetRequiredService<IComplaintStore>();
@@ -148,7 +148,7 @@ public sealed class SqliteStoreTests : IDisposable
     public void UseSqlite_AfterAddDeadlineWorker_StillReplacesTheDeadlineStore()
     {
         var services = new ServiceCollection();
-        services.AddComplaints(o => o.UsePack("generic")).AddDeadlineWorker().UseSqlite($"Data Source={_database.NewPath()}");
+        services.AddComplaints().UsePack("generic").AddDeadlineWorker().UseSqlite($"Data Source={_database.NewPath()}");
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(provider.GetRequiredService<IComplaintStore>());

@@ -143,7 +143,7 @@ public sealed class BusinessCalendarTests
         // Wednesday 3 February 2027, 10:00 in Beijing, days before the Spring Festival; no official 2027 data ships.
         var time = new FakeTimeProvider(Cn(2027, 2, 3, 10));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePolicy(new TestPolicy { CalendarName = "cn" });
         using var provider = services.BuildServiceProvider();
         var service = provider.GetRequiredService<ComplaintService>();
         var id = (await service.ReceiveAsync(People.Receiver, Harness.Intake(claim: 200))).Complaint.Id;
@@ -163,7 +163,7 @@ public sealed class BusinessCalendarTests
     {
         var time = new FakeTimeProvider(Cn(2027, 2, 3, 10));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
-        services.AddComplaints(o => { o.UsePack("generic"); o.StrictCalendarHorizon = true; });
+        services.AddComplaints(o => o.StrictCalendarHorizon = true).UsePolicy(new TestPolicy { CalendarName = "cn" });
         using var provider = services.BuildServiceProvider();
         var service = provider.GetRequiredService<ComplaintService>();
         var id = (await service.ReceiveAsync(People.Receiver, Harness.Intake(claim: 200))).Complaint.Id;
@@ -259,7 +259,7 @@ public sealed class BusinessCalendarTests
         // Received Wednesday 30 September 2026 at 10:00 in Beijing, just before the National Day holidays.
         var time = new FakeTimeProvider(Cn(2026, 9, 30, 10));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
-        services.AddComplaints(o => o.UsePack("generic"));
+        services.AddComplaints().UsePolicy(new TestPolicy { CalendarName = "cn" });
         using var provider = services.BuildServiceProvider();
         var service = provider.GetRequiredService<ComplaintService>();
         var id = (await service.ReceiveAsync(People.Receiver, Harness.Intake(claim: 200))).Complaint.Id;

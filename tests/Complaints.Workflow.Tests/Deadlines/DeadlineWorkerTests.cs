@@ -105,7 +105,7 @@ public sealed class DeadlineWorkerTests
         var good = await h.DriveTo(ComplaintState.Investigating);
         h.Time.SetUtcNow(PastDue);
         var unreadable = new UnreadableStore(h.Store, bad);
-        var service = new ComplaintService(unreadable, new Policy.PolicyCatalog(h.Policy), new Complaints.Workflow.Calendars.WeekdayCalendar(), h.Time, Microsoft.Extensions.Options.Options.Create(h.Options), audit: h.Store);
+        var service = new ComplaintService(unreadable, new PolicyCatalog(h.Policy), new Complaints.Workflow.Calendars.WeekdayCalendar(), h.Time, Microsoft.Extensions.Options.Options.Create(h.Options), audit: h.Store);
         var logger = new ListLogger<DeadlineWorker>();
         var worker = new DeadlineWorker(h.Store, service, h.Time, Microsoft.Extensions.Options.Options.Create(new DeadlineWorkerOptions { WorkerId = "a" }), logger);
 

@@ -132,7 +132,7 @@ public sealed class ReplanDeadlinesTests
         public bool IsProvisional(DateTimeOffset start, DateTimeOffset due, Policy.DeadlineUnit unit) => Current.IsProvisional(start, due, unit);
     }
 
-    /// <summary>A host on the generic pack (China calendar) with a fake clock.</summary>
+    /// <summary>A host on a policy counting on the China calendar, with a fake clock.</summary>
     private sealed class ChinaHost : IDisposable
     {
         private readonly ServiceProvider _provider;
@@ -140,7 +140,7 @@ public sealed class ReplanDeadlinesTests
         public ChinaHost(DateTimeOffset now)
         {
             var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(now));
-            services.AddComplaints(o => o.UsePack("generic"));
+            services.AddComplaints().UsePolicy(new TestPolicy { CalendarName = "cn" });
             _provider = services.BuildServiceProvider();
         }
 

@@ -67,7 +67,7 @@ public sealed class ConflictRetryTests
     }
 
     private static ComplaintService Service(Harness h, IComplaintStore store) =>
-        new(store, new Policy.PolicyCatalog(h.Policy), new WeekdayCalendar(), h.Time, Microsoft.Extensions.Options.Options.Create(h.Options), audit: h.Store);
+        new(store, new PolicyCatalog(h.Policy), new WeekdayCalendar(), h.Time, Microsoft.Extensions.Options.Options.Create(h.Options), audit: h.Store);
 
     /// <summary>Lets another command save just before this service's first save, as a second user would.</summary>
     private sealed class RacingStore(IComplaintStore inner, Func<Task> competitor) : IComplaintStore

@@ -16,7 +16,7 @@ internal sealed class Harness
 
     public Harness(Ports.IBusinessCalendar? calendar = null)
     {
-        Service = new ComplaintService(Store, new Policy.PolicyCatalog(Policy), calendar ?? new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options));
+        Service = new ComplaintService(Store, new PolicyCatalog(Policy), calendar ?? new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options));
     }
 
     public FakeTimeProvider Time { get; } = new(Start);

@@ -27,6 +27,9 @@ internal sealed class TestPolicy : IComplaintPolicy
 
     public PolicyRef Identity => Ref;
 
+    /// <summary>The calendar the deadlines count on, by name; the workflow's default calendar if <see langword="null"/>.</summary>
+    public string? CalendarName { get; set; }
+
     private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
 
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Admissibility switch

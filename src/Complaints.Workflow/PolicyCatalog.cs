@@ -1,4 +1,6 @@
-namespace Complaints.Policy;
+using Complaints.Policy;
+
+namespace Complaints.Workflow;
 
 /// <summary>
 /// The policies a workflow knows: the current one for new cases, and every version loaded so far, so that a

@@ -1,31 +1,42 @@
 using System.Globalization;
 using Complaints.Policy;
 using Complaints.Ports;
-using Complaints.Rules;
+using Complaints.Workflow;
+using Complaints.Workflow.Calendars;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace Complaints.Workflow.Calendars;
+namespace Complaints.Rules;
 
 /// <summary>
 /// At host start, warns in the log when the official holiday data of the pack's calendar ends within the pack's
 /// longest deadline (its extension limit included): deadlines counted from now may then be provisional, or fail
 /// under <see cref="ComplaintsOptions.StrictCalendarHorizon"/>. Changes nothing; never stops the host.
-/// <c>services.AddComplaints()</c> registers it as a hosted service.
+/// <c>UsePack</c> and <c>UsePackFolder</c> register it as a hosted service.
 /// </summary>
-/// <param name="options">The workflow's settings (the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>).</param>
-/// <param name="calendars">The calendars packs name.</param>
-/// <param name="defaultCalendar">The calendar of a pack that names none.</param>
-/// <param name="time">The clock.</param>
-/// <param name="logger">Where the warning goes.</param>
-public sealed partial class CalendarHorizonWarning(
-    IOptions<ComplaintsOptions> options,
-    BusinessCalendarRegistry calendars,
-    IBusinessCalendar defaultCalendar,
-    TimeProvider time,
-    ILogger<CalendarHorizonWarning> logger) : IHostedService
+public sealed partial class CalendarHorizonWarning : IHostedService
 {
+    private readonly PackRegistration _pack;
+    private readonly BusinessCalendarRegistry _calendars;
+    private readonly IBusinessCalendar _defaultCalendar;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the check.</summary>
+    /// <param name="pack">The pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>.</param>
+    /// <param name="calendars">The calendars packs name.</param>
+    /// <param name="defaultCalendar">The calendar of a pack that names none.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where the warning goes.</param>
+    internal CalendarHorizonWarning(PackRegistration pack, BusinessCalendarRegistry calendars, IBusinessCalendar defaultCalendar, TimeProvider time, ILogger logger)
+    {
+        _pack = pack;
+        _calendars = calendars;
+        _defaultCalendar = defaultCalendar;
+        _time = time;
+        _logger = logger;
+    }
+
     /// <summary>The warnings of the last check (at start), for a host's health page.</summary>
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
@@ -37,7 +48,7 @@ public sealed partial class CalendarHorizonWarning(
         Warnings = Check();
         foreach (var warning in Warnings)
         {
-            LogHorizon(logger, warning);
+            LogHorizon(_logger, warning);
         }
 
         return Task.CompletedTask;
@@ -52,17 +63,12 @@ public sealed partial class CalendarHorizonWarning(
     /// <returns>One warning naming the calendar, the date its data ends and what to do, or none.</returns>
     public IReadOnlyList<string> Check()
     {
-        if (options.Value.Pack is not { } lazy)
-        {
-            return [];
-        }
-
-        PolicyPack pack;
+        PolicyPack loaded;
         IBusinessCalendar calendar;
         try
         {
-            pack = lazy.Value;
-            calendar = pack.CalendarName is { } name ? calendars.Get(name) : defaultCalendar;
+            loaded = _pack.Pack;
+            calendar = loaded.CalendarName is { } name ? _calendars.Get(name) : _defaultCalendar;
         }
         catch (Exception e) when (e is PolicyPackException or InvalidOperationException or ArgumentException or IOException)
         {
@@ -74,9 +80,9 @@ public sealed partial class CalendarHorizonWarning(
             return [];
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var warnings = new List<string>();
-        foreach (var (rule, amount, unit) in LongestDeadlines(pack))
+        foreach (var (rule, amount, unit) in LongestDeadlines(loaded))
         {
             string? reached;
             try
@@ -92,7 +98,7 @@ public sealed partial class CalendarHorizonWarning(
             if (reached is not null)
             {
                 warnings.Add(
-                    $"The business calendar '{calendar.Name}' has official holiday data until {end:yyyy-MM-dd}, within the longest deadline of policy pack '{pack.Identity.Id}' " +
+                    $"The business calendar '{calendar.Name}' has official holiday data until {end:yyyy-MM-dd}, within the longest deadline of policy pack '{loaded.Identity.Id}' " +
                     $"(rule '{rule}': {amount} {unit}, {reached}). Deadlines reaching past it are provisional (rest days and statutory holidays only, no bridging or make-up days). " +
                     $"Load newer holiday data (e.g. AddCalendar(\"{calendar.Name}\", BusinessCalendars.ChinaWithHolidayFiles(folder))) and issue ReplanDeadlines on open cases with provisional deadlines.");
                 break;

@@ -1,11 +1,12 @@
+using System.Text.Json;
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
-using Complaints.Workflow.Tests.Support;
+using Complaints.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Workflow.Tests.Confidentiality;
+namespace Complaints.Rules.Tests.Confidentiality;
 
 /// <summary>
 /// The tobacco-retail pack on a staff member's report against another unit: the reporter is never revealed through a
@@ -31,8 +32,8 @@ public sealed class TobaccoReportConfidentialityTests : IAsyncDisposable
 
     public TobaccoReportConfidentialityTests()
     {
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Harness.Start));
-        services.AddComplaints(o => o.UsePack("tobacco-retail"));
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        services.AddComplaints().UsePack("tobacco-retail");
         _provider = services.BuildServiceProvider();
         _service = _provider.GetRequiredService<ComplaintService>();
     }
@@ -98,7 +99,7 @@ public sealed class TobaccoReportConfidentialityTests : IAsyncDisposable
         seen.Intake.Evidence.Should().OnlyContain(e => e.Reference == Complainant.Withheld);
         seen.Intake.Complainant.Should().Be(Complainant.Redacted);
         seen.ReceivedBy.Should().NotBe(Reporter);
-        var everything = Harness.Json(seen) + Harness.Json(journal) + Harness.Json(desk);
+        var everything = Json(seen) + Json(journal) + Json(desk);
         everything.Should().NotContainAny("delivery fee", "Warehouse 3", "fee-receipt", "Sun (sales", "\"sun\"", "139 0000");
     }
 
@@ -111,7 +112,7 @@ public sealed class TobaccoReportConfidentialityTests : IAsyncDisposable
         var journal = await _service.GetJournalAsync(id, AccusedSeconded);
 
         seen.Intake.Description.Should().Be(Complainant.Withheld);
-        (Harness.Json(seen) + Harness.Json(journal)).Should().NotContainAny("delivery fee", "fee-receipt", "Sun (sales", "\"sun\"");
+        (Json(seen) + Json(journal)).Should().NotContainAny("delivery fee", "fee-receipt", "Sun (sales", "\"sun\"");
         (await _service.GetAsync(id, Clerk)).Intake.Description.Should().Contain("delivery fee", "the office investigating sees everything");
     }
 
@@ -129,4 +130,8 @@ public sealed class TobaccoReportConfidentialityTests : IAsyncDisposable
         await _service.ExecuteAsync(received.Complaint.Id, Clerk, new Triage());
         return received.Complaint.Id;
     }
+
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ComplaintsJson.Options);
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Complaints;
+namespace Complaints.Workflow.Internal;
 
 /// <summary>
 /// Version-7 UUIDs (RFC 9562) as <see cref="Guid.CreateVersion7(DateTimeOffset)"/> makes them: the Unix time in

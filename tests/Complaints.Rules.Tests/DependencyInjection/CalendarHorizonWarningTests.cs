@@ -1,10 +1,11 @@
 using Complaints.Workflow.Calendars;
+using Complaints.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Workflow.Tests.Calendars;
+namespace Complaints.Rules.Tests.DependencyInjection;
 
 /// <summary>The host is warned at start, in its log, when a calendar's official data ends within the pack's longest deadline.</summary>
 public sealed class CalendarHorizonWarningTests
@@ -66,7 +67,7 @@ public sealed class CalendarHorizonWarningTests
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
             .AddSingleton<ILogger<CalendarHorizonWarning>>(new ListLogger(log));
-        var complaints = services.AddComplaints(o => o.UsePack("hospital")); // a follow-up within 10 working days
+        var complaints = services.AddComplaints().UsePack("hospital"); // a follow-up within 10 working days
         configure?.Invoke(complaints);
         using var provider = services.BuildServiceProvider();
         var warning = provider.GetServices<IHostedService>().OfType<CalendarHorizonWarning>().Single();
