@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Complaints.Commands;
 using Complaints.Workflow.Lifecycle;
 
@@ -11,7 +10,9 @@ namespace Complaints.Workflow.CommandDefinitions;
 internal static class CommandTable
 {
     /// <summary>Every action's definition, in <see cref="ComplaintAction"/> order.</summary>
-    public static IReadOnlyList<ActionDefinition> All { get; } =
+    public static IReadOnlyList<ActionDefinition> All => Definitions;
+
+    private static readonly ActionDefinition[] Definitions =
     [
         new ReceiveDefinition(),
         new ConfirmReadBackDefinition(),
@@ -47,42 +48,53 @@ internal static class CommandTable
         new ReplanDeadlinesDefinition(),
     ];
 
-    private static readonly FrozenDictionary<Type, CommandDefinition> ByCommandType =
-        All.OfType<CommandDefinition>().ToFrozenDictionary(d => d.CommandType);
-
-    private static readonly FrozenDictionary<ComplaintAction, ActionDefinition> ByAction =
-        All.ToFrozenDictionary(d => d.Action);
-
-    private static readonly FrozenDictionary<Trigger, ComplaintAction> ActionByTrigger = TriggerOwners();
+    // The lookups scan the list: for 32 entries a scan costs about what a hash lookup does, and nothing is computed
+    // once at type initialisation (where a mutation test could not reach it).
 
     /// <summary>The definition of <paramref name="command"/>'s type; <see langword="null"/> for a record the workflow does not know (a host's own).</summary>
     public static CommandDefinition? Find(ComplaintCommand command) => Find(command.GetType());
 
     /// <summary>The definition of the command record <paramref name="commandType"/>, if the workflow knows it.</summary>
-    public static CommandDefinition? Find(Type commandType) => ByCommandType.GetValueOrDefault(commandType);
-
-    /// <summary>The definition of <paramref name="action"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">No such action.</exception>
-    public static ActionDefinition Of(ComplaintAction action) =>
-        ByAction.TryGetValue(action, out var definition) ? definition : throw new ArgumentOutOfRangeException(nameof(action), action, null);
-
-    /// <summary>The action whose definition lists <paramref name="trigger"/>, for "allowed now" lists.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">No definition lists the trigger.</exception>
-    public static ComplaintAction ActionOf(Trigger trigger) =>
-        ActionByTrigger.TryGetValue(trigger, out var action) ? action : throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null);
-
-    private static FrozenDictionary<Trigger, ComplaintAction> TriggerOwners()
+    public static CommandDefinition? Find(Type commandType)
     {
-        var owners = new Dictionary<Trigger, ComplaintAction>();
-        foreach (var definition in All)
+        foreach (var definition in Definitions)
         {
-            foreach (var trigger in definition.Triggers)
+            if (definition is CommandDefinition command && command.CommandType == commandType)
             {
-                // Each trigger names one action; a second owner is a mistake in a definition (CommandTableTests).
-                owners.Add(trigger, definition.Action);
+                return command;
             }
         }
 
-        return owners.ToFrozenDictionary();
+        return null;
+    }
+
+    /// <summary>The definition of <paramref name="action"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such action.</exception>
+    public static ActionDefinition Of(ComplaintAction action)
+    {
+        foreach (var definition in Definitions)
+        {
+            if (definition.Action == action)
+            {
+                return definition;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(action), action, null);
+    }
+
+    /// <summary>The action whose definition lists <paramref name="trigger"/>, for "allowed now" lists.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No definition lists the trigger.</exception>
+    public static ComplaintAction ActionOf(Trigger trigger)
+    {
+        foreach (var definition in Definitions)
+        {
+            if (definition.Triggers.Contains(trigger))
+            {
+                return definition.Action;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null);
     }
 }
