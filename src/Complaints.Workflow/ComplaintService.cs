@@ -3,6 +3,7 @@ using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow.Access;
+using Complaints.Workflow.CommandDefinitions;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
 using Microsoft.Extensions.Options;
@@ -104,13 +105,13 @@ public sealed partial class ComplaintService
         CancellationToken cancellationToken = default)
     {
         new Validation().Actor(actor, "Actor").ThrowIfAny();
-        InputValidator.Command(command);
-        var retries = expectedVersion is null && _options.RetryOnConflict.Contains(command.Action) ? Math.Max(0, _options.ConflictRetries) : 0;
+        var definition = InputValidator.Command(command);
+        var retries = expectedVersion is null && _options.RetryOnConflict.Contains(definition.Action) ? Math.Max(0, _options.ConflictRetries) : 0;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await ExecuteOnceAsync(id, actor, command, expectedVersion, cancellationToken).ConfigureAwait(false);
+                return await ExecuteOnceAsync(id, actor, command, definition, expectedVersion, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyException) when (attempt < retries)
             {
@@ -119,7 +120,8 @@ public sealed partial class ComplaintService
         }
     }
 
-    private async ValueTask<CommandResult> ExecuteOnceAsync(ComplaintId id, Actor actor, ComplaintCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    private async ValueTask<CommandResult> ExecuteOnceAsync(
+        ComplaintId id, Actor actor, ComplaintCommand command, CommandDefinition definition, long? expectedVersion, CancellationToken cancellationToken)
     {
         var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ComplaintNotFoundException(id);
@@ -133,15 +135,16 @@ public sealed partial class ComplaintService
         try
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
-            _access.EnsureVisible(complaint, actor, command.Action);
-            EnsureLifecycleAllows(complaint, command.Action, now);
-            EnsurePermitted(complaint, actor, command.Action);
-            steps = Decide(_policies.Resolve(complaint.Policy), complaint, actor, command, now);
+            _access.EnsureVisible(complaint, actor, definition.Action);
+            EnsureLifecycleAllows(complaint, definition, now);
+            EnsurePermitted(complaint, actor, definition.Action);
+            var context = new DecisionContext(_policies.Resolve(complaint.Policy), complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
+            steps = definition.Decide(context, command);
         }
         catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
         {
             var shown = ForActor(refused, complaint, actor);
-            await AuditAsync(AuditKind.Refused, actor, command.Action, complaint.Id, AuditReason(shown), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(AuditKind.Refused, actor, definition.Action, complaint.Id, AuditReason(shown), cancellationToken).ConfigureAwait(false);
             if (ReferenceEquals(shown, refused))
             {
                 throw;
@@ -150,7 +153,7 @@ public sealed partial class ComplaintService
             throw shown;
         }
 
-        var (updated, entries) = Fire(complaint, actor, command.Action, steps, now);
+        var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now);
         await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
 
         // One view serves both the case and its entries.
@@ -178,7 +181,8 @@ public sealed partial class ComplaintService
         _ => shown.GetType().Name,
     };
 
-    private const string AccusedReason = "they are the person complained about";
+    /// <summary>The reason a refusal gives when the person complained about would act or be named handler: anyone may read it.</summary>
+    internal const string AccusedReason = "they are the person complained about";
     private const string RecusedPrefix = "they are recused from this case";
     private const string WithheldConflict =
         "a conflict of interest the policy found; its details are withheld, as they could identify the complainant (someone who may see the complainant is told them when they try the same)";
@@ -193,11 +197,11 @@ public sealed partial class ComplaintService
     }
 
     /// <summary>Throws unless one of the action's triggers can fire on the case now.</summary>
-    private void EnsureLifecycleAllows(Complaint complaint, ComplaintAction action, DateTimeOffset now)
+    private void EnsureLifecycleAllows(Complaint complaint, ActionDefinition definition, DateTimeOffset now)
     {
         var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow);
         List<string>? unmet = null;
-        foreach (var trigger in TriggerMap.Candidates(action))
+        foreach (var trigger in definition.Triggers)
         {
             if (machine.CanFire(trigger, out var conditions))
             {
@@ -207,7 +211,7 @@ public sealed partial class ComplaintService
             (unmet ??= []).AddRange(conditions);
         }
 
-        throw new InvalidTransitionException(complaint.Id, complaint.State, action, machine.AllowedActions(), unmet?.Distinct().ToArray() ?? []);
+        throw new InvalidTransitionException(complaint.Id, complaint.State, definition.Action, machine.AllowedActions(), unmet?.Distinct().ToArray() ?? []);
     }
 
     private (Complaint Updated, JournalEntry[] Entries) Fire(
@@ -258,7 +262,4 @@ public sealed partial class ComplaintService
             throw new NotPermittedException(complaint?.Id, actor.Id, action, $"it needs {rule.Describe()} (their roles: {held}).");
         }
     }
-
-    /// <summary>One trigger to fire and the journal event it records.</summary>
-    private readonly record struct Step(Trigger Trigger, ComplaintEvent Event);
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Complaints.Commands;
+using Complaints.Workflow.CommandDefinitions;
 using Complaints.Ports;
 using static Complaints.ComplaintLimits;
 
@@ -65,114 +67,31 @@ internal static class InputValidator
         v.ThrowIfAny();
     }
 
-    public static void Command(ComplaintCommand? command)
+    /// <summary>
+    /// Checks a command's fields by its definition (<see cref="CommandTable"/>) and returns the definition; refuses a
+    /// command type the workflow does not know.
+    /// </summary>
+    public static CommandDefinition Command(ComplaintCommand? command)
     {
         var v = new Validation();
-        switch (command)
+        if (command is null)
         {
-            case null:
-                v.Check(false, "Command", "is required.");
-                break;
-            case ConfirmReadBack c:
-                v.Defined(c.Method, "Method");
-                break;
-            case Triage or StartInvestigation:
-                break;
-            case Reject c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "The reason given to the complainant");
-                break;
-            case Redirect c:
-                v.Required(c.To, "To", "The body the complainant is directed to").Line(c.To, NameLength, "To")
-                    .RequiredText(c.Reason, ReasonLength, "Reason", "The reason");
-                break;
-            case ResolveOnSpot c:
-                Remedy(v, c.Remedy);
-                break;
-            case Assign c:
-                v.Actor(c.Handler, "Handler");
-                break;
-            case Reassign c:
-                v.Actor(c.Handler, "Handler").RequiredText(c.Reason, ReasonLength, "Reason", "The reason for reassigning");
-                break;
-            case Recuse c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "The conflict of interest");
-                break;
-            case AddEvidence c:
-                Evidence(v, c.Evidence, "Evidence");
-                break;
-            case HearAccused c:
-                v.RequiredText(c.Statement, TextLength, "Statement", "The accused's statement");
-                break;
-            case RecordFindings c when c.Findings is null:
-                v.Check(false, "Findings", "are required.");
-                break;
-            case RecordFindings c:
-                v.Money(c.Findings.Fine, "Findings.Fine").Money(c.Findings.Recovered, "Findings.Recovered");
-                v.Defined(c.Findings.Outcome, "Findings.Outcome").Defined(c.Findings.Cause, "Findings.Cause")
-                    .RequiredText(c.Findings.Summary, TextLength, "Findings.Summary", "A summary of the findings");
-                break;
-            case RecordEmergencyMeeting c:
-                Attendees(v, c.Attendees);
-                v.RequiredText(c.Minutes, TextLength, "Minutes", "The meeting's minutes");
-                break;
-            case ProposeRemedy c:
-                Remedy(v, c.Remedy);
-                break;
-            case Approve c:
-                v.Text(c.Note, ReasonLength, "Note");
-                break;
-            case DeclineApproval c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "The reason for declining");
-                break;
-            case CommunicateDecision c:
-                v.Defined(c.Channel, "Channel").RequiredText(c.Message, TextLength, "Message", "What was said to the complainant");
-                break;
-            case RecordCustomerAcceptance c:
-                v.Text(c.Comment, ReasonLength, "Comment");
-                break;
-            case RecordCustomerRejection c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "What the customer objected to");
-                break;
-            case Escalate c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "The reason for escalating");
-                break;
-            case CompleteImplementation c:
-                v.RequiredText(c.Summary, TextLength, "Summary", "What was done");
-                break;
-            case RecordFollowUp c:
-                v.Defined(c.Satisfaction, "Satisfaction").Text(c.Comment, ReasonLength, "Comment");
-                break;
-            case Close c:
-                v.RequiredText(c.Summary, TextLength, "Summary", "A closing summary");
-                break;
-            case Reopen c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "The reason for reopening");
-                break;
-            case RecordDeadlineWarning c:
-                v.Defined(c.Kind, "Kind");
-                break;
-            case RecordDeadlineBreach c:
-                v.Defined(c.Kind, "Kind");
-                break;
-            case ExtendDeadline c:
-                v.Defined(c.Kind, "Kind").RequiredText(c.ReasonGivenToComplainant, ReasonLength, "ReasonGivenToComplainant", "The explanation given to the complainant");
-                break;
-            case ReplanDeadlines c:
-                v.Required(c.Reason, "Reason", "Why the deadlines are recounted");
-                break;
-            case AssessAccountability c:
-                v.Actor(c.Person, "Person").Required(c.Misconduct, "Misconduct", "The misconduct assessed").Line(c.Misconduct, IdLength, "Misconduct");
-                break;
-            case Withdraw c:
-                v.RequiredText(c.Reason, ReasonLength, "Reason", "What the complainant said");
-                break;
-            default:
-                // A host may derive its own record from ComplaintCommand; the workflow cannot decide it.
-                v.Error("Command", $"{command.GetType().Name} is not a command the workflow knows; issue one of the commands in the Complaints.Commands namespace.");
-                break;
+            v.Check(false, "Command", "is required.");
+        }
+        else if (CommandTable.Find(command) is { } definition)
+        {
+            definition.Validate(command, v);
+            v.ThrowIfAny();
+            return definition;
+        }
+        else
+        {
+            // A host may derive its own record from ComplaintCommand; the workflow cannot decide it.
+            v.Error("Command", $"{command.GetType().Name} is not a command the workflow knows; issue one of the commands in the Complaints.Commands namespace.");
         }
 
         v.ThrowIfAny();
+        throw new UnreachableException("An error was recorded above.");
     }
 
     /// <summary>A query's reader, page, lists and text: bounded and valid before any store sees it.</summary>
@@ -246,7 +165,8 @@ internal static class InputValidator
         }
     }
 
-    private static void Evidence(Validation v, EvidenceReference? evidence, string field)
+    /// <summary>An evidence reference (at intake or added later): where it is held, and what it is.</summary>
+    internal static void Evidence(Validation v, EvidenceReference? evidence, string field)
     {
         if (evidence is null || string.IsNullOrWhiteSpace(evidence.Reference))
         {
@@ -280,17 +200,17 @@ internal static class InputValidator
         }
     }
 
-    private static void Attendees(Validation v, IReadOnlyList<string>? attendees)
+    /// <summary>An emergency meeting's attendees: at least one, none blank, each a name.</summary>
+    internal static Validation Attendees(Validation v, IReadOnlyList<string>? attendees)
     {
         if (attendees is not { Count: > 0 })
         {
-            v.Error("Attendees", "name at least one attendee, none blank.");
-            return;
+            return v.Error("Attendees", "name at least one attendee, none blank.");
         }
 
         if (!v.Count(attendees.Count, ListCount, "Attendees"))
         {
-            return;
+            return v;
         }
 
         for (var i = 0; i < attendees.Count; i++)
@@ -304,6 +224,8 @@ internal static class InputValidator
                 v.Line(attendees[i], NameLength, $"Attendees[{i}]");
             }
         }
+
+        return v;
     }
 
     private static void OptionalId(Validation v, string? value, bool given, string field)
@@ -314,7 +236,8 @@ internal static class InputValidator
         }
     }
 
-    private static void Remedy(Validation v, RemedyProposal? remedy)
+    /// <summary>A proposed remedy: its kind, a description, and an amount within the limits.</summary>
+    internal static void Remedy(Validation v, RemedyProposal? remedy)
     {
         if (remedy is null)
         {

@@ -1,6 +1,5 @@
 using Complaints.Commands;
-using static Complaints.ComplaintRoles;
-using static Complaints.Workflow.Permissions.ActorRelation;
+using Complaints.Workflow.CommandDefinitions;
 
 namespace Complaints.Workflow.Permissions;
 
@@ -11,40 +10,8 @@ namespace Complaints.Workflow.Permissions;
 /// </summary>
 public sealed class ComplaintPermissions
 {
-    private readonly Dictionary<ComplaintAction, PermissionRule> _rules = new()
-    {
-        [ComplaintAction.Receive] = new([], Anyone),
-        [ComplaintAction.ConfirmReadBack] = new([Coordinator], Owner),
-        [ComplaintAction.Triage] = new([Coordinator, Manager]),
-        [ComplaintAction.Reject] = new([Coordinator, Manager]),
-        [ComplaintAction.Redirect] = new([Coordinator, Manager]),
-        [ComplaintAction.ResolveOnSpot] = new([Coordinator], Owner),
-        [ComplaintAction.Assign] = new([Coordinator, Manager]),
-        [ComplaintAction.Reassign] = new([Coordinator, Manager]),
-        [ComplaintAction.Recuse] = new([], Assignee),
-        [ComplaintAction.StartInvestigation] = new([], Assignee),
-        [ComplaintAction.AddEvidence] = new([], Assignee),
-        [ComplaintAction.HearAccused] = new([], Assignee),
-        [ComplaintAction.RecordFindings] = new([], Assignee),
-        [ComplaintAction.RecordEmergencyMeeting] = new([Coordinator, Manager, GeneralManager]),
-        [ComplaintAction.ProposeRemedy] = new([], Assignee),
-        [ComplaintAction.Approve] = new([], PendingApprover),
-        [ComplaintAction.DeclineApproval] = new([], PendingApprover),
-        [ComplaintAction.CommunicateDecision] = new([Coordinator], Assignee),
-        [ComplaintAction.RecordCustomerAcceptance] = new([Coordinator], Assignee),
-        [ComplaintAction.RecordCustomerRejection] = new([Coordinator], Assignee),
-        [ComplaintAction.Escalate] = new([Coordinator, Manager, ComplaintRoles.System], Assignee),
-        [ComplaintAction.CompleteImplementation] = new([], Assignee),
-        [ComplaintAction.RecordFollowUp] = new([Coordinator], Assignee),
-        [ComplaintAction.Close] = new([Coordinator], Assignee),
-        [ComplaintAction.Reopen] = new([Coordinator, Manager]),
-        [ComplaintAction.Withdraw] = new([Coordinator], Owner),
-        [ComplaintAction.AssessAccountability] = new([Manager, GeneralManager, ComplaintRoles.System]),
-        [ComplaintAction.RecordDeadlineWarning] = new([ComplaintRoles.System, Coordinator]),
-        [ComplaintAction.RecordDeadlineBreach] = new([ComplaintRoles.System, Coordinator]),
-        [ComplaintAction.ExtendDeadline] = new([Manager, GeneralManager, Coordinator]),
-        [ComplaintAction.ReplanDeadlines] = new([Coordinator]),
-    };
+    // The defaults are stated with each action's definition; a new rule object each, as a host may replace them.
+    private readonly Dictionary<ComplaintAction, PermissionRule> _rules = CommandTable.All.ToDictionary(d => d.Action, d => d.Permission);
 
     /// <summary>The rule for <paramref name="action"/>.</summary>
     /// <param name="action">The action.</param>
