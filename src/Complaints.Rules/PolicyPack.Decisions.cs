@@ -6,23 +6,31 @@ namespace Complaints.Rules;
 
 public sealed partial class PolicyPack : IComplaintPolicy
 {
-    [ThreadStatic]
-    private static ComplaintFacts? t_lastFacts;
+    // Per-thread buffers, reused so that a decision allocates only what it returns (docs/benchmarks.md).
 
+    /// <summary>The facts of the case decided last on this thread, reused while the same case object is asked again.</summary>
     [ThreadStatic]
-    private static List<DeadlineRule>? t_deadlines;
+    private static ComplaintFacts? t_factsOfLastCase;
 
+    /// <summary>The deadline rules being chosen by <see cref="SetDeadlines"/>.</summary>
     [ThreadStatic]
-    private static List<string>? t_reasons;
+    private static List<DeadlineRule>? t_chosenDeadlines;
 
+    /// <summary>The reasons being gathered by <see cref="Classify"/>.</summary>
     [ThreadStatic]
-    private static object[]? t_inputs2;
+    private static List<string>? t_severityReasons;
 
+    /// <summary>The inputs <c>complaint</c>, <c>pack</c> of a decision point that needs no more.</summary>
     [ThreadStatic]
-    private static object[]? t_inputs3;
+    private static object[]? t_complaintAndPackInputs;
 
+    /// <summary>The inputs <c>complaint</c>, <c>pack</c> and one more (<c>remedy</c>, <c>person</c>, <c>trigger</c>).</summary>
     [ThreadStatic]
-    private static object[]? t_inputs4;
+    private static object[]? t_inputsWithOneMore;
+
+    /// <summary>The inputs <c>complaint</c>, <c>pack</c> and two more (<c>person</c> and <c>misconduct</c>).</summary>
+    [ThreadStatic]
+    private static object[]? t_inputsWithTwoMore;
 
     /// <inheritdoc />
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint)
@@ -39,7 +47,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         var matched = Run(DecisionPoint.Severity, Complaint(complaint));
         string? category = null;
         Severity? tier = null;
-        var reasons = t_reasons ??= new List<string>(8);
+        var reasons = t_severityReasons ??= new List<string>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
             var rule = matched.Rule(i);
@@ -74,7 +82,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
     public DeadlineDecision SetDeadlines(Complaint complaint)
     {
         var matched = Run(DecisionPoint.Deadlines, Complaint(complaint));
-        var chosen = t_deadlines ??= new List<DeadlineRule>(8);
+        var chosen = t_chosenDeadlines ??= new List<DeadlineRule>(8);
         for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
         {
             var deadline = _deadlineRules[i]!;
@@ -267,33 +275,33 @@ public sealed partial class PolicyPack : IComplaintPolicy
     private static ComplaintFacts Complaint(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        if (t_lastFacts is { } last && ReferenceEquals(last.Source, complaint))
+        if (t_factsOfLastCase is { } last && ReferenceEquals(last.Source, complaint))
         {
             return last;
         }
 
-        return t_lastFacts = new ComplaintFacts(complaint);
+        return t_factsOfLastCase = new ComplaintFacts(complaint);
     }
 
     // The inputs go in an array per thread, reused: the outcome copies it only when its explanation needs the
     // inputs (a rule matched or threw, or a guard skipped one), and the array is cleared so it holds no case.
     private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint)
     {
-        var inputs = t_inputs2 ??= new object[2];
+        var inputs = t_complaintAndPackInputs ??= new object[2];
         (inputs[0], inputs[1]) = (complaint, _pack);
         return Run(point, inputs);
     }
 
     private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra)
     {
-        var inputs = t_inputs3 ??= new object[3];
+        var inputs = t_inputsWithOneMore ??= new object[3];
         (inputs[0], inputs[1], inputs[2]) = (complaint, _pack, extra);
         return Run(point, inputs);
     }
 
     private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint, object extra, object more)
     {
-        var inputs = t_inputs4 ??= new object[4];
+        var inputs = t_inputsWithTwoMore ??= new object[4];
         (inputs[0], inputs[1], inputs[2], inputs[3]) = (complaint, _pack, extra, more);
         return Run(point, inputs);
     }

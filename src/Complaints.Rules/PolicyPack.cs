@@ -79,10 +79,10 @@ public sealed partial class PolicyPack
     /// <summary>The RulesEngine workflow of a decision point, as loaded (for tools, documentation and checks against RulesEngine).</summary>
     /// <param name="point">The decision point.</param>
     /// <returns>The workflow.</returns>
-    public RulesWorkflow Workflow(DecisionPoint point) => _workflows[(int)point].Source;
+    internal RulesWorkflow Workflow(DecisionPoint point) => _workflows[(int)point].Source;
 
     /// <summary>The RulesEngine settings the pack's expressions are compiled with; use the same to run a workflow with RulesEngine itself.</summary>
-    public static ReSettings RulesEngineSettings => WorkflowCompiler.Settings;
+    internal static ReSettings RulesEngineSettings => WorkflowCompiler.Settings;
 
     /// <summary>
     /// The inputs a decision point's expressions see, in order, for running the pack's workflow with RulesEngine
@@ -91,7 +91,7 @@ public sealed partial class PolicyPack
     /// </summary>
     /// <param name="point">The decision point.</param>
     /// <returns>The parameter names and types.</returns>
-    public static IReadOnlyList<RuleParameter> Inputs(DecisionPoint point) => WorkflowCompiler.Parameters(point);
+    internal static IReadOnlyList<RuleParameter> Inputs(DecisionPoint point) => WorkflowCompiler.Parameters(point);
 
     /// <summary>The value of <c>pack</c> in this pack's expressions.</summary>
     public PackFacts Facts => _pack;
@@ -100,7 +100,7 @@ public sealed partial class PolicyPack
     /// <param name="point">The decision point.</param>
     /// <param name="inputs">The inputs, in the order of <see cref="Inputs"/>.</param>
     /// <returns>For each enabled rule, in order, its name and whether it matched.</returns>
-    public IReadOnlyList<(string Rule, bool Matched)> Evaluate(DecisionPoint point, object[] inputs)
+    internal IReadOnlyList<(string Rule, bool Matched)> Evaluate(DecisionPoint point, object[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var workflow = _workflows[(int)point];
