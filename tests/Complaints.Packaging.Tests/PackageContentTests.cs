@@ -95,7 +95,7 @@ public sealed class PackageContentTests
             dependencies.Keys.Should().Contain(reference, "every reference of the project is a dependency of the package");
         }
 
-        dependencies.Keys.Should().NotContain("Microsoft.CodeAnalysis.BannedApiAnalyzers");
+        dependencies.Keys.Should().NotContain(["Microsoft.CodeAnalysis.BannedApiAnalyzers", "Microsoft.CodeAnalysis.PublicApiAnalyzers"]);
         foreach (var (dependency, version) in dependencies)
         {
             var expected = dependency.StartsWith("Complaints.", StringComparison.Ordinal) ? Repository.Version : Repository.CentralVersions.GetValueOrDefault(dependency);
