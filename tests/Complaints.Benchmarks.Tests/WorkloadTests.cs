@@ -13,6 +13,8 @@ public sealed class WorkloadTests
         return Enumerable.Range(0, count).Select(_ => generator.NextReceived()).ToArray();
     }
 
+    public static TheoryData<string> Packs => new(PolicyPacks.BuiltIn);
+
     [Fact]
     public void The_generator_is_deterministic()
     {
@@ -23,7 +25,7 @@ public sealed class WorkloadTests
     }
 
     [Theory]
-    [MemberData(nameof(PackDifferentialTests.Packs), MemberType = typeof(PackDifferentialTests))]
+    [MemberData(nameof(Packs))]
     public void The_RulesEngine_path_of_the_intake_benchmark_matches_the_same_rules_as_the_pack(string packId)
     {
         var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(packId), Complaints(500));

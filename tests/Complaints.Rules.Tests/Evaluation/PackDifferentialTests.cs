@@ -3,7 +3,7 @@ using Complaints.Rules;
 using Complaints.Rules.Facts;
 using RulesEngine.Models;
 
-namespace Complaints.Benchmarks.Tests;
+namespace Complaints.Rules.Tests.Evaluation;
 
 /// <summary>
 /// For every built-in pack and every decision point, over 10,000 seeded random complaints: the pack's own

@@ -7,7 +7,7 @@ using Complaints.Policy;
 using Complaints.Rules;
 using Complaints.Rules.Facts;
 
-namespace Complaints.Benchmarks.Tests;
+namespace Complaints.Rules.Tests.Evaluation;
 
 /// <summary>
 /// Explanations are built when first read, from what the evaluation recorded. They must be the explanations
