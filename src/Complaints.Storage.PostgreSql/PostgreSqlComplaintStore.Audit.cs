@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 
 namespace Complaints.Storage.PostgreSql;

@@ -1,6 +1,6 @@
 using Complaints.Notifications;
 using Complaints.Ports;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 
 namespace Complaints.Storage.PostgreSql;

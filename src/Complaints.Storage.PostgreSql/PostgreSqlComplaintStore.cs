@@ -3,7 +3,7 @@ using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -105,12 +105,12 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
-        ArgumentNullException.ThrowIfNull(newEntries);
+        ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
-        StoreChecks.EntriesFollow(complaint, newEntries, expectedVersion);
+        var complaint = change.Complaint;
+        var expectedVersion = change.ExpectedVersion;
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -130,7 +130,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
             AddCaseParameters(write.Parameters, complaint);
             write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
             batch.BatchCommands.Add(write);
-            foreach (var entry in newEntries)
+            foreach (var entry in change.Entries)
             {
                 batch.BatchCommands.Add(JournalInsert(entry));
             }
@@ -141,10 +141,10 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
             batch.BatchCommands.Add(deleteStale);
             for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
             {
-                batch.BatchCommands.Add(DeadlineUpsert(complaint, slot));
+                batch.BatchCommands.Add(DeadlineUpsert(change, slot));
             }
 
-            var notifications = NotificationPlanner.Plan(complaint, newEntries);
+            var notifications = change.Notifications;
             for (var position = 0; position < notifications.Count; position++)
             {
                 batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
@@ -641,8 +641,9 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
         return command;
     }
 
-    private NpgsqlBatchCommand DeadlineUpsert(Complaint complaint, int slot)
+    private NpgsqlBatchCommand DeadlineUpsert(CaseChange change, int slot)
     {
+        var complaint = change.Complaint;
         var deadline = complaint.Deadlines[slot];
         var command = new NpgsqlBatchCommand(_sql.UpsertDeadline);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
@@ -655,8 +656,8 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
         command.Parameters.Add(Parameter("met_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.MetAt)));
         command.Parameters.Add(Parameter("warned_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.WarnedAt)));
         command.Parameters.Add(Parameter("breached_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.BreachedAt)));
-        command.Parameters.Add(Parameter("clock_running", NpgsqlDbType.Boolean, CaseColumns.ClockRuns(complaint)));
-        command.Parameters.Add(Parameter("next_alarm_ticks", NpgsqlDbType.Bigint, CaseColumns.NextAlarmTicks(complaint, deadline)));
+        command.Parameters.Add(Parameter("clock_running", NpgsqlDbType.Boolean, DeadlineAlarms.ClockRuns(complaint)));
+        command.Parameters.Add(Parameter("next_alarm_ticks", NpgsqlDbType.Bigint, change.Alarms[slot].NextAt is { } next ? CaseColumns.Ticks(next) : null));
         return command;
     }
 

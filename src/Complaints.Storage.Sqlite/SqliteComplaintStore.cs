@@ -5,7 +5,7 @@ using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -112,15 +112,14 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
-        ArgumentNullException.ThrowIfNull(newEntries);
+        ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
-        StoreChecks.EntriesFollow(complaint, newEntries, expectedVersion);
+        var complaint = change.Complaint;
+        var expectedVersion = change.ExpectedVersion;
         var id = Sql.Id(complaint.Id);
         var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
-        var notifications = NotificationPlanner.Plan(complaint, newEntries);
 
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -135,9 +134,9 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
                     throw new ConcurrencyException(complaint.Id, expectedVersion, CaseWriter.ReadVersion(session, id));
                 }
 
-                CaseWriter.AppendJournal(session, id, newEntries);
+                CaseWriter.AppendJournal(session, id, change.Entries);
                 CaseWriter.WriteDeadlines(session, complaint, id);
-                CaseWriter.AddOutbox(session, id, notifications);
+                CaseWriter.AddOutbox(session, id, change.Notifications);
 
                 cancellationToken.ThrowIfCancellationRequested();
                 session.Commit();

@@ -1,6 +1,6 @@
 using Complaints.Commands;
 using Complaints.Storage.PostgreSql.Tests.Support;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Npgsql;
 

@@ -3,7 +3,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow.InMemory;
 using Microsoft.Data.Sqlite;
@@ -98,7 +98,7 @@ public sealed class SchemaTests : IDisposable
         foreach (var id in new[] { investigating, received })
         {
             var journal = await reference.Journal(id);
-            await writer.SaveAsync(await reference.Stored(id), journal, 0);
+            await writer.SaveAsync(new CaseChange(await reference.Stored(id), journal, 0));
         }
 
         writer.Dispose();
@@ -141,7 +141,7 @@ public sealed class SchemaTests : IDisposable
         var id = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
         var path = _database.NewPath();
         var writer = _database.Store(path);
-        await writer.SaveAsync(await reference.Stored(id), await reference.Journal(id), 0);
+        await writer.SaveAsync(new CaseChange(await reference.Stored(id), await reference.Journal(id), 0));
         writer.Dispose();
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))

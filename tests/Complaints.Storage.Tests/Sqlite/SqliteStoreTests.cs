@@ -1,7 +1,7 @@
 using Complaints.Commands;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.Deadlines;
@@ -89,7 +89,7 @@ public sealed class SqliteStoreTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => store.SaveAsync(ComplaintReplay.Apply(stored, entry), [entry], 1, cancelled.Token);
+        var act = () => store.SaveAsync(new CaseChange(ComplaintReplay.Apply(stored, entry), [entry], 1), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await store.ReadJournalAsync(id)).Should().ContainSingle();
