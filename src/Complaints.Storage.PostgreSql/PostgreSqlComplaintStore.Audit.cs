@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
+using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 

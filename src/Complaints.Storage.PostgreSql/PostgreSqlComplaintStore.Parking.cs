@@ -1,5 +1,6 @@
 using Complaints.Notifications;
 using Complaints.Ports;
+using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 

@@ -183,6 +183,7 @@ public sealed class SchemaTests : IDisposable
         error.Message.Should().Contain("schema version 7").And.Contain("up to 6").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
         error.FoundVersion.Should().Be(7);
         error.SupportedVersion.Should().Be(6);
+        error.Should().BeAssignableTo<StoreSchemaException>("both SQL stores refuse a newer schema with the one type a host catches");
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");

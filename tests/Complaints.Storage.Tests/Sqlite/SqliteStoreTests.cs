@@ -166,5 +166,15 @@ public sealed class SqliteStoreTests : IDisposable
         act.Should().Throw<ArgumentException>().WithMessage("*connection string*");
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3601)]
+    public void UseSqlite_BusyTimeoutOutOfRange_FailsAtRegistration(int seconds)
+    {
+        var act = () => new ServiceCollection().AddComplaints().UseSqlite("Data Source=complaints.db", o => o.BusyTimeout = TimeSpan.FromSeconds(seconds));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*BusyTimeout must be between 0 and 1 hour*");
+    }
+
     public void Dispose() => _database.Dispose();
 }

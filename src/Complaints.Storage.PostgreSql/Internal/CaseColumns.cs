@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Complaints.Journal;
 using Complaints.Ports;
 
-namespace Complaints.Storage.PostgreSql;
+namespace Complaints.Storage.PostgreSql.Internal;
 
 /// <summary>How cases map to the columns desk queries and deadline claims read.</summary>
 internal static class CaseColumns
