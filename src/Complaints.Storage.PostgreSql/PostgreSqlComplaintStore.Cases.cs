@@ -6,7 +6,6 @@ using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 

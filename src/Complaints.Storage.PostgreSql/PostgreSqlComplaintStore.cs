@@ -1,10 +1,6 @@
-using System.Text;
-using System.Text.Json;
-using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
-using Complaints.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

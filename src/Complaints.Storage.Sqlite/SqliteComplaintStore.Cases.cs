@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Complaints.Journal;
@@ -8,7 +7,6 @@ using Complaints.Storage.Sqlite.Internal;
 using Complaints.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Storage.Sqlite;
 

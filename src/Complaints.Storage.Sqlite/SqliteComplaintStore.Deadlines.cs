@@ -1,14 +1,6 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Complaints.Journal;
-using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
-using Complaints.Workflow.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Storage.Sqlite;
 
