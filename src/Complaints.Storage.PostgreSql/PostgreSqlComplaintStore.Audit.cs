@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
-using Complaints.Workflow.InMemory;
+using Complaints.Storage.PostgreSql.Internal;
+using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 
 namespace Complaints.Storage.PostgreSql;

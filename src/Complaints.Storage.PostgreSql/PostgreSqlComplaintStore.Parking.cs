@@ -1,6 +1,7 @@
 using Complaints.Notifications;
 using Complaints.Ports;
-using Complaints.Workflow.InMemory;
+using Complaints.Storage.PostgreSql.Internal;
+using Complaints.Workflow.Storage;
 using NpgsqlTypes;
 
 namespace Complaints.Storage.PostgreSql;

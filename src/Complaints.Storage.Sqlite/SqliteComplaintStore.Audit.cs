@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 
 namespace Complaints.Storage.Sqlite;
 

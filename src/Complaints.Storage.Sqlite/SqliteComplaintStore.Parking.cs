@@ -1,7 +1,7 @@
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
-using Complaints.Workflow.InMemory;
+using Complaints.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Complaints.Storage.Sqlite;

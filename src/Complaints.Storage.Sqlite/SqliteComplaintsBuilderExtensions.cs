@@ -18,17 +18,20 @@ public static class SqliteComplaintsBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (relative to the current directory).</param>
-    /// <param name="busyTimeout">How long a write waits for another writer; 30 seconds if <see langword="null"/>.</param>
+    /// <param name="configure">Adjusts the store's settings (the busy timeout).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">The connection string is empty, invalid or names no file.</exception>
-    public static ComplaintsBuilder UseSqlite(this ComplaintsBuilder builder, string connectionString, TimeSpan? busyTimeout = null)
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour.</exception>
+    public static ComplaintsBuilder UseSqlite(this ComplaintsBuilder builder, string connectionString, Action<SqliteStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var options = new SqliteStoreOptions();
+        configure?.Invoke(options);
 
-        // Checked now, so a bad connection string fails at registration rather than at the first complaint.
-        _ = SqliteComplaintStore.Parse(connectionString, busyTimeout);
+        // Checked now, so a bad connection string or setting fails at registration rather than at the first complaint.
+        _ = SqliteComplaintStore.Parse(connectionString, options);
 
-        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new SqliteComplaintStore(connectionString, busyTimeout, sp.GetService<ILogger<SqliteComplaintStore>>())));
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new SqliteComplaintStore(connectionString, options, sp.GetService<ILogger<SqliteComplaintStore>>())));
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));

@@ -79,7 +79,7 @@ public sealed partial class ComplaintService
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
             new ComplaintReceived(normalized, _policies.Current.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
-        await _store.SaveAsync(complaint, [entry], 0, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0), cancellationToken).ConfigureAwait(false);
         var view = _access.ViewOf(complaint, receiver);
         return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
     }
@@ -154,7 +154,7 @@ public sealed partial class ComplaintService
         }
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now);
-        await _store.SaveAsync(updated, entries, complaint.Version, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version), cancellationToken).ConfigureAwait(false);
 
         // One view serves both the case and its entries.
         var view = _access.ViewOf(updated, actor);

@@ -2,7 +2,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Tests.Support;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow;
 
@@ -118,7 +118,7 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => h.Store.SaveAsync(ComplaintReplay.Apply(stored, entry), [entry], 1, cancelled.Token);
+        var act = () => h.Store.SaveAsync(new CaseChange(ComplaintReplay.Apply(stored, entry), [entry], 1), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await h.Stored(id)).Version.Should().Be(1);

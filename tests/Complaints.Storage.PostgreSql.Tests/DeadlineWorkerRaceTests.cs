@@ -1,10 +1,9 @@
 using Complaints.Journal;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Tests.Support;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow.Deadlines;
-using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Storage.PostgreSql.Tests;
@@ -134,7 +133,7 @@ public sealed class DeadlineWorkerRaceTests : IAsyncDisposable
         var due = new List<DueDeadline>();
         foreach (var id in ids)
         {
-            due.AddRange(DueAlarms.Of(await h.Stored(id), h.Time.GetUtcNow()));
+            due.AddRange(DeadlineAlarms.Due(await h.Stored(id), h.Time.GetUtcNow()));
         }
 
         return due;

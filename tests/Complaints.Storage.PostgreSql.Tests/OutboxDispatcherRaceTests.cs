@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Complaints.Notifications;
 using Complaints.Storage.PostgreSql.Tests.Support;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow.Notifications;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Complaints.Commands;
+using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Storage.PostgreSql.Tests.Support;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Npgsql;
 
@@ -108,8 +109,10 @@ public sealed class SchemaTests : IAsyncDisposable
         var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
         var migrate = () => older.MigrateAsync();
 
-        (await load.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage($"*schema \"{current.Schema}\" is at version 6, newer than version 5*run that release*on every node*not changed*");
+        var error = (await load.Should().ThrowAsync<InvalidOperationException>())
+            .WithMessage($"*schema \"{current.Schema}\" is at version 6, newer than version 5*run that release*on every node*not changed*").Which;
+        error.Should().BeOfType<PostgreSqlSchemaException>().Which.Should().Match<PostgreSqlSchemaException>(
+            e => e.Schema == current.Schema && e.FoundVersion == 6 && e.SupportedVersion == 5, "both SQL stores refuse a newer schema with a StoreSchemaException naming both versions");
         await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 6*");
         (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4, 5, 6);
     }
@@ -122,7 +125,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
 
-        await load.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 0*needs version 5*MigrateAsync*");
+        (await load.Should().ThrowAsync<PostgreSqlSchemaException>().WithMessage("*version 0*needs version 5*MigrateAsync*")).Which.FoundVersion.Should().Be(0);
         (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
 
         await (await _schemas.NewStoreAsync(schema)).MigrateAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Complaints.Journal;
+using Complaints.Ports;
 using Complaints.Storage.Sqlite;
 using Complaints.Workflow.InMemory;
 using Microsoft.Data.Sqlite;
@@ -70,7 +71,7 @@ public static class DeskSeed
         for (var i = 0; i < n; i++)
         {
             var c = Case(i, n);
-            store.SaveAsync(c, [receipt with { ComplaintId = c.Id, At = c.ReceivedAt }], 0).GetAwaiter().GetResult();
+            store.SaveAsync(new CaseChange(c, [receipt with { ComplaintId = c.Id, At = c.ReceivedAt }], 0)).GetAwaiter().GetResult();
         }
 
         return store;

@@ -96,9 +96,9 @@ public sealed class RecordedLife
 
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.LoadAsync(id, cancellationToken);
 
-        public Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+        public Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
         {
-            var notifications = NotificationPlanner.Plan(complaint, newEntries);
+            var (complaint, newEntries, notifications, expectedVersion) = (change.Complaint, change.Entries, change.Notifications, change.ExpectedVersion);
             Saves.Add(new Save(
                 complaint,
                 JsonSerializer.Serialize(complaint, ComplaintsJson.Options),
@@ -108,7 +108,7 @@ public sealed class RecordedLife
                 notifications,
                 notifications.Select(n => JsonSerializer.Serialize(n, ComplaintsJson.Options)).ToArray(),
                 expectedVersion));
-            return _inner.SaveAsync(complaint, newEntries, expectedVersion, cancellationToken);
+            return _inner.SaveAsync(change, cancellationToken);
         }
 
         public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.ReadJournalAsync(id, cancellationToken);

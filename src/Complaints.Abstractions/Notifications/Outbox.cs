@@ -29,8 +29,8 @@ public sealed record OutboxMessage(
     DateTimeOffset? SentAt = null);
 
 /// <summary>
-/// The outbox of notifications. A store that implements it writes the notifications a save causes (see
-/// <see cref="NotificationPlanner"/>) in the same transaction as the save, and lets dispatchers on one or several
+/// The outbox of notifications. A store that implements it writes the notifications a save causes (planned by the
+/// workflow, carried by <see cref="Ports.CaseChange.Notifications"/>) in the same transaction as the save, and lets dispatchers on one or several
 /// nodes share the sending: each pending message is claimed by one dispatcher under a lease; a dispatcher that dies
 /// leaves its claims to expire and be taken over.
 /// </summary>

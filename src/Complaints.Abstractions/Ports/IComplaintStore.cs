@@ -3,8 +3,9 @@ using Complaints.Journal;
 namespace Complaints.Ports;
 
 /// <summary>
-/// Where cases and their journals live. A save is atomic: the case and its new journal entries are written
-/// together or not at all, and only if the stored version is still the expected one.
+/// Where cases and their journals live. A save is atomic: the <see cref="CaseChange"/> — the case, its new journal
+/// entries, its deadline rows and its notifications — is written together or not at all, and only if the stored
+/// version is still the expected one.
 /// </summary>
 public interface IComplaintStore
 {
@@ -15,16 +16,16 @@ public interface IComplaintStore
     Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Saves <paramref name="complaint"/> and appends <paramref name="newEntries"/> to its journal, if the stored
-    /// version is <paramref name="expectedVersion"/> (0 for a new case).
+    /// Writes <paramref name="change"/> atomically, if the stored version is its <see cref="CaseChange.ExpectedVersion"/>
+    /// (0 for a new case): the case, its new journal entries, its deadline rows and, for a store that is also an
+    /// <see cref="Notifications.IOutboxStore"/>, its notifications — all or nothing. The store decides nothing: what the
+    /// change holds was decided by the workflow and checked by <see cref="CaseChange"/>'s constructor.
     /// </summary>
-    /// <param name="complaint">The case after the command; its <see cref="Complaint.Version"/> is the last new entry's sequence.</param>
-    /// <param name="newEntries">The entries the command wrote, in order, numbered from <paramref name="expectedVersion"/> + 1.</param>
-    /// <param name="expectedVersion">The version the command was based on.</param>
+    /// <param name="change">What the save writes.</param>
     /// <param name="cancellationToken">Cancels the write (nothing is written).</param>
     /// <returns>A task that completes when the write is durable.</returns>
-    /// <exception cref="ConcurrencyException">The stored version is not <paramref name="expectedVersion"/>; nothing was written.</exception>
-    Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <exception cref="ConcurrencyException">The stored version is not the change's expected version; nothing was written.</exception>
+    Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a case's journal in order.</summary>
     /// <param name="id">The case.</param>

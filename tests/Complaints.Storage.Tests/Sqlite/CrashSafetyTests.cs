@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Workflow;
 using Microsoft.Data.Sqlite;
 

@@ -3,7 +3,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow.InMemory;
 using Microsoft.Data.Sqlite;
@@ -98,7 +98,7 @@ public sealed class SchemaTests : IDisposable
         foreach (var id in new[] { investigating, received })
         {
             var journal = await reference.Journal(id);
-            await writer.SaveAsync(await reference.Stored(id), journal, 0);
+            await writer.SaveAsync(new CaseChange(await reference.Stored(id), journal, 0));
         }
 
         writer.Dispose();
@@ -141,7 +141,7 @@ public sealed class SchemaTests : IDisposable
         var id = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
         var path = _database.NewPath();
         var writer = _database.Store(path);
-        await writer.SaveAsync(await reference.Stored(id), await reference.Journal(id), 0);
+        await writer.SaveAsync(new CaseChange(await reference.Stored(id), await reference.Journal(id), 0));
         writer.Dispose();
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))
@@ -183,6 +183,7 @@ public sealed class SchemaTests : IDisposable
         error.Message.Should().Contain("schema version 7").And.Contain("up to 6").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
         error.FoundVersion.Should().Be(7);
         error.SupportedVersion.Should().Be(6);
+        error.Should().BeAssignableTo<StoreSchemaException>("both SQL stores refuse a newer schema with the one type a host catches");
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");

@@ -1,6 +1,6 @@
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 
 namespace Complaints.Storage.Tests.Sqlite;
 

@@ -1,7 +1,7 @@
 using Complaints.Commands;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.Deadlines;
@@ -89,7 +89,7 @@ public sealed class SqliteStoreTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => store.SaveAsync(ComplaintReplay.Apply(stored, entry), [entry], 1, cancelled.Token);
+        var act = () => store.SaveAsync(new CaseChange(ComplaintReplay.Apply(stored, entry), [entry], 1), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await store.ReadJournalAsync(id)).Should().ContainSingle();
@@ -164,6 +164,16 @@ public sealed class SqliteStoreTests : IDisposable
         var act = () => new ServiceCollection().AddComplaints().UseSqlite(connectionString);
 
         act.Should().Throw<ArgumentException>().WithMessage("*connection string*");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3601)]
+    public void UseSqlite_BusyTimeoutOutOfRange_FailsAtRegistration(int seconds)
+    {
+        var act = () => new ServiceCollection().AddComplaints().UseSqlite("Data Source=complaints.db", o => o.BusyTimeout = TimeSpan.FromSeconds(seconds));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*BusyTimeout must be between 0 and 1 hour*");
     }
 
     public void Dispose() => _database.Dispose();

@@ -128,8 +128,8 @@ public sealed class DeadlineWorkerTests
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) =>
             id == unreadable ? throw new UnreadableCaseException(id, new System.Text.Json.JsonException("from a newer release")) : inner.LoadAsync(id, cancellationToken);
 
-        public Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default) =>
-            inner.SaveAsync(complaint, newEntries, expectedVersion, cancellationToken);
+        public Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(change, cancellationToken);
 
         public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(id, cancellationToken);
 

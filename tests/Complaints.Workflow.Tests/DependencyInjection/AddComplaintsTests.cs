@@ -92,7 +92,7 @@ public sealed class AddComplaintsTests
     {
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task SaveAsync(Complaint complaint, IReadOnlyList<Journal.JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Journal.JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -113,10 +113,10 @@ public sealed class AddComplaintsTests
 
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.LoadAsync(id, cancellationToken);
 
-        public Task SaveAsync(Complaint complaint, IReadOnlyList<Journal.JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+        public Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
         {
             Saves++;
-            return _inner.SaveAsync(complaint, newEntries, expectedVersion, cancellationToken);
+            return _inner.SaveAsync(change, cancellationToken);
         }
 
         public Task<IReadOnlyList<Journal.JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.ReadJournalAsync(id, cancellationToken);

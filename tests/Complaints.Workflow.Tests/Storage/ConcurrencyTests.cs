@@ -1,5 +1,6 @@
 using Complaints.Commands;
 using Complaints.Journal;
+using Complaints.Ports;
 using Complaints.Workflow.InMemory;
 using Complaints.Workflow.Tests.Support;
 using static Complaints.Workflow.Tests.Support.People;
@@ -73,7 +74,7 @@ public sealed class ConcurrencyTests
         var stored = await h.Stored(id);
         var entry = new JournalEntry(id, 5, Harness.Start, Coordinator, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid());
 
-        var act = () => h.Store.SaveAsync(stored with { Version = 5 }, [entry], stored.Version);
+        var act = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 5 }, [entry], stored.Version));
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("expected 2");
         (await h.Journal(id)).Should().ContainSingle();
@@ -87,9 +88,9 @@ public sealed class ConcurrencyTests
         var id = await h.Receive();
         var first = await h.Stored(id);
         var journal = await h.Journal(id);
-        await store.SaveAsync(first, journal, 0);
+        await store.SaveAsync(new CaseChange(first, journal, 0));
 
-        var act = () => store.SaveAsync(first, journal, 0);
+        var act = () => store.SaveAsync(new CaseChange(first, journal, 0));
 
         await act.Should().ThrowAsync<ConcurrencyException>();
     }

@@ -78,7 +78,7 @@ public sealed class ConflictRetryTests
 
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.LoadAsync(id, cancellationToken);
 
-        public async Task SaveAsync(Complaint complaint, IReadOnlyList<JournalEntry> newEntries, long expectedVersion, CancellationToken cancellationToken = default)
+        public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
         {
             if (!_raced)
             {
@@ -88,7 +88,7 @@ public sealed class ConflictRetryTests
 
             try
             {
-                await inner.SaveAsync(complaint, newEntries, expectedVersion, cancellationToken);
+                await inner.SaveAsync(change, cancellationToken);
             }
             catch (ConcurrencyException)
             {

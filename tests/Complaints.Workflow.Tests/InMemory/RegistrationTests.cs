@@ -2,7 +2,7 @@ using Complaints.Ports;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Complaints.Storage.Tests.InMemory;
+namespace Complaints.Workflow.Tests.InMemory;
 
 /// <summary>The in-memory default of <c>AddComplaints</c> is every port, one instance.</summary>
 public sealed class RegistrationTests

@@ -4,18 +4,19 @@ using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Rules;
-using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
+using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>
 /// A real <see cref="ComplaintService"/> (the generic pack, its <c>cn</c> calendar, a fake clock) over the store under
-/// test, with helpers that drive cases along the lifecycle. Self-contained in the Contract folder, so another store's
-/// test project can compile the folder in and subclass <see cref="ComplaintStoreContract"/>.
+/// test, with helpers that drive cases along the lifecycle: what <see cref="ComplaintStoreContract"/>'s tests run on, and
+/// what a store's own tests (races between nodes, migrations) can use to fill a store with real cases.
 /// </summary>
 public sealed class StoreHarness
 {
@@ -24,6 +25,10 @@ public sealed class StoreHarness
 
     private static readonly Lazy<PolicyPack> Generic = new(() => PolicyPacks.LoadBuiltIn("generic"));
 
+    /// <summary>Wires a service over <paramref name="store"/>.</summary>
+    /// <param name="store">The store under test.</param>
+    /// <param name="start">Where the fake clock starts; <see cref="Start"/> if <see langword="null"/>.</param>
+    /// <param name="time">The clock the service reads, if not <see cref="Time"/> (e.g. a clock shared by several harnesses).</param>
     public StoreHarness(IComplaintStore store, DateTimeOffset? start = null, TimeProvider? time = null)
     {
         Store = store;
@@ -34,33 +39,61 @@ public sealed class StoreHarness
             new BusinessCalendarRegistry(options.CalendarWeekdayFallback));
     }
 
+    /// <summary>The store under test.</summary>
     public IComplaintStore Store { get; }
 
+    /// <summary>The harness's own fake clock; advance it to make deadlines fall due.</summary>
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The service over the store, with the generic pack.</summary>
     public ComplaintService Service { get; }
 
+    /// <summary>A complaints coordinator: triages, assigns, closes.</summary>
     public static Actor Coordinator { get; } = A.Coordinator();
 
+    /// <summary>A manager: approves remedies up to the manager's limit.</summary>
     public static Actor Manager { get; } = A.Manager();
 
+    /// <summary>The general manager: approves what is above the manager's limit.</summary>
     public static Actor GeneralManager { get; } = A.GeneralManager();
 
+    /// <summary>Handler <c>handler-1</c>, the default handler of <see cref="DriveTo"/>.</summary>
     public static Actor Handler { get; } = A.Handler("handler-1");
 
+    /// <summary>Handler <c>handler-2</c> of the after-sales department.</summary>
     public static Actor OtherHandler { get; } = A.Handler("handler-2", "after-sales");
 
+    /// <summary>The JSON a store keeps of <paramref name="value"/>: compare two cases or entries byte for byte.</summary>
+    /// <typeparam name="T">What is serialised.</typeparam>
+    /// <param name="value">A case, entry, notification ….</param>
+    /// <returns>Its JSON with <see cref="ComplaintsJson.Options"/>.</returns>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, ComplaintsJson.Options);
 
+    /// <summary>Receives a complaint through the service.</summary>
+    /// <param name="complaint">What is received; a default complaint if <see langword="null"/>.</param>
+    /// <param name="receiver">Who receives it; a front-desk receiver if <see langword="null"/>.</param>
+    /// <returns>The new case's id.</returns>
     public async Task<ComplaintId> Receive(ComplaintBuilder? complaint = null, Actor? receiver = null) =>
         (await Service.ReceiveAsync(receiver ?? A.Receiver(), (complaint ?? A.Complaint()).BuildIntake())).Complaint.Id;
 
+    /// <summary>Issues <paramref name="command"/> on a case through the service.</summary>
+    /// <param name="id">The case.</param>
+    /// <param name="actor">Who issues it.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>The case after it, as the actor sees it.</returns>
     public async Task<Complaint> Do(ComplaintId id, Actor actor, ComplaintCommand command) =>
         (await Service.ExecuteAsync(id, actor, command)).Complaint;
 
+    /// <summary>The case as the store has it.</summary>
+    /// <param name="id">The case.</param>
+    /// <returns>The stored case.</returns>
+    /// <exception cref="InvalidOperationException">The store has no such case.</exception>
     public async Task<Complaint> Stored(ComplaintId id) =>
         await Store.LoadAsync(id) ?? throw new InvalidOperationException($"Complaint {id} is not stored.");
 
+    /// <summary>The case's journal as the store has it.</summary>
+    /// <param name="id">The case.</param>
+    /// <returns>Its entries in order.</returns>
     public Task<IReadOnlyList<JournalEntry>> Journal(ComplaintId id) => Store.ReadJournalAsync(id);
 
     /// <summary>

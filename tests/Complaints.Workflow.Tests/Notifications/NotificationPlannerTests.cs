@@ -1,7 +1,7 @@
 using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Policy;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Testing;
 using Complaints.Workflow.Deadlines;
 using Complaints.Workflow.InMemory;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
-namespace Complaints.Storage.Tests.Notifications;
+namespace Complaints.Workflow.Tests.Notifications;
 
 /// <summary>Which notifications each event causes, run through the in-memory store's outbox.</summary>
 public sealed class NotificationPlannerTests

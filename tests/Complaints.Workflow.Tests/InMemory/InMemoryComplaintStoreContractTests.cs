@@ -1,8 +1,8 @@
 using Complaints.Ports;
-using Complaints.Storage.Tests.Contract;
+using Complaints.Testing.Stores;
 using Complaints.Workflow.InMemory;
 
-namespace Complaints.Storage.Tests.InMemory;
+namespace Complaints.Workflow.Tests.InMemory;
 
 /// <summary>The reference store meets its own contract.</summary>
 public sealed class InMemoryComplaintStoreContractTests : ComplaintStoreContract

@@ -2,9 +2,11 @@ using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Workflow.Deadlines;
+using FluentAssertions;
+using Xunit;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>
 /// Availability: one stored row that cannot be read (written by a newer release, or damaged) never stops the rest.
@@ -25,6 +27,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Unreadable cases -----------------------------------------------------------------------------------------
 
+    /// <summary>Load, unreadable case: throws unreadable case exception naming it.</summary>
     [Fact]
     public async Task Load_UnreadableCase_ThrowsUnreadableCaseExceptionNamingIt()
     {
@@ -37,6 +40,7 @@ public abstract partial class ComplaintStoreContract
         (await load.Should().ThrowAsync<UnreadableCaseException>()).Which.ComplaintId.Should().Be(id);
     }
 
+    /// <summary>Query, with an unreadable case: skips it and returns the others in order.</summary>
     [Fact]
     public async Task Query_WithAnUnreadableCase_SkipsItAndReturnsTheOthersInOrder()
     {
@@ -57,6 +61,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- The deadline worker over the store -------------------------------------------------------------------------
 
+    /// <summary>Deadline worker, unreadable case due first: the other cases alarms are recorded.</summary>
     [Fact]
     public async Task DeadlineWorker_UnreadableCaseDueFirst_TheOtherCasesAlarmsAreRecorded()
     {
@@ -78,6 +83,7 @@ public abstract partial class ComplaintStoreContract
         (await DeadlineWorker(h, "another-worker").RunOnceAsync()).Should().Be(0, "a parked alarm is not claimed again");
     }
 
+    /// <summary>Parked alarm: is not claimed until released and its error is stored sanitised.</summary>
     [Fact]
     public async Task ParkedAlarm_IsNotClaimedUntilReleasedAndItsErrorIsStoredSanitised()
     {
@@ -103,6 +109,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- The dispatcher over the store ------------------------------------------------------------------------------
 
+    /// <summary>Dispatcher, unreadable message due first: the other messages are sent.</summary>
     [Fact]
     public async Task Dispatcher_UnreadableMessageDueFirst_TheOtherMessagesAreSent()
     {
@@ -129,6 +136,7 @@ public abstract partial class ComplaintStoreContract
         (await Dispatcher(outbox, h, sender).RunOnceAsync()).Should().Be(0, "a parked message is not claimed again");
     }
 
+    /// <summary>Release parked outbox, parked message: is pending again with every retry and is sent.</summary>
     [Fact]
     public async Task ReleaseParkedOutbox_ParkedMessage_IsPendingAgainWithEveryRetryAndIsSent()
     {
@@ -157,6 +165,7 @@ public abstract partial class ComplaintStoreContract
         sender.Delivered.Should().ContainSingle().Which.Id.Should().Be(message.Notification.Id);
     }
 
+    /// <summary>Dispatcher, failed send: waits a jittered backoff between half and all of it.</summary>
     [Theory]
     [InlineData(0.0, 15)]
     [InlineData(0.5, 22.5)]
@@ -174,6 +183,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Error text -----------------------------------------------------------------------------------------------
 
+    /// <summary>Mark failed, error with NUL and control characters: is stored sanitised and the message parks.</summary>
     [Fact]
     public async Task MarkFailed_ErrorWithNulAndControlCharacters_IsStoredSanitisedAndTheMessageParks()
     {
@@ -190,6 +200,7 @@ public abstract partial class ComplaintStoreContract
         stored.LastError.Should().Be("SMTP\uFFFD 550\uFFFD bad \uFFFD box\r\n\ttail");
     }
 
+    /// <summary>Dispatcher, sender error with NUL: is recorded sanitised and the message parks.</summary>
     [Fact]
     public async Task Dispatcher_SenderErrorWithNul_IsRecordedSanitisedAndTheMessageParks()
     {

@@ -1,9 +1,12 @@
 using Complaints.Ports;
 using Microsoft.Extensions.Logging;
 
-namespace Complaints.Workflow.InMemory;
+namespace Complaints.Workflow.Storage;
 
-/// <summary>What every store logs when it steps past a row it cannot read, worded alike for each store.</summary>
+/// <summary>
+/// What every store logs when it steps past a row it cannot read, worded alike for each store (the built-in SQL stores
+/// use it, and a host's own store may). Only ids and the JSON error are logged, never the complainant.
+/// </summary>
 public static partial class StoreLog
 {
     /// <summary>Reads a case a desk query found; one this release cannot read is logged by id and left out (<see langword="null"/>).</summary>

@@ -1,21 +1,27 @@
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
-using Complaints.Testing;
 using Complaints.Workflow;
-using Complaints.Workflow.InMemory;
+using FluentAssertions;
+using Xunit;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>
-/// What every <see cref="IComplaintStore"/> (and its <see cref="IDeadlineStore"/>) must do, checked against the reference
-/// semantics: <see cref="ComplaintQuery.Matches"/>, <see cref="ComplaintCountQuery.CountIn"/> and
-/// <see cref="DueAlarms.Of"/>. A store's test class derives from this and says how to make a fresh, empty store.
+/// The store contract: what every <see cref="IComplaintStore"/> (with its <see cref="IDeadlineStore"/>,
+/// <see cref="Notifications.IOutboxStore"/> and <see cref="IAuditLog"/>) must do, as xunit v3 tests checked against the
+/// reference semantics: <see cref="ComplaintQuery.Matches"/>, <see cref="ComplaintCountQuery.CountIn"/>,
+/// <see cref="DeadlineAlarms.Due(Complaint, DateTimeOffset)"/> and <see cref="AuditQuery.Matches"/>. The built-in stores
+/// (in memory, SQLite, PostgreSQL) all pass it.
 /// </summary>
 /// <remarks>
-/// To run it against another store, compile this folder into its test project
-/// (<c>&lt;Compile Include="..\Complaints.Storage.Tests\Contract\*.cs" LinkBase="Contract" /&gt;</c>, with references to
-/// Complaints.Testing, xunit v3 and FluentAssertions) and derive a class that overrides <see cref="CreateEmptyStoreAsync"/>.
+/// To run it against your own store, derive a class from it in an xunit v3 test project that references
+/// Complaints.Testing, and override <see cref="CreateEmptyStoreAsync"/> to return a new, empty store (the test class
+/// disposes of what it made, e.g. in <see cref="IDisposable.Dispose"/>). A store that keeps JSON also overrides
+/// <see cref="DamageStoredCaseAsync"/>, <see cref="DamageStoredNotificationAsync"/> and
+/// <see cref="FindUnreadableCasesAsync"/>, so the availability tests run; otherwise they are skipped. Every test drives
+/// a real <see cref="ComplaintService"/> over the store (see <see cref="StoreHarness"/>) or saves a
+/// <see cref="CaseChange"/> directly.
 /// </remarks>
 public abstract partial class ComplaintStoreContract
 {
@@ -26,6 +32,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Save and load ------------------------------------------------------------------------------------------
 
+    /// <summary>Load, unknown case: is null and its journal is empty.</summary>
     [Fact]
     public async Task Load_UnknownCase_IsNullAndItsJournalIsEmpty()
     {
@@ -38,6 +45,7 @@ public abstract partial class ComplaintStoreContract
         (await store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State))).Should().BeEmpty();
     }
 
+    /// <summary>Save and load, case driven through every part: round trips byte for byte.</summary>
     [Fact]
     public async Task SaveAndLoad_CaseDrivenThroughEveryPart_RoundTripsByteForByte()
     {
@@ -60,6 +68,7 @@ public abstract partial class ComplaintStoreContract
         StoreHarness.Json(second).Should().Be(StoreHarness.Json(stored));
     }
 
+    /// <summary>Save and load, hand written case with offsets and unicode: comes back as saved.</summary>
     [Fact]
     public async Task SaveAndLoad_HandWrittenCaseWithOffsetsAndUnicode_ComesBackAsSaved()
     {
@@ -67,7 +76,7 @@ public abstract partial class ComplaintStoreContract
         var at = new DateTimeOffset(2026, 3, 2, 17, 30, 0, 123, TimeSpan.FromHours(8)).AddTicks(4567);
         var (complaint, entries) = HandWritten(at);
 
-        await store.SaveAsync(complaint, entries, 0);
+        await store.SaveAsync(new CaseChange(complaint, entries, 0));
 
         StoreHarness.Json(await store.LoadAsync(complaint.Id)).Should().Be(StoreHarness.Json(complaint));
         var journal = await store.ReadJournalAsync(complaint.Id);
@@ -77,6 +86,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Journal ------------------------------------------------------------------------------------------------
 
+    /// <summary>Journal, of every case: is in order without gaps and replays to the stored case.</summary>
     [Fact]
     public async Task Journal_OfEveryCase_IsInOrderWithoutGapsAndReplaysToTheStoredCase()
     {
@@ -94,6 +104,7 @@ public abstract partial class ComplaintStoreContract
         }
     }
 
+    /// <summary>Save, several entries in one command: are all appended in order.</summary>
     [Fact]
     public async Task Save_SeveralEntriesInOneCommand_AreAllAppendedInOrder()
     {
@@ -110,6 +121,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Optimistic concurrency ---------------------------------------------------------------------------------
 
+    /// <summary>Save, stale expected version: throws concurrency and writes nothing.</summary>
     [Fact]
     public async Task Save_StaleExpectedVersion_ThrowsConcurrencyAndWritesNothing()
     {
@@ -123,7 +135,7 @@ public abstract partial class ComplaintStoreContract
         var entry = new JournalEntry(id, seen.Version + 1, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Triaged, ComplaintState.Withdrawn, new ComplaintWithdrawn("Stale."), Guid.NewGuid());
         var stale = ComplaintReplay.Apply(seen, entry);
 
-        var act = () => h.Store.SaveAsync(stale, [entry], seen.Version);
+        var act = () => h.Store.SaveAsync(new CaseChange(stale, [entry], seen.Version));
 
         var error = (await act.Should().ThrowAsync<ConcurrencyException>()).Which;
         error.ComplaintId.Should().Be(id);
@@ -135,6 +147,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State))).Should().Equal(countsBefore);
     }
 
+    /// <summary>Save, expected version ahead of the stored one: throws concurrency.</summary>
     [Fact]
     public async Task Save_ExpectedVersionAheadOfTheStoredOne_ThrowsConcurrency()
     {
@@ -143,28 +156,30 @@ public abstract partial class ComplaintStoreContract
         var stored = await h.Stored(id);
         var entries = new[] { 3L, 4L }.Select(s => new JournalEntry(id, s, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid())).ToArray();
 
-        var act = () => h.Store.SaveAsync(stored with { Version = 4 }, entries, 2);
+        var act = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 4 }, entries, 2));
 
         (await act.Should().ThrowAsync<ConcurrencyException>()).Which.ActualVersion.Should().Be(1);
         (await h.Journal(id)).Should().ContainSingle();
     }
 
+    /// <summary>Save, new case twice: second throws concurrency and the first stays.</summary>
     [Fact]
     public async Task Save_NewCaseTwice_SecondThrowsConcurrencyAndTheFirstStays()
     {
         var store = await CreateEmptyStoreAsync();
         var (complaint, entries) = HandWritten(StoreHarness.Start);
-        await store.SaveAsync(complaint, entries, 0);
+        await store.SaveAsync(new CaseChange(complaint, entries, 0));
         var other = complaint with { Intake = complaint.Intake with { Description = "A different description of the same id." } };
         var otherEntries = new[] { entries[0] with { Event = new ComplaintReceived(other.Intake, other.Policy) } };
 
-        var act = () => store.SaveAsync(other, otherEntries, 0);
+        var act = () => store.SaveAsync(new CaseChange(other, otherEntries, 0));
 
         (await act.Should().ThrowAsync<ConcurrencyException>()).Which.ActualVersion.Should().Be(1);
         StoreHarness.Json(await store.LoadAsync(complaint.Id)).Should().Be(StoreHarness.Json(complaint));
         (await store.ReadJournalAsync(complaint.Id)).Select(StoreHarness.Json).Should().Equal(entries.Select(StoreHarness.Json));
     }
 
+    /// <summary>Save, entries that do not follow: are refused and nothing is written.</summary>
     [Fact]
     public async Task Save_EntriesThatDoNotFollow_AreRefusedAndNothingIsWritten()
     {
@@ -173,8 +188,8 @@ public abstract partial class ComplaintStoreContract
         var stored = await h.Stored(id);
         var entry = new JournalEntry(id, 5, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid());
 
-        var gap = () => h.Store.SaveAsync(stored with { Version = 5 }, [entry], stored.Version);
-        var none = () => h.Store.SaveAsync(stored with { Version = 2 }, [], stored.Version);
+        var gap = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 5 }, [entry], stored.Version));
+        var none = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 2 }, [], stored.Version));
 
         (await gap.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("expected 2");
         await none.Should().ThrowAsync<ArgumentException>();
@@ -182,6 +197,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Stored(id)).Version.Should().Be(1);
     }
 
+    /// <summary>Many tasks, on one case: each command applied once or rejected and the journal has no gap or duplicate.</summary>
     [Fact]
     public async Task ManyTasks_OnOneCase_EachCommandAppliedOnceOrRejectedAndTheJournalHasNoGapOrDuplicate()
     {
@@ -212,6 +228,7 @@ public abstract partial class ComplaintStoreContract
         StoreHarness.Json(ComplaintReplay.Replay(journal)).Should().Be(StoreHarness.Json(stored));
     }
 
+    /// <summary>Many tasks, saving the same new case: exactly one wins.</summary>
     [Fact]
     public async Task ManyTasks_SavingTheSameNewCase_ExactlyOneWins()
     {
@@ -222,7 +239,7 @@ public abstract partial class ComplaintStoreContract
         {
             try
             {
-                await store.SaveAsync(complaint, entries, 0);
+                await store.SaveAsync(new CaseChange(complaint, entries, 0));
                 return true;
             }
             catch (ConcurrencyException)
@@ -237,6 +254,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Queries ------------------------------------------------------------------------------------------------
 
+    /// <summary>Query, every criterion alone: matches the reference.</summary>
     [Fact]
     public async Task Query_EveryCriterionAlone_MatchesTheReference()
     {
@@ -304,6 +322,7 @@ public abstract partial class ComplaintStoreContract
         queries.Values.Select(q => Reference(all, q).Length).Distinct().Should().HaveCountGreaterThan(10, "the cases are varied enough to tell the criteria apart");
     }
 
+    /// <summary>Query, criteria combined and paged: matches the reference in order.</summary>
     [Fact]
     public async Task Query_CriteriaCombinedAndPaged_MatchesTheReferenceInOrder()
     {
@@ -337,6 +356,7 @@ public abstract partial class ComplaintStoreContract
         all.GroupBy(c => c.ReceivedAt).Should().Contain(g => g.Count() > 2, "some cases share a receipt time, so the id decides their order");
     }
 
+    /// <summary>Query, reading while writing: pages are consistent cases.</summary>
     [Fact]
     public async Task Query_ReadingWhileWriting_PagesAreConsistentCases()
     {
@@ -364,6 +384,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Counts -------------------------------------------------------------------------------------------------
 
+    /// <summary>Count, by every grouping and period: matches the reference.</summary>
     [Fact]
     public async Task Count_ByEveryGroupingAndPeriod_MatchesTheReference()
     {
@@ -394,6 +415,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Deadline claims ----------------------------------------------------------------------------------------
 
+    /// <summary>Claim, due alarms: are exactly those of the reference earliest first.</summary>
     [Fact]
     public async Task Claim_DueAlarms_AreExactlyThoseOfTheReferenceEarliestFirst()
     {
@@ -405,7 +427,7 @@ public abstract partial class ComplaintStoreContract
 
         foreach (var (now, i) in times.Select((t, i) => (t, i)).Where(x => x.i % 2 == 0).Append((h.Time.GetUtcNow().AddYears(1), -1)))
         {
-            var expected = all.SelectMany(c => DueAlarms.Of(c, now)).OrderBy(d => d.DueAt).ToArray();
+            var expected = all.SelectMany(c => DeadlineAlarms.Due(c, now)).OrderBy(d => d.DueAt).ToArray();
 
             var claimed = await deadlines.ClaimDueDeadlinesAsync(now, $"worker-{i}", TimeSpan.FromTicks(1), 1000);
 
@@ -413,10 +435,11 @@ public abstract partial class ComplaintStoreContract
             claimed.Select(d => d.DueAt).Should().BeInAscendingOrder();
         }
 
-        all.SelectMany(c => DueAlarms.Of(c, h.Time.GetUtcNow())).Select(d => d.Alarm).Distinct().Should().HaveCount(2, "the cases have both warnings and breaches due");
+        all.SelectMany(c => DeadlineAlarms.Due(c, h.Time.GetUtcNow())).Select(d => d.Alarm).Distinct().Should().HaveCount(2, "the cases have both warnings and breaches due");
         all.Should().Contain(c => c.ClockPausedAt != null && c.Deadlines.Any(d => d.MetAt == null), "a paused case with open deadlines claims nothing");
     }
 
+    /// <summary>Claim, while leased: is claimed once and taken over after the lease expires.</summary>
     [Fact]
     public async Task Claim_WhileLeased_IsClaimedOnceAndTakenOverAfterTheLeaseExpires()
     {
@@ -439,6 +462,7 @@ public abstract partial class ComplaintStoreContract
         takenOver.Should().BeEquivalentTo(first, "a lease that ran out is taken over");
     }
 
+    /// <summary>Claim, more due than max: claims the earliest and leaves the rest.</summary>
     [Fact]
     public async Task Claim_MoreDueThanMax_ClaimsTheEarliestAndLeavesTheRest()
     {
@@ -447,7 +471,7 @@ public abstract partial class ComplaintStoreContract
         var deadlines = Deadlines(h.Store);
         var now = h.Time.GetUtcNow();
         var all = await LoadAll(h.Store, ids);
-        var expected = all.SelectMany(c => DueAlarms.Of(c, now)).OrderBy(d => d.DueAt).ToArray();
+        var expected = all.SelectMany(c => DeadlineAlarms.Due(c, now)).OrderBy(d => d.DueAt).ToArray();
         expected.Length.Should().BeGreaterThan(3);
 
         var first = await deadlines.ClaimDueDeadlinesAsync(now, "a", TimeSpan.FromMinutes(5), 2);
@@ -459,6 +483,7 @@ public abstract partial class ComplaintStoreContract
         first.Intersect(rest).Should().BeEmpty();
     }
 
+    /// <summary>Claim, alarm recorded through the command path: is not claimed again.</summary>
     [Fact]
     public async Task Claim_AlarmRecordedThroughTheCommandPath_IsNotClaimedAgain()
     {
@@ -479,9 +504,10 @@ public abstract partial class ComplaintStoreContract
         var later = await deadlines.ClaimDueDeadlinesAsync(now.AddHours(1), "b", TimeSpan.FromMinutes(5), 10);
 
         later.Should().NotContain(d => d.ComplaintId == id && d.Kind == DeadlineKind.Propose);
-        later.Should().BeEquivalentTo(DueAlarms.Of(await h.Stored(id), now.AddHours(1)));
+        later.Should().BeEquivalentTo(DeadlineAlarms.Due(await h.Stored(id), now.AddHours(1)));
     }
 
+    /// <summary>Claim, many workers at once: never claim the same alarm twice.</summary>
     [Fact]
     public async Task Claim_ManyWorkersAtOnce_NeverClaimTheSameAlarmTwice()
     {
@@ -490,7 +516,7 @@ public abstract partial class ComplaintStoreContract
         var deadlines = Deadlines(h.Store);
         var now = h.Time.GetUtcNow();
         var all = await LoadAll(h.Store, ids);
-        var expected = all.SelectMany(c => DueAlarms.Of(c, now)).ToArray();
+        var expected = all.SelectMany(c => DeadlineAlarms.Due(c, now)).ToArray();
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => deadlines.ClaimDueDeadlinesAsync(now, $"worker-{i}", TimeSpan.FromMinutes(5), 2))));
         var rest = await deadlines.ClaimDueDeadlinesAsync(now, "last", TimeSpan.FromMinutes(5), 1000);
@@ -573,7 +599,7 @@ public abstract partial class ComplaintStoreContract
         foreach (var id in ids.ToArray())
         {
             var c = await h.Stored(id);
-            foreach (var due in DueAlarms.Of(c, h.Time.GetUtcNow()).Where((_, i) => (id.GetHashCode() + i) % 2 == 0))
+            foreach (var due in DeadlineAlarms.Due(c, h.Time.GetUtcNow()).Where((_, i) => (id.GetHashCode() + i) % 2 == 0))
             {
                 await h.Do(id, Actor.System, due.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(due.Kind) : new RecordDeadlineWarning(due.Kind));
             }

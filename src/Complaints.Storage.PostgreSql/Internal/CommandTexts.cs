@@ -1,4 +1,4 @@
-namespace Complaints.Storage.PostgreSql;
+namespace Complaints.Storage.PostgreSql.Internal;
 
 /// <summary>
 /// The command path's SQL in one store's schema, built once: the same text every time is what lets a prepared

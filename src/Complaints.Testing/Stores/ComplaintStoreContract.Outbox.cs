@@ -1,12 +1,14 @@
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Notifications;
-using Complaints.Testing;
+using Complaints.Ports;
 using Complaints.Workflow;
 using Complaints.Workflow.Notifications;
+using FluentAssertions;
+using Xunit;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>The outbox part of the contract: what every store that implements <see cref="IOutboxStore"/> must do.</summary>
 public abstract partial class ComplaintStoreContract
@@ -15,6 +17,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Written with the save ------------------------------------------------------------------------------------
 
+    /// <summary>Save, writes the notifications it causes to the outbox: pending.</summary>
     [Fact]
     public async Task Save_WritesTheNotificationsItCausesToTheOutbox_Pending()
     {
@@ -41,6 +44,7 @@ public abstract partial class ComplaintStoreContract
         (await outbox.ReadOutboxAsync(ComplaintId.New(StoreHarness.Start))).Should().BeEmpty();
     }
 
+    /// <summary>Save, stale expected version: writes no outbox row.</summary>
     [Fact]
     public async Task Save_StaleExpectedVersion_WritesNoOutboxRow()
     {
@@ -53,9 +57,11 @@ public abstract partial class ComplaintStoreContract
         var entry = new JournalEntry(id, seen.Version + 1, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Triaged, ComplaintState.Triaged,
             new DecisionCommunicated(Channel.Email, "Stale."), Guid.NewGuid());
         var stale = ComplaintReplay.Apply(seen, entry);
-        NotificationPlanner.Plan(stale, [entry]).Should().NotBeEmpty("the stale save would have caused a notification");
+        var notice = new Notification(
+            Notification.StableId(id, entry.Sequence, NotificationKind.ResultNotice, Notification.Complainant), id, entry.Sequence,
+            NotificationKind.ResultNotice, Notification.Complainant, "The decision on your complaint", "Stale.", entry.At);
 
-        var act = () => h.Store.SaveAsync(stale, [entry], seen.Version);
+        var act = () => h.Store.SaveAsync(new CaseChange(stale, [entry], seen.Version, [notice]));
 
         await act.Should().ThrowAsync<ConcurrencyException>();
         (await outbox.ReadOutboxAsync(id)).Select(StoreHarness.Json).Should().Equal(before);
@@ -63,6 +69,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- Claims and leases ----------------------------------------------------------------------------------------
 
+    /// <summary>Claim: leases pending messages to one worker until the lease expires.</summary>
     [Fact]
     public async Task Claim_LeasesPendingMessagesToOneWorkerUntilTheLeaseExpires()
     {
@@ -86,6 +93,7 @@ public abstract partial class ComplaintStoreContract
         (await outbox.ClaimOutboxAsync(now - TimeSpan.FromDays(1), "d", Lease, 100)).Should().BeEmpty("nothing is due before it was written");
     }
 
+    /// <summary>Mark sent: is idempotent and the message is never claimed again.</summary>
     [Fact]
     public async Task MarkSent_IsIdempotentAndTheMessageIsNeverClaimedAgain()
     {
@@ -106,6 +114,7 @@ public abstract partial class ComplaintStoreContract
         (await outbox.ClaimOutboxAsync(now + TimeSpan.FromDays(30), "b", Lease, 100)).Should().BeEmpty();
     }
 
+    /// <summary>Mark failed, counts the attempt keeps the error and waits for the next attempt: or parks.</summary>
     [Fact]
     public async Task MarkFailed_CountsTheAttemptKeepsTheErrorAndWaitsForTheNextAttempt_OrParks()
     {
@@ -139,6 +148,7 @@ public abstract partial class ComplaintStoreContract
 
     // ---- The dispatcher over the store ----------------------------------------------------------------------------
 
+    /// <summary>Dispatcher, sender failing twice then succeeding: is retried with backoff sent and marked once.</summary>
     [Fact]
     public async Task Dispatcher_SenderFailingTwiceThenSucceeding_IsRetriedWithBackoffSentAndMarkedOnce()
     {
@@ -169,6 +179,7 @@ public abstract partial class ComplaintStoreContract
         sent.LastError.Should().Contain("try again");
     }
 
+    /// <summary>Dispatcher, sender that always fails: parks the message with the error and never drops it.</summary>
     [Fact]
     public async Task Dispatcher_SenderThatAlwaysFails_ParksTheMessageWithTheErrorAndNeverDropsIt()
     {
@@ -197,7 +208,7 @@ public abstract partial class ComplaintStoreContract
         new(outbox, [sender], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = worker, MaxAttempts = maxAttempts, Jitter = () => jitter }));
 
     /// <summary>Fails its first <c>failures</c> calls, then delivers.</summary>
-    public sealed class FlakySender(int failures) : INotificationSender
+    private sealed class FlakySender(int failures) : INotificationSender
     {
         private readonly Lock _gate = new();
         private readonly List<Notification> _delivered = [];

@@ -1,6 +1,4 @@
-using Complaints.Ports;
-
-namespace Complaints.Workflow.InMemory;
+namespace Complaints.Ports;
 
 /// <summary>The page bounds every <see cref="IAuditLog"/> store checks alike before reading.</summary>
 public static class AuditPaging

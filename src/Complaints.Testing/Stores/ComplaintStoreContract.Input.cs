@@ -1,11 +1,12 @@
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Ports;
-using Complaints.Testing;
 using Complaints.Workflow;
 using Complaints.Workflow.InMemory;
+using FluentAssertions;
+using Xunit;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>
 /// Bad input is refused by the service, with the same typed error, before any store sees it; and what is accepted at
@@ -23,12 +24,15 @@ public abstract partial class ComplaintStoreContract
         return new string(Enumerable.Range(0, length).Select(_ => (char)random.Next('a', 'z' + 1)).ToArray());
     }
 
+    /// <summary>The intake fields <see cref="Receive_HostileInput_IsRefusedWithTheSameErrorOnEveryStoreAndNothingIsStored"/> fills with hostile text, one per row.</summary>
+    /// <returns>The rows.</returns>
     public static TheoryData<string> HostileIntakes() =>
     [
         "nul-in-description", "nul-in-name", "lone-surrogate-in-name", "lone-surrogate-in-description", "control-in-subject",
         "long-department", "long-staff-id", "long-description", "long-attribute",
     ];
 
+    /// <summary>Receive, hostile input: is refused with the same error on every store and nothing is stored.</summary>
     [Theory]
     [MemberData(nameof(HostileIntakes))]
     public async Task Receive_HostileInput_IsRefusedWithTheSameErrorOnEveryStoreAndNothingIsStored(string what)
@@ -54,6 +58,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Store.QueryAsync(new ComplaintQuery())).Should().BeEmpty();
     }
 
+    /// <summary>Receive, receiver with an over long id: is refused on every store.</summary>
     [Fact]
     public async Task Receive_ReceiverWithAnOverLongId_IsRefusedOnEveryStore()
     {
@@ -66,6 +71,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Store.QueryAsync(new ComplaintQuery())).Should().BeEmpty();
     }
 
+    /// <summary>Command, reason with NUL or lone surrogate: is refused on every store and changes nothing.</summary>
     [Fact]
     public async Task Command_ReasonWithNulOrLoneSurrogate_IsRefusedOnEveryStoreAndChangesNothing()
     {
@@ -85,6 +91,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Journal(id)).Select(StoreHarness.Json).Should().Equal(journal);
     }
 
+    /// <summary>Case, at the edges of the limits: round trips byte for byte on every store.</summary>
     [Fact]
     public async Task Case_AtTheEdgesOfTheLimits_RoundTripsByteForByteOnEveryStore()
     {
@@ -113,6 +120,7 @@ public abstract partial class ComplaintStoreContract
         (await h.Store.QueryAsync(new ComplaintQuery { Assignee = handler.Id, Categories = [stored.Category!] })).Select(c => c.Id).Should().Equal(id);
     }
 
+    /// <summary>Query, thirty two thousand categories: is refused with the same error on every store.</summary>
     [Fact]
     public async Task Query_ThirtyTwoThousandCategories_IsRefusedWithTheSameErrorOnEveryStore()
     {
@@ -125,6 +133,7 @@ public abstract partial class ComplaintStoreContract
         (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Query.Categories");
     }
 
+    /// <summary>Query, NUL in a role or over long department: is refused with the same error on every store.</summary>
     [Fact]
     public async Task Query_NulInARoleOrOverLongDepartment_IsRefusedWithTheSameErrorOnEveryStore()
     {
@@ -138,6 +147,7 @@ public abstract partial class ComplaintStoreContract
         (await longDepartment.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Query.Department");
     }
 
+    /// <summary>Record findings, recovered value of decimal max value: is refused so the report can still be closed.</summary>
     [Fact]
     public async Task RecordFindings_RecoveredValueOfDecimalMaxValue_IsRefusedSoTheReportCanStillBeClosed()
     {
@@ -155,6 +165,7 @@ public abstract partial class ComplaintStoreContract
         closed.Reward!.Max.Should().Be(new Money(ComplaintLimits.MaxAmount * 0.2m, "CNY"));
     }
 
+    /// <summary>Propose remedy, in another currency than the packs: is refused on every store and changes nothing.</summary>
     [Fact]
     public async Task ProposeRemedy_InAnotherCurrencyThanThePacks_IsRefusedOnEveryStoreAndChangesNothing()
     {
@@ -169,6 +180,7 @@ public abstract partial class ComplaintStoreContract
         StoreHarness.Json(await h.Stored(id)).Should().Be(before);
     }
 
+    /// <summary>Receive, random hostile intakes: have the same outcome as on the in memory store.</summary>
     [Fact]
     public async Task Receive_RandomHostileIntakes_HaveTheSameOutcomeAsOnTheInMemoryStore()
     {

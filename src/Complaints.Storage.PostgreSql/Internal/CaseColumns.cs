@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Complaints.Journal;
 using Complaints.Ports;
 
-namespace Complaints.Storage.PostgreSql;
+namespace Complaints.Storage.PostgreSql.Internal;
 
 /// <summary>How cases map to the columns desk queries and deadline claims read.</summary>
 internal static class CaseColumns
@@ -57,21 +57,6 @@ internal static class CaseColumns
 
     /// <summary>A time as PostgreSQL's <c>timestamptz</c> wants it from Npgsql: in UTC.</summary>
     public static DateTimeOffset? Utc(DateTimeOffset? time) => time?.ToUniversalTime();
-
-    /// <summary>When the next alarm of <paramref name="deadline"/> comes due, or <see langword="null"/> if none can (the rule of <see cref="Workflow.InMemory.DueAlarms"/>).</summary>
-    public static long? NextAlarmTicks(Complaint complaint, Deadline deadline)
-    {
-        if (!ClockRuns(complaint) || deadline.MetAt is not null || deadline.BreachedAt is not null)
-        {
-            return null;
-        }
-
-        var due = Ticks(deadline.DueAt);
-        return deadline is { WarnAt: { } warn, WarnedAt: null } ? Math.Min(due, Ticks(warn)) : due;
-    }
-
-    /// <summary>Whether the case's deadlines can raise alarms: it has not ended and its clock is not paused.</summary>
-    public static bool ClockRuns(Complaint complaint) => !complaint.IsFinal && complaint.ClockPausedAt is null;
 
     /// <summary>The alarm named in the store.</summary>
     public static DeadlineAlarm Alarm(string stored) => stored == Of(DeadlineAlarm.Breach) ? DeadlineAlarm.Breach : DeadlineAlarm.Warning;

@@ -1,13 +1,16 @@
 using Complaints.Commands;
 using Complaints.Ports;
+using FluentAssertions;
+using Xunit;
 
-namespace Complaints.Storage.Tests.Contract;
+namespace Complaints.Testing.Stores;
 
 /// <summary>The access audit part of the contract: what every store that implements <see cref="IAuditLog"/> must do, against <see cref="AuditQuery.Matches"/>.</summary>
 public abstract partial class ComplaintStoreContract
 {
     private static readonly ActorId[] AuditActors = [new("auditor"), new("handler-1"), new("人事-1")];
 
+    /// <summary>Audit, append then read: round trips every field.</summary>
     [Fact]
     public async Task Audit_AppendThenRead_RoundTripsEveryField()
     {
@@ -26,6 +29,7 @@ public abstract partial class ComplaintStoreContract
         records[0].At.Offset.Should().Be(TimeSpan.FromHours(8), "the record comes back as written");
     }
 
+    /// <summary>Audit, append same id twice: keeps one.</summary>
     [Fact]
     public async Task Audit_AppendSameIdTwice_KeepsOne()
     {
@@ -39,6 +43,7 @@ public abstract partial class ComplaintStoreContract
         (await audit.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
     }
 
+    /// <summary>Audit, each filter alone and combined: matches the reference in time then id order.</summary>
     [Fact]
     public async Task Audit_EachFilterAloneAndCombined_MatchesTheReferenceInTimeThenIdOrder()
     {
@@ -77,6 +82,7 @@ public abstract partial class ComplaintStoreContract
         records.Where(new AuditQuery { From = from, To = from.AddTicks(1) }.Matches).Should().HaveCountGreaterThan(1, "some records share an instant, so the id decides");
     }
 
+    /// <summary>Audit, paged: walks every match once in order.</summary>
     [Fact]
     public async Task Audit_Paged_WalksEveryMatchOnceInOrder()
     {
@@ -96,6 +102,7 @@ public abstract partial class ComplaintStoreContract
         pages.Should().Equal(records.Where(r => r.Kind == AuditKind.Refused).OrderBy(r => r.At.UtcTicks).ThenBy(r => r.Id));
     }
 
+    /// <summary>Audit, page out of bounds: is refused.</summary>
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1001, 0)]

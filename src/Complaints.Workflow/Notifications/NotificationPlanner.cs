@@ -1,17 +1,20 @@
 using System.Globalization;
 using Complaints.Journal;
 
-namespace Complaints.Notifications;
+using Complaints.Notifications;
+
+namespace Complaints.Workflow.Notifications;
 
 /// <summary>
 /// Decides which notifications the entries of one save cause. Pure: the same case and entries always give the same
-/// notifications with the same ids, so a store can write them in the save's transaction and a retried save adds none twice.
+/// notifications with the same ids; the service puts them in the <see cref="Ports.CaseChange"/> it saves, so the store
+/// writes them in the save's transaction and a retried save adds none twice.
 /// </summary>
 /// <remarks>
 /// Messages to staff name the case, its category, severity and subject, never the complainant's identity or contact
 /// details. The complainant is notified only if they can be reached (an anonymous complainant who left no contact is not).
 /// </remarks>
-public static class NotificationPlanner
+internal static class NotificationPlanner
 {
     /// <summary>The notifications <paramref name="entries"/> cause.</summary>
     /// <param name="after">The case after the entries.</param>

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Complaints.Storage.PostgreSql;
+namespace Complaints.Storage.PostgreSql.Internal;
 
 /// <summary>
 /// The store's tables, as numbered migrations recorded in <c>schema_version</c>. A database at an older version is
@@ -148,7 +148,7 @@ internal static class PostgreSqlSchema
     /// <param name="targetVersion">The version to reach (tests use older ones).</param>
     /// <param name="cancellationToken">Cancels the migration (nothing is changed).</param>
     /// <returns>A task that completes when the schema is at the version.</returns>
-    /// <exception cref="InvalidOperationException">The schema is newer than <paramref name="targetVersion"/>.</exception>
+    /// <exception cref="PostgreSqlSchemaException">The schema is newer than <paramref name="targetVersion"/>.</exception>
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, int targetVersion, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -209,7 +209,7 @@ internal static class PostgreSqlSchema
     /// <param name="schema">The unquoted schema name.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that completes when the check passed.</returns>
-    /// <exception cref="InvalidOperationException">The schema is missing, older or newer.</exception>
+    /// <exception cref="PostgreSqlSchemaException">The schema is missing, older or newer.</exception>
     public static async Task CheckAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -218,9 +218,7 @@ internal static class PostgreSqlSchema
         RefuseNewer(schema, version, CurrentVersion);
         if (version < CurrentVersion)
         {
-            throw new InvalidOperationException(
-                $"The PostgreSQL schema \"{schema}\" is at version {version} but this Complaints.Storage.PostgreSql needs version {CurrentVersion}, " +
-                "and PostgreSqlStoreOptions.MigrateSchema is off. Run PostgreSqlComplaintStore.MigrateAsync once with a role that may change the schema, or turn MigrateSchema on.");
+            throw new PostgreSqlSchemaException(schema, version, CurrentVersion);
         }
     }
 
@@ -256,9 +254,7 @@ internal static class PostgreSqlSchema
     {
         if (version > known)
         {
-            throw new InvalidOperationException(
-                $"The PostgreSQL schema \"{schema}\" is at version {version}, newer than version {known}, the newest this Complaints.Storage.PostgreSql knows. " +
-                "A newer release of the library has upgraded the database; run that release (or a later one) on every node that shares it. The schema was not changed.");
+            throw new PostgreSqlSchemaException(schema, version, known);
         }
     }
 

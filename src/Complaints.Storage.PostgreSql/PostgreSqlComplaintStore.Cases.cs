@@ -1,0 +1,327 @@
+using System.Text;
+using System.Text.Json;
+using Complaints.Journal;
+using Complaints.Notifications;
+using Complaints.Ports;
+using Complaints.Storage.PostgreSql.Internal;
+using Complaints.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>Cases and their journals: load, save (one transaction, one round trip, for the whole <see cref="CaseChange"/>), read the journal, desk queries and counts.</summary>
+public sealed partial class PostgreSqlComplaintStore
+{
+    /// <inheritdoc />
+    public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = new NpgsqlCommand(_sql.LoadCase, connection);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        if (_prepare)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoredRecords.ReadCase(id, reader.GetString(0)) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        cancellationToken.ThrowIfCancellationRequested();
+        var complaint = change.Complaint;
+        var expectedVersion = change.ExpectedVersion;
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // One round trip: the case row, then the journal rows, the deadline rows and the outbox rows. The version check
+        // is the case row's own write: a new case is inserted unless its id exists, a stored one updated only from the
+        // expected version. A racing writer blocks on the row until the first commits, then finds the version moved:
+        // its case write changes nothing, and its journal rows then collide with the winner's (or, for a case that
+        // does not exist, have none to refer to). Either way nothing of it is committed.
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            var write = new NpgsqlBatchCommand(expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
+            AddCaseParameters(write.Parameters, complaint);
+            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
+            batch.BatchCommands.Add(write);
+            foreach (var entry in change.Entries)
+            {
+                batch.BatchCommands.Add(JournalInsert(entry));
+            }
+
+            var deleteStale = new NpgsqlBatchCommand(_sql.DeleteStaleDeadlines);
+            deleteStale.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+            deleteStale.Parameters.Add(Parameter("count", NpgsqlDbType.Integer, complaint.Deadlines.Count));
+            batch.BatchCommands.Add(deleteStale);
+            for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
+            {
+                batch.BatchCommands.Add(DeadlineUpsert(change, slot));
+            }
+
+            var notifications = change.Notifications;
+            for (var position = 0; position < notifications.Count; position++)
+            {
+                batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
+            }
+
+            // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
+            // preparing the same texts again sends nothing.
+            if (_prepare)
+            {
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                if (actual != expectedVersion)
+                {
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+                }
+
+                throw;
+            }
+
+            if (write.RecordsAffected == 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var actual = await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false);
+                throw new ConcurrencyException(complaint.Id, expectedVersion, actual);
+            }
+        }
+
+        // Past this point the write either commits or the caller sees the failure: never "cancelled" yet written.
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand($"SELECT entry FROM {_s}.journal WHERE complaint_id = @id ORDER BY sequence");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(JsonSerializer.Deserialize<JournalEntry>(reader.GetString(0), ComplaintsJson.Options)
+                ?? throw new InvalidDataException($"A journal entry of complaint {id} in the PostgreSQL store is null."));
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        var sql = new StringBuilder($"SELECT id, document FROM {_s}.complaints");
+        AppendFilter(sql, command.Parameters, query);
+        sql.Append(" ORDER BY received_ticks, id LIMIT @take OFFSET @skip");
+        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
+        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
+        command.CommandText = sql.ToString();
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var page = new List<Complaint>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_logger.ReadCaseOrSkip(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(complaint);
+            }
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var (column, key) = query.By switch
+        {
+            ComplaintCountGrouping.State => ("state", (Func<string, string>)CaseColumns.StateKey),
+            ComplaintCountGrouping.Category => ("category", static k => k),
+            ComplaintCountGrouping.Department => ("department", static k => k),
+            ComplaintCountGrouping.Severity => ("severity", CaseColumns.SeverityKey),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.By, "Unknown grouping."),
+        };
+
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        var sql = new StringBuilder($"SELECT {column}, count(*) FROM {_s}.complaints WHERE TRUE");
+        AppendReceived(sql, command.Parameters, query.ReceivedFrom, query.ReceivedTo);
+        sql.Append(" GROUP BY ").Append(column);
+        command.CommandText = sql.ToString();
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var counts = new List<ComplaintCount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ComplaintCount(reader.IsDBNull(0) ? null : key(reader.GetString(0)), checked((int)reader.GetInt64(1))));
+        }
+
+        // Ordinal order (UTF-16 code units) as the reference semantics say; the database's collation may differ.
+        return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
+    private static void AppendFilter(StringBuilder sql, NpgsqlParameterCollection parameters, ComplaintQuery query)
+    {
+        sql.Append(" WHERE TRUE");
+        if (query.States is { } states)
+        {
+            sql.Append(" AND state = ANY(@states)");
+            parameters.Add(Parameter("states", NpgsqlDbType.Array | NpgsqlDbType.Text, states.Select(CaseColumns.Of).ToArray()));
+        }
+
+        if (query.Severities is { } severities)
+        {
+            sql.Append(" AND severity = ANY(@severities)");
+            parameters.Add(Parameter("severities", NpgsqlDbType.Array | NpgsqlDbType.Text, severities.Select(CaseColumns.Of).ToArray()));
+        }
+
+        if (query.Categories is { } categories)
+        {
+            sql.Append(" AND category = ANY(@categories)");
+            parameters.Add(Parameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text, categories.ToArray()));
+        }
+
+        if (query.Assignee is { } assignee)
+        {
+            sql.Append(" AND assignee = @assignee");
+            parameters.Add(Parameter("assignee", NpgsqlDbType.Text, assignee.Value));
+        }
+
+        if (query.Department is { } department)
+        {
+            sql.Append(" AND department = @department");
+            parameters.Add(Parameter("department", NpgsqlDbType.Text, department.Value));
+        }
+
+        if (query.AwaitingApprovalByRole is { } role)
+        {
+            sql.Append(" AND state = @awaiting_approval AND pending_approval_role_key = @approval_role");
+            parameters.Add(Parameter("approval_role", NpgsqlDbType.Text, CaseColumns.RoleKey(role)));
+        }
+
+        if (query.DueBefore is { } due)
+        {
+            sql.Append(" AND next_due_ticks < @due_before");
+            parameters.Add(Parameter("due_before", NpgsqlDbType.Bigint, CaseColumns.Ticks(due)));
+        }
+
+        AppendReceived(sql, parameters, query.ReceivedFrom, query.ReceivedTo);
+
+        if (query.VisibleTo is { } reader)
+        {
+            sql.Append(" AND (received_by = @reader OR assignee = @reader");
+            parameters.Add(Parameter("reader", NpgsqlDbType.Text, reader.Actor.Value));
+            if (reader.Department is { } readerDepartment)
+            {
+                sql.Append(" OR department = @reader_department");
+                parameters.Add(Parameter("reader_department", NpgsqlDbType.Text, readerDepartment.Value));
+            }
+
+            sql.Append(" OR (state = @awaiting_approval AND pending_approval_role_key = ANY(@reader_roles)))");
+            parameters.Add(Parameter("reader_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, reader.Roles.Select(CaseColumns.RoleKey).ToArray()));
+        }
+
+        if (query.AwaitingApprovalByRole is not null || query.VisibleTo is not null)
+        {
+            parameters.Add(Parameter("awaiting_approval", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.AwaitingApproval)));
+        }
+    }
+
+    private static void AppendReceived(StringBuilder sql, NpgsqlParameterCollection parameters, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from is { } start)
+        {
+            sql.Append(" AND received_ticks >= @received_from");
+            parameters.Add(Parameter("received_from", NpgsqlDbType.Bigint, CaseColumns.Ticks(start)));
+        }
+
+        if (to is { } end)
+        {
+            sql.Append(" AND received_ticks < @received_to");
+            parameters.Add(Parameter("received_to", NpgsqlDbType.Bigint, CaseColumns.Ticks(end)));
+        }
+    }
+
+    private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)
+    {
+        var next = complaint.NextDeadline;
+        var pendingRole = complaint.PendingApproval?.Role;
+        parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        parameters.Add(Parameter("version", NpgsqlDbType.Bigint, complaint.Version));
+        parameters.Add(Parameter("state", NpgsqlDbType.Text, CaseColumns.Of(complaint.State)));
+        parameters.Add(Parameter("severity", NpgsqlDbType.Text, complaint.Severity is { } severity ? CaseColumns.Of(severity) : null));
+        parameters.Add(Parameter("category", NpgsqlDbType.Text, complaint.Category));
+        parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
+        parameters.Add(Parameter("assignee", NpgsqlDbType.Text, complaint.Assignee?.Id.Value));
+        parameters.Add(Parameter("received_by", NpgsqlDbType.Text, complaint.ReceivedBy.Id.Value));
+        parameters.Add(Parameter("escalation_level", NpgsqlDbType.Integer, complaint.EscalationLevel));
+        parameters.Add(Parameter("pending_approval_role", NpgsqlDbType.Text, pendingRole));
+        parameters.Add(Parameter("pending_approval_role_key", NpgsqlDbType.Text, pendingRole is null ? null : CaseColumns.RoleKey(pendingRole)));
+        parameters.Add(Parameter("next_due_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(next?.DueAt)));
+        parameters.Add(Parameter("next_due_ticks", NpgsqlDbType.Bigint, next is null ? null : CaseColumns.Ticks(next.DueAt)));
+        parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
+        parameters.Add(Parameter("pack_version", NpgsqlDbType.Text, complaint.Policy.Version));
+        parameters.Add(Parameter("received_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.ReceivedAt)));
+        parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
+        parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
+        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
+    }
+
+    private NpgsqlBatchCommand JournalInsert(JournalEntry entry)
+    {
+        var command = new NpgsqlBatchCommand(_sql.InsertJournal);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, entry.ComplaintId.Value));
+        command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, entry.Sequence));
+        command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(entry.At)));
+        command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, entry.Actor.Id.Value));
+        command.Parameters.Add(Parameter("from", NpgsqlDbType.Text, CaseColumns.Of(entry.From)));
+        command.Parameters.Add(Parameter("to", NpgsqlDbType.Text, CaseColumns.Of(entry.To)));
+        command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, CaseColumns.EventType(entry.Event)));
+        command.Parameters.Add(Parameter("command", NpgsqlDbType.Uuid, entry.CommandId));
+        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.Options)));
+        return command;
+    }
+
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, ComplaintId id, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(_sql.ReadVersion, connection);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+}

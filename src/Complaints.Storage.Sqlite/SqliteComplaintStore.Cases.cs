@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using Complaints.Journal;
+using Complaints.Notifications;
+using Complaints.Ports;
+using Complaints.Storage.Sqlite.Internal;
+using Complaints.Workflow.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Complaints.Storage.Sqlite;
+
+/// <summary>Cases and their journals: load, save (one transaction for the whole <see cref="CaseChange"/>), read the journal, desk queries and counts.</summary>
+public sealed partial class SqliteComplaintStore
+{
+    /// <inheritdoc />
+    public async Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        string? json;
+        try
+        {
+            json = CaseWriter.ReadCase(session, Sql.Id(id));
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+
+        return json is null ? null : StoredRecords.ReadCase(id, json);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        cancellationToken.ThrowIfCancellationRequested();
+        var complaint = change.Complaint;
+        var expectedVersion = change.ExpectedVersion;
+        var id = Sql.Id(complaint.Id);
+        var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
+
+        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The write lock first, then the case row, written only from the expected version: if the version moved,
+            // nothing is written and everything is rolled back.
+            session.BeginImmediate();
+            try
+            {
+                if (!CaseWriter.TryWriteCase(session, complaint, id, json, expectedVersion))
+                {
+                    throw new ConcurrencyException(complaint.Id, expectedVersion, CaseWriter.ReadVersion(session, id));
+                }
+
+                CaseWriter.AppendJournal(session, id, change.Entries);
+                CaseWriter.WriteDeadlines(session, complaint, id);
+                CaseWriter.AddOutbox(session, id, change.Notifications);
+
+                cancellationToken.ThrowIfCancellationRequested();
+                session.Commit();
+            }
+            catch
+            {
+                session.Rollback();
+                throw;
+            }
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM journal WHERE complaint_id = $id ORDER BY sequence;";
+        command.Add("$id", Sql.Id(id));
+        var entries = new List<JournalEntry>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(JsonSerializer.Deserialize<JournalEntry>(reader.GetString(0), ComplaintsJson.Options)!);
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        var where = QuerySql.Where(query, command);
+        command.CommandText = $"SELECT id, json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
+        command.Add("$take", Math.Max(0, query.Take));
+        command.Add("$skip", Math.Max(0, query.Skip));
+        var page = new List<Complaint>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_logger.ReadCaseOrSkip(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(complaint);
+            }
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (column, key) = query.By switch
+        {
+            ComplaintCountGrouping.State => ("state", (Func<string, string>)(s => Spelling<ComplaintState>.Parse(s).ToString())),
+            ComplaintCountGrouping.Severity => ("severity", s => Spelling<Severity>.Parse(s).ToString()),
+            ComplaintCountGrouping.Category => ("category", s => s),
+            ComplaintCountGrouping.Department => ("department", s => s),
+            _ => throw new ArgumentException($"Unknown grouping {query.By}.", nameof(query)),
+        };
+
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        var where = new StringBuilder("1");
+        if (query.ReceivedFrom is { } from)
+        {
+            where.Append(" AND received_at >= $from");
+            command.Add("$from", Sql.Time(from));
+        }
+
+        if (query.ReceivedTo is { } to)
+        {
+            where.Append(" AND received_at < $to");
+            command.Add("$to", Sql.Time(to));
+        }
+
+        command.CommandText = $"SELECT {column}, COUNT(*) FROM complaints WHERE {where} GROUP BY {column};";
+        var counts = new List<ComplaintCount>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ComplaintCount(reader.IsDBNull(0) ? null : key(reader.GetString(0)), reader.GetInt32(1)));
+        }
+
+        return counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
+    }
+}

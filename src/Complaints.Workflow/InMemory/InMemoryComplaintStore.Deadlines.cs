@@ -1,0 +1,74 @@
+using Complaints.Ports;
+
+namespace Complaints.Workflow.InMemory;
+
+/// <summary>Deadline alarms: the rows each save carries, and claims under a lease.</summary>
+public sealed partial class InMemoryComplaintStore
+{
+    // Each case's alarm rows as its last save carried them (CaseChange.Alarms).
+    private readonly Dictionary<ComplaintId, IReadOnlyList<DeadlineAlarmTimes>> _alarmTimes = [];
+
+    // Each case with an alarm to come, by the time its first one falls due (CaseChange.FirstAlarmAt), so a claim reads only due cases.
+    private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(TimeThenId.Instance);
+    private readonly Dictionary<ComplaintId, DateTimeOffset> _firstAlarms = [];
+    private readonly Dictionary<(ComplaintId, DeadlineKind, DeadlineAlarm), (string Worker, DateTimeOffset Until)> _leases = [];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DueDeadline>> ClaimDueDeadlinesAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var dueCases = new List<ComplaintId>();
+            foreach (var (at, id) in _alarms)
+            {
+                if (at > now)
+                {
+                    break;
+                }
+
+                dueCases.Add(new ComplaintId(id));
+            }
+
+            var claimed = dueCases
+                .SelectMany(id => DeadlineAlarms.Due(id, _alarmTimes[id], now))
+                .Where(d => !_parkedAlarms.ContainsKey((d.ComplaintId, d.Kind, d.Alarm)))
+                .Where(d => !_leases.TryGetValue((d.ComplaintId, d.Kind, d.Alarm), out var held) || held.Until <= now || held.Worker == worker)
+                .OrderBy(d => d.DueAt)
+                .Take(max)
+                .ToArray();
+            foreach (var due in claimed)
+            {
+                _leases[(due.ComplaintId, due.Kind, due.Alarm)] = (worker, now + lease);
+            }
+
+            return Task.FromResult<IReadOnlyList<DueDeadline>>(claimed);
+        }
+    }
+
+    // Keeps the alarm rows and index in step with a save: a case is in the index, at its first alarm's time, while it has one to come.
+    private void WriteAlarms(CaseChange change)
+    {
+        var id = change.Complaint.Id;
+        _alarmTimes[id] = change.Alarms;
+        DateTimeOffset? before = _firstAlarms.TryGetValue(id, out var old) ? old : null;
+        var after = change.FirstAlarmAt;
+        if (before == after)
+        {
+            return;
+        }
+
+        if (before is { } was)
+        {
+            _alarms.Remove((was, id.Value));
+            _firstAlarms.Remove(id);
+        }
+
+        if (after is { } next)
+        {
+            _alarms.Add((next, id.Value));
+            _firstAlarms[id] = next;
+        }
+    }
+}

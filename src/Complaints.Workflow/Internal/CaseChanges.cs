@@ -1,0 +1,13 @@
+using Complaints.Journal;
+using Complaints.Ports;
+using Complaints.Workflow.Notifications;
+
+namespace Complaints.Workflow.Internal;
+
+/// <summary>What one save of the service contains: the store is handed it whole and only persists it.</summary>
+internal static class CaseChanges
+{
+    /// <summary>The case after a command, its new entries and the notifications they cause, based on <paramref name="expectedVersion"/>.</summary>
+    public static CaseChange Of(Complaint after, IReadOnlyList<JournalEntry> entries, long expectedVersion) =>
+        new(after, entries, expectedVersion, NotificationPlanner.Plan(after, entries));
+}
