@@ -58,6 +58,8 @@ internal static class CaseConditions
     /// <summary>The conditions of <paramref name="c"/> at <paramref name="now"/>.</summary>
     public static LifecycleConditions Of(Complaint c, DateTimeOffset now, TimeSpan reopenWindow)
     {
+        // Each condition's bit is set at most once, so `|=` and `^=` give the same set (Stryker's equivalent mutants).
+        // Stryker disable Assignment : each bit is set at most once, so ^= sets the same bits as |=
         var result = LifecycleConditions.None;
         if (!c.Intake.Channel.IsOral() || c.ReadBack is not null)
         {
@@ -100,6 +102,7 @@ internal static class CaseConditions
         result |= pending switch
         {
             1 => LifecycleConditions.OneApprovalLeft,
+            // Stryker disable once Equality : 1 is matched by the arm above, so >= 1 here is the same
             > 1 => LifecycleConditions.SeveralApprovalsLeft,
             _ => LifecycleConditions.None,
         };
@@ -109,6 +112,7 @@ internal static class CaseConditions
             if (c.ImplementedAt is null || followUp.At >= c.ImplementedAt)
             {
                 result |= LifecycleConditions.FollowedUpSinceImplementation;
+                // Stryker disable once Statement : one follow-up is enough; going on would set the same bit again
                 break;
             }
         }
@@ -128,6 +132,8 @@ internal static class CaseConditions
             if (deadline is { MetAt: null, BreachedAt: null, Plan: not null })
             {
                 result |= LifecycleConditions.HasProvisionalDeadline;
+                // Stryker disable once Statement : one provisional deadline is enough; going on would set the same bit again
+                break;
             }
         }
 
@@ -141,10 +147,12 @@ internal static class CaseConditions
                     result |= LifecycleConditions.ClockRuns;
                 }
 
+                // Stryker disable once Statement : the first open deadline decides; going on would set the same bits again
                 break;
             }
         }
 
+        // Stryker restore Assignment
         return result;
     }
 }
