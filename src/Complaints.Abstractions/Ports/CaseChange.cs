@@ -15,6 +15,8 @@ namespace Complaints.Ports;
 /// </remarks>
 public sealed class CaseChange
 {
+    private IReadOnlyList<DeadlineAlarmTimes>? _alarms;
+
     /// <summary>Makes the change of one save.</summary>
     /// <param name="complaint">The case after the change; its <see cref="Complaint.Version"/> is the last new entry's sequence.</param>
     /// <param name="entries">The entries the change appends to the journal, in order, numbered from <paramref name="expectedVersion"/> + 1; at least one.</param>
@@ -39,8 +41,6 @@ public sealed class CaseChange
         Entries = entries;
         ExpectedVersion = expectedVersion;
         Notifications = notifications;
-        Alarms = DeadlineAlarms.Schedule(complaint);
-        FirstAlarmAt = DeadlineAlarms.FirstAt(Alarms);
     }
 
     /// <summary>The case after the change.</summary>
@@ -59,10 +59,11 @@ public sealed class CaseChange
     /// One row per deadline of the case, at its position: when each can next warn and breach, by the rule of
     /// <see cref="DeadlineAlarms"/>. A store keeps them (or the deadlines they come from) for its claims.
     /// </summary>
-    public IReadOnlyList<DeadlineAlarmTimes> Alarms { get; }
+    /// <remarks>Worked out when first asked, once: a store that evaluates the rule on its own columns does not pay for it.</remarks>
+    public IReadOnlyList<DeadlineAlarmTimes> Alarms => _alarms ??= DeadlineAlarms.Schedule(Complaint);
 
     /// <summary>When the case's first alarm falls due; <see langword="null"/> if none can come.</summary>
-    public DateTimeOffset? FirstAlarmAt { get; }
+    public DateTimeOffset? FirstAlarmAt => DeadlineAlarms.FirstAt(Alarms);
 
     /// <summary>The notifications the entries cause, for the outbox, in order (their position is their index).</summary>
     public IReadOnlyList<Notification> Notifications { get; }

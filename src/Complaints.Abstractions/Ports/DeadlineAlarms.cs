@@ -8,7 +8,7 @@ namespace Complaints.Ports;
 /// <param name="Kind">The deadline.</param>
 /// <param name="WarningAt">When its warning falls due; <see langword="null"/> if no warning can come (none set, already given, not before the due time, or no alarm at all).</param>
 /// <param name="BreachAt">When its breach falls due; <see langword="null"/> if none can come (met, breached, the case ended or its clock paused).</param>
-public sealed record DeadlineAlarmTimes(int Position, DeadlineKind Kind, DateTimeOffset? WarningAt, DateTimeOffset? BreachAt)
+public readonly record struct DeadlineAlarmTimes(int Position, DeadlineKind Kind, DateTimeOffset? WarningAt, DateTimeOffset? BreachAt)
 {
     /// <summary>When the deadline's next alarm falls due (its warning if one can come, else its breach); <see langword="null"/> if none can.</summary>
     public DateTimeOffset? NextAt => WarningAt is { } warning && (BreachAt is not { } breach || warning < breach) ? warning : BreachAt;
@@ -80,9 +80,9 @@ public static class DeadlineAlarms
     {
         ArgumentNullException.ThrowIfNull(schedule);
         DateTimeOffset? first = null;
-        foreach (var row in schedule)
+        for (var i = 0; i < schedule.Count; i++)
         {
-            if (row.NextAt is { } at && (first is null || at < first))
+            if (schedule[i].NextAt is { } at && (first is null || at < first))
             {
                 first = at;
             }
@@ -110,9 +110,9 @@ public static class DeadlineAlarms
     {
         ArgumentNullException.ThrowIfNull(schedule);
         List<DueDeadline>? due = null;
-        foreach (var row in schedule)
+        for (var i = 0; i < schedule.Count; i++)
         {
-            if (row.DueAt(complaintId, now) is { } alarm)
+            if (schedule[i].DueAt(complaintId, now) is { } alarm)
             {
                 (due ??= []).Add(alarm);
             }
