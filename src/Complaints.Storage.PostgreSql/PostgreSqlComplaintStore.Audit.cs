@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -15,11 +15,7 @@ public sealed partial class PostgreSqlComplaintStore
     {
         ArgumentNullException.ThrowIfNull(record);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"""
-            INSERT INTO {_s}.audit (id, at, at_ticks, actor_id, kind, complaint_id, record)
-            VALUES (@id, @at, @at_ticks, @actor, @kind, @complaint, @record)
-            ON CONFLICT (id) DO NOTHING
-            """);
+        var command = _dataSource.CreateCommand(_sql.InsertAudit);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, record.Id));
         command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(record.At)));
@@ -38,41 +34,9 @@ public sealed partial class PostgreSqlComplaintStore
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var command = _dataSource.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        var sql = new StringBuilder($"SELECT record FROM {_s}.audit WHERE TRUE");
-        if (query.ComplaintId is { } id)
-        {
-            sql.Append(" AND complaint_id = @complaint");
-            command.Parameters.Add(Parameter("complaint", NpgsqlDbType.Uuid, id.Value));
-        }
-
-        if (query.Actor is { } actor)
-        {
-            sql.Append(" AND actor_id = @actor");
-            command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, actor.Value));
-        }
-
-        if (query.Kind is { } kind)
-        {
-            sql.Append(" AND kind = @kind");
-            command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(kind)));
-        }
-
-        if (query.From is { } from)
-        {
-            sql.Append(" AND at_ticks >= @from");
-            command.Parameters.Add(Parameter("from", NpgsqlDbType.Bigint, CaseColumns.Ticks(from)));
-        }
-
-        if (query.To is { } to)
-        {
-            sql.Append(" AND at_ticks < @to");
-            command.Parameters.Add(Parameter("to", NpgsqlDbType.Bigint, CaseColumns.Ticks(to)));
-        }
-
-        sql.Append(" ORDER BY at_ticks, id LIMIT @take OFFSET @skip");
+        command.CommandText = _sql.ReadAudit(QuerySql.Where(query, command.Parameters));
         command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, query.Take));
         command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, query.Skip));
-        command.CommandText = sql.ToString();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         var records = new List<AuditRecord>();

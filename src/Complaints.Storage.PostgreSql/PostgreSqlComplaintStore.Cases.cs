@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
@@ -8,6 +7,7 @@ using Complaints.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -119,7 +119,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"SELECT entry FROM {_s}.journal WHERE complaint_id = @id ORDER BY sequence");
+        var command = _dataSource.CreateCommand(_sql.ReadJournal);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id.Value));
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -141,12 +141,9 @@ public sealed partial class PostgreSqlComplaintStore
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var command = _dataSource.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        var sql = new StringBuilder($"SELECT id, document FROM {_s}.complaints");
-        AppendFilter(sql, command.Parameters, query);
-        sql.Append(" ORDER BY received_ticks, id LIMIT @take OFFSET @skip");
+        command.CommandText = _sql.QueryCases(QuerySql.Where(query, command.Parameters));
         command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
         command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
-        command.CommandText = sql.ToString();
 
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -178,10 +175,7 @@ public sealed partial class PostgreSqlComplaintStore
 
         var command = _dataSource.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        var sql = new StringBuilder($"SELECT {column}, count(*) FROM {_s}.complaints WHERE TRUE");
-        AppendReceived(sql, command.Parameters, query.ReceivedFrom, query.ReceivedTo);
-        sql.Append(" GROUP BY ").Append(column);
-        command.CommandText = sql.ToString();
+        command.CommandText = _sql.CountCases(column, QuerySql.Where(query, command.Parameters));
 
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -193,88 +187,6 @@ public sealed partial class PostgreSqlComplaintStore
 
         // Ordinal order (UTF-16 code units) as the reference semantics say; the database's collation may differ.
         return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal)];
-    }
-
-    private static void AppendFilter(StringBuilder sql, NpgsqlParameterCollection parameters, ComplaintQuery query)
-    {
-        sql.Append(" WHERE TRUE");
-        if (query.States is { } states)
-        {
-            sql.Append(" AND state = ANY(@states)");
-            parameters.Add(Parameter("states", NpgsqlDbType.Array | NpgsqlDbType.Text, states.Select(CaseColumns.Of).ToArray()));
-        }
-
-        if (query.Severities is { } severities)
-        {
-            sql.Append(" AND severity = ANY(@severities)");
-            parameters.Add(Parameter("severities", NpgsqlDbType.Array | NpgsqlDbType.Text, severities.Select(CaseColumns.Of).ToArray()));
-        }
-
-        if (query.Categories is { } categories)
-        {
-            sql.Append(" AND category = ANY(@categories)");
-            parameters.Add(Parameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text, categories.ToArray()));
-        }
-
-        if (query.Assignee is { } assignee)
-        {
-            sql.Append(" AND assignee = @assignee");
-            parameters.Add(Parameter("assignee", NpgsqlDbType.Text, assignee.Value));
-        }
-
-        if (query.Department is { } department)
-        {
-            sql.Append(" AND department = @department");
-            parameters.Add(Parameter("department", NpgsqlDbType.Text, department.Value));
-        }
-
-        if (query.AwaitingApprovalByRole is { } role)
-        {
-            sql.Append(" AND state = @awaiting_approval AND pending_approval_role_key = @approval_role");
-            parameters.Add(Parameter("approval_role", NpgsqlDbType.Text, CaseColumns.RoleKey(role)));
-        }
-
-        if (query.DueBefore is { } due)
-        {
-            sql.Append(" AND next_due_ticks < @due_before");
-            parameters.Add(Parameter("due_before", NpgsqlDbType.Bigint, CaseColumns.Ticks(due)));
-        }
-
-        AppendReceived(sql, parameters, query.ReceivedFrom, query.ReceivedTo);
-
-        if (query.VisibleTo is { } reader)
-        {
-            sql.Append(" AND (received_by = @reader OR assignee = @reader");
-            parameters.Add(Parameter("reader", NpgsqlDbType.Text, reader.Actor.Value));
-            if (reader.Department is { } readerDepartment)
-            {
-                sql.Append(" OR department = @reader_department");
-                parameters.Add(Parameter("reader_department", NpgsqlDbType.Text, readerDepartment.Value));
-            }
-
-            sql.Append(" OR (state = @awaiting_approval AND pending_approval_role_key = ANY(@reader_roles)))");
-            parameters.Add(Parameter("reader_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, reader.Roles.Select(CaseColumns.RoleKey).ToArray()));
-        }
-
-        if (query.AwaitingApprovalByRole is not null || query.VisibleTo is not null)
-        {
-            parameters.Add(Parameter("awaiting_approval", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.AwaitingApproval)));
-        }
-    }
-
-    private static void AppendReceived(StringBuilder sql, NpgsqlParameterCollection parameters, DateTimeOffset? from, DateTimeOffset? to)
-    {
-        if (from is { } start)
-        {
-            sql.Append(" AND received_ticks >= @received_from");
-            parameters.Add(Parameter("received_from", NpgsqlDbType.Bigint, CaseColumns.Ticks(start)));
-        }
-
-        if (to is { } end)
-        {
-            sql.Append(" AND received_ticks < @received_to");
-            parameters.Add(Parameter("received_to", NpgsqlDbType.Bigint, CaseColumns.Ticks(end)));
-        }
     }
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)

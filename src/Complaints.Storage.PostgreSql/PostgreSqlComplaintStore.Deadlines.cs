@@ -2,6 +2,7 @@ using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
 using Npgsql;
 using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -24,29 +25,8 @@ public sealed partial class PostgreSqlComplaintStore
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         // One statement: pick due alarms not leased by another worker, skipping rows another claim or a save holds,
-        // and lease them. A row a concurrent claim has just leased is re-checked on its new version and dropped.
-        const string Alarm = "CASE WHEN d.due_ticks <= @now THEN 'breach' ELSE 'warning' END";
-        var command = _dataSource.CreateCommand($"""
-            WITH due AS (
-                SELECT d.complaint_id, d.slot, d.kind,
-                       {Alarm} AS alarm,
-                       CASE WHEN d.due_ticks <= @now THEN d.due_ticks ELSE d.warn_ticks END AS alarm_ticks
-                FROM {_s}.deadlines d
-                WHERE d.next_alarm_ticks <= @now
-                  AND (d.lease_until_ticks IS NULL OR d.lease_until_ticks <= @now OR d.lease_worker = @worker
-                       OR d.lease_alarm IS DISTINCT FROM {Alarm})
-                  AND NOT EXISTS (
-                       SELECT 1 FROM {_s}.parked_alarms p WHERE p.complaint_id = d.complaint_id AND p.kind = d.kind AND p.alarm = {Alarm})
-                ORDER BY alarm_ticks, d.complaint_id, d.slot
-                LIMIT @max
-                FOR UPDATE OF d SKIP LOCKED
-            )
-            UPDATE {_s}.deadlines d
-            SET lease_worker = @worker, lease_alarm = due.alarm, lease_until = @until, lease_until_ticks = @until_ticks
-            FROM due
-            WHERE d.complaint_id = due.complaint_id AND d.slot = due.slot
-            RETURNING due.complaint_id, due.kind, due.alarm, due.alarm_ticks
-            """);
+        // and lease them.
+        var command = _dataSource.CreateCommand(_sql.ClaimDeadlines);
         await using var commandScope = command.ConfigureAwait(false);
         var until = now + lease;
         command.Parameters.Add(Parameter("now", NpgsqlDbType.Bigint, CaseColumns.Ticks(now)));

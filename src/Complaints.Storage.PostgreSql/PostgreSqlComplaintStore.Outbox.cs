@@ -5,6 +5,7 @@ using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -28,21 +29,7 @@ public sealed partial class PostgreSqlComplaintStore
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         // One statement: pick pending messages not leased by another worker, skipping rows another claim holds, and lease them.
-        var command = _dataSource.CreateCommand($"""
-            WITH due AS (
-                SELECT o.id FROM {_s}.outbox o
-                WHERE o.state = 'pending' AND o.next_attempt_ticks <= @now
-                  AND (o.lease_until_ticks IS NULL OR o.lease_until_ticks <= @now OR o.lease_worker = @worker)
-                ORDER BY o.next_attempt_ticks, o.complaint_id, o.sequence, o.position
-                LIMIT @max
-                FOR UPDATE OF o SKIP LOCKED
-            )
-            UPDATE {_s}.outbox o
-            SET lease_worker = @worker, lease_until_ticks = @until_ticks
-            FROM due
-            WHERE o.id = due.id AND o.state = 'pending'
-            RETURNING {OutboxColumns}
-            """);
+        var command = _dataSource.CreateCommand(_sql.ClaimOutbox);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("now", NpgsqlDbType.Bigint, CaseColumns.Ticks(now)));
         command.Parameters.Add(Parameter("worker", NpgsqlDbType.Text, worker));
@@ -60,8 +47,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand(
-            $"UPDATE {_s}.outbox SET state = 'sent', sent_at = @at, lease_worker = NULL, lease_until_ticks = NULL WHERE id = @id AND state = 'pending'");
+        var command = _dataSource.CreateCommand(_sql.MarkSent);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
         command.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(at)));
@@ -73,13 +59,7 @@ public sealed partial class PostgreSqlComplaintStore
     {
         ArgumentNullException.ThrowIfNull(failure);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"""
-            UPDATE {_s}.outbox SET attempts = attempts + 1, last_error = @error, lease_worker = NULL, lease_until_ticks = NULL,
-                state = CASE WHEN @park THEN 'parked' ELSE 'pending' END,
-                next_attempt_at = coalesce(@next, next_attempt_at),
-                next_attempt_ticks = coalesce(@next_ticks, next_attempt_ticks)
-            WHERE id = @id AND state = 'pending'
-            """);
+        var command = _dataSource.CreateCommand(_sql.MarkFailed);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
         command.Parameters.Add(Parameter("error", NpgsqlDbType.Text, StoredRecords.Error(failure)));
@@ -93,16 +73,14 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"SELECT {OutboxColumns} FROM {_s}.outbox o WHERE o.complaint_id = @id ORDER BY o.sequence, o.position");
+        var command = _dataSource.CreateCommand(_sql.ReadOutbox);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaintId.Value));
         // A message this release cannot read is left out here; ReadParkedOutboxAsync lists it once a claim parked it.
         return await ReadOutboxRowsAsync(command, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private const string OutboxColumns = "o.notification, o.state, o.attempts, o.next_attempt_ticks, o.last_error, o.sent_at, o.id, o.complaint_id";
-
-    /// <summary>The readable messages of the rows; the unreadable ones go to <paramref name="unreadable"/> (if given).</summary>
+    /// <summary>The readable messages of the rows (<see cref="Sql.ReadOutbox"/>'s columns); the unreadable ones go to <paramref name="unreadable"/> (if given).</summary>
     private static async Task<List<OutboxMessage>> ReadOutboxRowsAsync(
         NpgsqlCommand command, List<(Guid Id, ComplaintId ComplaintId, string Error)>? unreadable, CancellationToken cancellationToken)
     {

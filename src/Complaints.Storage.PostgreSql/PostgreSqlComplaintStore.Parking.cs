@@ -3,6 +3,7 @@ using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Workflow.Storage;
 using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -19,7 +20,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<UnreadableCase>> FindUnreadableCasesAsync(CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"SELECT id, document FROM {_s}.complaints ORDER BY id");
+        var command = _dataSource.CreateCommand(_sql.ReadAllCases);
         await using var commandScope = command.ConfigureAwait(false);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -44,12 +45,7 @@ public sealed partial class PostgreSqlComplaintStore
         var batch = _dataSource.CreateBatch();
         await using var batchScope = batch.ConfigureAwait(false);
         var park = batch.CreateBatchCommand();
-        park.CommandText = $"""
-            INSERT INTO {_s}.parked_alarms (complaint_id, kind, alarm, due_ticks, parked_at, parked_ticks, error)
-            VALUES (@id, @kind, @alarm, @due_ticks, @at, @at_ticks, @error)
-            ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET
-                due_ticks = EXCLUDED.due_ticks, parked_at = EXCLUDED.parked_at, parked_ticks = EXCLUDED.parked_ticks, error = EXCLUDED.error
-            """;
+        park.CommandText = _sql.ParkAlarm;
         AddAlarmKey(park.Parameters, alarm.ComplaintId, alarm.Kind, alarm.Alarm);
         park.Parameters.Add(Parameter("due_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(alarm.DueAt)));
         park.Parameters.Add(Parameter("at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(at)));
@@ -58,10 +54,7 @@ public sealed partial class PostgreSqlComplaintStore
         batch.BatchCommands.Add(park);
 
         var unlease = batch.CreateBatchCommand();
-        unlease.CommandText = $"""
-            UPDATE {_s}.deadlines SET lease_worker = NULL, lease_alarm = NULL, lease_until = NULL, lease_until_ticks = NULL
-            WHERE complaint_id = @id AND kind = @kind AND lease_alarm = @alarm
-            """;
+        unlease.CommandText = _sql.UnleaseAlarm;
         AddAlarmKey(unlease.Parameters, alarm.ComplaintId, alarm.Kind, alarm.Alarm);
         batch.BatchCommands.Add(unlease);
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -71,8 +64,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<ParkedDeadlineAlarm>> ReadParkedDeadlineAlarmsAsync(CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand(
-            $"SELECT complaint_id, kind, alarm, due_ticks, parked_ticks, error FROM {_s}.parked_alarms ORDER BY parked_ticks, complaint_id, kind, alarm");
+        var command = _dataSource.CreateCommand(_sql.ReadParkedAlarms);
         await using var commandScope = command.ConfigureAwait(false);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -95,7 +87,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<bool> ReleaseDeadlineAlarmAsync(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"DELETE FROM {_s}.parked_alarms WHERE complaint_id = @id AND kind = @kind AND alarm = @alarm");
+        var command = _dataSource.CreateCommand(_sql.ReleaseAlarm);
         await using var commandScope = command.ConfigureAwait(false);
         AddAlarmKey(command.Parameters, complaintId, kind, alarm);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -105,8 +97,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<ParkedOutboxMessage>> ReadParkedOutboxAsync(int max = 100, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand(
-            $"SELECT id, complaint_id, sequence, attempts, last_error, notification FROM {_s}.outbox WHERE state = 'parked' ORDER BY complaint_id, sequence, position LIMIT @max");
+        var command = _dataSource.CreateCommand(_sql.ReadParkedOutbox);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("max", NpgsqlDbType.Integer, Math.Max(0, max)));
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -130,11 +121,7 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<bool> ReleaseParkedOutboxAsync(Guid id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand($"""
-            UPDATE {_s}.outbox SET state = 'pending', attempts = 0, next_attempt_at = @next, next_attempt_ticks = @next_ticks,
-                lease_worker = NULL, lease_until_ticks = NULL
-            WHERE id = @id AND state = 'parked'
-            """);
+        var command = _dataSource.CreateCommand(_sql.ReleaseParkedOutbox);
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
         command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(nextAttemptAt)));
@@ -146,8 +133,7 @@ public sealed partial class PostgreSqlComplaintStore
     {
         foreach (var row in unreadable)
         {
-            var park = _dataSource.CreateCommand(
-                $"UPDATE {_s}.outbox SET state = 'parked', last_error = @error, lease_worker = NULL, lease_until_ticks = NULL WHERE id = @id AND state = 'pending'");
+            var park = _dataSource.CreateCommand(_sql.ParkUnreadableOutbox);
             await using var parkScope = park.ConfigureAwait(false);
             park.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, row.Id));
             park.Parameters.Add(Parameter("error", NpgsqlDbType.Text, row.Error));

@@ -4,7 +4,6 @@ using Complaints.Storage.PostgreSql.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Complaints.Storage.PostgreSql;
 
@@ -28,8 +27,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
     private readonly bool _ownsDataSource;
     private readonly bool _migrate;
     private readonly bool _prepare;
-    private readonly string _s;
-    private readonly CommandTexts _sql;
+    private readonly Sql _sql;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -62,8 +60,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
         _migrate = options.MigrateSchema;
         _prepare = options.PrepareStatements;
         Schema = options.Schema;
-        _s = PostgreSqlSchema.Quote(Schema);
-        _sql = new CommandTexts(_s);
+        _sql = new Sql(PostgreSqlSchema.Quote(Schema));
     }
 
     /// <summary>The PostgreSQL schema holding the store's tables.</summary>
@@ -134,9 +131,6 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlin
             _schemaGate.Release();
         }
     }
-
-    private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
 
     private static string ValidConnectionString(string connectionString)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
@@ -15,15 +14,12 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(record);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO audit (id, at, actor_id, kind, complaint_id, json) VALUES ($id, $at, $actor, $kind, $complaint, $json)
-            ON CONFLICT (id) DO NOTHING;
-            """;
+        command.CommandText = Sql.InsertAudit;
         command.Add("$id", record.Id.ToString("D"));
-        command.Add("$at", Sql.Time(record.At));
+        command.Add("$at", CaseColumns.Time(record.At));
         command.Add("$actor", record.Actor.Value);
         command.Add("$kind", Spelling<AuditKind>.Of(record.Kind));
-        command.Add("$complaint", record.ComplaintId is { } id ? Sql.Id(id) : null);
+        command.Add("$complaint", record.ComplaintId is { } id ? CaseColumns.Id(id) : null);
         command.Add("$json", JsonSerializer.Serialize(record, ComplaintsJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -34,38 +30,7 @@ public sealed partial class SqliteComplaintStore
         AuditPaging.Check(query);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = new StringBuilder("1");
-        if (query.ComplaintId is { } id)
-        {
-            where.Append(" AND complaint_id = $complaint");
-            command.Add("$complaint", Sql.Id(id));
-        }
-
-        if (query.Actor is { } actor)
-        {
-            where.Append(" AND actor_id = $actor");
-            command.Add("$actor", actor.Value);
-        }
-
-        if (query.Kind is { } kind)
-        {
-            where.Append(" AND kind = $kind");
-            command.Add("$kind", Spelling<AuditKind>.Of(kind));
-        }
-
-        if (query.From is { } from)
-        {
-            where.Append(" AND at >= $from");
-            command.Add("$from", Sql.Time(from));
-        }
-
-        if (query.To is { } to)
-        {
-            where.Append(" AND at < $to");
-            command.Add("$to", Sql.Time(to));
-        }
-
-        command.CommandText = $"SELECT json FROM audit WHERE {where} ORDER BY at, id LIMIT $take OFFSET $skip;";
+        command.CommandText = Sql.ReadAudit(QuerySql.Where(query, command));
         command.Add("$take", query.Take);
         command.Add("$skip", query.Skip);
         var records = new List<AuditRecord>();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
@@ -20,7 +19,7 @@ public sealed partial class SqliteComplaintStore
         string? json;
         try
         {
-            json = CaseWriter.ReadCase(session, Sql.Id(id));
+            json = CaseWriter.ReadCase(session, CaseColumns.Id(id));
         }
         finally
         {
@@ -37,7 +36,7 @@ public sealed partial class SqliteComplaintStore
         cancellationToken.ThrowIfCancellationRequested();
         var complaint = change.Complaint;
         var expectedVersion = change.ExpectedVersion;
-        var id = Sql.Id(complaint.Id);
+        var id = CaseColumns.Id(complaint.Id);
         var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
 
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
@@ -77,8 +76,8 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM journal WHERE complaint_id = $id ORDER BY sequence;";
-        command.Add("$id", Sql.Id(id));
+        command.CommandText = Sql.ReadJournal;
+        command.Add("$id", CaseColumns.Id(id));
         var entries = new List<JournalEntry>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -95,8 +94,7 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(query);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = QuerySql.Where(query, command);
-        command.CommandText = $"SELECT id, json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
+        command.CommandText = Sql.QueryCases(QuerySql.Where(query, command));
         command.Add("$take", Math.Max(0, query.Take));
         command.Add("$skip", Math.Max(0, query.Skip));
         var page = new List<Complaint>();
@@ -127,20 +125,7 @@ public sealed partial class SqliteComplaintStore
 
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = new StringBuilder("1");
-        if (query.ReceivedFrom is { } from)
-        {
-            where.Append(" AND received_at >= $from");
-            command.Add("$from", Sql.Time(from));
-        }
-
-        if (query.ReceivedTo is { } to)
-        {
-            where.Append(" AND received_at < $to");
-            command.Add("$to", Sql.Time(to));
-        }
-
-        command.CommandText = $"SELECT {column}, COUNT(*) FROM complaints WHERE {where} GROUP BY {column};";
+        command.CommandText = Sql.CountCases(column, QuerySql.Where(query, command));
         var counts = new List<ComplaintCount>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -16,7 +16,7 @@ public sealed partial class SqliteComplaintStore
             return [];
         }
 
-        var nowText = Sql.Time(now);
+        var nowText = CaseColumns.Time(now);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
@@ -24,7 +24,7 @@ public sealed partial class SqliteComplaintStore
         using (var expire = connection.CreateCommand())
         {
             expire.Transaction = transaction;
-            expire.CommandText = "DELETE FROM deadline_leases WHERE until <= $now;";
+            expire.CommandText = Sql.ExpireDeadlineLeases;
             expire.Add("$now", nowText);
             await expire.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -33,24 +33,7 @@ public sealed partial class SqliteComplaintStore
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = """
-                SELECT complaint_id, kind, alarm, alarm_at FROM (
-                    SELECT d.complaint_id, d.kind,
-                           CASE WHEN d.due_at <= $now THEN 'breach' ELSE 'warning' END AS alarm,
-                           CASE WHEN d.due_at <= $now THEN d.due_at ELSE d.warn_at END AS alarm_at
-                    FROM deadlines d JOIN complaints c ON c.id = d.complaint_id
-                    WHERE d.met_at IS NULL AND d.breached_at IS NULL
-                      AND (d.due_at <= $now OR (d.warn_at <= $now AND d.warned_at IS NULL))
-                      AND c.is_final = 0 AND c.clock_paused_at IS NULL
-                ) AS due
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM deadline_leases l
-                    WHERE l.complaint_id = due.complaint_id AND l.kind = due.kind AND l.alarm = due.alarm AND l.worker <> $worker)
-                  AND NOT EXISTS (
-                    SELECT 1 FROM parked_alarms p WHERE p.complaint_id = due.complaint_id AND p.kind = due.kind AND p.alarm = due.alarm)
-                ORDER BY alarm_at, complaint_id, kind
-                LIMIT $max;
-                """;
+            find.CommandText = Sql.FindDueDeadlines;
             find.Add("$now", nowText);
             find.Add("$worker", worker);
             find.Add("$max", max);
@@ -61,25 +44,22 @@ public sealed partial class SqliteComplaintStore
                     new ComplaintId(Guid.Parse(reader.GetString(0))),
                     Spelling<DeadlineKind>.Parse(reader.GetString(1)),
                     Spelling<DeadlineAlarm>.Parse(reader.GetString(2)),
-                    Sql.ReadTime(reader.GetString(3))));
+                    CaseColumns.ReadTime(reader.GetString(3))));
             }
         }
 
         using (var hold = connection.CreateCommand())
         {
             hold.Transaction = transaction;
-            hold.CommandText = """
-                INSERT INTO deadline_leases (complaint_id, kind, alarm, worker, until) VALUES ($id, $kind, $alarm, $worker, $until)
-                ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET worker = excluded.worker, until = excluded.until;
-                """;
+            hold.CommandText = Sql.LeaseDeadline;
             var id = hold.Add("$id", null);
             var kind = hold.Add("$kind", null);
             var alarm = hold.Add("$alarm", null);
             hold.Add("$worker", worker);
-            hold.Add("$until", Sql.Time(now + lease));
+            hold.Add("$until", CaseColumns.Time(now + lease));
             foreach (var due in claimed)
             {
-                id.Value = Sql.Id(due.ComplaintId);
+                id.Value = CaseColumns.Id(due.ComplaintId);
                 kind.Value = Spelling<DeadlineKind>.Of(due.Kind);
                 alarm.Value = Spelling<DeadlineAlarm>.Of(due.Alarm);
                 await hold.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed partial class SqliteComplaintStore
             return [];
         }
 
-        var nowText = Sql.Time(now);
+        var nowText = CaseColumns.Time(now);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
@@ -28,13 +28,7 @@ public sealed partial class SqliteComplaintStore
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = $"""
-                SELECT {OutboxColumns} FROM outbox
-                WHERE state = 'pending' AND next_attempt_at <= $now
-                  AND (lease_until IS NULL OR lease_until <= $now OR lease_worker = $worker)
-                ORDER BY next_attempt_at, complaint_id, sequence, position
-                LIMIT $max;
-                """;
+            find.CommandText = Sql.FindDueOutbox;
             find.Add("$now", nowText);
             find.Add("$worker", worker);
             find.Add("$max", max);
@@ -57,10 +51,10 @@ public sealed partial class SqliteComplaintStore
         using (var hold = connection.CreateCommand())
         {
             hold.Transaction = transaction;
-            hold.CommandText = "UPDATE outbox SET lease_worker = $worker, lease_until = $until WHERE id = $id;";
+            hold.CommandText = Sql.LeaseOutbox;
             var id = hold.Add("$id", null);
             hold.Add("$worker", worker);
-            hold.Add("$until", Sql.Time(now + lease));
+            hold.Add("$until", CaseColumns.Time(now + lease));
             foreach (var message in claimed)
             {
                 id.Value = message.Notification.Id.ToString("D");
@@ -77,9 +71,9 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE outbox SET state = 'sent', sent_at = $at, lease_worker = NULL, lease_until = NULL WHERE id = $id AND state = 'pending';";
+        command.CommandText = Sql.MarkSent;
         command.Add("$id", id.ToString("D"));
-        command.Add("$at", Sql.Time(at));
+        command.Add("$at", CaseColumns.Time(at));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -89,15 +83,10 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(failure);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE outbox SET attempts = attempts + 1, last_error = $error, lease_worker = NULL, lease_until = NULL,
-                state = CASE WHEN $next IS NULL THEN 'parked' ELSE 'pending' END,
-                next_attempt_at = coalesce($next, next_attempt_at)
-            WHERE id = $id AND state = 'pending';
-            """;
+        command.CommandText = Sql.MarkFailed;
         command.Add("$id", id.ToString("D"));
         command.Add("$error", StoredRecords.Error(failure));
-        command.Add("$next", Sql.Time(nextAttemptAt));
+        command.Add("$next", CaseColumns.Time(nextAttemptAt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -106,8 +95,8 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {OutboxColumns} FROM outbox WHERE complaint_id = $id ORDER BY sequence, position;";
-        command.Add("$id", Sql.Id(complaintId));
+        command.CommandText = Sql.ReadOutbox;
+        command.Add("$id", CaseColumns.Id(complaintId));
         var messages = new List<OutboxMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -122,18 +111,16 @@ public sealed partial class SqliteComplaintStore
         return messages;
     }
 
-    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at, id, complaint_id";
-
-    /// <summary>The message of an outbox row, or <see langword="null"/> if this release cannot read its JSON.</summary>
+    /// <summary>The message of an outbox row (<see cref="Sql.ReadOutbox"/>'s columns), or <see langword="null"/> if this release cannot read its JSON.</summary>
     private static OutboxMessage? ReadOutbox(SqliteDataReader reader) =>
         StoredRecords.TryReadNotification(reader.GetString(0), out _) is { } notification
             ? new(
                 notification,
                 Spelling<OutboxState>.Parse(reader.GetString(1)),
                 reader.GetInt32(2),
-                Sql.ReadTime(reader.GetString(3)),
+                CaseColumns.ReadTime(reader.GetString(3)),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : Sql.ReadTime(reader.GetString(5)))
+                reader.IsDBNull(5) ? null : CaseColumns.ReadTime(reader.GetString(5)))
             : null;
 
     private static (Guid Id, ComplaintId ComplaintId, string Error) UnreadableOutboxRow(SqliteDataReader reader)

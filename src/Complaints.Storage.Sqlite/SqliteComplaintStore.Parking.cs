@@ -20,7 +20,7 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, json FROM complaints ORDER BY id;";
+        command.CommandText = Sql.ReadAllCases;
         var found = new List<UnreadableCase>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -45,16 +45,12 @@ public sealed partial class SqliteComplaintStore
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO parked_alarms (complaint_id, kind, alarm, due_at, parked_at, error) VALUES ($id, $kind, $alarm, $due, $at, $error)
-            ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET due_at = excluded.due_at, parked_at = excluded.parked_at, error = excluded.error;
-            DELETE FROM deadline_leases WHERE complaint_id = $id AND kind = $kind AND alarm = $alarm;
-            """;
-        command.Add("$id", Sql.Id(alarm.ComplaintId));
+        command.CommandText = Sql.ParkAlarm;
+        command.Add("$id", CaseColumns.Id(alarm.ComplaintId));
         command.Add("$kind", Spelling<DeadlineKind>.Of(alarm.Kind));
         command.Add("$alarm", Spelling<DeadlineAlarm>.Of(alarm.Alarm));
-        command.Add("$due", Sql.Time(alarm.DueAt));
-        command.Add("$at", Sql.Time(at));
+        command.Add("$due", CaseColumns.Time(alarm.DueAt));
+        command.Add("$at", CaseColumns.Time(at));
         command.Add("$error", StoredRecords.Error(failure));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -65,7 +61,7 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT complaint_id, kind, alarm, due_at, parked_at, error FROM parked_alarms ORDER BY parked_at, complaint_id, kind, alarm;";
+        command.CommandText = Sql.ReadParkedAlarms;
         var parked = new List<ParkedDeadlineAlarm>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -74,8 +70,8 @@ public sealed partial class SqliteComplaintStore
                 new ComplaintId(Guid.Parse(reader.GetString(0))),
                 Spelling<DeadlineKind>.Parse(reader.GetString(1)),
                 Spelling<DeadlineAlarm>.Parse(reader.GetString(2)),
-                Sql.ReadTime(reader.GetString(3)),
-                Sql.ReadTime(reader.GetString(4)),
+                CaseColumns.ReadTime(reader.GetString(3)),
+                CaseColumns.ReadTime(reader.GetString(4)),
                 reader.GetString(5)));
         }
 
@@ -87,8 +83,8 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM parked_alarms WHERE complaint_id = $id AND kind = $kind AND alarm = $alarm;";
-        command.Add("$id", Sql.Id(complaintId));
+        command.CommandText = Sql.ReleaseAlarm;
+        command.Add("$id", CaseColumns.Id(complaintId));
         command.Add("$kind", Spelling<DeadlineKind>.Of(kind));
         command.Add("$alarm", Spelling<DeadlineAlarm>.Of(alarm));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -99,7 +95,7 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, complaint_id, sequence, attempts, last_error, json FROM outbox WHERE state = 'parked' ORDER BY complaint_id, sequence, position LIMIT $max;";
+        command.CommandText = Sql.ReadParkedOutbox;
         command.Add("$max", Math.Max(0, max));
         var parked = new List<ParkedOutboxMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -122,12 +118,9 @@ public sealed partial class SqliteComplaintStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $next, lease_worker = NULL, lease_until = NULL
-            WHERE id = $id AND state = 'parked';
-            """;
+        command.CommandText = Sql.ReleaseParkedOutbox;
         command.Add("$id", id.ToString("D"));
-        command.Add("$next", Sql.Time(nextAttemptAt));
+        command.Add("$next", CaseColumns.Time(nextAttemptAt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -141,7 +134,7 @@ public sealed partial class SqliteComplaintStore
 
         using var park = connection.CreateCommand();
         park.Transaction = transaction;
-        park.CommandText = "UPDATE outbox SET state = 'parked', last_error = $error, lease_worker = NULL, lease_until = NULL WHERE id = $id AND state = 'pending';";
+        park.CommandText = Sql.ParkUnreadableOutbox;
         var id = park.Add("$id", null);
         var error = park.Add("$error", null);
         foreach (var row in unreadable)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
@@ -50,7 +49,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
         // open), not hand it to Microsoft.Data.Sqlite's pool.
         _sessionConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
-        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        _connectionPragmas = Sql.ConnectionPragmas(_busyTimeoutMilliseconds);
     }
 
     /// <summary>The schema version this store writes (the file's <c>PRAGMA user_version</c> once migrated).</summary>
@@ -81,7 +80,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
             using var connection = await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
 
             // WAL is a property of the file: set once, it stays. It cannot change inside a transaction.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(Sql.JournalModeWal, cancellationToken).ConfigureAwait(false);
             await Schema.MigrateAsync(connection, _dataSource, cancellationToken).ConfigureAwait(false);
             _migrated = true;
         }

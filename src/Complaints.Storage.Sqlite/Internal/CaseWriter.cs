@@ -15,27 +15,27 @@ internal static class CaseWriter
     public static bool TryWriteCase(Session session, Complaint c, string id, string json, long expectedVersion)
     {
         var isNew = expectedVersion == 0;
-        var command = session.Command(isNew ? Statement.InsertCase : Statement.UpdateCase, null);
+        var command = session.Command(isNew ? Sql.InsertCase : Sql.UpdateCase, null);
         var p = command.Parameters;
         var pending = c.PendingApproval?.Role;
         p[0].Value = id;
         p[1].Value = c.Version;
         p[2].Value = Spelling<ComplaintState>.Of(c.State);
         p[3].Value = c.Severity is { } severity ? Spelling<Severity>.Of(severity) : DBNull.Value;
-        p[4].Value = Sql.Nullable(c.Category);
-        p[5].Value = Sql.Nullable(c.Department?.Value);
-        p[6].Value = Sql.Nullable(c.Assignee?.Id.Value);
+        p[4].Value = CaseColumns.Nullable(c.Category);
+        p[5].Value = CaseColumns.Nullable(c.Department?.Value);
+        p[6].Value = CaseColumns.Nullable(c.Assignee?.Id.Value);
         p[7].Value = c.ReceivedBy.Id.Value;
         p[8].Value = c.EscalationLevel;
-        p[9].Value = Sql.Time(c.NextDeadline?.DueAt);
-        p[10].Value = Sql.Time(c.ClockPausedAt);
+        p[9].Value = CaseColumns.Time(c.NextDeadline?.DueAt);
+        p[10].Value = CaseColumns.Time(c.ClockPausedAt);
         p[11].Value = c.IsFinal ? 1 : 0;
-        p[12].Value = Sql.Nullable(pending);
-        p[13].Value = Sql.Nullable(QuerySql.RoleKey(pending));
+        p[12].Value = CaseColumns.Nullable(pending);
+        p[13].Value = CaseColumns.Nullable(CaseColumns.RoleKey(pending));
         p[14].Value = c.Policy.Id;
         p[15].Value = c.Policy.Version;
-        p[16].Value = Sql.Time(c.ReceivedAt);
-        p[17].Value = Sql.Time(c.UpdatedAt);
+        p[16].Value = CaseColumns.Time(c.ReceivedAt);
+        p[17].Value = CaseColumns.Time(c.UpdatedAt);
         p[18].Value = json;
         if (!isNew)
         {
@@ -48,7 +48,7 @@ internal static class CaseWriter
     /// <summary>The stored version of the case, 0 if there is none.</summary>
     public static long ReadVersion(Session session, string id)
     {
-        var command = session.Command(Statement.ReadVersion, null);
+        var command = session.Command(Sql.ReadVersion, null);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
@@ -56,7 +56,7 @@ internal static class CaseWriter
     /// <summary>The case's JSON, or <see langword="null"/> if there is no such case.</summary>
     public static string? ReadCase(Session session, string id)
     {
-        var command = session.Command(Statement.LoadCase, null);
+        var command = session.Command(Sql.LoadCase, null);
         command.Parameters[0].Value = id;
         using var reader = command.ExecuteReader();
         return reader.Read() ? reader.GetString(0) : null;
@@ -64,14 +64,14 @@ internal static class CaseWriter
 
     public static void AppendJournal(Session session, string id, IReadOnlyList<JournalEntry> entries)
     {
-        var command = session.Command(Statement.AppendJournal, null);
+        var command = session.Command(Sql.InsertJournal, null);
         var p = command.Parameters;
         p[0].Value = id;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             p[1].Value = entry.Sequence;
-            p[2].Value = Sql.Time(entry.At);
+            p[2].Value = CaseColumns.Time(entry.At);
             p[3].Value = entry.Actor.Id.Value;
             p[4].Value = EventTypes.Of(entry.Event);
             p[5].Value = Spelling<ComplaintState>.Of(entry.From);
@@ -84,7 +84,7 @@ internal static class CaseWriter
 
     public static void WriteDeadlines(Session session, Complaint c, string id)
     {
-        var upsert = session.Command(Statement.UpsertDeadline, null);
+        var upsert = session.Command(Sql.UpsertDeadline, null);
         var p = upsert.Parameters;
         p[0].Value = id;
         for (var i = 0; i < c.Deadlines.Count; i++)
@@ -92,20 +92,20 @@ internal static class CaseWriter
             var d = c.Deadlines[i];
             p[1].Value = i;
             p[2].Value = Spelling<DeadlineKind>.Of(d.Kind);
-            p[3].Value = Sql.Time(d.DueAt);
-            p[4].Value = Sql.Time(d.WarnAt);
-            p[5].Value = Sql.Time(d.MetAt);
-            p[6].Value = Sql.Time(d.WarnedAt);
-            p[7].Value = Sql.Time(d.BreachedAt);
+            p[3].Value = CaseColumns.Time(d.DueAt);
+            p[4].Value = CaseColumns.Time(d.WarnAt);
+            p[5].Value = CaseColumns.Time(d.MetAt);
+            p[6].Value = CaseColumns.Time(d.WarnedAt);
+            p[7].Value = CaseColumns.Time(d.BreachedAt);
             upsert.ExecuteNonQuery();
         }
 
-        var stale = session.Command(Statement.DeleteStaleDeadlines, null);
+        var stale = session.Command(Sql.DeleteStaleDeadlines, null);
         stale.Parameters[0].Value = id;
         stale.Parameters[1].Value = c.Deadlines.Count;
         stale.ExecuteNonQuery();
 
-        var release = session.Command(Statement.ReleaseLeases, null);
+        var release = session.Command(Sql.ReleaseLeases, null);
         release.Parameters[0].Value = id;
         release.ExecuteNonQuery();
     }
@@ -117,7 +117,7 @@ internal static class CaseWriter
             return;
         }
 
-        var command = session.Command(Statement.AddOutbox, null);
+        var command = session.Command(Sql.InsertOutbox, null);
         var p = command.Parameters;
         p[1].Value = id;
         for (var i = 0; i < notifications.Count; i++)
@@ -127,7 +127,7 @@ internal static class CaseWriter
             p[2].Value = n.Sequence;
             p[3].Value = i;
             p[4].Value = Spelling<NotificationKind>.Of(n.Kind);
-            p[5].Value = Sql.Time(n.CreatedAt);
+            p[5].Value = CaseColumns.Time(n.CreatedAt);
             p[6].Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
             command.ExecuteNonQuery();
         }

@@ -1,18 +1,17 @@
 using System.Globalization;
+using System.Text;
 using Complaints.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace Complaints.Storage.Sqlite.Internal;
 
-/// <summary>Turns a <see cref="ComplaintQuery"/> into a WHERE clause over the case columns, criterion by criterion as <see cref="ComplaintQuery.Matches"/> reads.</summary>
+/// <summary>
+/// The WHERE clauses of the store's dynamic statements (<see cref="Sql.QueryCases"/>, <see cref="Sql.CountCases"/>,
+/// <see cref="Sql.ReadAudit"/>): one condition per criterion given, its values added to the command as parameters.
+/// </summary>
 internal static class QuerySql
 {
-    /// <summary>
-    /// The form of an approval role that compares as <see cref="StringComparison.OrdinalIgnoreCase"/> does: SQLite's
-    /// NOCASE folds ASCII only, so the store keeps the role upper-cased (invariant) and compares keys.
-    /// </summary>
-    public static string? RoleKey(string? role) => role?.ToUpperInvariant();
-
+    /// <summary>The desk query's conditions over the case columns, criterion by criterion as <see cref="ComplaintQuery.Matches"/> reads.</summary>
     public static string Where(ComplaintQuery query, SqliteCommand command)
     {
         var clauses = new List<string>();
@@ -58,23 +57,23 @@ internal static class QuerySql
 
         if (query.AwaitingApprovalByRole is { } role)
         {
-            clauses.Add($"(state = {awaitingApproval} AND pending_approval_role_key = {Param(RoleKey(role))})");
+            clauses.Add($"(state = {awaitingApproval} AND pending_approval_role_key = {Param(CaseColumns.RoleKey(role))})");
         }
 
         if (query.DueBefore is { } due)
         {
             // next_due_at is Complaint.NextDeadline's due time: NULL for an ended case, a paused clock, or no unmet deadline.
-            clauses.Add($"next_due_at < {Param(Sql.Time(due))}");
+            clauses.Add($"next_due_at < {Param(CaseColumns.Time(due))}");
         }
 
         if (query.ReceivedFrom is { } from)
         {
-            clauses.Add($"received_at >= {Param(Sql.Time(from))}");
+            clauses.Add($"received_at >= {Param(CaseColumns.Time(from))}");
         }
 
         if (query.ReceivedTo is { } to)
         {
-            clauses.Add($"received_at < {Param(Sql.Time(to))}");
+            clauses.Add($"received_at < {Param(CaseColumns.Time(to))}");
         }
 
         if (query.VisibleTo is { } visibility)
@@ -88,12 +87,68 @@ internal static class QuerySql
 
             if (visibility.Roles.Count > 0)
             {
-                visible.Add($"(state = {awaitingApproval} AND pending_approval_role_key IN {In(visibility.Roles.Select(r => (object)RoleKey(r)!))})");
+                visible.Add($"(state = {awaitingApproval} AND pending_approval_role_key IN {In(visibility.Roles.Select(r => (object)CaseColumns.RoleKey(r)!))})");
             }
 
             clauses.Add($"({string.Join(" OR ", visible)})");
         }
 
         return clauses.Count == 0 ? "1" : string.Join(" AND ", clauses);
+    }
+
+    /// <summary>The count's conditions: the receipt window, if given.</summary>
+    public static string Where(ComplaintCountQuery query, SqliteCommand command)
+    {
+        var where = new StringBuilder("1");
+        if (query.ReceivedFrom is { } from)
+        {
+            where.Append(" AND received_at >= $from");
+            command.Add("$from", CaseColumns.Time(from));
+        }
+
+        if (query.ReceivedTo is { } to)
+        {
+            where.Append(" AND received_at < $to");
+            command.Add("$to", CaseColumns.Time(to));
+        }
+
+        return where.ToString();
+    }
+
+    /// <summary>The audit read's conditions: case, actor, kind and time window, each if given.</summary>
+    public static string Where(AuditQuery query, SqliteCommand command)
+    {
+        var where = new StringBuilder("1");
+        if (query.ComplaintId is { } id)
+        {
+            where.Append(" AND complaint_id = $complaint");
+            command.Add("$complaint", CaseColumns.Id(id));
+        }
+
+        if (query.Actor is { } actor)
+        {
+            where.Append(" AND actor_id = $actor");
+            command.Add("$actor", actor.Value);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            where.Append(" AND kind = $kind");
+            command.Add("$kind", Spelling<AuditKind>.Of(kind));
+        }
+
+        if (query.From is { } from)
+        {
+            where.Append(" AND at >= $from");
+            command.Add("$from", CaseColumns.Time(from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Append(" AND at < $to");
+            command.Add("$to", CaseColumns.Time(to));
+        }
+
+        return where.ToString();
     }
 }

@@ -31,17 +31,17 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
     /// transactions prepare <c>BEGIN</c> and <c>COMMIT</c> afresh each time), so commands inside run with a
     /// <see langword="null"/> transaction; end with <see cref="Commit"/> or <see cref="Rollback"/>.
     /// </summary>
-    public void BeginImmediate() => Command(Statement.BeginImmediate, null).ExecuteNonQuery();
+    public void BeginImmediate() => Command(Sql.BeginImmediate, null).ExecuteNonQuery();
 
     /// <summary>Commits the transaction <see cref="BeginImmediate"/> started.</summary>
-    public void Commit() => Command(Statement.Commit, null).ExecuteNonQuery();
+    public void Commit() => Command(Sql.Commit, null).ExecuteNonQuery();
 
     /// <summary>Rolls back the transaction after a failure; if that fails too, marks the session <see cref="Broken"/> (the failure in flight is the one to report).</summary>
     public void Rollback()
     {
         try
         {
-            Command(Statement.Rollback, null).ExecuteNonQuery();
+            Command(Sql.Rollback, null).ExecuteNonQuery();
         }
         catch (SqliteException)
         {

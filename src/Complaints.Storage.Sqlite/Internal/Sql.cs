@@ -1,61 +1,223 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Complaints.Storage.Sqlite.Internal;
 
-/// <summary>How values are spelt in columns: times as fixed-width UTC text (so text order is time order), enums as in the JSON.</summary>
+/// <summary>
+/// Every statement the store runs, by port, besides the schema's own steps (<see cref="Schema"/>). A
+/// <see cref="Statement"/> is one of the command path's, prepared once per <see cref="Session"/> and bound by position;
+/// a string is run as it is, with parameters by name. The WHERE clauses of desk queries, counts and audit reads are
+/// built by <see cref="QuerySql"/>.
+/// </summary>
 internal static class Sql
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    // ---- Connections -------------------------------------------------------------------------------------------
 
-    /// <summary>A time as <c>2026-03-02T09:30:00.0000000Z</c>: readable, exact to the tick, and ordered as text.</summary>
-    /// <remarks>The round-trip format <c>O</c> of a UTC <see cref="DateTime"/> spells exactly this, on the runtime's fast path (a custom format string is parsed on every call).</remarks>
-    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>Write-ahead logging for the file: readers do not block the writer. Set once, it stays with the file.</summary>
+    public const string JournalModeWal = "PRAGMA journal_mode = WAL;";
 
-    public static object Time(DateTimeOffset? value) => value is { } v ? Time(v) : DBNull.Value;
+    /// <summary>The per-connection settings: the busy timeout, durable commits, enforced references.</summary>
+    public static string ConnectionPragmas(int busyTimeoutMilliseconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
 
-    public static DateTimeOffset ReadTime(string text) =>
-        new(DateTime.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+    /// <summary>Starts a write transaction, taking the file's write lock at once (waiting up to the busy timeout).</summary>
+    public static readonly Statement BeginImmediate = new(9, "BEGIN IMMEDIATE;");
 
-    /// <summary>An id as its lowercase <c>D</c> text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order.</summary>
-    public static string Id(ComplaintId id) => id.Value.ToString("D");
+    /// <summary>Commits the transaction.</summary>
+    public static readonly Statement Commit = new(10, "COMMIT;");
 
-    public static object Nullable(string? value) => value is null ? DBNull.Value : value;
+    /// <summary>Rolls the transaction back.</summary>
+    public static readonly Statement Rollback = new(11, "ROLLBACK;");
 
-    public static SqliteParameter Add(this SqliteCommand command, string name, object? value) =>
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    // ---- Cases and journals (IComplaintStore) ------------------------------------------------------------------
 
-    public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private const string CaseParameters =
+        "$id, $version, $state, $severity, $category, $department, $assignee, $received_by, $escalation_level, $next_due_at, " +
+        "$clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json";
 
-    public static async Task<long> ScalarAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-    }
-}
+    private static readonly string[] CaseNames = CaseParameters.Split(", ");
 
-/// <summary>An enum's values spelt as <see cref="ComplaintsJson.Options"/> writes them (<c>awaiting-approval</c>), both ways.</summary>
-internal static class Spelling<TEnum>
-    where TEnum : struct, Enum
-{
-    private static readonly Dictionary<TEnum, string> Texts =
-        Enum.GetValues<TEnum>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, ComplaintsJson.Options).Trim('"'));
+    /// <summary>The case's JSON by id.</summary>
+    public static readonly Statement LoadCase = new(0, "SELECT json FROM complaints WHERE id = $id;", "$id");
 
-    private static readonly Dictionary<string, TEnum> Values = Texts.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    /// <summary>The case's stored version by id (after a failed version check, for the exception).</summary>
+    public static readonly Statement ReadVersion = new(1, "SELECT version FROM complaints WHERE id = $id;", "$id");
 
-    public static string Of(TEnum value) => Texts[value];
+    /// <summary>A new case row, unless the id is taken (then nothing is written: the version check failed).</summary>
+    public static readonly Statement InsertCase = new(
+        2,
+        $"INSERT INTO complaints ({CaseParameters.Replace("$", "", StringComparison.Ordinal)}) VALUES ({CaseParameters}) ON CONFLICT (id) DO NOTHING;",
+        CaseNames);
 
-    public static TEnum Parse(string text) =>
-        Values.TryGetValue(text, out var value)
-            ? value
-            : throw new InvalidOperationException($"The database holds '{text}' where a {typeof(TEnum).Name} is expected; it was not written by this store.");
+    /// <summary>The case row, only from the expected version (else nothing is written: the version check failed).</summary>
+    public static readonly Statement UpdateCase = new(
+        3,
+        $"UPDATE complaints SET {string.Join(", ", CaseNames[1..].Select(n => $"{n[1..]} = {n}"))} WHERE id = $id AND version = $expected;",
+        [.. CaseNames, "$expected"]);
+
+    /// <summary>One journal row.</summary>
+    public static readonly Statement InsertJournal = new(
+        4,
+        """
+        INSERT INTO journal (complaint_id, sequence, at, actor_id, event_type, from_state, to_state, command_id, json)
+        VALUES ($id, $sequence, $at, $actor_id, $event_type, $from_state, $to_state, $command_id, $json);
+        """,
+        "$id", "$sequence", "$at", "$actor_id", "$event_type", "$from_state", "$to_state", "$command_id", "$json");
+
+    /// <summary>A case's journal entries, in order.</summary>
+    public const string ReadJournal = "SELECT json FROM journal WHERE complaint_id = $id ORDER BY sequence;";
+
+    /// <summary>A page of the cases matching <paramref name="where"/> (<see cref="QuerySql.Where(Complaints.Ports.ComplaintQuery, Microsoft.Data.Sqlite.SqliteCommand)"/>), in receipt order.</summary>
+    public static string QueryCases(string where) =>
+        $"SELECT id, json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
+
+    /// <summary>The number of cases matching <paramref name="where"/> per value of <paramref name="column"/>.</summary>
+    public static string CountCases(string column, string where) =>
+        $"SELECT {column}, COUNT(*) FROM complaints WHERE {where} GROUP BY {column};";
+
+    // ---- Deadlines (IDeadlineStore) ----------------------------------------------------------------------------
+
+    /// <summary>
+    /// One deadline row by position, rewritten only if it changed: most commands leave most deadlines as they were, and
+    /// an unchanged row then costs no writes to the table or its two alarm indexes.
+    /// </summary>
+    public static readonly Statement UpsertDeadline = new(
+        5,
+        """
+        INSERT INTO deadlines (complaint_id, position, kind, due_at, warn_at, met_at, warned_at, breached_at)
+        VALUES ($id, $position, $kind, $due_at, $warn_at, $met_at, $warned_at, $breached_at)
+        ON CONFLICT (complaint_id, position) DO UPDATE SET
+            kind = excluded.kind, due_at = excluded.due_at, warn_at = excluded.warn_at, met_at = excluded.met_at,
+            warned_at = excluded.warned_at, breached_at = excluded.breached_at
+        WHERE kind IS NOT excluded.kind OR due_at IS NOT excluded.due_at OR warn_at IS NOT excluded.warn_at
+           OR met_at IS NOT excluded.met_at OR warned_at IS NOT excluded.warned_at OR breached_at IS NOT excluded.breached_at;
+        """,
+        "$id", "$position", "$kind", "$due_at", "$warn_at", "$met_at", "$warned_at", "$breached_at");
+
+    /// <summary>The deadline rows past the case's last deadline.</summary>
+    public static readonly Statement DeleteStaleDeadlines = new(
+        6, "DELETE FROM deadlines WHERE complaint_id = $id AND position >= $count;", "$id", "$count");
+
+    /// <summary>Leases on alarms that can no longer fire (recorded, met, breached): they are done with.</summary>
+    public static readonly Statement ReleaseLeases = new(
+        7,
+        """
+        DELETE FROM deadline_leases WHERE complaint_id = $id AND NOT EXISTS (
+            SELECT 1 FROM deadlines d
+            WHERE d.complaint_id = deadline_leases.complaint_id AND d.kind = deadline_leases.kind
+              AND d.met_at IS NULL AND d.breached_at IS NULL
+              AND (deadline_leases.alarm = 'breach' OR (d.warn_at IS NOT NULL AND d.warned_at IS NULL)));
+        """,
+        "$id");
+
+    /// <summary>Claim, step 1: the leases that ran out.</summary>
+    public const string ExpireDeadlineLeases = "DELETE FROM deadline_leases WHERE until <= $now;";
+
+    /// <summary>Claim, step 2: the due alarms of running clocks, neither leased by another worker nor parked, oldest first.</summary>
+    public const string FindDueDeadlines = """
+        SELECT complaint_id, kind, alarm, alarm_at FROM (
+            SELECT d.complaint_id, d.kind,
+                   CASE WHEN d.due_at <= $now THEN 'breach' ELSE 'warning' END AS alarm,
+                   CASE WHEN d.due_at <= $now THEN d.due_at ELSE d.warn_at END AS alarm_at
+            FROM deadlines d JOIN complaints c ON c.id = d.complaint_id
+            WHERE d.met_at IS NULL AND d.breached_at IS NULL
+              AND (d.due_at <= $now OR (d.warn_at <= $now AND d.warned_at IS NULL))
+              AND c.is_final = 0 AND c.clock_paused_at IS NULL
+        ) AS due
+        WHERE NOT EXISTS (
+            SELECT 1 FROM deadline_leases l
+            WHERE l.complaint_id = due.complaint_id AND l.kind = due.kind AND l.alarm = due.alarm AND l.worker <> $worker)
+          AND NOT EXISTS (
+            SELECT 1 FROM parked_alarms p WHERE p.complaint_id = due.complaint_id AND p.kind = due.kind AND p.alarm = due.alarm)
+        ORDER BY alarm_at, complaint_id, kind
+        LIMIT $max;
+        """;
+
+    /// <summary>Claim, step 3: the lease on one found alarm.</summary>
+    public const string LeaseDeadline = """
+        INSERT INTO deadline_leases (complaint_id, kind, alarm, worker, until) VALUES ($id, $kind, $alarm, $worker, $until)
+        ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET worker = excluded.worker, until = excluded.until;
+        """;
+
+    // ---- Outbox (IOutboxStore) ---------------------------------------------------------------------------------
+
+    /// <summary>The columns an outbox message is read from, in the order the store reads them.</summary>
+    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at, id, complaint_id";
+
+    /// <summary>One outbox row, unless the message is there already.</summary>
+    public static readonly Statement InsertOutbox = new(
+        8,
+        """
+        INSERT INTO outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, json)
+        VALUES ($id, $complaint_id, $sequence, $position, $kind, 'pending', 0, $next_attempt_at, $json)
+        ON CONFLICT (id) DO NOTHING;
+        """,
+        "$id", "$complaint_id", "$sequence", "$position", "$kind", "$next_attempt_at", "$json");
+
+    /// <summary>Claim, step 1: the pending messages due, not leased by another worker, in sending order.</summary>
+    public const string FindDueOutbox = $"""
+        SELECT {OutboxColumns} FROM outbox
+        WHERE state = 'pending' AND next_attempt_at <= $now
+          AND (lease_until IS NULL OR lease_until <= $now OR lease_worker = $worker)
+        ORDER BY next_attempt_at, complaint_id, sequence, position
+        LIMIT $max;
+        """;
+
+    /// <summary>Claim, step 2: the lease on one found message.</summary>
+    public const string LeaseOutbox = "UPDATE outbox SET lease_worker = $worker, lease_until = $until WHERE id = $id;";
+
+    /// <summary>A pending message, sent.</summary>
+    public const string MarkSent = "UPDATE outbox SET state = 'sent', sent_at = $at, lease_worker = NULL, lease_until = NULL WHERE id = $id AND state = 'pending';";
+
+    /// <summary>A pending message that failed: tried again at <c>$next</c>, or parked if that is <see langword="null"/>.</summary>
+    public const string MarkFailed = """
+        UPDATE outbox SET attempts = attempts + 1, last_error = $error, lease_worker = NULL, lease_until = NULL,
+            state = CASE WHEN $next IS NULL THEN 'parked' ELSE 'pending' END,
+            next_attempt_at = coalesce($next, next_attempt_at)
+        WHERE id = $id AND state = 'pending';
+        """;
+
+    /// <summary>A case's messages, in the order they were written.</summary>
+    public const string ReadOutbox = $"SELECT {OutboxColumns} FROM outbox WHERE complaint_id = $id ORDER BY sequence, position;";
+
+    // ---- Parking (what cannot be read or recorded) -------------------------------------------------------------
+
+    /// <summary>Every case, for the scan for unreadable ones.</summary>
+    public const string ReadAllCases = "SELECT id, json FROM complaints ORDER BY id;";
+
+    /// <summary>An alarm set aside with its error, and its lease dropped with it.</summary>
+    public const string ParkAlarm = """
+        INSERT INTO parked_alarms (complaint_id, kind, alarm, due_at, parked_at, error) VALUES ($id, $kind, $alarm, $due, $at, $error)
+        ON CONFLICT (complaint_id, kind, alarm) DO UPDATE SET due_at = excluded.due_at, parked_at = excluded.parked_at, error = excluded.error;
+        DELETE FROM deadline_leases WHERE complaint_id = $id AND kind = $kind AND alarm = $alarm;
+        """;
+
+    /// <summary>The parked alarms, oldest first.</summary>
+    public const string ReadParkedAlarms = "SELECT complaint_id, kind, alarm, due_at, parked_at, error FROM parked_alarms ORDER BY parked_at, complaint_id, kind, alarm;";
+
+    /// <summary>A parked alarm, released: the next claim finds it again if it is still due.</summary>
+    public const string ReleaseAlarm = "DELETE FROM parked_alarms WHERE complaint_id = $id AND kind = $kind AND alarm = $alarm;";
+
+    /// <summary>The parked messages, by case and order.</summary>
+    public const string ReadParkedOutbox = "SELECT id, complaint_id, sequence, attempts, last_error, json FROM outbox WHERE state = 'parked' ORDER BY complaint_id, sequence, position LIMIT $max;";
+
+    /// <summary>A parked message, pending again from <c>$next</c> with its attempts reset.</summary>
+    public const string ReleaseParkedOutbox = """
+        UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $next, lease_worker = NULL, lease_until = NULL
+        WHERE id = $id AND state = 'parked';
+        """;
+
+    /// <summary>A pending message this release cannot read, parked with why.</summary>
+    public const string ParkUnreadableOutbox = "UPDATE outbox SET state = 'parked', last_error = $error, lease_worker = NULL, lease_until = NULL WHERE id = $id AND state = 'pending';";
+
+    // ---- Audit (IAuditLog) -------------------------------------------------------------------------------------
+
+    /// <summary>One audit record, unless it is there already.</summary>
+    public const string InsertAudit = """
+        INSERT INTO audit (id, at, actor_id, kind, complaint_id, json) VALUES ($id, $at, $actor, $kind, $complaint, $json)
+        ON CONFLICT (id) DO NOTHING;
+        """;
+
+    /// <summary>A page of the audit records matching <paramref name="where"/> (<see cref="QuerySql.Where(Complaints.Ports.AuditQuery, Microsoft.Data.Sqlite.SqliteCommand)"/>), oldest first.</summary>
+    public static string ReadAudit(string where) =>
+        $"SELECT json FROM audit WHERE {where} ORDER BY at, id LIMIT $take OFFSET $skip;";
 }

@@ -4,7 +4,7 @@ using Complaints.Storage.Sqlite.Internal;
 namespace Complaints.Storage.Tests.Sqlite;
 
 /// <summary>How the SQLite store spells values in its columns.</summary>
-public sealed class SqlTests
+public sealed class CaseColumnsTests
 {
     [Fact]
     public void Time_AnyOffsetAndTick_IsFixedWidthUtcTextThatReadsBackExactly()
@@ -16,10 +16,10 @@ public sealed class SqlTests
             var offset = TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1));
             var time = new DateTimeOffset(ticks, offset);
 
-            var text = Sql.Time(time);
+            var text = CaseColumns.Time(time);
 
             text.Should().Be(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-            Sql.ReadTime(text).Should().Be(time).And.HaveOffset(TimeSpan.Zero);
+            CaseColumns.ReadTime(text).Should().Be(time).And.HaveOffset(TimeSpan.Zero);
         }
     }
 }
