@@ -62,12 +62,12 @@ public class CommandPathBenchmarks
     /// <summary>A whole life under the generic pack, in memory.</summary>
     /// <returns>The sum of the final versions.</returns>
     [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, generic pack")]
-    public long LifeWithPack() => CaseLife.Run(CaseLife.Service(new InMemoryComplaintStore(), _pack, _clock, _calendars), 0, Cases);
+    public long LifeWithPack() => CaseLife.Run(CaseLife.Driver(CaseLife.Service(new InMemoryComplaintStore(), _pack, _clock, _calendars)), 0, Cases);
 
     /// <summary>A whole life under the hand-written policy floor, in memory: the workflow's own cost.</summary>
     /// <returns>The sum of the final versions.</returns>
     [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, hand-written policy")]
-    public long LifeWithFloor() => CaseLife.Run(CaseLife.Service(new InMemoryComplaintStore(), _floor, _clock, _calendars), 0, Cases);
+    public long LifeWithFloor() => CaseLife.Run(CaseLife.Driver(CaseLife.Service(new InMemoryComplaintStore(), _floor, _clock, _calendars)), 0, Cases);
 
     private void Check()
     {
@@ -99,13 +99,8 @@ public class CommandPathBenchmarks
     private IReadOnlyList<JournalEntry> Journal(IComplaintPolicy policy)
     {
         var store = new InMemoryComplaintStore();
-        var service = CaseLife.Service(store, policy, _clock, _calendars);
-        var id = service.ReceiveAsync(CaseLife.Receiver, CaseLife.Intake(0)).GetAwaiter().GetResult().Complaint.Id;
-        foreach (var (actor, command) in CaseLife.AfterReceipt)
-        {
-            service.ExecuteAsync(id, actor, command).GetAwaiter().GetResult();
-        }
-
-        return store.ReadJournalAsync(id).GetAwaiter().GetResult();
+        var driver = CaseLife.Driver(CaseLife.Service(store, policy, _clock, _calendars));
+        var closed = driver.DriveToAsync(CaseLife.Intake(0), ComplaintState.Closed).GetAwaiter().GetResult();
+        return store.ReadJournalAsync(closed.Id).GetAwaiter().GetResult();
     }
 }

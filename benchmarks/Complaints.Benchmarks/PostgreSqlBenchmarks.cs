@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Complaints.Benchmarks.Workloads;
+using Complaints.Testing;
 using Complaints.Storage.PostgreSql;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
@@ -30,7 +31,7 @@ public class PostgreSqlBenchmarks
     private string _schema = null!;
     private NpgsqlDataSource _dataSource = null!;
     private PostgreSqlComplaintStore _store = null!;
-    private ComplaintService _service = null!;
+    private CaseDriver _driver = null!;
     private RecordedLife _life = null!;
     private int _next;
 
@@ -54,7 +55,7 @@ public class PostgreSqlBenchmarks
         _dataSource = NpgsqlDataSource.Create(_connectionString);
         _store = new PostgreSqlComplaintStore(_dataSource, new PostgreSqlStoreOptions { Schema = _schema });
         _store.MigrateAsync().GetAwaiter().GetResult();
-        _service = CaseLife.Service(_store, new HandWrittenComplaintPolicy(), _clock, _calendars);
+        _driver = CaseLife.Driver(CaseLife.Service(_store, new HandWrittenComplaintPolicy(), _clock, _calendars));
         _life = RecordedLife.Record();
     }
 
@@ -114,7 +115,7 @@ public class PostgreSqlBenchmarks
             long sum = 0;
             for (var i = 0; i < LivesPerWriter; i++)
             {
-                sum += await CaseLife.RunAsync(_service, Interlocked.Increment(ref _next)).ConfigureAwait(false);
+                sum += await CaseLife.RunAsync(_driver, Interlocked.Increment(ref _next)).ConfigureAwait(false);
             }
 
             return sum;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Complaints.Benchmarks.Workloads;
+using Complaints.Testing;
 using Complaints.Rules;
 using Complaints.Storage.Sqlite;
 using Complaints.Workflow.Calendars;
@@ -27,8 +28,8 @@ public class SqliteBenchmarks
     private string _folder = null!;
     private string _connectionString = null!;
     private SqliteComplaintStore _store = null!;
-    private Complaints.Workflow.ComplaintService _withPack = null!;
-    private Complaints.Workflow.ComplaintService _withFloor = null!;
+    private CaseDriver _withPack = null!;
+    private CaseDriver _withFloor = null!;
     private RecordedLife _life = null!;
     private RawSqliteWriter _raw = null!;
     private int _next;
@@ -42,8 +43,8 @@ public class SqliteBenchmarks
         _connectionString = $"Data Source={Path.Combine(_folder, "complaints.db")}";
         _store = new SqliteComplaintStore(_connectionString);
         _store.MigrateAsync().GetAwaiter().GetResult();
-        _withPack = CaseLife.Service(_store, PolicyPacks.LoadBuiltIn("generic"), _clock, _calendars);
-        _withFloor = CaseLife.Service(_store, new HandWrittenComplaintPolicy(), _clock, _calendars);
+        _withPack = CaseLife.Driver(CaseLife.Service(_store, PolicyPacks.LoadBuiltIn("generic"), _clock, _calendars));
+        _withFloor = CaseLife.Driver(CaseLife.Service(_store, new HandWrittenComplaintPolicy(), _clock, _calendars));
         _life = RecordedLife.Record();
         _raw = new RawSqliteWriter(_connectionString, _life);
     }
@@ -82,12 +83,12 @@ public class SqliteBenchmarks
     [Benchmark(OperationsPerInvoke = Lives * CaseLife.Commands, Description = "ComplaintService + SqliteComplaintStore, hand-written policy")]
     public long WithFloor() => Lives0(_withFloor);
 
-    private long Lives0(Complaints.Workflow.ComplaintService service)
+    private long Lives0(CaseDriver driver)
     {
         long sum = 0;
         for (var i = 0; i < Lives; i++)
         {
-            sum += CaseLife.RunAsync(service, _next++).GetAwaiter().GetResult();
+            sum += CaseLife.RunAsync(driver, _next++).GetAwaiter().GetResult();
         }
 
         return sum;

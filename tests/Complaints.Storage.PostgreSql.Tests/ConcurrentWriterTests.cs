@@ -30,14 +30,14 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
         }
 
         var ids = await Task.WhenAll(nodes.Select((node, i) => Task.Run(() =>
-            node.DriveTo(ComplaintState.Closed, A.Complaint().InCategory(i % 2 == 0 ? "billing" : "delivery").Claiming(100 + i)))));
+            node.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory(i % 2 == 0 ? "billing" : "delivery").Claiming(100 + i)))));
 
         ids.Should().OnlyHaveUniqueItems();
         var reader = nodes[0];
         foreach (var id in ids)
         {
-            var journal = await reader.Journal(id);
-            var stored = await reader.Stored(id);
+            var journal = await reader.JournalAsync(id);
+            var stored = await reader.StoredAsync(id);
             stored.State.Should().Be(ComplaintState.Closed);
             journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
             StoreHarness.Json(ComplaintReplay.Replay(journal)).Should().Be(StoreHarness.Json(stored));
@@ -51,8 +51,8 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
     public async Task ManyWritersOnOneCaseFromFourNodes_EachCommandAppliedOnceOrRefused_NoGapOrDuplicate()
     {
         var nodes = await Nodes(4);
-        var id = await nodes[0].DriveTo(ComplaintState.Investigating);
-        var start = (await nodes[0].Journal(id)).Count;
+        var id = await nodes[0].DriveToAsync(ComplaintState.Investigating);
+        var start = (await nodes[0].JournalAsync(id)).Count;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
         {
@@ -68,11 +68,11 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
         })));
 
         outcomes.Should().Contain(true);
-        var journal = await nodes[1].Journal(id);
+        var journal = await nodes[1].JournalAsync(id);
         journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), "the journal has no gap and no duplicate");
         var added = journal.Skip(start).Select(e => e.Event).OfType<EvidenceAdded>().Select(e => e.Evidence.Reference).ToArray();
         added.Should().OnlyHaveUniqueItems().And.HaveCount(outcomes.Count(applied => applied), "each command that succeeded was applied once, and no refused one was");
-        var stored = await nodes[2].Stored(id);
+        var stored = await nodes[2].StoredAsync(id);
         stored.Version.Should().Be(journal.Count);
         StoreHarness.Json(ComplaintReplay.Replay(journal)).Should().Be(StoreHarness.Json(stored));
     }
@@ -81,8 +81,8 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
     public async Task ManyWritersOnOneCaseRetryingOnConflict_EveryCommandLandsExactlyOnce()
     {
         var nodes = await Nodes(4);
-        var id = await nodes[0].DriveTo(ComplaintState.Investigating);
-        var start = (await nodes[0].Journal(id)).Count;
+        var id = await nodes[0].DriveToAsync(ComplaintState.Investigating);
+        var start = (await nodes[0].JournalAsync(id)).Count;
         var conflicts = 0;
 
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
@@ -101,7 +101,7 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
             }
         })));
 
-        var journal = await nodes[3].Journal(id);
+        var journal = await nodes[3].JournalAsync(id);
         journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
         journal.Skip(start).Select(e => e.Event).OfType<EvidenceAdded>().Select(e => e.Evidence.Reference)
             .Should().BeEquivalentTo(Enumerable.Range(0, 24).Select(i => $"scan-{i}.pdf"), "every command landed once");
@@ -112,8 +112,8 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
     public async Task Save_CancelledBeforeItRuns_WritesNothing()
     {
         var h = new StoreHarness(await _schemas.NewStoreAsync());
-        var id = await h.Receive();
-        var stored = await h.Stored(id);
+        var id = await h.ReceiveAsync();
+        var stored = await h.StoredAsync(id);
         var entry = new JournalEntry(id, 2, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Withdrawn, new ComplaintWithdrawn("Cancelled."), Guid.NewGuid());
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -121,8 +121,8 @@ public sealed class ConcurrentWriterTests : IAsyncDisposable
         var act = () => h.Store.SaveAsync(new CaseChange(ComplaintReplay.Apply(stored, entry), [entry], 1), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        (await h.Stored(id)).Version.Should().Be(1);
-        (await h.Journal(id)).Should().ContainSingle();
+        (await h.StoredAsync(id)).Version.Should().Be(1);
+        (await h.JournalAsync(id)).Should().ContainSingle();
     }
 
     private async Task<IReadOnlyList<StoreHarness>> Nodes(int count)

@@ -41,7 +41,7 @@ public sealed class DeadlineWorkerRaceTests : IAsyncDisposable
         byB.Should().BePositive("both nodes took a share of the work");
         foreach (var id in ids)
         {
-            var journal = await a.Journal(id);
+            var journal = await a.JournalAsync(id);
             var breaches = journal.Select(e => e.Event).OfType<DeadlineBreached>().GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
             breaches.Should().OnlyContain(kv => kv.Value == 1, "case {0} has each deadline breach recorded once", id);
             breaches.Keys.Should().BeEquivalentTo(expected.Where(d => d.ComplaintId == id).Select(d => d.Kind));
@@ -94,7 +94,7 @@ public sealed class DeadlineWorkerRaceTests : IAsyncDisposable
         afterExpiry.Should().Be(expected.Count);
         foreach (var id in ids)
         {
-            (await a.Journal(id)).Select(e => e.Event).OfType<DeadlineBreached>().GroupBy(e => e.Kind).Should().OnlyContain(g => g.Count() == 1);
+            (await a.JournalAsync(id)).Select(e => e.Event).OfType<DeadlineBreached>().GroupBy(e => e.Kind).Should().OnlyContain(g => g.Count() == 1);
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class DeadlineWorkerRaceTests : IAsyncDisposable
         var ids = new List<ComplaintId>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await h.DriveTo(states[i % states.Length], A.Complaint().InCategory(i % 2 == 0 ? "billing" : "delivery").Claiming(100 * (i + 1)), remedy: A.Remedy(RemedyKind.Refund, 3_000)));
+            ids.Add(await h.DriveToAsync(states[i % states.Length], A.Complaint().InCategory(i % 2 == 0 ? "billing" : "delivery").Claiming(100 * (i + 1)), remedy: A.Remedy(RemedyKind.Refund, 3_000)));
             h.Time.Advance(TimeSpan.FromMinutes(7));
         }
 
@@ -133,7 +133,7 @@ public sealed class DeadlineWorkerRaceTests : IAsyncDisposable
         var due = new List<DueDeadline>();
         foreach (var id in ids)
         {
-            due.AddRange(DeadlineAlarms.Due(await h.Stored(id), h.Time.GetUtcNow()));
+            due.AddRange(DeadlineAlarms.Due(await h.StoredAsync(id), h.Time.GetUtcNow()));
         }
 
         return due;

@@ -25,7 +25,7 @@ public sealed class OutboxDispatcherRaceTests : IAsyncDisposable
         var ids = new List<ComplaintId>();
         for (var i = 0; i < 12; i++)
         {
-            ids.Add(await a.DriveTo(ComplaintState.Assigned));
+            ids.Add(await a.DriveToAsync(ComplaintState.Assigned));
         }
 
         var expected = new List<Guid>();
@@ -66,7 +66,7 @@ public sealed class OutboxDispatcherRaceTests : IAsyncDisposable
         var schema = await _schemas.NewSchemaAsync();
         var a = new StoreHarness(await _schemas.NewStoreAsync(schema));
         var b = new StoreHarness(await _schemas.NewStoreAsync(schema), time: a.Time);
-        var id = await a.DriveTo(ComplaintState.Assigned);
+        var id = await a.DriveToAsync(ComplaintState.Assigned);
         var claimed = await ((IOutboxStore)a.Store).ClaimOutboxAsync(a.Time.GetUtcNow(), "dead-node", TimeSpan.FromMinutes(2), 100);
         claimed.Should().HaveCount(2);
         var sender = new CountingSender();

@@ -37,8 +37,8 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var old = await _schemas.NewStoreAsync();
         var h = new StoreHarness(old);
-        var id = await h.DriveTo(ComplaintState.Investigating, A.Complaint().InCategory("billing"));
-        var before = StoreHarness.Json(await h.Stored(id));
+        var id = await h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("billing"));
+        var before = StoreHarness.Json(await h.StoredAsync(id));
         // Back to version 1, as a node of the previous release left it.
         await _schemas.ScalarAsync($"""
             DROP TABLE "{old.Schema}".parked_alarms; DROP TABLE "{old.Schema}".audit;
@@ -68,7 +68,7 @@ public sealed class SchemaTests : IAsyncDisposable
         (await Versions(schema)).Should().Equal(1, 2, 3);
         var store = await _schemas.NewStoreAsync(schema);
         var h = new StoreHarness(store);
-        var id = await h.DriveTo(ComplaintState.Investigating);
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
         var record = new Ports.AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), Ports.AuditKind.IdentityRead, Commands.ComplaintAction.View, id);
         var due = new Ports.DueDeadline(id, DeadlineKind.Resolve, Ports.DeadlineAlarm.Breach, StoreHarness.Start);
 
@@ -92,7 +92,7 @@ public sealed class SchemaTests : IAsyncDisposable
         (await Versions(schema)).Should().Equal(1);
 
         var store = await _schemas.NewStoreAsync(schema);
-        var id = await new StoreHarness(store).Receive();
+        var id = await new StoreHarness(store).ReceiveAsync();
 
         (await store.LoadAsync(id)).Should().NotBeNull();
         (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
@@ -153,9 +153,9 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var store = await _schemas.NewStoreAsync();
         var h = new StoreHarness(store);
-        var id = await h.DriveTo(ComplaintState.AwaitingApproval, A.Complaint().InCategory("billing").Claiming(8_000), StoreHarness.Handler, A.Remedy(RemedyKind.Compensation, 8_000));
-        await h.Do(id, StoreHarness.Coordinator, new Escalate("The customer asked for a manager."));
-        var c = await h.Stored(id);
+        var id = await h.DriveToAsync(ComplaintState.AwaitingApproval, A.Complaint().InCategory("billing").Claiming(8_000), StoreHarness.Handler, A.Remedy(RemedyKind.Compensation, 8_000));
+        await h.DoAsync(id, StoreHarness.Coordinator, new Escalate("The customer asked for a manager."));
+        var c = await h.StoredAsync(id);
 
         var row = await _schemas.RowAsync($"SELECT *, pg_typeof(document)::text AS document_type FROM \"{store.Schema}\".complaints WHERE id = '{id}'");
         var deadlines = await _schemas.ColumnAsync<string>($"SELECT kind FROM \"{store.Schema}\".deadlines WHERE complaint_id = '{id}' ORDER BY slot");

@@ -27,7 +27,7 @@ public sealed class RecordedLife
     {
         var store = new RecordingStore();
         var service = CaseLife.Service(store, PolicyPacks.LoadBuiltIn("generic"), new BenchClock(), new BusinessCalendarRegistry(true));
-        CaseLife.RunAsync(service, 0).GetAwaiter().GetResult();
+        CaseLife.RunAsync(CaseLife.Driver(service), 0).GetAwaiter().GetResult();
         return new RecordedLife(store.Saves);
     }
 

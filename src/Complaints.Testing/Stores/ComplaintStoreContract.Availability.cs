@@ -32,7 +32,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Load_UnreadableCase_ThrowsUnreadableCaseExceptionNamingIt()
     {
         var h = await NewHarness();
-        var id = await h.Receive();
+        var id = await h.ReceiveAsync();
         await DamageOrSkip(DamageStoredCaseAsync(h.Store, id));
 
         var load = () => h.Store.LoadAsync(id);
@@ -45,11 +45,11 @@ public abstract partial class ComplaintStoreContract
     public async Task Query_WithAnUnreadableCase_SkipsItAndReturnsTheOthersInOrder()
     {
         var h = await NewHarness();
-        var first = await h.Receive();
+        var first = await h.ReceiveAsync();
         h.Time.Advance(TimeSpan.FromMinutes(1));
-        var bad = await h.Receive();
+        var bad = await h.ReceiveAsync();
         h.Time.Advance(TimeSpan.FromMinutes(1));
-        var last = await h.Receive();
+        var last = await h.ReceiveAsync();
         await DamageOrSkip(DamageStoredCaseAsync(h.Store, bad));
 
         var page = await h.Store.QueryAsync(new ComplaintQuery());
@@ -66,16 +66,16 @@ public abstract partial class ComplaintStoreContract
     public async Task DeadlineWorker_UnreadableCaseDueFirst_TheOtherCasesAlarmsAreRecorded()
     {
         var h = await NewHarness();
-        var bad = await h.DriveTo(ComplaintState.Investigating);
+        var bad = await h.DriveToAsync(ComplaintState.Investigating);
         h.Time.Advance(TimeSpan.FromHours(1));
-        var good = await h.DriveTo(ComplaintState.Investigating);
+        var good = await h.DriveToAsync(ComplaintState.Investigating);
         await DamageOrSkip(DamageStoredCaseAsync(h.Store, bad));
         h.Time.Advance(TimeSpan.FromDays(90));
 
         var recorded = await DeadlineWorker(h).RunOnceAsync();
 
         recorded.Should().BeGreaterThan(0);
-        (await h.Stored(good)).Deadlines.Should().Contain(d => d.BreachedAt != null, "the readable case's due alarms are recorded");
+        (await h.StoredAsync(good)).Deadlines.Should().Contain(d => d.BreachedAt != null, "the readable case's due alarms are recorded");
         var parked = await Deadlines(h.Store).ReadParkedDeadlineAlarmsAsync();
         parked.Should().NotBeEmpty().And.OnlyContain(p => p.ComplaintId == bad && p.ParkedAt == h.Time.GetUtcNow());
         parked[0].Error.Should().Contain(nameof(UnreadableCaseException)).And.Contain(bad.ToString());
@@ -88,7 +88,7 @@ public abstract partial class ComplaintStoreContract
     public async Task ParkedAlarm_IsNotClaimedUntilReleasedAndItsErrorIsStoredSanitised()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
         h.Time.Advance(TimeSpan.FromDays(90));
         var deadlines = Deadlines(h.Store);
         var now = h.Time.GetUtcNow();
@@ -114,9 +114,9 @@ public abstract partial class ComplaintStoreContract
     public async Task Dispatcher_UnreadableMessageDueFirst_TheOtherMessagesAreSent()
     {
         var h = await NewHarness();
-        var bad = await h.DriveTo(ComplaintState.Triaged);
+        var bad = await h.DriveToAsync(ComplaintState.Triaged);
         h.Time.Advance(TimeSpan.FromMinutes(1));
-        var good = await h.DriveTo(ComplaintState.Triaged);
+        var good = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var badMessage = (await outbox.ReadOutboxAsync(bad)).Should().ContainSingle().Subject;
         await DamageOrSkip(DamageStoredNotificationAsync(h.Store, badMessage.Notification.Id));
@@ -141,7 +141,7 @@ public abstract partial class ComplaintStoreContract
     public async Task ReleaseParkedOutbox_ParkedMessage_IsPendingAgainWithEveryRetryAndIsSent()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var dispatcher = Dispatcher(outbox, h, new FlakySender(failures: int.MaxValue), maxAttempts: 1);
         await dispatcher.RunOnceAsync();
@@ -173,7 +173,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Dispatcher_FailedSend_WaitsAJitteredBackoffBetweenHalfAndAllOfIt(double jitter, double seconds)
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
 
         await Dispatcher(outbox, h, new FlakySender(failures: 1), jitter: jitter).RunOnceAsync();
@@ -188,7 +188,7 @@ public abstract partial class ComplaintStoreContract
     public async Task MarkFailed_ErrorWithNulAndControlCharacters_IsStoredSanitisedAndTheMessageParks()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var message = (await outbox.ClaimOutboxAsync(h.Time.GetUtcNow(), "a", Lease, 100)).Should().ContainSingle().Subject;
 
@@ -205,7 +205,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Dispatcher_SenderErrorWithNul_IsRecordedSanitisedAndTheMessageParks()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
 
         await Dispatcher(outbox, h, new ThrowingSender("relay said \0\u0001 no"), maxAttempts: 1).RunOnceAsync();

@@ -76,9 +76,9 @@ public abstract partial class ComplaintStoreContract
     public async Task Command_ReasonWithNulOrLoneSurrogate_IsRefusedOnEveryStoreAndChangesNothing()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
-        var before = StoreHarness.Json(await h.Stored(id));
-        var journal = (await h.Journal(id)).Select(StoreHarness.Json).ToArray();
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
+        var before = StoreHarness.Json(await h.StoredAsync(id));
+        var journal = (await h.JournalAsync(id)).Select(StoreHarness.Json).ToArray();
 
         var nul = () => h.Service.ExecuteAsync(id, StoreHarness.Coordinator, new Escalate("Asked\0 for it."));
         var surrogate = () => h.Service.ExecuteAsync(id, StoreHarness.Coordinator, new Escalate("Asked \ud800 for it."));
@@ -87,8 +87,8 @@ public abstract partial class ComplaintStoreContract
         (await nul.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Reason");
         (await surrogate.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Reason");
         (await huge.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Reason");
-        StoreHarness.Json(await h.Stored(id)).Should().Be(before);
-        (await h.Journal(id)).Select(StoreHarness.Json).Should().Equal(journal);
+        StoreHarness.Json(await h.StoredAsync(id)).Should().Be(before);
+        (await h.JournalAsync(id)).Select(StoreHarness.Json).Should().Equal(journal);
     }
 
     /// <summary>Case, at the edges of the limits: round trips byte for byte on every store.</summary>
@@ -109,13 +109,13 @@ public abstract partial class ComplaintStoreContract
         var received = await h.Service.ReceiveAsync(A.Receiver() with { Id = new ActorId(longId) }, intake);
         var id = received.Complaint.Id;
 
-        await h.DriveOn(id, ComplaintState.Investigating, handler);
-        await h.Do(id, handler, new AddEvidence(new EvidenceReference(Repeat("e", ComplaintLimits.ReferenceLength), "Photo\r\nof the box")));
+        await h.DriveOnAsync(id, ComplaintState.Investigating, handler);
+        await h.DoAsync(id, handler, new AddEvidence(new EvidenceReference(Repeat("e", ComplaintLimits.ReferenceLength), "Photo\r\nof the box")));
         var last = await h.Service.ExecuteAsync(id, StoreHarness.Coordinator, new Escalate(Repeat("理", ComplaintLimits.ReasonLength)));
 
-        var stored = await h.Stored(id);
+        var stored = await h.StoredAsync(id);
         StoreHarness.Json(stored).Should().Be(StoreHarness.Json(last.Complaint));
-        StoreHarness.Json(stored).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(await h.Journal(id))));
+        StoreHarness.Json(stored).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(await h.JournalAsync(id))));
         stored.Intake.Should().BeEquivalentTo(intake with { Evidence = [] });
         (await h.Store.QueryAsync(new ComplaintQuery { Assignee = handler.Id, Categories = [stored.Category!] })).Select(c => c.Id).Should().Equal(id);
     }
@@ -125,7 +125,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Query_ThirtyTwoThousandCategories_IsRefusedWithTheSameErrorOnEveryStore()
     {
         var h = await NewHarness();
-        await h.Receive();
+        await h.ReceiveAsync();
         var query = new ComplaintQuery { Categories = Enumerable.Range(0, 32_768).Select(i => $"category-{i}").ToArray() };
 
         var act = () => h.Service.QueryAsync(StoreHarness.Coordinator, query);
@@ -138,7 +138,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Query_NulInARoleOrOverLongDepartment_IsRefusedWithTheSameErrorOnEveryStore()
     {
         var h = await NewHarness();
-        await h.Receive();
+        await h.ReceiveAsync();
 
         var nul = () => h.Service.QueryAsync(StoreHarness.Coordinator, new ComplaintQuery { AwaitingApprovalByRole = "manager\0" });
         var longDepartment = () => h.Service.QueryAsync(StoreHarness.Coordinator, new ComplaintQuery { Department = new DepartmentId(Repeat("d", 10_000)) });
@@ -152,16 +152,16 @@ public abstract partial class ComplaintStoreContract
     public async Task RecordFindings_RecoveredValueOfDecimalMaxValue_IsRefusedSoTheReportCanStillBeClosed()
     {
         var h = await NewHarness();
-        var id = await h.Receive(A.Complaint().OfKind(ComplaintKind.Report).Described("The cashier takes cash without issuing receipts every evening."));
-        await h.DriveOn(id, ComplaintState.Investigating);
+        var id = await h.ReceiveAsync(A.Complaint().OfKind(ComplaintKind.Report).Described("The cashier takes cash without issuing receipts every evening."));
+        await h.DriveOnAsync(id, ComplaintState.Investigating);
         var overflowing = new Findings(FindingOutcome.Substantiated, RootCause.StaffError, "Confirmed.", Recovered: new Money(decimal.MaxValue, "CNY"));
 
         var act = () => h.Service.ExecuteAsync(id, StoreHarness.Handler, new RecordFindings(overflowing));
 
         (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Findings.Recovered.Amount");
-        await h.Do(id, StoreHarness.Handler, new RecordFindings(overflowing with { Recovered = new Money(ComplaintLimits.MaxAmount, "CNY") }));
-        await h.DriveOn(id, ComplaintState.Closed);
-        var closed = (await h.Journal(id)).Select(e => e.Event).OfType<ComplaintClosed>().Single();
+        await h.DoAsync(id, StoreHarness.Handler, new RecordFindings(overflowing with { Recovered = new Money(ComplaintLimits.MaxAmount, "CNY") }));
+        await h.DriveOnAsync(id, ComplaintState.Closed);
+        var closed = (await h.JournalAsync(id)).Select(e => e.Event).OfType<ComplaintClosed>().Single();
         closed.Reward!.Max.Should().Be(new Money(ComplaintLimits.MaxAmount * 0.2m, "CNY"));
     }
 
@@ -170,14 +170,14 @@ public abstract partial class ComplaintStoreContract
     public async Task ProposeRemedy_InAnotherCurrencyThanThePacks_IsRefusedOnEveryStoreAndChangesNothing()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
-        await h.Do(id, StoreHarness.Handler, new RecordFindings(new Findings(FindingOutcome.Substantiated, RootCause.ProcessGap, "Overcharged.")));
-        var before = StoreHarness.Json(await h.Stored(id));
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
+        await h.DoAsync(id, StoreHarness.Handler, new RecordFindings(new Findings(FindingOutcome.Substantiated, RootCause.ProcessGap, "Overcharged.")));
+        var before = StoreHarness.Json(await h.StoredAsync(id));
 
         var act = () => h.Service.ExecuteAsync(id, StoreHarness.Handler, new ProposeRemedy(A.Remedy(RemedyKind.Refund, 400, "USD")));
 
         (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Remedy.Amount.Currency");
-        StoreHarness.Json(await h.Stored(id)).Should().Be(before);
+        StoreHarness.Json(await h.StoredAsync(id)).Should().Be(before);
     }
 
     /// <summary>Receive, random hostile intakes: have the same outcome as on the in memory store.</summary>
@@ -230,8 +230,8 @@ public abstract partial class ComplaintStoreContract
             try
             {
                 var id = (await harness.Service.ReceiveAsync(receiver, intake)).Complaint.Id;
-                await harness.Do(id, StoreHarness.Coordinator, new Triage());
-                var stored = await harness.Stored(id);
+                await harness.DoAsync(id, StoreHarness.Coordinator, new Triage());
+                var stored = await harness.StoredAsync(id);
                 var found = await harness.Store.QueryAsync(new ComplaintQuery
                 {
                     Categories = stored.Category is { } category ? [category] : null,

@@ -22,7 +22,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_WritesTheNotificationsItCausesToTheOutbox_Pending()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Assigned);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
         var outbox = (IOutboxStore)h.Store;
 
         var messages = await outbox.ReadOutboxAsync(id);
@@ -32,7 +32,7 @@ public abstract partial class ComplaintStoreContract
             (NotificationKind.Assignment, Notification.ToActor(StoreHarness.Handler.Id)));
         messages.Should().OnlyContain(m => m.State == OutboxState.Pending && m.Attempts == 0 && m.LastError == null && m.SentAt == null);
         messages.Should().OnlyContain(m => m.Notification.ComplaintId == id);
-        var journal = await h.Journal(id);
+        var journal = await h.JournalAsync(id);
         foreach (var m in messages)
         {
             var entry = journal.Single(e => e.Sequence == m.Notification.Sequence);
@@ -49,10 +49,10 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_StaleExpectedVersion_WritesNoOutboxRow()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
-        var seen = await h.Stored(id);
-        await h.Do(id, StoreHarness.Coordinator, new Escalate("Called again."));
+        var seen = await h.StoredAsync(id);
+        await h.DoAsync(id, StoreHarness.Coordinator, new Escalate("Called again."));
         var before = (await outbox.ReadOutboxAsync(id)).Select(StoreHarness.Json).ToArray();
         var entry = new JournalEntry(id, seen.Version + 1, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Triaged, ComplaintState.Triaged,
             new DecisionCommunicated(Channel.Email, "Stale."), Guid.NewGuid());
@@ -74,7 +74,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Claim_LeasesPendingMessagesToOneWorkerUntilTheLeaseExpires()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Assigned);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
         var outbox = (IOutboxStore)h.Store;
         var now = h.Time.GetUtcNow();
         var expected = (await outbox.ReadOutboxAsync(id)).Select(m => m.Notification.Id).ToArray();
@@ -98,7 +98,7 @@ public abstract partial class ComplaintStoreContract
     public async Task MarkSent_IsIdempotentAndTheMessageIsNeverClaimedAgain()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var now = h.Time.GetUtcNow();
         var message = (await outbox.ClaimOutboxAsync(now, "a", Lease, 100)).Should().ContainSingle().Subject;
@@ -119,7 +119,7 @@ public abstract partial class ComplaintStoreContract
     public async Task MarkFailed_CountsTheAttemptKeepsTheErrorAndWaitsForTheNextAttempt_OrParks()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var now = h.Time.GetUtcNow();
         var message = (await outbox.ClaimOutboxAsync(now, "a", Lease, 100)).Should().ContainSingle().Subject;
@@ -153,7 +153,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Dispatcher_SenderFailingTwiceThenSucceeding_IsRetriedWithBackoffSentAndMarkedOnce()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var sender = new FlakySender(failures: 2);
         var dispatcher = Dispatcher(outbox, h, sender);
@@ -184,7 +184,7 @@ public abstract partial class ComplaintStoreContract
     public async Task Dispatcher_SenderThatAlwaysFails_ParksTheMessageWithTheErrorAndNeverDropsIt()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
         var outbox = (IOutboxStore)h.Store;
         var sender = new FlakySender(failures: int.MaxValue);
         var dispatcher = Dispatcher(outbox, h, sender, maxAttempts: 3);

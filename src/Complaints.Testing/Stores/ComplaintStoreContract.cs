@@ -50,21 +50,21 @@ public abstract partial class ComplaintStoreContract
     public async Task SaveAndLoad_CaseDrivenThroughEveryPart_RoundTripsByteForByte()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(
+        var id = await h.DriveToAsync(
             ComplaintState.Closed,
             A.Complaint().Via(Channel.Phone).From("刘洋", new ContactDetails(Phone: "+86 138 0000 0000", Email: "liu@example.cn"))
                 .Described("配送晚了三天，\"quoted\" price ignored; emoji 🙂 and a tab\tend.").Claiming(60_000).Flagged(ComplaintFlags.SafetyRisk)
                 .WithEvidence("photo-1.jpg", "The parcel").WithAttribute("order", "A-1"),
             remedy: A.Remedy(RemedyKind.Compensation, 6_000));
-        await h.Do(id, StoreHarness.Coordinator, new Reopen("The customer called again."));
+        await h.DoAsync(id, StoreHarness.Coordinator, new Reopen("The customer called again."));
 
-        var stored = await h.Stored(id);
+        var stored = await h.StoredAsync(id);
 
         stored.Version.Should().BeGreaterThan(10);
         stored.Deadlines.Should().NotBeEmpty();
         stored.Approvals.Should().NotBeEmpty();
-        StoreHarness.Json(stored).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(await h.Journal(id))));
-        var second = await h.Stored(id);
+        StoreHarness.Json(stored).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(await h.JournalAsync(id))));
+        var second = await h.StoredAsync(id);
         StoreHarness.Json(second).Should().Be(StoreHarness.Json(stored));
     }
 
@@ -95,8 +95,8 @@ public abstract partial class ComplaintStoreContract
 
         foreach (var id in ids)
         {
-            var journal = await h.Journal(id);
-            var stored = await h.Stored(id);
+            var journal = await h.JournalAsync(id);
+            var stored = await h.StoredAsync(id);
             journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), "case {0}'s journal has no gap", id);
             journal.Should().OnlyContain(e => e.ComplaintId == id);
             stored.Version.Should().Be(journal.Count);
@@ -109,12 +109,12 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_SeveralEntriesInOneCommand_AreAllAppendedInOrder()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
-        var before = (await h.Journal(id)).Count;
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
+        var before = (await h.JournalAsync(id)).Count;
 
         var entries = (await h.Service.ExecuteAsync(id, StoreHarness.Handler, new AddEvidence(new EvidenceReference("receipt.pdf")))).Entries;
 
-        var journal = await h.Journal(id);
+        var journal = await h.JournalAsync(id);
         journal.Should().HaveCount(before + entries.Count);
         journal.Skip(before).Select(StoreHarness.Json).Should().Equal(entries.Select(StoreHarness.Json));
     }
@@ -126,11 +126,11 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_StaleExpectedVersion_ThrowsConcurrencyAndWritesNothing()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Triaged);
-        var seen = await h.Stored(id);
-        await h.Do(id, StoreHarness.Coordinator, new Escalate("Called again."));
-        var before = StoreHarness.Json(await h.Stored(id));
-        var journalBefore = (await h.Journal(id)).Select(StoreHarness.Json).ToArray();
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
+        var seen = await h.StoredAsync(id);
+        await h.DoAsync(id, StoreHarness.Coordinator, new Escalate("Called again."));
+        var before = StoreHarness.Json(await h.StoredAsync(id));
+        var journalBefore = (await h.JournalAsync(id)).Select(StoreHarness.Json).ToArray();
         var countsBefore = await h.Store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State));
         var entry = new JournalEntry(id, seen.Version + 1, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Triaged, ComplaintState.Withdrawn, new ComplaintWithdrawn("Stale."), Guid.NewGuid());
         var stale = ComplaintReplay.Apply(seen, entry);
@@ -141,8 +141,8 @@ public abstract partial class ComplaintStoreContract
         error.ComplaintId.Should().Be(id);
         error.ExpectedVersion.Should().Be(seen.Version);
         error.ActualVersion.Should().Be(seen.Version + 1);
-        StoreHarness.Json(await h.Stored(id)).Should().Be(before);
-        (await h.Journal(id)).Select(StoreHarness.Json).Should().Equal(journalBefore);
+        StoreHarness.Json(await h.StoredAsync(id)).Should().Be(before);
+        (await h.JournalAsync(id)).Select(StoreHarness.Json).Should().Equal(journalBefore);
         (await h.Store.QueryAsync(new ComplaintQuery { States = [ComplaintState.Withdrawn] })).Should().BeEmpty();
         (await h.Store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State))).Should().Equal(countsBefore);
     }
@@ -152,14 +152,14 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_ExpectedVersionAheadOfTheStoredOne_ThrowsConcurrency()
     {
         var h = await NewHarness();
-        var id = await h.Receive();
-        var stored = await h.Stored(id);
+        var id = await h.ReceiveAsync();
+        var stored = await h.StoredAsync(id);
         var entries = new[] { 3L, 4L }.Select(s => new JournalEntry(id, s, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid())).ToArray();
 
         var act = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 4 }, entries, 2));
 
         (await act.Should().ThrowAsync<ConcurrencyException>()).Which.ActualVersion.Should().Be(1);
-        (await h.Journal(id)).Should().ContainSingle();
+        (await h.JournalAsync(id)).Should().ContainSingle();
     }
 
     /// <summary>Save, new case twice: second throws concurrency and the first stays.</summary>
@@ -184,8 +184,8 @@ public abstract partial class ComplaintStoreContract
     public async Task Save_EntriesThatDoNotFollow_AreRefusedAndNothingIsWritten()
     {
         var h = await NewHarness();
-        var id = await h.Receive();
-        var stored = await h.Stored(id);
+        var id = await h.ReceiveAsync();
+        var stored = await h.StoredAsync(id);
         var entry = new JournalEntry(id, 5, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Received, new ReadBackConfirmed(ReadBackMethod.Oral), Guid.NewGuid());
 
         var gap = () => h.Store.SaveAsync(new CaseChange(stored with { Version = 5 }, [entry], stored.Version));
@@ -193,8 +193,8 @@ public abstract partial class ComplaintStoreContract
 
         (await gap.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("expected 2");
         await none.Should().ThrowAsync<ArgumentException>();
-        (await h.Journal(id)).Should().ContainSingle();
-        (await h.Stored(id)).Version.Should().Be(1);
+        (await h.JournalAsync(id)).Should().ContainSingle();
+        (await h.StoredAsync(id)).Version.Should().Be(1);
     }
 
     /// <summary>Many tasks, on one case: each command applied once or rejected and the journal has no gap or duplicate.</summary>
@@ -202,8 +202,8 @@ public abstract partial class ComplaintStoreContract
     public async Task ManyTasks_OnOneCase_EachCommandAppliedOnceOrRejectedAndTheJournalHasNoGapOrDuplicate()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Investigating);
-        var start = (await h.Journal(id)).Count;
+        var id = await h.DriveToAsync(ComplaintState.Investigating);
+        var start = (await h.JournalAsync(id)).Count;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 48).Select(i => Task.Run(async () =>
         {
@@ -219,11 +219,11 @@ public abstract partial class ComplaintStoreContract
         })));
 
         outcomes.Should().Contain(true);
-        var journal = await h.Journal(id);
+        var journal = await h.JournalAsync(id);
         journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
         var added = journal.Skip(start).Select(e => e.Event).OfType<EvidenceAdded>().Select(e => e.Evidence.Reference).ToArray();
         added.Should().OnlyHaveUniqueItems().And.HaveCount(outcomes.Count(applied => applied));
-        var stored = await h.Stored(id);
+        var stored = await h.StoredAsync(id);
         stored.Version.Should().Be(journal.Count);
         StoreHarness.Json(ComplaintReplay.Replay(journal)).Should().Be(StoreHarness.Json(stored));
     }
@@ -367,7 +367,7 @@ public abstract partial class ComplaintStoreContract
         {
             for (var i = 0; i < 10; i++)
             {
-                await h.Receive(A.Complaint().InCategory("billing"));
+                await h.ReceiveAsync(A.Complaint().InCategory("billing"));
             }
         });
         while (!writer.IsCompleted)
@@ -488,9 +488,9 @@ public abstract partial class ComplaintStoreContract
     public async Task Claim_AlarmRecordedThroughTheCommandPath_IsNotClaimedAgain()
     {
         var h = await NewHarness();
-        var id = await h.DriveTo(ComplaintState.Assigned);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
         var deadlines = Deadlines(h.Store);
-        var propose = (await h.Stored(id)).Deadlines.Single(d => d.Kind == DeadlineKind.Propose);
+        var propose = (await h.StoredAsync(id)).Deadlines.Single(d => d.Kind == DeadlineKind.Propose);
         var now = propose.DueAt.AddMinutes(1);
         h.Time.SetUtcNow(now);
 
@@ -498,13 +498,13 @@ public abstract partial class ComplaintStoreContract
         claimed.Should().ContainEquivalentOf(new DueDeadline(id, DeadlineKind.Propose, DeadlineAlarm.Breach, propose.DueAt));
         foreach (var alarm in claimed)
         {
-            await h.Do(alarm.ComplaintId, Actor.System, alarm.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(alarm.Kind) : new RecordDeadlineWarning(alarm.Kind));
+            await h.DoAsync(alarm.ComplaintId, Actor.System, alarm.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(alarm.Kind) : new RecordDeadlineWarning(alarm.Kind));
         }
 
         var later = await deadlines.ClaimDueDeadlinesAsync(now.AddHours(1), "b", TimeSpan.FromMinutes(5), 10);
 
         later.Should().NotContain(d => d.ComplaintId == id && d.Kind == DeadlineKind.Propose);
-        later.Should().BeEquivalentTo(DeadlineAlarms.Due(await h.Stored(id), now.AddHours(1)));
+        later.Should().BeEquivalentTo(DeadlineAlarms.Due(await h.StoredAsync(id), now.AddHours(1)));
     }
 
     /// <summary>Claim, many workers at once: never claim the same alarm twice.</summary>
@@ -548,68 +548,76 @@ public abstract partial class ComplaintStoreContract
 
         void Later(double hours) => h.Time.Advance(TimeSpan.FromHours(hours));
 
-        await Add(h.DriveTo(ComplaintState.Received, A.Complaint().InCategory("billing")));
+        async Task<ComplaintId> TriagedAsync(Task<ComplaintId> received)
+        {
+            var id = await received;
+            await h.DoAsync(id, StoreHarness.Coordinator, new Triage());
+            return id;
+        }
+
+        await Add(h.DriveToAsync(ComplaintState.Received, A.Complaint().InCategory("billing")));
         Later(1);
-        await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().InCategory("billing").Claiming(200)));
-        await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().OfKind(ComplaintKind.Suggestion).Described("You could open the shop earlier in the morning.")));
+        await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("billing").Claiming(200)));
+        await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().OfKind(ComplaintKind.Suggestion).Described("You could open the shop earlier in the morning.")));
         Later(2);
-        await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("delivery").Claiming(300), StoreHarness.Handler));
-        await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("repair-quality"), StoreHarness.Handler, receiver: Kiosk));
+        await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("delivery").Claiming(300), StoreHarness.Handler));
+        await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("repair-quality"), StoreHarness.Handler, receiver: Kiosk));
         Later(0.5);
-        await Add(h.DriveTo(ComplaintState.Investigating, A.Complaint().InCategory("product-quality").Claiming(20_000), StoreHarness.OtherHandler));
-        await Add(h.DriveTo(ComplaintState.Investigating, A.Complaint().Via(Channel.Phone).InCategory("billing"), StoreHarness.Handler));
+        await Add(h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("product-quality").Claiming(20_000), StoreHarness.OtherHandler));
+        await Add(h.DriveToAsync(ComplaintState.Investigating, A.Complaint().Via(Channel.Phone).InCategory("billing"), StoreHarness.Handler));
         Later(20);
-        await Add(h.DriveTo(ComplaintState.AwaitingApproval, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 3_000)));
-        await Add(h.DriveTo(ComplaintState.AwaitingApproval, A.Complaint().InCategory("service-attitude").AboutDepartment("sales"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Compensation, 8_000)));
-        var gm = await Add(h.DriveTo(ComplaintState.AwaitingApproval, A.Complaint().InCategory("delivery"), StoreHarness.Handler, A.Remedy(RemedyKind.Compensation, 8_000)));
-        await h.Do(gm, StoreHarness.Manager, new Approve("Up to the GM."));
+        await Add(h.DriveToAsync(ComplaintState.AwaitingApproval, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 3_000)));
+        await Add(h.DriveToAsync(ComplaintState.AwaitingApproval, A.Complaint().InCategory("service-attitude").AboutDepartment("sales"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Compensation, 8_000)));
+        var gm = await Add(h.DriveToAsync(ComplaintState.AwaitingApproval, A.Complaint().InCategory("delivery"), StoreHarness.Handler, A.Remedy(RemedyKind.Compensation, 8_000)));
+        await h.DoAsync(gm, StoreHarness.Manager, new Approve("Up to the GM."));
         Later(3);
-        await Add(h.DriveTo(ComplaintState.Approved, A.Complaint().InCategory("delivery"), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 1_000)));
-        await Add(h.DriveTo(ComplaintState.AwaitingCustomer, A.Complaint().Flagged(ComplaintFlags.SafetyRisk).InCategory("product-quality"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Replacement, 100)));
-        await Add(h.DriveTo(ComplaintState.AwaitingCustomer, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
+        await Add(h.DriveToAsync(ComplaintState.Approved, A.Complaint().InCategory("delivery"), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 1_000)));
+        await Add(h.DriveToAsync(ComplaintState.AwaitingCustomer, A.Complaint().Flagged(ComplaintFlags.SafetyRisk).InCategory("product-quality"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Replacement, 100)));
+        await Add(h.DriveToAsync(ComplaintState.AwaitingCustomer, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
         Later(24);
-        await Add(h.DriveTo(ComplaintState.Implementing, A.Complaint().InCategory("billing").Claiming(400), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 400)));
-        await Add(h.DriveTo(ComplaintState.FollowUp, A.Complaint().InCategory("delivery"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology), Kiosk));
-        await Add(h.DriveTo(ComplaintState.Closed, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
-        var reopened = await Add(h.DriveTo(ComplaintState.Closed, A.Complaint().InCategory("conduct"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology)));
-        await h.Do(reopened, StoreHarness.Coordinator, new Reopen("Called back."));
+        await Add(h.DriveToAsync(ComplaintState.Implementing, A.Complaint().InCategory("billing").Claiming(400), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 400)));
+        await Add(h.DriveToAsync(ComplaintState.FollowUp, A.Complaint().InCategory("delivery"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology), Kiosk));
+        await Add(h.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
+        var reopened = await Add(h.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory("conduct"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology)));
+        await h.DoAsync(reopened, StoreHarness.Coordinator, new Reopen("Called back."));
         Later(2);
-        await Add(h.DriveTo(ComplaintState.Rejected, A.Complaint().WithAttribute("in-court")));
-        await Add(h.DriveTo(ComplaintState.Redirected, A.Complaint().WithAttribute("outside-remit"), receiver: Kiosk));
-        await Add(h.DriveTo(ComplaintState.Withdrawn, A.Complaint().InCategory("billing")));
-        var withdrawnLater = await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
-        await h.Do(withdrawnLater, StoreHarness.Coordinator, new Withdraw("No longer needed."));
+        // Rejected and redirected by the pack at triage, with its admissibility decision on record.
+        await Add(TriagedAsync(h.ReceiveAsync(A.Complaint().WithAttribute("in-court"))));
+        await Add(TriagedAsync(h.ReceiveAsync(A.Complaint().WithAttribute("outside-remit"), Kiosk)));
+        await Add(h.DriveToAsync(ComplaintState.Withdrawn, A.Complaint().InCategory("billing")));
+        var withdrawnLater = await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
+        await h.DoAsync(withdrawnLater, StoreHarness.Coordinator, new Withdraw("No longer needed."));
 
         // Four at one instant: their ids decide their order.
         Later(5);
-        await Add(h.DriveTo(ComplaintState.Received, A.Complaint().InCategory("delivery")));
-        await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().InCategory("billing").Claiming(30_000).Flagged(ComplaintFlags.MediaThreat)));
-        await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing"), StoreHarness.OtherHandler, receiver: Kiosk));
+        await Add(h.DriveToAsync(ComplaintState.Received, A.Complaint().InCategory("delivery")));
+        await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("billing").Claiming(30_000).Flagged(ComplaintFlags.MediaThreat)));
+        await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("billing"), StoreHarness.OtherHandler, receiver: Kiosk));
 
         // Reassigned: it leaves handler-1's desk for handler-2's.
-        var reassigned = await Add(h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
-        await h.Do(reassigned, StoreHarness.Coordinator, new Reassign(StoreHarness.OtherHandler, "Handler-1 is on leave."));
-        await Add(h.DriveTo(ComplaintState.Triaged, A.Complaint().InCategory("product-quality").Flagged(ComplaintFlags.HealthRisk)));
+        var reassigned = await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
+        await h.DoAsync(reassigned, StoreHarness.Coordinator, new Reassign(StoreHarness.OtherHandler, "Handler-1 is on leave."));
+        await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("product-quality").Flagged(ComplaintFlags.HealthRisk)));
 
         // Deadlines warned, breached (with escalation) and extended, and the clock moved on so alarms are due.
         Later(30);
-        var escalated = await Add(h.DriveTo(ComplaintState.Investigating, A.Complaint().InCategory("billing").Claiming(12_000), StoreHarness.Handler));
-        await h.Do(escalated, StoreHarness.Coordinator, new Escalate("The customer asked for a manager."));
+        var escalated = await Add(h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("billing").Claiming(12_000), StoreHarness.Handler));
+        await h.DoAsync(escalated, StoreHarness.Coordinator, new Escalate("The customer asked for a manager."));
         Later(24 * 4);
         foreach (var id in ids.ToArray())
         {
-            var c = await h.Stored(id);
+            var c = await h.StoredAsync(id);
             foreach (var due in DeadlineAlarms.Due(c, h.Time.GetUtcNow()).Where((_, i) => (id.GetHashCode() + i) % 2 == 0))
             {
-                await h.Do(id, Actor.System, due.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(due.Kind) : new RecordDeadlineWarning(due.Kind));
+                await h.DoAsync(id, Actor.System, due.Alarm == DeadlineAlarm.Breach ? new RecordDeadlineBreach(due.Kind) : new RecordDeadlineWarning(due.Kind));
             }
         }
 
-        var extended = await Add(h.DriveTo(ComplaintState.Investigating, A.Complaint().InCategory("delivery"), StoreHarness.OtherHandler));
-        var resolve = (await h.Stored(extended)).Deadlines.Single(d => d.Kind == DeadlineKind.Resolve);
+        var extended = await Add(h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("delivery"), StoreHarness.OtherHandler));
+        var resolve = (await h.StoredAsync(extended)).Deadlines.Single(d => d.Kind == DeadlineKind.Resolve);
         if (resolve.ExtendableTo is { } to)
         {
-            await h.Do(extended, StoreHarness.Manager, new ExtendDeadline(DeadlineKind.Resolve, to, "We need the supplier's report."));
+            await h.DoAsync(extended, StoreHarness.Manager, new ExtendDeadline(DeadlineKind.Resolve, to, "We need the supplier's report."));
         }
 
         Later(24 * 3);

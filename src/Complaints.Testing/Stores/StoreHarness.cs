@@ -57,7 +57,7 @@ public sealed class StoreHarness
     /// <summary>The general manager: approves what is above the manager's limit.</summary>
     public static Actor GeneralManager { get; } = A.GeneralManager();
 
-    /// <summary>Handler <c>handler-1</c>, the default handler of <see cref="DriveTo"/>.</summary>
+    /// <summary>Handler <c>handler-1</c>, the default handler of <see cref="DriveToAsync"/>.</summary>
     public static Actor Handler { get; } = A.Handler("handler-1");
 
     /// <summary>Handler <c>handler-2</c> of the after-sales department.</summary>
@@ -72,111 +72,96 @@ public sealed class StoreHarness
     /// <summary>Receives a complaint through the service.</summary>
     /// <param name="complaint">What is received; a default complaint if <see langword="null"/>.</param>
     /// <param name="receiver">Who receives it; a front-desk receiver if <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
     /// <returns>The new case's id.</returns>
-    public async Task<ComplaintId> Receive(ComplaintBuilder? complaint = null, Actor? receiver = null) =>
-        (await Service.ReceiveAsync(receiver ?? A.Receiver(), (complaint ?? A.Complaint()).BuildIntake())).Complaint.Id;
+    public async Task<ComplaintId> ReceiveAsync(ComplaintBuilder? complaint = null, Actor? receiver = null, CancellationToken cancellationToken = default) =>
+        (await Service.ReceiveAsync(receiver ?? A.Receiver(), (complaint ?? A.Complaint()).BuildIntake(), cancellationToken).ConfigureAwait(false)).Complaint.Id;
 
     /// <summary>Issues <paramref name="command"/> on a case through the service.</summary>
     /// <param name="id">The case.</param>
     /// <param name="actor">Who issues it.</param>
     /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The case after it, as the actor sees it.</returns>
-    public async Task<Complaint> Do(ComplaintId id, Actor actor, ComplaintCommand command) =>
-        (await Service.ExecuteAsync(id, actor, command)).Complaint;
+    public async Task<Complaint> DoAsync(ComplaintId id, Actor actor, ComplaintCommand command, CancellationToken cancellationToken = default) =>
+        (await Service.ExecuteAsync(id, actor, command, cancellationToken: cancellationToken).ConfigureAwait(false)).Complaint;
 
     /// <summary>The case as the store has it.</summary>
     /// <param name="id">The case.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The stored case.</returns>
     /// <exception cref="InvalidOperationException">The store has no such case.</exception>
-    public async Task<Complaint> Stored(ComplaintId id) =>
-        await Store.LoadAsync(id) ?? throw new InvalidOperationException($"Complaint {id} is not stored.");
+    public async Task<Complaint> StoredAsync(ComplaintId id, CancellationToken cancellationToken = default) =>
+        await Store.LoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Complaint {id} is not stored.");
 
     /// <summary>The case's journal as the store has it.</summary>
     /// <param name="id">The case.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Its entries in order.</returns>
-    public Task<IReadOnlyList<JournalEntry>> Journal(ComplaintId id) => Store.ReadJournalAsync(id);
+    public Task<IReadOnlyList<JournalEntry>> JournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => Store.ReadJournalAsync(id, cancellationToken);
 
     /// <summary>
-    /// Receives <paramref name="complaint"/> and drives it along the happy path to <paramref name="target"/>; the
-    /// ended states come from their own commands (Rejected and Redirected need a builder the pack finds inadmissible).
+    /// Receives <paramref name="complaint"/> and drives it along the happy path to <paramref name="target"/> with a
+    /// <see cref="CaseDriver"/> (<see cref="Driver"/>); the side ends (Rejected, Redirected, Withdrawn) come from the
+    /// coordinator's own commands.
     /// </summary>
-    public async Task<ComplaintId> DriveTo(ComplaintState target, ComplaintBuilder? complaint = null, Actor? handler = null, RemedyProposal? remedy = null, Actor? receiver = null)
+    /// <param name="target">Where the case should end up.</param>
+    /// <param name="complaint">What is received; a default complaint if <see langword="null"/>.</param>
+    /// <param name="handler">Who is assigned; <see cref="Handler"/> if <see langword="null"/>.</param>
+    /// <param name="remedy">The remedy proposed; a 300 CNY compensation if <see langword="null"/>.</param>
+    /// <param name="receiver">Who receives it; a front-desk receiver if <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the commands.</param>
+    /// <returns>The new case's id.</returns>
+    /// <exception cref="InvalidOperationException">The happy path does not lead to <paramref name="target"/>.</exception>
+    public async Task<ComplaintId> DriveToAsync(
+        ComplaintState target, ComplaintBuilder? complaint = null, Actor? handler = null, RemedyProposal? remedy = null, Actor? receiver = null, CancellationToken cancellationToken = default)
     {
-        var id = await Receive(complaint, receiver);
-        await DriveOn(id, target, handler, remedy);
-        return id;
+        var driven = await Driver(handler, remedy).DriveToAsync((complaint ?? A.Complaint()).BuildIntake(), target, receiver, cancellationToken).ConfigureAwait(false);
+        return driven.Id;
     }
 
-    /// <summary>Drives an existing case along the happy path until it is in <paramref name="target"/>.</summary>
-    public async Task DriveOn(ComplaintId id, ComplaintState target, Actor? handler = null, RemedyProposal? remedy = null)
+    /// <summary>Drives a stored case on along the happy path until it is in <paramref name="target"/>.</summary>
+    /// <param name="id">The case.</param>
+    /// <param name="target">Where the case should end up.</param>
+    /// <param name="handler">Who is assigned, if the case is not assigned yet; <see cref="Handler"/> if <see langword="null"/>.</param>
+    /// <param name="remedy">The remedy proposed; a 300 CNY compensation if <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the commands.</param>
+    /// <returns>A task that completes when the case is in <paramref name="target"/>.</returns>
+    /// <exception cref="InvalidOperationException">The happy path does not lead there from where the case stands.</exception>
+    public async Task DriveOnAsync(ComplaintId id, ComplaintState target, Actor? handler = null, RemedyProposal? remedy = null, CancellationToken cancellationToken = default) =>
+        await Driver(handler, remedy).DriveOnAsync(await StoredAsync(id, cancellationToken).ConfigureAwait(false), target, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The driver <see cref="DriveToAsync"/> and <see cref="DriveOnAsync"/> use: this harness's coordinator, the handler,
+    /// <see cref="Manager"/> and <see cref="GeneralManager"/> approving by role, the general manager chairing the
+    /// emergency meeting, and a short script with <paramref name="remedy"/>.
+    /// </summary>
+    /// <param name="handler">Who is assigned; <see cref="Handler"/> if <see langword="null"/>.</param>
+    /// <param name="remedy">The remedy proposed; a 300 CNY compensation if <see langword="null"/>.</param>
+    /// <returns>The driver.</returns>
+    public CaseDriver Driver(Actor? handler = null, RemedyProposal? remedy = null) =>
+        new(
+            Service,
+            new CaseCast
+            {
+                Receiver = A.Receiver(),
+                Coordinator = Coordinator,
+                Handler = handler ?? Handler,
+                Approvers = [Manager, GeneralManager],
+                MeetingChair = GeneralManager,
+            },
+            HarnessScript with { Remedy = remedy ?? HarnessScript.Remedy });
+
+    /// <summary>What the harness's drives record: brief notes, findings of a process gap, a 300 CNY compensation.</summary>
+    private static readonly CaseScript HarnessScript = new()
     {
-        handler ??= Handler;
-        remedy ??= A.Remedy(RemedyKind.Compensation, 300);
-        if (target == ComplaintState.Withdrawn)
-        {
-            await Do(id, Coordinator, new Withdraw("Settled privately."));
-            return;
-        }
-
-        for (var guard = 0; guard < 30; guard++)
-        {
-            var c = await Stored(id);
-            if (c.State == target)
-            {
-                return;
-            }
-
-            ComplaintCommand? command = null;
-            var actor = handler;
-            switch (c.State)
-            {
-                case ComplaintState.Received when c.Intake.Channel.IsOral() && c.ReadBack is null:
-                    (actor, command) = (Coordinator, new ConfirmReadBack());
-                    break;
-                case ComplaintState.Received:
-                    (actor, command) = (Coordinator, new Triage());
-                    break;
-                case ComplaintState.Triaged:
-                    (actor, command) = (Coordinator, new Assign(handler));
-                    break;
-                case ComplaintState.Assigned:
-                    command = new StartInvestigation();
-                    break;
-                case ComplaintState.Investigating when c.Findings is null:
-                    command = new RecordFindings(new Findings(FindingOutcome.PartlySubstantiated, RootCause.ProcessGap, "The process let it happen."));
-                    break;
-                case ComplaintState.Investigating when c.Severity == Severity.Major && c.EmergencyMeeting is null:
-                    (actor, command) = (GeneralManager, new RecordEmergencyMeeting(["General manager", "Quality"], "Hold the batch."));
-                    break;
-                case ComplaintState.Investigating:
-                    command = new ProposeRemedy(remedy);
-                    break;
-                case ComplaintState.AwaitingApproval:
-                    actor = string.Equals(c.PendingApproval?.Role, ComplaintRoles.GeneralManager, StringComparison.OrdinalIgnoreCase) ? GeneralManager : Manager;
-                    command = new Approve("Agreed.");
-                    break;
-                case ComplaintState.Approved:
-                    command = new CommunicateDecision(Channel.Phone, "We will put it right.");
-                    break;
-                case ComplaintState.AwaitingCustomer:
-                    command = new RecordCustomerAcceptance("Fine.");
-                    break;
-                case ComplaintState.Implementing:
-                    command = new CompleteImplementation("Done.");
-                    break;
-                case ComplaintState.FollowUp when c.FollowUps.Count == 0:
-                    command = new RecordFollowUp(Satisfaction.Satisfied, "Happy now.");
-                    break;
-                case ComplaintState.FollowUp:
-                    (actor, command) = (Coordinator, new Close("Resolved."));
-                    break;
-                default:
-                    throw new InvalidOperationException($"The happy path does not reach {target}; it stopped at {c.State}.");
-            }
-
-            await Do(id, actor, command);
-        }
-
-        throw new InvalidOperationException($"Case {id} did not reach {target}.");
-    }
+        Findings = new Findings(FindingOutcome.PartlySubstantiated, RootCause.ProcessGap, "The process let it happen."),
+        MeetingAttendees = ["General manager", "Quality"],
+        MeetingMinutes = "Hold the batch.",
+        Remedy = A.Remedy(RemedyKind.Compensation, 300),
+        DecisionMessage = "We will put it right.",
+        Implementation = "Done.",
+        FollowUpComment = "Happy now.",
+        ClosingSummary = "Resolved.",
+    };
 }

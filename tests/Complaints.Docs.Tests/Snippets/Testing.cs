@@ -48,3 +48,24 @@ public sealed class HospitalPackTests
     }
 }
 #endregion
+
+public sealed class CaseDriverSnippet
+{
+    [Fact]
+    public async Task A_large_refund_is_approved_by_the_head_of_department_then_hospital_leadership()
+    {
+        var harness = ComplaintsHarness.ForPack("hospital");
+        #region drive-a-case
+        var driver = new CaseDriver(
+            harness.Service,
+            new CaseCast { Handler = A.Handler("lin", "finance"), Approvers = [A.Manager("head"), A.GeneralManager("director")] },
+            new CaseScript { Remedy = A.Remedy(RemedyKind.Refund, 20_000) });
+
+        var approved = await driver.DriveToAsync(A.Complaint().Via(Channel.Phone).BuildIntake(), ComplaintState.Approved);
+        approved.Approvals.Select(step => step.Role).Should().Equal("manager", "general-manager");
+
+        var closed = await driver.DriveOnAsync(approved, ComplaintState.Closed);
+        #endregion
+        closed.State.Should().Be(ComplaintState.Closed);
+    }
+}

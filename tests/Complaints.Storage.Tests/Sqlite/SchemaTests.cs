@@ -46,7 +46,7 @@ public sealed class SchemaTests : IDisposable
         }
 
         var h = new StoreHarness(_database.Store(path));
-        var id = await h.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing"));
+        var id = await h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("billing"));
 
         (await h.Store.QueryAsync(new ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle(c => c.Id == id);
     }
@@ -56,15 +56,15 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as the first schema left it, written here by hand: no severity or category columns.
         var reference = new StoreHarness(new InMemoryComplaintStore());
-        var triaged = await reference.DriveTo(ComplaintState.Assigned, A.Complaint().InCategory("billing").Claiming(20_000));
-        var received = await reference.DriveTo(ComplaintState.Received, A.Complaint().InCategory("delivery"));
+        var triaged = await reference.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("billing").Claiming(20_000));
+        var received = await reference.DriveToAsync(ComplaintState.Received, A.Complaint().InCategory("delivery"));
         var path = _database.NewPath();
         using (var connection = Open(path))
         {
             Execute(connection, VersionOne);
             foreach (var id in new[] { triaged, received })
             {
-                InsertVersionOne(connection, await reference.Stored(id), await reference.Journal(id));
+                InsertVersionOne(connection, await reference.StoredAsync(id), await reference.JournalAsync(id));
             }
 
             Execute(connection, "PRAGMA user_version = 1;");
@@ -73,13 +73,13 @@ public sealed class SchemaTests : IDisposable
         var store = _database.Store(path);
         var h = new StoreHarness(store, reference.Time.GetUtcNow());
 
-        StoreHarness.Json(await store.LoadAsync(triaged)).Should().Be(StoreHarness.Json(await reference.Stored(triaged)));
+        StoreHarness.Json(await store.LoadAsync(triaged)).Should().Be(StoreHarness.Json(await reference.StoredAsync(triaged)));
         (await store.QueryAsync(new ComplaintQuery { Severities = [Severity.Serious] })).Select(c => c.Id).Should().Equal(triaged);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["billing"] })).Select(c => c.Id).Should().Equal(triaged);
         (await store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.Category))).Should().Equal(new ComplaintCount(null, 1), new ComplaintCount("billing", 1));
-        await h.Do(triaged, StoreHarness.Handler, new StartInvestigation());
-        await h.Do(received, StoreHarness.Coordinator, new Triage());
-        (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.Journal(triaged)).Count + 1);
+        await h.DoAsync(triaged, StoreHarness.Handler, new StartInvestigation());
+        await h.DoAsync(received, StoreHarness.Coordinator, new Triage());
+        (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.JournalAsync(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("6");
@@ -91,14 +91,14 @@ public sealed class SchemaTests : IDisposable
         // A file as version 3 left it: the current schema without step 4's indexes (and the next-due index it dropped)
         // or the tables of steps 5 and 6.
         var reference = new StoreHarness(new InMemoryComplaintStore());
-        var investigating = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
-        var received = await reference.DriveTo(ComplaintState.Received, A.Complaint());
+        var investigating = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint());
+        var received = await reference.DriveToAsync(ComplaintState.Received, A.Complaint());
         var path = _database.NewPath();
         var writer = _database.Store(path);
         foreach (var id in new[] { investigating, received })
         {
-            var journal = await reference.Journal(id);
-            await writer.SaveAsync(new CaseChange(await reference.Stored(id), journal, 0));
+            var journal = await reference.JournalAsync(id);
+            await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), journal, 0));
         }
 
         writer.Dispose();
@@ -117,7 +117,7 @@ public sealed class SchemaTests : IDisposable
 
         SqliteConnection.ClearAllPools();
         var store = _database.Store(path);
-        var assignee = (await reference.Stored(investigating)).Assignee!.Id;
+        var assignee = (await reference.StoredAsync(investigating)).Assignee!.Id;
         var byAssignee = new ComplaintQuery { Assignee = assignee, States = [ComplaintState.Investigating] };
         var due = new ComplaintQuery { DueBefore = reference.Time.GetUtcNow() + TimeSpan.FromDays(400) };
 
@@ -138,10 +138,10 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as version 4 left it: the current schema without the audit (step 5) and parked alarms (step 6).
         var reference = new StoreHarness(new InMemoryComplaintStore());
-        var id = await reference.DriveTo(ComplaintState.Investigating, A.Complaint());
+        var id = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint());
         var path = _database.NewPath();
         var writer = _database.Store(path);
-        await writer.SaveAsync(new CaseChange(await reference.Stored(id), await reference.Journal(id), 0));
+        await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), await reference.JournalAsync(id), 0));
         writer.Dispose();
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))
@@ -157,7 +157,7 @@ public sealed class SchemaTests : IDisposable
         await store.AppendAuditAsync(record);
         await store.ParkDeadlineAlarmAsync(due, "parked in a test", StoreHarness.Start);
 
-        StoreHarness.Json(await store.LoadAsync(id)).Should().Be(StoreHarness.Json(await reference.Stored(id)));
+        StoreHarness.Json(await store.LoadAsync(id)).Should().Be(StoreHarness.Json(await reference.StoredAsync(id)));
         (await store.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
         using var check = Open(path);

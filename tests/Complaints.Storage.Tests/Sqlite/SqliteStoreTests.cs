@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : IDisposable
         var path = _database.NewPath();
         var a = new StoreHarness(_database.Store(path));
         var b = new StoreHarness(_database.Store(path));
-        var id = await a.DriveTo(ComplaintState.Investigating);
+        var id = await a.DriveToAsync(ComplaintState.Investigating);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
         {
@@ -53,10 +53,10 @@ public sealed class SqliteStoreTests : IDisposable
             }
         })));
 
-        var journal = await b.Journal(id);
+        var journal = await b.JournalAsync(id);
         journal.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
         journal.Select(e => e.Event).OfType<Journal.EvidenceAdded>().Should().HaveCount(outcomes.Count(won => won));
-        StoreHarness.Json(await a.Stored(id)).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(journal)));
+        StoreHarness.Json(await a.StoredAsync(id)).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(journal)));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SqliteStoreTests : IDisposable
         var h = new StoreHarness(_database.Store(path));
         for (var i = 0; i < 6; i++)
         {
-            await h.DriveTo(ComplaintState.Assigned);
+            await h.DriveToAsync(ComplaintState.Assigned);
         }
 
         var now = h.Time.GetUtcNow().AddDays(30);
@@ -83,8 +83,8 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var store = _database.Store();
         var h = new StoreHarness(store);
-        var id = await h.Receive();
-        var stored = await h.Stored(id);
+        var id = await h.ReceiveAsync();
+        var stored = await h.StoredAsync(id);
         var entry = new Journal.JournalEntry(id, 2, h.Time.GetUtcNow(), StoreHarness.Coordinator, ComplaintState.Received, ComplaintState.Withdrawn, new Journal.ComplaintWithdrawn("No."), Guid.NewGuid());
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -101,8 +101,8 @@ public sealed class SqliteStoreTests : IDisposable
         var logger = new ListLogger<SqliteComplaintStore>();
         var store = _database.Store(logger: logger);
         var h = new StoreHarness(store);
-        var badCase = await h.DriveTo(ComplaintState.Triaged);
-        var goodCase = await h.DriveTo(ComplaintState.Triaged);
+        var badCase = await h.DriveToAsync(ComplaintState.Triaged);
+        var goodCase = await h.DriveToAsync(ComplaintState.Triaged);
         var badMessage = (await store.ReadOutboxAsync(badCase)).Single().Notification.Id;
         _database.Execute(store, "UPDATE complaints SET json = '{}' WHERE id = $id;", ("$id", badCase.Value.ToString("D")));
         _database.Execute(store, "UPDATE outbox SET json = '[]' WHERE id = $id;", ("$id", badMessage.ToString("D")));

@@ -21,8 +21,8 @@ public sealed class NotificationPlannerTests
     public async Task HappyPath_AcknowledgesAssignsAsksForApprovalTellsTheResultAndAsksForSatisfaction()
     {
         var (h, outbox) = New();
-        var id = await h.DriveTo(ComplaintState.Closed, A.Complaint().From("王芳", Contact), remedy: A.Remedy(RemedyKind.Compensation, 6_000));
-        var stored = await h.Stored(id);
+        var id = await h.DriveToAsync(ComplaintState.Closed, A.Complaint().From("王芳", Contact), remedy: A.Remedy(RemedyKind.Compensation, 6_000));
+        var stored = await h.StoredAsync(id);
 
         var messages = (await outbox.ReadOutboxAsync(id)).Select(m => m.Notification).ToArray();
 
@@ -41,8 +41,8 @@ public sealed class NotificationPlannerTests
     public async Task MessagesToStaff_NeverCarryTheComplainantsIdentity()
     {
         var (h, outbox) = New();
-        var id = await h.DriveTo(ComplaintState.Closed, A.Complaint().From("王芳", Contact, customerId: "C-778899"), remedy: A.Remedy(RemedyKind.Compensation, 6_000));
-        await h.Do(id, StoreHarness.Coordinator, new Commands.Reopen("Called again."));
+        var id = await h.DriveToAsync(ComplaintState.Closed, A.Complaint().From("王芳", Contact, customerId: "C-778899"), remedy: A.Remedy(RemedyKind.Compensation, 6_000));
+        await h.DoAsync(id, StoreHarness.Coordinator, new Commands.Reopen("Called again."));
 
         var toStaff = (await outbox.ReadOutboxAsync(id)).Select(m => m.Notification).Where(m => m.Recipient != Notification.Complainant).ToArray();
 
@@ -57,7 +57,7 @@ public sealed class NotificationPlannerTests
     public async Task AnonymousComplainantWithNoContact_IsNotNotified_ButStaffAre()
     {
         var (h, outbox) = New();
-        var id = await h.DriveTo(ComplaintState.Closed, A.Complaint().Anonymous());
+        var id = await h.DriveToAsync(ComplaintState.Closed, A.Complaint().Anonymous());
 
         var messages = (await outbox.ReadOutboxAsync(id)).Select(m => m.Notification).ToArray();
 
@@ -69,7 +69,7 @@ public sealed class NotificationPlannerTests
     public async Task DeadlineBreach_NotifiesTheOwner()
     {
         var (h, outbox) = New();
-        var id = await h.DriveTo(ComplaintState.Assigned);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
         h.Time.Advance(TimeSpan.FromDays(40));
         var worker = new DeadlineWorker((InMemoryComplaintStore)h.Store, h.Service, h.Time, OptionsFactory.Create(new DeadlineWorkerOptions()));
 
@@ -84,8 +84,8 @@ public sealed class NotificationPlannerTests
     public async Task BreachWithEscalation_NotifiesTheOwnerAndTheEscalationRoleOnce()
     {
         var (h, _) = New();
-        var id = await h.DriveTo(ComplaintState.Assigned);
-        var c = await h.Stored(id);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
+        var c = await h.StoredAsync(id);
         var explanation = new PolicyExplanation(c.Policy, []);
         var escalation = new EscalationDecision(true, "Breached.", "quality-manager", explanation);
         var at = h.Time.GetUtcNow();
@@ -107,9 +107,9 @@ public sealed class NotificationPlannerTests
     public async Task Ids_AreStable_AndDifferPerEntryKindAndRecipient()
     {
         var (h, _) = New();
-        var id = await h.DriveTo(ComplaintState.Assigned);
-        var journal = await h.Journal(id);
-        var c = await h.Stored(id);
+        var id = await h.DriveToAsync(ComplaintState.Assigned);
+        var journal = await h.JournalAsync(id);
+        var c = await h.StoredAsync(id);
 
         var first = NotificationPlanner.Plan(c, journal);
         var second = NotificationPlanner.Plan(c, journal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Complaints.Commands;
 using Complaints.Journal;
+using Complaints.Testing;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.Time.Testing;
@@ -78,74 +79,19 @@ internal sealed class Harness
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, ComplaintsJson.Options);
 
     /// <summary>The remedy the happy path proposes: 5,000 CNY, which needs a manager's approval.</summary>
-    public static readonly RemedyProposal Compensation = new(RemedyKind.Compensation, "Refund the price difference", new Money(5_000, "CNY"));
+    public static readonly RemedyProposal Compensation = new CaseScript().Remedy;
 
-    /// <summary>Receives a complaint and drives it along the happy path (or a side path) to <paramref name="target"/>.</summary>
-    public async Task<ComplaintId> DriveTo(ComplaintState target, ComplaintIntake? intake = null, Actor? by = null)
-    {
-        var id = await Receive(intake, by);
-        switch (target)
-        {
-            case ComplaintState.Received:
-                return id;
-            case ComplaintState.Rejected:
-                await Do(id, Coordinator, new Reject("Already filed in court."));
-                return id;
-            case ComplaintState.Redirected:
-                await Do(id, Coordinator, new Redirect("the consumer association", "Not our product."));
-                return id;
-            case ComplaintState.Withdrawn:
-                await Do(id, Coordinator, new Withdraw("Settled privately."));
-                return id;
-        }
+    /// <summary>
+    /// Drives cases along the happy path with the test cast: the coordinator, Han handling, the service manager and the
+    /// general manager approving by role, the manager chairing the emergency meeting; what it records is the default script.
+    /// </summary>
+    public CaseDriver Driver => _driver ??= new CaseDriver(
+        Service,
+        new CaseCast { Receiver = Receiver, Coordinator = Coordinator, Handler = Handler, Approvers = [Manager, GeneralManager], MeetingChair = Manager });
 
-        foreach (var (state, actor, command) in HappyPath(await Stored(id)))
-        {
-            if ((await Stored(id)).State == target)
-            {
-                break;
-            }
+    private CaseDriver? _driver;
 
-            await Do(id, actor, command);
-            _ = state;
-        }
-
-        var reached = (await Stored(id)).State;
-        if (reached != target)
-        {
-            throw new InvalidOperationException($"The happy path does not reach {target}; it stopped at {reached}.");
-        }
-
-        return id;
-    }
-
-    private static IEnumerable<(ComplaintState After, Actor Actor, ComplaintCommand Command)> HappyPath(Complaint c)
-    {
-        yield return (ComplaintState.Triaged, Coordinator, new Triage());
-        yield return (ComplaintState.Assigned, Coordinator, new Assign(Handler));
-        yield return (ComplaintState.Investigating, Handler, new StartInvestigation());
-        if (c.Intake.Subject.StaffId is not null)
-        {
-            yield return (ComplaintState.Investigating, Handler, new HearAccused("I was polite; the price had changed."));
-        }
-
-        yield return (ComplaintState.Investigating, Handler, new RecordFindings(new Findings(FindingOutcome.PartlySubstantiated, RootCause.StaffError, "The old price was quoted in writing.")));
-        if (c.Intake.Flags.HasFlag(ComplaintFlags.SafetyRisk))
-        {
-            yield return (ComplaintState.Investigating, Manager, new RecordEmergencyMeeting(["GM", "Service manager"], "Recall the batch."));
-        }
-
-        yield return (ComplaintState.AwaitingApproval, Handler, new ProposeRemedy(Compensation));
-        yield return (ComplaintState.Approved, Manager, new Approve("Agreed."));
-        if (c.Intake.Flags.HasFlag(ComplaintFlags.SafetyRisk))
-        {
-            yield return (ComplaintState.Approved, GeneralManager, new Approve("Agreed."));
-        }
-
-        yield return (ComplaintState.AwaitingCustomer, Handler, new CommunicateDecision(Channel.Phone, "We will refund the difference."));
-        yield return (ComplaintState.Implementing, Handler, new RecordCustomerAcceptance("Fine."));
-        yield return (ComplaintState.FollowUp, Handler, new CompleteImplementation("Refunded."));
-        yield return (ComplaintState.FollowUp, Handler, new RecordFollowUp(Satisfaction.Satisfied));
-        yield return (ComplaintState.Closed, Coordinator, new Close("Resolved; sales team briefed on honouring quotes."));
-    }
+    /// <summary>Receives a complaint and drives it along the happy path (or to a side end) to <paramref name="target"/>.</summary>
+    public async Task<ComplaintId> DriveTo(ComplaintState target, ComplaintIntake? intake = null, Actor? by = null) =>
+        (await Driver.DriveToAsync(intake ?? Intake(), target, by)).Id;
 }
