@@ -101,7 +101,7 @@ internal sealed class Probe
         Property = property;
         if (property is not null)
         {
-            var target = System.Linq.Expressions.Expression.Parameter(typeof(object), "target");
+            var target = System.Linq.Expressions.Expression.Parameter(typeof(object));
             var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(target, property.DeclaringType!), property);
             _getter = System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), target).Compile();
         }

@@ -38,20 +38,12 @@ internal sealed class Guard
     public (int Input, PropertyInfo? Property) Key => (Input, Property);
 
     /// <summary>The guards of a condition: its top-level <c>&amp;&amp;</c> conjuncts of the form value == "constant".</summary>
-    /// <param name="parsed">What RulesEngine's parser returned for the expression with <paramref name="parameters"/>.</param>
+    /// <param name="parsed">What RulesEngine's parser returned for the expression with <paramref name="parameters"/> (its body).</param>
     /// <param name="parameters">The parameters the expression was parsed with, in input order.</param>
-    public static Guard[] Find(Expression parsed, IReadOnlyList<ParameterExpression> parameters)
+    public static Guard[] Find(Expression parsed, ParameterExpression[] parameters)
     {
         var guards = new List<Guard>();
-        if (parsed is LambdaExpression lambda)
-        {
-            Collect(lambda.Body, lambda.Parameters, guards, first: true);
-        }
-        else
-        {
-            Collect(parsed, parameters, guards, first: true);
-        }
-
+        Collect(parsed, parameters, guards, first: true);
         return guards.ToArray();
     }
 
@@ -63,12 +55,12 @@ internal sealed class Guard
             return static input => input as string;
         }
 
-        var target = Expression.Parameter(typeof(object), "input");
+        var target = Expression.Parameter(typeof(object));
         var read = Expression.Property(Expression.Convert(target, Property.DeclaringType!), Property);
         return Expression.Lambda<Func<object, string?>>(read, target).Compile();
     }
 
-    private static void Collect(Expression e, IReadOnlyList<ParameterExpression> parameters, List<Guard> guards, bool first)
+    private static void Collect(Expression e, ParameterExpression[] parameters, List<Guard> guards, bool first)
     {
         if (e is BinaryExpression { NodeType: ExpressionType.AndAlso } and)
         {
@@ -78,17 +70,17 @@ internal sealed class Guard
         }
 
         if (e is BinaryExpression { NodeType: ExpressionType.Equal } equal && IsStringEquality(equal) &&
-            (Of(equal.Left, equal.Right, parameters, first) ?? Of(equal.Right, equal.Left, parameters, first)) is { } guard)
+            (equal.Left is ConstantExpression ? Of(equal.Right, equal.Left, parameters, first) : Of(equal.Left, equal.Right, parameters, first)) is { } guard)
         {
             guards.Add(guard);
         }
     }
 
+    // string's own ==, which the parser gives every comparison of two strings (its operands are then strings).
     private static bool IsStringEquality(BinaryExpression equal) =>
-        equal.Left.Type == typeof(string) && equal.Right.Type == typeof(string) &&
-        (equal.Method is null || (equal.Method.DeclaringType == typeof(string) && equal.Method.Name is "op_Equality" or "Equals"));
+        equal.Method is { Name: "op_Equality" } method && method.DeclaringType == typeof(string);
 
-    private static Guard? Of(Expression operand, Expression constant, IReadOnlyList<ParameterExpression> parameters, bool first)
+    private static Guard? Of(Expression operand, Expression constant, ParameterExpression[] parameters, bool first)
     {
         if (constant is not ConstantExpression { Value: string value })
         {
@@ -97,23 +89,10 @@ internal sealed class Guard
 
         return operand switch
         {
-            ParameterExpression p when IndexOf(parameters, p) is var i and >= 0 => new Guard(i, null, value, first),
+            ParameterExpression p when Array.IndexOf(parameters, p) is var i and >= 0 => new Guard(i, null, value, first),
             MemberExpression { Expression: ParameterExpression p, Member: PropertyInfo { CanRead: true } property }
-                when IndexOf(parameters, p) is var i and >= 0 && property.GetMethod is { IsStatic: false } => new Guard(i, property, value, first),
+                when Array.IndexOf(parameters, p) is var i and >= 0 && property.GetMethod is { IsStatic: false } => new Guard(i, property, value, first),
             _ => null,
         };
-    }
-
-    private static int IndexOf(IReadOnlyList<ParameterExpression> parameters, ParameterExpression p)
-    {
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            if (parameters[i] == p)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

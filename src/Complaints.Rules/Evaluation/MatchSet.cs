@@ -49,14 +49,14 @@ internal struct MatchSet
     {
         for (var i = after + 1; i < _count;)
         {
-            var w = i >> 6;
-            var word = (w == 0 ? _first : _more![w - 1]) & (~0UL << (i & 63));
+            var w = i / 64;
+            var word = (w == 0 ? _first : _more![w - 1]) & (~0UL << (i % 64));
             if (word != 0)
             {
-                return (w << 6) + BitOperations.TrailingZeroCount(word);
+                return (w * 64) + BitOperations.TrailingZeroCount(word);
             }
 
-            i = (w + 1) << 6;
+            i = (w + 1) * 64;
         }
 
         return -1;

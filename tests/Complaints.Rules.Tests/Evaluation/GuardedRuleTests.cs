@@ -9,7 +9,8 @@ namespace Complaints.Rules.Tests.Evaluation;
 /// </summary>
 public sealed class GuardedRuleTests
 {
-    private static readonly PolicyPack Pack = new SyntheticPack()
+    // Loaded by each test, not once for the class: the guards are found when the pack is loaded.
+    private readonly PolicyPack _pack = new SyntheticPack()
         .Rule("guidance", "constant-left", "\"billing\" == complaint.Category", """{ "advice": "constant-left" }""")
         .Rule("guidance", "guard-first", "complaint.Category == \"billing\" && complaint.ClaimAmount > 100", """{ "advice": "guard-first" }""")
         .Rule("guidance", "guard-last", "complaint.ClaimAmount > 100 && complaint.Category == \"billing\"", """{ "advice": "guard-last" }""")
@@ -32,9 +33,26 @@ public sealed class GuardedRuleTests
     {
         var complaint = SyntheticPack.Case(kind: kind, claim: claim) with { Category = category };
 
-        var decision = Pack.AdviseHandling(complaint);
+        var decision = _pack.AdviseHandling(complaint);
 
         decision.Advice.Should().Equal(expected);
         decision.Explanation.MatchedRules.Should().Equal(expected);
     }
+
+    [Fact]
+    public void Guards_AreFoundWhicheverSideTheConstantStandsOn_OnlyInConjunctsThatMustHold()
+    {
+        Guards("constant-left").Should().Equal("complaint.Category == billing (first)");
+        Guards("guard-first").Should().Equal("complaint.Category == billing (first)");
+        Guards("guard-last").Should().Equal("complaint.Category == billing");
+        Guards("two-guards").Should().Equal("complaint.Kind == report (first)", "complaint.Category == food");
+        Guards("report-or-food").Should().Equal("complaint.Kind == report (first)");
+        Guards("either").Should().BeEmpty("either side of || may make the rule match");
+        Guards("not-billing").Should().BeEmpty();
+        Guards("negated").Should().BeEmpty();
+    }
+
+    private IEnumerable<string> Guards(string rule) =>
+        _pack.Compiled(DecisionPoint.Guidance).Rules.Single(r => r.Name == rule).Guards
+            .Select(g => $"{Rules.PolicyPack.Inputs(DecisionPoint.Guidance)[g.Input].Name}{(g.Property is null ? "" : "." + g.Property.Name)} == {g.Value}{(g.First ? " (first)" : "")}");
 }

@@ -83,4 +83,25 @@ public sealed class LargeWorkflowTests
         decision.Explanation.Rules[RuleCount].Should().Match<RuleTrace>(r => r.Rule == "throws-last" && !r.Matched && r.Detail!.StartsWith("error: ", StringComparison.Ordinal));
         decision.Explanation.Rules.Count(r => r.Detail != null && r.Detail.StartsWith("error:", StringComparison.Ordinal)).Should().Be(1);
     }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void AWorkflowOfExactlyWholeWords_NoneMatches_Accepts_AndItsLastRuleAloneAdvises(int count)
+    {
+        var pack = new SyntheticPack();
+        for (var k = 0; k < count; k++)
+        {
+            pack.Rule("guidance", $"advice-{k}", $"complaint.HasAttribute(\"r{k}\")", $$"""{ "advice": "Advice {{k}}." }""");
+            pack.Rule("admissibility", $"refuse-{k}", $"complaint.HasAttribute(\"refuse{k}\")", $$"""{ "outcome": "reject", "reason": "Refused by rule {{k}}." }""");
+        }
+
+        var loaded = pack.Load();
+        var last = count - 1;
+
+        loaded.DecideAdmissibility(SyntheticPack.Case()).Outcome.Should().Be(AdmissibilityOutcome.Accept);
+        loaded.AdviseHandling(SyntheticPack.Case()).Advice.Should().BeEmpty();
+        loaded.AdviseHandling(SyntheticPack.Case(attributes: ($"r{last}", "yes"))).Advice.Should().Equal($"Advice {last}.");
+        loaded.DecideAdmissibility(SyntheticPack.Case(attributes: ($"refuse{last}", "yes"))).Reason.Should().Be($"Refused by rule {last}.");
+    }
 }

@@ -64,7 +64,7 @@ public sealed class ProbeTests
     [Fact]
     public void Append_AValueThatIsNotFormattable_IsShownAsItsText()
     {
-        Show(new Probe("value", 0, null), new Uri("https://example.com/case")).Should().Be("https://example.com/case");
+        Show(new Probe("value", 0, null), new DepartmentId("front")).Should().Be("front");
         Show(new Probe("value", 0, null), 7).Should().Be("7");
         Show(new Probe("value", 0, null), 2.5m).Should().Be("2.5");
     }

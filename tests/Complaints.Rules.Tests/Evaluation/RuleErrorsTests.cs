@@ -41,6 +41,24 @@ public sealed class RuleErrorsTests
     }
 
     [Fact]
+    public void Explanation_BrokenRulesSkippedForTwoDifferentValues_AreBothReported_WhileAnotherRuleOnOneOfThemRan()
+    {
+        // Each broken rule reads the code before its guard; "food-claim" is evaluated (its guard holds) and is false.
+        var pack = new SyntheticPack()
+            .Rule("guidance", "broken-billing", "complaint.Attribute(\"code\").Substring(5) == \"y\" && complaint.Category == \"billing\"", """{ "advice": "Never." }""")
+            .Rule("guidance", "food-claim", "complaint.Category == \"food\" && complaint.ClaimAmount > 1000", """{ "advice": "Large food claim." }""")
+            .Rule("guidance", "broken-report", "complaint.Attribute(\"code\").Substring(5) == \"y\" && complaint.Kind == \"report\"", """{ "advice": "Never either." }""")
+            .Load();
+
+        var decision = pack.AdviseHandling(SyntheticPack.Case(claim: 50, attributes: ("code", "ab")) with { Category = "food" });
+
+        decision.Advice.Should().BeEmpty();
+        decision.Explanation.Rules.Where(r => r.Detail?.StartsWith("error: ", StringComparison.Ordinal) == true).Select(r => r.Rule)
+            .Should().Equal("broken-billing", "broken-report");
+        decision.Explanation.Rules[1].Should().Be(new RuleTrace("food-claim", false));
+    }
+
+    [Fact]
     public void Explanation_OnlyRulesThatThrew_TheDecisionIsTheRulelessOne_ButExplainsTheErrors()
     {
         var pack = new SyntheticPack()

@@ -11,7 +11,8 @@ public sealed class RuleOutputTextTests
 {
     private static readonly Actor Reader = new(new ActorId("li"), "Li", ["handler"], new DepartmentId("front"));
 
-    private static readonly PolicyPack Pack = new SyntheticPack()
+    // Loaded by each test, not once for the class: a rule's text is composed when its pack is loaded.
+    private readonly PolicyPack _pack = new SyntheticPack()
         .Rule("admissibility", "redirect", "true", """{ "outcome": "redirect", "redirectTo": "the bureau", "reason": "Theirs." }""")
         .Rule("admissibility", "reject", "true", """{ "outcome": "reject", "reason": "In court." }""")
         .Rule("severity", "all", "true", """{ "category": "billing", "tier": "serious", "reason": "big" }""")
@@ -40,25 +41,25 @@ public sealed class RuleOutputTextTests
     [Fact]
     public void Admissibility_SaysTheOutcome_WhereTo_AndWhy()
     {
-        Details(Pack.DecideAdmissibility(Case).Explanation).Should().Equal("Redirect to the bureau: Theirs.", "Reject: In court.");
+        Details(_pack.DecideAdmissibility(Case).Explanation).Should().Equal("Redirect to the bureau: Theirs.", "Reject: In court.");
     }
 
     [Fact]
     public void Severity_SaysOnlyWhatTheRuleSets()
     {
-        Details(Pack.Classify(Case).Explanation).Should().Equal("category billing; tier Serious; big", "tier Minor", "category food");
+        Details(_pack.Classify(Case).Explanation).Should().Equal("category billing; tier Serious; big", "tier Minor", "category food");
     }
 
     [Fact]
     public void Routing_SaysTheDepartment_AndTheRoleWhenNamed()
     {
-        Details(Pack.Route(Case).Explanation).Should().Equal("to front (manager)", "to front");
+        Details(_pack.Route(Case).Explanation).Should().Equal("to front (manager)", "to front");
     }
 
     [Fact]
     public void Deadlines_SayTheTime_AndWhoMayExtendItHowFar()
     {
-        Details(Pack.SetDeadlines(Case).Explanation).Should().Equal(
+        Details(_pack.SetDeadlines(Case).Explanation).Should().Equal(
             "Resolve within 7 WorkingDays, extendable to 10 by general-manager",
             "Propose within 2 CalendarDays, extendable to 4 by an approver",
             "FollowUp within 15 CalendarDays");
@@ -67,23 +68,23 @@ public sealed class RuleOutputTextTests
     [Fact]
     public void Approval_ConfidentialityAndRecusal_SayTheStepsPartsAndReasons()
     {
-        Details(Pack.RequireApproval(Case, SyntheticPack.Refund(10)).Explanation).Should().Equal("needs manager then general-manager");
-        Details(Pack.CheckConfidentiality(Case, Reader).Explanation).Should().Equal("whistle-blower; withhold Description, Evidence", "accused");
-        Details(Pack.CheckRecusal(Case, Reader).Explanation).Should().Equal("neighbour");
+        Details(_pack.RequireApproval(Case, SyntheticPack.Refund(10)).Explanation).Should().Equal("needs manager then general-manager");
+        Details(_pack.CheckConfidentiality(Case, Reader).Explanation).Should().Equal("whistle-blower; withhold Description, Evidence", "accused");
+        Details(_pack.CheckRecusal(Case, Reader).Explanation).Should().Equal("neighbour");
     }
 
     [Fact]
     public void Escalation_SaysWhyAndWhomToNotify()
     {
-        Details(Pack.CheckEscalation(Case, EscalationTrigger.Requested).Explanation).Should().Equal("press; notify general-manager", "rounds");
+        Details(_pack.CheckEscalation(Case, EscalationTrigger.Requested).Explanation).Should().Equal("press; notify general-manager", "rounds");
     }
 
     [Fact]
     public void Rewards_Penalties_AndGuidance_SayTheShareTheSanctionsAndTheAdvice()
     {
-        Details(Pack.DecideReward(Case).Explanation).Should().Equal("20–50 % of the fine", "by seriousness, 100–500", "no reward");
-        Details(Pack.AssessPenalty(Case, Reader, Misconduct.LateHandling).Explanation).Should().Equal("Warning + Fine 100");
-        Details(Pack.AdviseHandling(Case).Explanation).Should().Equal("Listen first.");
+        Details(_pack.DecideReward(Case).Explanation).Should().Equal("20–50 % of the fine", "by seriousness, 100–500", "no reward");
+        Details(_pack.AssessPenalty(Case, Reader, Misconduct.LateHandling).Explanation).Should().Equal("Warning + Fine 100");
+        Details(_pack.AdviseHandling(Case).Explanation).Should().Equal("Listen first.");
     }
 
     private static IEnumerable<string?> Details(PolicyExplanation explanation) => explanation.Rules.Select(r => r.Detail);
