@@ -25,6 +25,7 @@ public sealed class DeadlineAlarmsTests
         var c = Case(Open(DeadlineKind.Resolve, due: T0.AddDays(5), warn: T0.AddDays(4)) with { WarnedAt = T0.AddDays(4) });
 
         DeadlineAlarms.Due(c, T0.AddDays(4).AddHours(1)).Should().BeEmpty();
+        DeadlineAlarms.FirstAt(c).Should().Be(T0.AddDays(5), "the breach is the next alarm once the warning was given");
         DeadlineAlarms.Schedule(c).Single().Should().Be(new DeadlineAlarmTimes(0, DeadlineKind.Resolve, null, T0.AddDays(5)));
     }
 
@@ -50,6 +51,8 @@ public sealed class DeadlineAlarmsTests
         DeadlineAlarms.ClockRuns(Case(open) with { ClockPausedAt = T0 }).Should().BeFalse();
         DeadlineAlarms.Schedule(Case(open) with { ClockPausedAt = T0 }).Should().Equal(new DeadlineAlarmTimes(0, DeadlineKind.Resolve, null, null));
         DeadlineAlarms.FirstAt(DeadlineAlarms.Schedule(Case(open) with { ClockPausedAt = T0 })).Should().BeNull();
+        DeadlineAlarms.FirstAt(Case(open) with { ClockPausedAt = T0 }).Should().BeNull();
+        DeadlineAlarms.FirstAt(Case(open with { MetAt = T0 })).Should().BeNull();
     }
 
     [Fact]
@@ -63,6 +66,7 @@ public sealed class DeadlineAlarmsTests
 
         schedule.Select(s => s.Position).Should().Equal(0, 1);
         DeadlineAlarms.FirstAt(schedule).Should().Be(T0.AddDays(1));
+        DeadlineAlarms.FirstAt(c).Should().Be(T0.AddDays(1), "the case's first alarm is its rows' first");
         DeadlineAlarms.Due(c, T0.AddDays(9)).Select(d => (d.Kind, d.Alarm)).Should().Equal(
             (DeadlineKind.Resolve, DeadlineAlarm.Warning), (DeadlineKind.Acknowledge, DeadlineAlarm.Breach));
     }

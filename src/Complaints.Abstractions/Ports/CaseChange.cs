@@ -63,7 +63,7 @@ public sealed class CaseChange
     public IReadOnlyList<DeadlineAlarmTimes> Alarms => _alarms ??= DeadlineAlarms.Schedule(Complaint);
 
     /// <summary>When the case's first alarm falls due; <see langword="null"/> if none can come.</summary>
-    public DateTimeOffset? FirstAlarmAt => DeadlineAlarms.FirstAt(Alarms);
+    public DateTimeOffset? FirstAlarmAt => DeadlineAlarms.FirstAt(Complaint);
 
     /// <summary>The notifications the entries cause, for the outbox, in order (their position is their index).</summary>
     public IReadOnlyList<Notification> Notifications { get; }

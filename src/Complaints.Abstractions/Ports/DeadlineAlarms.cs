@@ -62,15 +62,40 @@ public static class DeadlineAlarms
         var rows = new DeadlineAlarmTimes[deadlines.Count];
         for (var i = 0; i < rows.Length; i++)
         {
-            var d = deadlines[i];
-            var open = runs && d.MetAt is null && d.BreachedAt is null;
-
-            // A warning at or after the due time never fires: by then the breach is due and is claimed instead.
-            var warning = open && d is { WarnAt: { } warnAt, WarnedAt: null } && warnAt < d.DueAt ? warnAt : (DateTimeOffset?)null;
-            rows[i] = new DeadlineAlarmTimes(i, d.Kind, warning, open ? d.DueAt : null);
+            rows[i] = Row(deadlines, i, runs);
         }
 
         return rows;
+    }
+
+    /// <summary>When the first of <paramref name="complaint"/>'s alarms falls due, by the rule of <see cref="Schedule"/>, without making its rows.</summary>
+    /// <param name="complaint">The case.</param>
+    /// <returns>The earliest next alarm of its deadlines; <see langword="null"/> if none can come.</returns>
+    public static DateTimeOffset? FirstAt(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var deadlines = complaint.Deadlines;
+        var runs = ClockRuns(complaint);
+        DateTimeOffset? first = null;
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            if (Row(deadlines, i, runs).NextAt is { } at && (first is null || at < first))
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
+
+    private static DeadlineAlarmTimes Row(IReadOnlyList<Deadline> deadlines, int i, bool runs)
+    {
+        var d = deadlines[i];
+        var open = runs && d.MetAt is null && d.BreachedAt is null;
+
+        // A warning at or after the due time never fires: by then the breach is due and is claimed instead.
+        var warning = open && d is { WarnAt: { } warnAt, WarnedAt: null } && warnAt < d.DueAt ? warnAt : (DateTimeOffset?)null;
+        return new DeadlineAlarmTimes(i, d.Kind, warning, open ? d.DueAt : null);
     }
 
     /// <summary>When the first of the rows' alarms falls due; <see langword="null"/> if none can.</summary>

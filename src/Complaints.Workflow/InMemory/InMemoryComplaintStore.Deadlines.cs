@@ -2,12 +2,9 @@ using Complaints.Ports;
 
 namespace Complaints.Workflow.InMemory;
 
-/// <summary>Deadline alarms: the rows each save carries, and claims under a lease.</summary>
+/// <summary>Deadline alarms: an index of cases by their first alarm, and claims under a lease.</summary>
 public sealed partial class InMemoryComplaintStore
 {
-    // Each case's alarm rows as its last save carried them (CaseChange.Alarms).
-    private readonly Dictionary<ComplaintId, IReadOnlyList<DeadlineAlarmTimes>> _alarmTimes = [];
-
     // Each case with an alarm to come, by the time its first one falls due (CaseChange.FirstAlarmAt), so a claim reads only due cases.
     private readonly SortedSet<(DateTimeOffset At, Guid Id)> _alarms = new(TimeThenId.Instance);
     private readonly Dictionary<ComplaintId, DateTimeOffset> _firstAlarms = [];
@@ -32,7 +29,7 @@ public sealed partial class InMemoryComplaintStore
             }
 
             var claimed = dueCases
-                .SelectMany(id => DeadlineAlarms.Due(id, _alarmTimes[id], now))
+                .SelectMany(id => DeadlineAlarms.Due(_cases[id], now))
                 .Where(d => !_parkedAlarms.ContainsKey((d.ComplaintId, d.Kind, d.Alarm)))
                 .Where(d => !_leases.TryGetValue((d.ComplaintId, d.Kind, d.Alarm), out var held) || held.Until <= now || held.Worker == worker)
                 .OrderBy(d => d.DueAt)
@@ -47,11 +44,11 @@ public sealed partial class InMemoryComplaintStore
         }
     }
 
-    // Keeps the alarm rows and index in step with a save: a case is in the index, at its first alarm's time, while it has one to come.
+    // Keeps the index in step with a save: a case is in it, at its first alarm's time, while it has one to come. The
+    // claim reads the due alarms off the stored case (the rule of DeadlineAlarms), so no rows are kept.
     private void WriteAlarms(CaseChange change)
     {
         var id = change.Complaint.Id;
-        _alarmTimes[id] = change.Alarms;
         DateTimeOffset? before = _firstAlarms.TryGetValue(id, out var old) ? old : null;
         var after = change.FirstAlarmAt;
         if (before == after)
