@@ -62,6 +62,17 @@ public sealed class CaseChangeTests
     }
 
     [Fact]
+    public void New_WithoutACaseOrEntries_IsRefusedNamingWhichIsMissing()
+    {
+        var complaint = Case(1);
+
+        FluentActions.Invoking(() => new CaseChange(null!, [Entry(Id, 1)], 0))
+            .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("complaint");
+        FluentActions.Invoking(() => new CaseChange(complaint, null!, 0))
+            .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("entries");
+    }
+
+    [Fact]
     public void New_NegativeExpectedVersion_IsRefused()
     {
         var c = Case(version: 1);

@@ -71,6 +71,35 @@ public sealed class DeadlineAlarmsTests
             (DeadlineKind.Resolve, DeadlineAlarm.Warning), (DeadlineKind.Acknowledge, DeadlineAlarm.Breach));
     }
 
+    [Fact]
+    public void EveryRule_WithoutACaseOrRows_IsRefusedNamingTheArgument()
+    {
+        var checks = new (Action Call, string Parameter)[]
+        {
+            (() => DeadlineAlarms.ClockRuns(null!), "complaint"),
+            (() => DeadlineAlarms.Schedule(null!), "complaint"),
+            (() => DeadlineAlarms.FirstAt((Complaint)null!), "complaint"),
+            (() => DeadlineAlarms.FirstAt((IReadOnlyList<DeadlineAlarmTimes>)null!), "schedule"),
+            (() => DeadlineAlarms.Due(null!, T0), "complaint"),
+            (() => DeadlineAlarms.Due(ComplaintId.New(T0), null!, T0), "schedule"),
+        };
+
+        foreach (var (call, parameter) in checks)
+        {
+            call.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be(parameter);
+        }
+    }
+
+    [Fact]
+    public void Schedule_ACaseWithoutDeadlines_HasNoRowsAndNoAlarm()
+    {
+        var c = Case();
+
+        DeadlineAlarms.Schedule(c).Should().BeEmpty();
+        DeadlineAlarms.FirstAt(c).Should().BeNull();
+        DeadlineAlarms.Due(c, T0.AddYears(1)).Should().BeEmpty();
+    }
+
     private static Deadline Open(DeadlineKind kind, DateTimeOffset due, DateTimeOffset? warn) => new(kind, due, "rule", "cn") { WarnAt = warn };
 
     private static Complaint Case(params Deadline[] deadlines) => new()

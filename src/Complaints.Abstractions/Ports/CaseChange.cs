@@ -60,6 +60,7 @@ public sealed class CaseChange
     /// <see cref="DeadlineAlarms"/>. A store keeps them (or the deadlines they come from) for its claims.
     /// </summary>
     /// <remarks>Worked out when first asked, once: a store that evaluates the rule on its own columns does not pay for it.</remarks>
+    // Stryker disable once Assignment : working the rows out again on each read gives equal rows
     public IReadOnlyList<DeadlineAlarmTimes> Alarms => _alarms ??= DeadlineAlarms.Schedule(Complaint);
 
     /// <summary>When the case's first alarm falls due; <see langword="null"/> if none can come.</summary>

@@ -53,6 +53,7 @@ public static class DeadlineAlarms
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var deadlines = complaint.Deadlines;
+        // Stryker disable once Block : without it the loop below returns a new empty array instead of the shared one
         if (deadlines.Count == 0)
         {
             return [];
@@ -79,6 +80,7 @@ public static class DeadlineAlarms
         DateTimeOffset? first = null;
         for (var i = 0; i < deadlines.Count; i++)
         {
+            // Stryker disable once Equality : an alarm at the same time as the first is no earlier, and <= keeps the same time
             if (Row(deadlines, i, runs).NextAt is { } at && (first is null || at < first))
             {
                 first = at;
@@ -107,6 +109,7 @@ public static class DeadlineAlarms
         DateTimeOffset? first = null;
         for (var i = 0; i < schedule.Count; i++)
         {
+            // Stryker disable once Equality : an alarm at the same time as the first is no earlier, and <= keeps the same time
             if (schedule[i].NextAt is { } at && (first is null || at < first))
             {
                 first = at;
