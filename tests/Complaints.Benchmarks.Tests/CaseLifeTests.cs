@@ -23,6 +23,18 @@ public sealed class CaseLifeTests
 
     public static TheoryData<string> Policies => new("generic", "floor");
 
+    [Fact]
+    public void RecordedLife_TheRowsTheRawFloorsWrite_AreOneSavePerCommandOfALife()
+    {
+        // The SQLite and PostgreSQL raw floors and the desk seeds write these rows; the recording runs a life
+        // through a store that must take every port the service asks for (the audit log included).
+        var recorded = RecordedLife.Record();
+
+        recorded.Saves.Should().HaveCount(CaseLife.Commands);
+        recorded.Saves.Select(s => s.ExpectedVersion).Should().Equal(Enumerable.Range(0, CaseLife.Commands).Select(v => (long)v));
+        recorded.Saves.SelectMany(s => s.EventTypes).Should().HaveCount(CaseLife.Commands);
+    }
+
     [Theory]
     [MemberData(nameof(Policies))]
     public async Task RunAsync_OneLife_IsThirteenCommandsEachReadingOnlyItsCase(string policy)

@@ -88,7 +88,7 @@ public sealed class RecordedLife
         IReadOnlyList<string> NotificationJson,
         long ExpectedVersion);
 
-    private sealed class RecordingStore : IComplaintStore
+    private sealed class RecordingStore : IComplaintStore, IAuditLog
     {
         private readonly InMemoryComplaintStore _inner = new();
 
@@ -116,5 +116,9 @@ public sealed class RecordedLife
         public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => _inner.QueryAsync(query, cancellationToken);
 
         public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => _inner.CountAsync(query, cancellationToken);
+
+        public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default) => _inner.AppendAuditAsync(record, cancellationToken);
+
+        public Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) => _inner.ReadAuditAsync(query, cancellationToken);
     }
 }
