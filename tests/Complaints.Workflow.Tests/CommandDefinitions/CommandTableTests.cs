@@ -105,6 +105,22 @@ public sealed class CommandTableTests
     }
 
     [Fact]
+    public void Of_AnActionNoDefinitionHas_IsRefusedNamingIt()
+    {
+        var act = () => CommandTable.Of((ComplaintAction)999);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("action");
+    }
+
+    [Fact]
+    public void ActionOf_ATriggerNoDefinitionLists_IsRefusedNamingIt()
+    {
+        var act = () => CommandTable.ActionOf((Trigger)999);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("trigger");
+    }
+
+    [Fact]
     public void Find_AHostsOwnRecord_IsNull() =>
         CommandTable.Find(new HostCommand()).Should().BeNull("the workflow cannot decide a command it does not define");
 
