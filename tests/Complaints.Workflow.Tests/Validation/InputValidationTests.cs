@@ -28,6 +28,34 @@ public sealed class InputValidationTests
     }
 
     [Fact]
+    public async Task Reassign_WithoutAReason_NamesTheReasonFieldAndSaysWhatIsMissing()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Assigned);
+        var before = await h.Stored(id);
+
+        var act = () => h.Service.ExecuteAsync(id, Coordinator, new Reassign(Handler2, " "));
+
+        var error = (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be("Reason");
+        error.Message.Should().StartWith("The reason for reassigning");
+        (await h.Stored(id)).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task Reassign_ToTheCurrentHandler_SaysTheyAlreadyHandleTheCase()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Assigned);
+
+        var act = () => h.Service.ExecuteAsync(id, Coordinator, new Reassign(Handler, "Again."));
+
+        var error = (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be("Handler");
+        error.Message.Should().Be($"{Handler.Id} already handles complaint {id}; name someone else.");
+    }
+
+    [Fact]
     public async Task Receive_Anonymous_IsAccepted()
     {
         var h = new Harness();
