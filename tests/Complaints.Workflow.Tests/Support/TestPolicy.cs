@@ -33,6 +33,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>Whether admissibility and escalation decisions state their reason (and a redirection its body); they do unless a test changes it.</summary>
     public bool StatesReasons { get; set; } = true;
 
+    /// <summary>The most working days the resolve deadline may be extended to; 10 unless a test changes it.</summary>
+    public int ResolveExtendableTo { get; set; } = 10;
+
     private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
 
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Admissibility switch
@@ -77,7 +80,7 @@ internal sealed class TestPolicy : IComplaintPolicy
                 new DeadlineRule(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, "acknowledge-1wd"),
                 new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd")
                 {
-                    WarnAtShare = 0.5m, ExtendableTo = 10, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
+                    WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
                 },
                 new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
             ],
