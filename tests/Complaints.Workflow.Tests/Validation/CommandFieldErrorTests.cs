@@ -27,6 +27,7 @@ public sealed class CommandFieldErrorTests
         { "findings with an unknown cause", ComplaintState.Investigating, new RecordFindings(new Findings(FindingOutcome.Substantiated, (RootCause)99, "Rude.")), "Findings.Cause", "99 is not a RootCause" },
         { "findings without a summary", ComplaintState.Investigating, new RecordFindings(new Findings(FindingOutcome.Substantiated, RootCause.StaffError, " ")), "Findings.Summary", "A summary of the findings is required." },
         { "emergency meeting without minutes", ComplaintState.Investigating, new RecordEmergencyMeeting(["Service manager", "Chen"], " "), "Minutes", "The meeting's minutes is required." },
+        { "accountability of nobody", ComplaintState.Investigating, new AssessAccountability(null!, "late handling"), "Person", "an actor is required" },
         { "accountability without the misconduct", ComplaintState.Investigating, new AssessAccountability(Accused, " "), "Misconduct", "The misconduct assessed is required." },
         { "accountability with a two-line misconduct", ComplaintState.Investigating, new AssessAccountability(Accused, "rude\nlate"), "Misconduct", "contains the control character U+000A" },
         { "escalation without a reason", ComplaintState.Investigating, new Escalate(" "), "Reason", "The reason for escalating is required." },
