@@ -176,6 +176,93 @@ public sealed class SlaClockTests
         (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Single().Should().Contain("allows to extend");
     }
 
+    [Fact]
+    public async Task Breach_RecordedAtExactlyTheDueTime_IsRecorded()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        h.Time.SetUtcNow(ResolveDue);
+
+        await h.Do(id, Coordinator, new RecordDeadlineBreach(DeadlineKind.Resolve));
+
+        (await h.Stored(id)).Deadlines.Single(d => d.Kind == DeadlineKind.Resolve).BreachedAt.Should().Be(ResolveDue);
+    }
+
+    [Fact]
+    public async Task Warning_RecordedByHandBeforeItsTime_IsRefusedSayingWhen()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+
+        var act = () => h.Service.ExecuteAsync(id, Coordinator, new RecordDeadlineWarning(DeadlineKind.Resolve));
+
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should()
+            .Equal($"a Resolve warning that is due and not yet recorded (warn at {ResolveWarn:u})");
+    }
+
+    [Fact]
+    public async Task Warning_ForADeadlineThePolicyGaveNoWarning_IsRefusedSayingSo()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        h.Time.SetUtcNow(ResolveDue.AddDays(10));
+
+        var act = () => h.Service.ExecuteAsync(id, Coordinator, new RecordDeadlineWarning(DeadlineKind.FollowUp));
+
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Equal("the FollowUp deadline has no warning");
+    }
+
+    [Fact]
+    public async Task Warning_ForADeadlineTheCaseDoesNotHave_IsRefusedNamingTheKind()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+
+        var act = () => h.Service.ExecuteAsync(id, Coordinator, new RecordDeadlineWarning(DeadlineKind.NotifyResult));
+
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Equal("an open NotifyResult deadline");
+    }
+
+    [Fact]
+    public async Task Extend_ToExactlyThePolicysLimit_IsAllowed()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        var limit = new DateTimeOffset(2026, 3, 17, 0, 0, 0, TimeSpan.Zero);
+
+        var extended = await h.Do(id, GeneralManager, new ExtendDeadline(DeadlineKind.Resolve, limit, "The supplier's test report takes two weeks."));
+
+        extended.Deadlines.Single(d => d.Kind == DeadlineKind.Resolve).DueAt.Should().Be(limit);
+    }
+
+    [Fact]
+    public async Task Extend_ToTheCurrentDueTime_IsNoExtensionAndNamesTheNewDueTime()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        var before = Harness.Json(await h.Stored(id));
+
+        var act = () => h.Service.ExecuteAsync(id, GeneralManager, new ExtendDeadline(DeadlineKind.Resolve, ResolveDue, "Complex."));
+
+        var error = (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be("NewDueAt");
+        error.Message.Should().StartWith($"must be after the current due time {ResolveDue:u}");
+        Harness.Json(await h.Stored(id)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Extend_AfterTheBreach_IsRefusedSayingOnlyAnUnbreachedDeadlineMayBe()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating);
+        h.Time.SetUtcNow(ResolveDue + TimeSpan.FromHours(1));
+        await h.Do(id, Coordinator, new RecordDeadlineBreach(DeadlineKind.Resolve));
+
+        var act = () => h.Service.ExecuteAsync(id, GeneralManager, new ExtendDeadline(DeadlineKind.Resolve, ResolveDue.AddDays(5), "Complex."));
+
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Equal("a Resolve deadline not yet breached");
+    }
+
     private static DeadlineWorker Worker(Harness h, string id = "w1") =>
         new(h.Store, h.Service, h.Time, Microsoft.Extensions.Options.Options.Create(new DeadlineWorkerOptions { WorkerId = id }));
 }

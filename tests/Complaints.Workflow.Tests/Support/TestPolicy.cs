@@ -30,12 +30,18 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The calendar the deadlines count on, by name; the workflow's default calendar if <see langword="null"/>.</summary>
     public string? CalendarName { get; set; }
 
+    /// <summary>Whether admissibility and escalation decisions state their reason (and a redirection its body); they do unless a test changes it.</summary>
+    public bool StatesReasons { get; set; } = true;
+
+    /// <summary>The most working days the resolve deadline may be extended to; 10 unless a test changes it.</summary>
+    public int ResolveExtendableTo { get; set; } = 10;
+
     private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
 
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Admissibility switch
     {
-        AdmissibilityOutcome.Reject => new(AdmissibilityOutcome.Reject, "Already filed in court.", null, Explain(new RuleTrace("in-court", true))),
-        AdmissibilityOutcome.Redirect => new(AdmissibilityOutcome.Redirect, "Outside our remit.", "the petition office", Explain(new RuleTrace("outside-remit", true))),
+        AdmissibilityOutcome.Reject => new(AdmissibilityOutcome.Reject, StatesReasons ? "Already filed in court." : null, null, Explain(new RuleTrace("in-court", true))),
+        AdmissibilityOutcome.Redirect => new(AdmissibilityOutcome.Redirect, StatesReasons ? "Petitions are for the petition office." : null, StatesReasons ? "the petition office" : null, Explain(new RuleTrace("outside-remit", true))),
         _ => new(AdmissibilityOutcome.Accept, null, null, Explain(new RuleTrace("default-accept", true))),
     };
 
@@ -74,7 +80,7 @@ internal sealed class TestPolicy : IComplaintPolicy
                 new DeadlineRule(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, "acknowledge-1wd"),
                 new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd")
                 {
-                    WarnAtShare = 0.5m, ExtendableTo = 10, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
+                    WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
                 },
                 new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
             ],
@@ -140,8 +146,8 @@ internal sealed class TestPolicy : IComplaintPolicy
     public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => trigger switch
     {
         EscalationTrigger.CustomerRejected when complaint.CustomerRejections >= RejectionsBeforeEscalation =>
-            new(true, $"customer rejected {complaint.CustomerRejections} remedies", ComplaintRoles.GeneralManager, Explain(new RuleTrace("rejections", true))),
+            new(true, StatesReasons ? $"customer rejected {complaint.CustomerRejections} remedies" : null, ComplaintRoles.GeneralManager, Explain(new RuleTrace("rejections", true))),
         EscalationTrigger.CustomerRejected => new(false, null, null, Explain(new RuleTrace("rejections", false))),
-        _ => new(true, trigger.ToString(), ComplaintRoles.GeneralManager, Explain(new RuleTrace("always", true))),
+        _ => new(true, StatesReasons ? trigger.ToString() : null, ComplaintRoles.GeneralManager, Explain(new RuleTrace("always", true))),
     };
 }
