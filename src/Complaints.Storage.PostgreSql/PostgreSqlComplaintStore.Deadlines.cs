@@ -9,15 +9,18 @@ namespace Complaints.Storage.PostgreSql;
 /// <summary>Deadline alarms: the deadline rows a save writes, and claims under a lease with <c>FOR UPDATE SKIP LOCKED</c>.</summary>
 public sealed partial class PostgreSqlComplaintStore
 {
+    /// <summary>Checks a claim's arguments (deadlines and outbox alike); <see langword="false"/> when it asks for nothing.</summary>
+    private static bool WillClaim(string worker, TimeSpan lease, int max)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lease, TimeSpan.Zero);
+        return max > 0;
+    }
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<DueDeadline>> ClaimDueDeadlinesAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
-        if (lease < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease cannot be negative.");
-        }
-        if (max <= 0)
+        if (!WillClaim(worker, lease, max))
         {
             return [];
         }

@@ -15,13 +15,7 @@ public sealed partial class PostgreSqlComplaintStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
-        if (lease < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease cannot be negative.");
-        }
-
-        if (max <= 0)
+        if (!WillClaim(worker, lease, max))
         {
             return [];
         }
