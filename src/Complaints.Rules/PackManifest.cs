@@ -52,9 +52,23 @@ public sealed record PackManifest
     /// <summary>The tier when no severity rule sets one.</summary>
     public string DefaultTier { get; init; } = "general";
 
-    /// <summary>Named numbers the rules use (rounds before escalation, reward caps …).</summary>
+    /// <summary>Named numbers the rules use (rounds before escalation, reward caps, deadline lengths …).</summary>
     public IReadOnlyDictionary<string, decimal> Settings { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>
+    /// The intake attributes the pack relies on, checked at receipt (<see cref="Complaints.Policy.IntakeSchema"/>);
+    /// <see langword="null"/> when the pack declares none, and then any attributes are accepted unchecked.
+    /// </summary>
+    public IReadOnlyList<PackAttributeDefinition>? Attributes { get; init; }
 }
+
+/// <summary>An intake attribute a pack declares in <c>pack.json</c>'s <c>attributes</c>.</summary>
+/// <param name="Id">The attribute's name in <see cref="ComplaintIntake.Attributes"/>, e.g. <c>licence-plate</c>.</param>
+/// <param name="Type">How its value is read: <c>text</c>, <c>number</c>, <c>date</c> or <c>one-of</c>.</param>
+/// <param name="Required">Whether every intake must give it.</param>
+/// <param name="Description">What it holds, shown in errors and intake forms.</param>
+/// <param name="Values">The values allowed for <c>one-of</c>.</param>
+public sealed record PackAttributeDefinition(string Id, string Type, bool Required = false, string? Description = null, IReadOnlyList<string>? Values = null);
 
 /// <summary>A role of a pack.</summary>
 /// <param name="Id">The role id used in actors and rules.</param>

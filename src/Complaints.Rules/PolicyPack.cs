@@ -65,13 +65,20 @@ public sealed partial class PolicyPack
         _maySeeIdentity = new ConfidentialityDecision(true, null, NoneMatched(DecisionPoint.Confidentiality));
         _noEscalation = new EscalationDecision(false, null, null, NoneMatched(DecisionPoint.Escalation));
         _noReward = new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, NoneMatched(DecisionPoint.Rewards));
+        IntakeSchema = manifest.Attributes is { } attributes ? SchemaOf(attributes) : null;
     }
+
+    /// <summary>The settings the code reads itself (besides rules' <c>pack.Setting</c> and <c>"settings.…"</c> outputs), so a pack may set them without a rule reading them.</summary>
+    internal static readonly string[] SettingsReadByCode = ["warnAtShare", "onePersonMayApproveSeveralSteps"];
 
     /// <summary>The pack's id and version, recorded on every case opened under it and on every decision.</summary>
     public PolicyRef Identity { get; }
 
     /// <summary>The pack's calendar (<c>pack.json</c> <c>calendar</c>), or <see langword="null"/> for the workflow's default.</summary>
     public string? CalendarName => string.IsNullOrWhiteSpace(Manifest.Calendar) ? null : Manifest.Calendar;
+
+    /// <summary>The intake attributes the pack declares (<c>pack.json</c> <c>attributes</c>), checked at receipt; <see langword="null"/> when it declares none.</summary>
+    public IntakeSchema? IntakeSchema { get; }
 
     /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
     public PackManifest Manifest { get; }
@@ -121,4 +128,12 @@ public sealed partial class PolicyPack
 
     /// <inheritdoc />
     public override string ToString() => $"{Manifest.Name} ({Identity})";
+
+    /// <summary>The schema of a manifest's (checked) attributes.</summary>
+    internal static IntakeSchema SchemaOf(IReadOnlyList<PackAttributeDefinition> attributes) => new(attributes
+        .DistinctBy(a => a.Id, StringComparer.Ordinal)
+        .Select(a => Names.TryParse<IntakeAttributeType>(a.Type, out var type) && (type != IntakeAttributeType.OneOf || a.Values is { Count: > 0 })
+            ? new IntakeAttributeDefinition(a.Id, type, a.Required, a.Description) { Values = type == IntakeAttributeType.OneOf ? a.Values! : [] }
+            : new IntakeAttributeDefinition(a.Id, IntakeAttributeType.Text, a.Required, a.Description))
+        .ToArray());
 }

@@ -57,6 +57,8 @@ public static class PolicyPacks
         var manifest = ManifestLoader.Load(pack, overrides, problems);
         var origin = manifest?.Id ?? pack.Origin;
         var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
+        var settingsRead = new HashSet<string>(PolicyPack.SettingsReadByCode, StringComparer.Ordinal);
+        var unreadable = false;
         foreach (var point in Enum.GetValues<DecisionPoint>())
         {
             var file = WorkflowCompiler.FileName(point);
@@ -77,9 +79,26 @@ public static class PolicyPacks
                 continue;
             }
 
-            if (WorkflowCompiler.Compile(point, from, text, manifest, problems) is { } compiled)
+            if (WorkflowCompiler.Compile(point, from, text, manifest, problems, settingsRead) is { } compiled)
             {
                 workflows[point] = compiled;
+            }
+            else
+            {
+                unreadable = true;
+            }
+        }
+
+        // A setting no rule reads drives nothing: changing it would change nothing, which is worse than an error.
+        // (Not checked when a decision file could not be read at all: its rules' reads are unknown.) Under an override,
+        // the settings it sets are checked; a base setting whose only reader the override replaced is left inert.
+        if (manifest is not null && !unreadable)
+        {
+            var checkedNames = overrides is null ? manifest.Settings.Keys : ManifestLoader.SettingsSetBy(overrides);
+            foreach (var name in checkedNames.Where(n => manifest.Settings.ContainsKey(n) && !settingsRead.Contains(n)))
+            {
+                problems.Add(new PackProblem(origin, ManifestLoader.FileName, null,
+                    $"setting '{name}' drives nothing: no rule reads it with pack.Setting(\"{name}\") or \"settings.{name}\" in an output. Use it in a rule or remove it."));
             }
         }
 

@@ -71,13 +71,15 @@ public sealed partial class ComplaintService
         var actorCheck = new Validation().Actor(receiver, "Actor");
         actorCheck.ThrowIfAny();
         InputValidator.Intake(intake, now);
+        var policy = _policies.Current;
+        InputValidator.Attributes(intake, policy);
         EnsurePermitted(null, receiver, ComplaintAction.Receive);
 
         var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
-            new ComplaintReceived(normalized, _policies.Current.Identity), Version7.New(now));
+            new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0), cancellationToken).ConfigureAwait(false);
         var view = _access.ViewOf(complaint, receiver);

@@ -13,6 +13,13 @@ public interface IComplaintPolicy
     /// <summary>The name of the business calendar this policy's deadlines count on (e.g. <c>cn</c>); <see langword="null"/> for the workflow's default calendar.</summary>
     string? CalendarName => null;
 
+    /// <summary>
+    /// The intake attributes this policy relies on (a licence plate, a ward, the court where a case is pending), each
+    /// with its type and whether it is required; the workflow checks every intake against it at receipt. <see langword="null"/>
+    /// (the default) accepts any attributes, unchecked.
+    /// </summary>
+    IntakeSchema? IntakeSchema => null;
+
     /// <summary>Is the complaint ours to handle? Asked at triage.</summary>
     /// <param name="complaint">The case as received.</param>
     /// <returns>The decision.</returns>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Complaints.Policy;
 using Complaints.Rules.Facts;
 
 namespace Complaints.Rules.Loading;
@@ -67,6 +68,21 @@ internal static class ManifestLoader
 
         Check(manifest, origin, problems);
         return manifest;
+    }
+
+    /// <summary>The names of the settings an override's <c>pack.json</c> sets (none if it has no readable one).</summary>
+    public static IReadOnlyList<string> SettingsSetBy(PackFiles overrides)
+    {
+        try
+        {
+            return overrides.Files.TryGetValue(FileName, out var text) && PackFiles.ParseJson(text) is JsonObject o && o["settings"] is JsonObject settings
+                ? settings.Select(p => p.Key).ToArray()
+                : [];
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return []; // reported by Load
+        }
     }
 
     private static string? ApplyOverride(JsonObject target, PackFiles overrides, List<PackProblem> problems)
@@ -190,6 +206,27 @@ internal static class ManifestLoader
         foreach (var role in m.Roles.Where(r => r.ApprovalLimit is < 0))
         {
             Problem($"role '{role.Id}' has a negative approvalLimit.");
+        }
+
+        foreach (var duplicate in (m.Attributes ?? []).GroupBy(a => a.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            Problem($"attribute '{duplicate.Key}' is declared twice.");
+        }
+
+        foreach (var attribute in m.Attributes ?? [])
+        {
+            if (!Names.TryParse<IntakeAttributeType>(attribute.Type, out var type))
+            {
+                Problem($"attribute '{attribute.Id}' has type '{attribute.Type}'; use one of {Names.List<IntakeAttributeType>()}.");
+            }
+            else if (type == IntakeAttributeType.OneOf && attribute.Values is not { Count: > 0 })
+            {
+                Problem($"attribute '{attribute.Id}' is one-of but lists no 'values'; list the values it may take.");
+            }
+            else if (type != IntakeAttributeType.OneOf && attribute.Values is not null)
+            {
+                Problem($"attribute '{attribute.Id}' lists 'values' but is of type '{attribute.Type}'; only one-of attributes have values.");
+            }
         }
     }
 }

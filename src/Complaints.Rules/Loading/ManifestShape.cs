@@ -11,7 +11,7 @@ namespace Complaints.Rules.Loading;
 internal static class ManifestShape
 {
     private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier"];
-    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings"];
+    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes"];
 
     /// <summary>Reports every problem of shape; <see langword="true"/> when there is none.</summary>
     public static bool Check(JsonNode? root, Action<string> problem)
@@ -45,6 +45,9 @@ internal static class ManifestShape
                     break;
                 case "departments":
                     Items(field, value, Problem, (path, item) => Entry(path, item, Problem, allowLimit: false));
+                    break;
+                case "attributes":
+                    Items(field, value, Problem, (path, item) => Attribute(path, item, Problem));
                     break;
                 case "settings":
                     if (Object(field, value, Problem) is { } settings)
@@ -91,6 +94,46 @@ internal static class ManifestShape
             else
             {
                 problem($"'{path}.{key}' is not a field of {(allowLimit ? "a role (id, name, approvalLimit)" : "a department (id, name)")}.");
+            }
+        }
+    }
+
+    /// <summary>An intake attribute: an object with a string <c>id</c> and <c>type</c> (required), <c>description</c>, a boolean <c>required</c> and a string list <c>values</c>.</summary>
+    private static void Attribute(string path, JsonNode? node, Action<string> problem)
+    {
+        if (Object(path, node, problem) is not { } entry)
+        {
+            return;
+        }
+
+        foreach (var key in (string[])["id", "type"])
+        {
+            if (!entry.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                problem($"'{path}.{key}' is required.");
+            }
+        }
+
+        foreach (var (key, value) in entry)
+        {
+            switch (key.ToLowerInvariant())
+            {
+                case "id" or "type" or "description":
+                    Text($"{path}.{key}", value, problem);
+                    break;
+                case "required":
+                    if (value is null || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                    {
+                        problem($"'{path}.{key}' must be true or false; it is {Kind(value)}.");
+                    }
+
+                    break;
+                case "values":
+                    Items($"{path}.{key}", value, problem, (itemPath, item) => Text(itemPath, item, problem));
+                    break;
+                default:
+                    problem($"'{path}.{key}' is not a field of an intake attribute (id, type, required, description, values).");
+                    break;
             }
         }
     }

@@ -4,17 +4,31 @@ using Complaints.Rules.Facts;
 
 namespace Complaints.Rules.Loading;
 
-/// <summary>Reads a rule's <c>Properties</c> (its output) and reports every missing, mistyped or unknown value.</summary>
+/// <summary>
+/// Reads a rule's <c>Properties</c> (its output) and reports every missing, mistyped or unknown value. A number may be
+/// written as <c>"settings.name"</c>, read from the pack's settings at load, so a number lives in one place.
+/// </summary>
 internal sealed class OutputReader
 {
+    /// <summary>How an output names a pack setting instead of giving a number: <c>"settings.resolveDays"</c>.</summary>
+    public const string SettingPrefix = "settings.";
+
     private readonly Dictionary<string, object> _properties;
     private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
     private readonly Action<string> _problem;
+    private readonly IReadOnlyDictionary<string, decimal>? _settings;
+    private readonly ISet<string>? _settingsRead;
 
-    public OutputReader(Dictionary<string, object>? properties, Action<string> problem)
+    /// <param name="properties">The rule's Properties.</param>
+    /// <param name="problem">Reports a problem.</param>
+    /// <param name="settings">The pack's settings, for numbers written <c>"settings.name"</c>; <see langword="null"/> when pack.json could not be read (such numbers are then not checked).</param>
+    /// <param name="settingsRead">Collects the settings read.</param>
+    public OutputReader(Dictionary<string, object>? properties, Action<string> problem, IReadOnlyDictionary<string, decimal>? settings = null, ISet<string>? settingsRead = null)
     {
         _properties = new Dictionary<string, object>(properties ?? [], StringComparer.OrdinalIgnoreCase);
         _problem = problem;
+        _settings = settings;
+        _settingsRead = settingsRead;
     }
 
     public string? Text(string key, bool required = false)
@@ -67,8 +81,37 @@ internal sealed class OutputReader
             return c.ToDecimal(CultureInfo.InvariantCulture);
         }
 
-        _problem($"output '{key}' must be a number.");
+        var text = value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString(),
+            string t => t,
+            _ => null,
+        };
+        if (text is not null && text.StartsWith(SettingPrefix, StringComparison.Ordinal))
+        {
+            return Setting(key, text[SettingPrefix.Length..]);
+        }
+
+        _problem($"output '{key}' must be a number, or \"{SettingPrefix}<name>\" to read one of pack.json's settings.");
         return null;
+    }
+
+    private decimal? Setting(string key, string name)
+    {
+        if (_settings is null)
+        {
+            return null; // pack.json could not be read; its problems are reported already
+        }
+
+        var found = _settings.FirstOrDefault(s => string.Equals(s.Key, name, StringComparison.Ordinal));
+        if (found.Key is null)
+        {
+            _problem($"output '{key}' reads setting '{name}', which pack.json settings does not have{WorkflowCompiler.DidYouMean(name, _settings.Keys)}; add it to settings or correct the name.");
+            return null;
+        }
+
+        _settingsRead?.Add(found.Key);
+        return found.Value;
     }
 
     public bool? Flag(string key)
@@ -163,7 +206,7 @@ internal sealed class OutputReader
 
             var fields = element.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value.Clone());
             var prefix = $"{key}[{index}].";
-            var reader = new OutputReader(fields, message => _problem(message.Replace("output '", "output '" + prefix, StringComparison.Ordinal)));
+            var reader = new OutputReader(fields, message => _problem(message.Replace("output '", "output '" + prefix, StringComparison.Ordinal)), _settings, _settingsRead);
             if (item(reader) is { } parsed)
             {
                 result.Add(parsed);

@@ -49,8 +49,10 @@ internal static partial class WorkflowCompiler
     /// <summary>
     /// Compiles one decision file, adding every problem found to <paramref name="problems"/>. <paramref name="pack"/>
     /// is <see langword="null"/> when <c>pack.json</c> could not be read: outputs are then checked for shape only.
+    /// <paramref name="settingsRead"/> collects the settings the rules read (in conditions and outputs), so that the
+    /// loader can report settings nothing reads.
     /// </summary>
-    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest? pack, List<PackProblem> problems)
+    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest? pack, List<PackProblem> problems, ISet<string>? settingsRead = null)
     {
         var file = FileName(point);
         void Problem(string? rule, string reason) => problems.Add(new PackProblem(origin, file, rule, reason));
@@ -112,8 +114,8 @@ internal static partial class WorkflowCompiler
                 continue;
             }
 
-            var condition = CompileCondition(rule.Expression, parameters, pack, reason => Problem(name, reason), out var guards);
-            var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason)), pack);
+            var condition = CompileCondition(rule.Expression, parameters, pack, settingsRead, reason => Problem(name, reason), out var guards);
+            var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason), pack?.Settings, settingsRead), pack);
             if (condition is not null && output is not null)
             {
                 rules.Add(new CompiledRule(name, rule.Expression, condition, output, Probes(rule.Expression, parameters), guards));
@@ -201,7 +203,7 @@ internal static partial class WorkflowCompiler
     /// would overflow the parser's stack) and its parsed tree against the vocabulary; or <see langword="null"/> with
     /// every reason reported.
     /// </summary>
-    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, Action<string> problem, out Guard[]? guards)
+    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, ISet<string>? settingsRead, Action<string> problem, out Guard[]? guards)
     {
         guards = null;
         var tooBig = ExpressionLimits.Check(expression).ToList();
@@ -213,7 +215,7 @@ internal static partial class WorkflowCompiler
 
         if (pack is not null)
         {
-            CheckPackReferences(expression, pack, problem);
+            CheckPackReferences(expression, pack, settingsRead, problem);
         }
 
         try
@@ -239,22 +241,45 @@ internal static partial class WorkflowCompiler
         }
     }
 
-    private static void CheckPackReferences(string expression, PackManifest pack, Action<string> problem)
+    private static void CheckPackReferences(string expression, PackManifest pack, ISet<string>? settingsRead, Action<string> problem)
     {
         foreach (Match m in PackCall().Matches(expression))
         {
             var key = m.Groups["key"].Value;
-            var known = m.Groups["fn"].Value == "Limit"
+            var isLimit = m.Groups["fn"].Value == "Limit";
+            var known = isLimit
                 ? pack.Roles.Any(r => r.Id == key && r.ApprovalLimit is not null)
                 : pack.Settings.ContainsKey(key);
+            if (!isLimit && known)
+            {
+                settingsRead?.Add(key);
+            }
+
             if (!known)
             {
-                problem(m.Groups["fn"].Value == "Limit"
+                problem(isLimit
                     ? $"pack.Limit(\"{key}\") names a role without an approvalLimit in pack.json."
-                    : $"pack.Setting(\"{key}\") names no entry of pack.json settings.");
+                    : $"pack.Setting(\"{key}\") names no entry of pack.json settings{DidYouMean(key, pack.Settings.Keys)}.");
+            }
+        }
+
+        // A pack that declares its intake attributes reads only those: a misspelt name would never match.
+        if (pack.Attributes is { } attributes)
+        {
+            foreach (Match m in AttributeCall().Matches(expression))
+            {
+                var key = m.Groups["key"].Value;
+                if (!attributes.Any(a => string.Equals(a.Id, key, StringComparison.Ordinal)))
+                {
+                    problem($"complaint.{m.Groups["fn"].Value}(\"{key}\") names no attribute declared in pack.json attributes{DidYouMean(key, attributes.Select(a => a.Id))}; declare it (with its type) or correct the name.");
+                }
             }
         }
     }
+
+    /// <summary>"; did you mean 'x'?" for the nearest known name, or nothing.</summary>
+    internal static string DidYouMean(string name, IEnumerable<string> known) =>
+        Complaints.Policy.NearestName.Of(name, known) is { } nearest ? $" (did you mean '{nearest}'?)" : "";
 
     /// <summary>The values an expression refers to, so a matched rule can say what it saw.</summary>
     private static Probe[] Probes(string expression, RuleParameter[] parameters)
@@ -296,4 +321,7 @@ internal static partial class WorkflowCompiler
 
     [GeneratedRegex("""pack\.(?<fn>Limit|Setting)\(\s*"(?<key>[^"]*)"\s*\)""")]
     private static partial Regex PackCall();
+
+    [GeneratedRegex("""complaint\.(?<fn>HasAttribute|Attribute)\(\s*"(?<key>[^"]*)"\s*\)""")]
+    private static partial Regex AttributeCall();
 }

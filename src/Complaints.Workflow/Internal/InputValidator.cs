@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Complaints.Commands;
 using Complaints.Workflow.CommandDefinitions;
+using Complaints.Policy;
 using Complaints.Ports;
 using static Complaints.ComplaintLimits;
 
@@ -62,6 +63,26 @@ internal static class InputValidator
         if (intake.Attributes is { } attributes && v.Count(attributes.Count, AttributeCount, "Intake.Attributes"))
         {
             Attributes(v, attributes);
+        }
+
+        v.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Checks the intake's attributes against the intake schema of the policy the case will be opened under (when it
+    /// has one): required ones given, none unknown, each value of its type.
+    /// </summary>
+    public static void Attributes(ComplaintIntake intake, IComplaintPolicy policy)
+    {
+        if (policy.IntakeSchema is not { } schema)
+        {
+            return;
+        }
+
+        var v = new Validation();
+        foreach (var (field, message) in schema.Check(intake.Attributes))
+        {
+            v.Error(field, $"{message} (intake schema of pack {policy.Identity})");
         }
 
         v.ThrowIfAny();

@@ -33,11 +33,11 @@ public sealed class ExpressionVocabularyTests : IDisposable
     [InlineData(40, "-", "")]
     public void Load_NestedOneLevelTooDeep_IsRefused(int levels, string open, string close)
     {
-        var folder = WithExpression("severity.json", "large-claim", "complaint.ClaimAmount > " + string.Concat(Enumerable.Repeat(open, levels)) + "1" + string.Concat(Enumerable.Repeat(close, levels)));
+        var folder = WithExpression("severity.json", "several-departments", "complaint.ClaimAmount > " + string.Concat(Enumerable.Repeat(open, levels)) + "1" + string.Concat(Enumerable.Repeat(close, levels)));
 
         var problem = LoadProblems(folder).Should().ContainSingle().Which;
 
-        (problem.File, problem.Rule).Should().Be(("severity.json", "large-claim"));
+        (problem.File, problem.Rule).Should().Be(("severity.json", "several-departments"));
         problem.Reason.Should().Contain($"nested {levels} levels deep").And.Contain("at most 32");
     }
 
@@ -45,11 +45,11 @@ public sealed class ExpressionVocabularyTests : IDisposable
     public void Load_ExpressionLongerThanTheLimit_IsRefused()
     {
         var expression = string.Join(" || ", Enumerable.Repeat("complaint.ClaimAmount > 1", 100));
-        var folder = WithExpression("severity.json", "large-claim", expression);
+        var folder = WithExpression("severity.json", "several-departments", expression);
 
         var problem = LoadProblems(folder).Should().ContainSingle().Which;
 
-        problem.Rule.Should().Be("large-claim");
+        problem.Rule.Should().Be("several-departments");
         problem.Reason.Should().Contain($"{expression.Length} characters").And.Contain("at most 2000");
     }
 
@@ -72,11 +72,11 @@ public sealed class ExpressionVocabularyTests : IDisposable
     {
         // The limits must be low enough for every later stage (parser, checks, compilers) to stay far from the stack's end.
         expression.Length.Should().BeLessThanOrEqualTo(2000);
-        var pack = PolicyPacks.LoadFolder(WithExpression("severity.json", "large-claim", expression));
+        var pack = PolicyPacks.LoadFolder(WithExpression("severity.json", "several-departments", expression));
 
         var matches = pack.Evaluate(DecisionPoint.Severity, [new ComplaintFacts(A.Complaint().Claiming(60_000).Build()), pack.Facts]);
 
-        matches.Should().Contain(("large-claim", true));
+        matches.Should().Contain(("several-departments", true));
     }
 
     [Fact]
