@@ -14,7 +14,7 @@ using OptionsFactory = Microsoft.Extensions.Options.Options;
 namespace Complaints.Testing.Stores;
 
 /// <summary>
-/// A real <see cref="ComplaintService"/> (the generic pack, its <c>cn</c> calendar, a fake clock) over the store under
+/// A real <see cref="ComplaintService"/> (the generic pack accepting any intake attributes, its <c>cn</c> calendar, a fake clock) over the store under
 /// test, with helpers that drive cases along the lifecycle: what <see cref="ComplaintStoreContract"/>'s tests run on, and
 /// what a store's own tests (races between nodes, migrations) can use to fill a store with real cases.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class StoreHarness
     /// <summary>Monday 2 March 2026, 09:30 UTC.</summary>
     public static readonly DateTimeOffset Start = ComplaintBuilder.DefaultReceivedAt;
 
-    private static readonly Lazy<PolicyPack> Generic = new(() => PolicyPacks.LoadBuiltIn("generic"));
+    // Hostile and edge-of-limit attributes are what the contract stores, so the pack's intake schema is not applied.
+    private static readonly Lazy<IComplaintPolicy> Generic = new(() => new AnyAttributesPolicy(PolicyPacks.LoadBuiltIn("generic")));
 
     /// <summary>Wires a service over <paramref name="store"/>.</summary>
     /// <param name="store">The store under test.</param>

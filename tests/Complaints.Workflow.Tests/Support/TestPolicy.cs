@@ -30,6 +30,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The calendar the deadlines count on, by name; the workflow's default calendar if <see langword="null"/>.</summary>
     public string? CalendarName { get; set; }
 
+    /// <summary>The intake attributes checked at receipt; none (anything accepted) unless a test sets them.</summary>
+    public IntakeSchema? IntakeSchema { get; set; }
+
     /// <summary>Whether admissibility and escalation decisions state their reason (and a redirection its body); they do unless a test changes it.</summary>
     public bool StatesReasons { get; set; } = true;
 
