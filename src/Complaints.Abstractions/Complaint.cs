@@ -98,6 +98,9 @@ public sealed record Complaint
     /// <summary>How many times it was reopened.</summary>
     public int ReopenCount { get; init; }
 
+    /// <summary>Product holds placed on the case (<see cref="Commands.PlaceHold"/>), active and released, in the order placed.</summary>
+    public IReadOnlyList<ProductHold> Holds { get; init; } = [];
+
     /// <summary>When the last command changed it.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
@@ -177,6 +180,24 @@ public sealed record Complaint
             }
 
             return next;
+        }
+    }
+
+    /// <summary>Whether a product hold on the case is still in force, on a case in any state (a hold outlives the case's handling).</summary>
+    [JsonIgnore]
+    public bool HasActiveHold
+    {
+        get
+        {
+            foreach (var hold in Holds)
+            {
+                if (hold.IsActive)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

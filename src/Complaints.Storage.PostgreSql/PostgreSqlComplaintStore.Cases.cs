@@ -212,6 +212,7 @@ public sealed partial class PostgreSqlComplaintStore
         parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
         parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
         parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
+        parameters.Add(Parameter("held_products", NpgsqlDbType.Array | NpgsqlDbType.Text, CaseColumns.HeldProducts(complaint)));
     }
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)

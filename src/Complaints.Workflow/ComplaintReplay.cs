@@ -149,6 +149,14 @@ public static class ComplaintReplay
             }),
         },
         DeadlinesReplanned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Replan(c.Deadlines, x.Changes) },
+        ProductHoldPlaced x => c with
+        {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
+            Holds = [.. c.Holds, new ProductHold(x.Number, x.Product, x.Reason, x.Scope, e.At, e.Actor.Id)],
+        },
+        ProductHoldReleased x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Holds = Release(c.Holds, x, e) },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 
@@ -207,6 +215,19 @@ public static class ComplaintReplay
             });
         }
 
+        return result;
+    }
+
+    private static ProductHold[] Release(IReadOnlyList<ProductHold> holds, ProductHoldReleased released, JournalEntry e)
+    {
+        var result = holds.ToArray();
+        var index = Array.FindIndex(result, h => h.Number == released.Number && h.IsActive);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Entry {e.Sequence} of case {e.ComplaintId} releases hold {released.Number}, which the case does not hold.", nameof(e));
+        }
+
+        result[index] = result[index] with { ReleasedAt = e.At, ReleasedBy = e.Actor.Id, Result = released.Result, ReleaseNote = released.Note };
         return result;
     }
 

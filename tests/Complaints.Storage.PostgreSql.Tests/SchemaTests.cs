@@ -41,6 +41,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var before = StoreHarness.Json(await h.StoredAsync(id));
         // Back to version 1, as a node of the previous release left it.
         await _schemas.ScalarAsync($"""
+            ALTER TABLE "{old.Schema}".complaints DROP COLUMN held_products;
             DROP TABLE "{old.Schema}".parked_alarms; DROP TABLE "{old.Schema}".audit;
             DROP TABLE "{old.Schema}".outbox; DROP INDEX "{old.Schema}".complaints_severity; DROP INDEX "{old.Schema}".complaints_category;
             DELETE FROM "{old.Schema}".schema_version WHERE version > 1
@@ -51,7 +52,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var loaded = await upgraded.LoadAsync(id);
 
         StoreHarness.Json(loaded).Should().Be(before);
-        (await Versions(old.Schema)).Should().Equal(1, 2, 3, 4, 5);
+        (await Versions(old.Schema)).Should().Equal(1, 2, 3, 4, 5, 6);
         (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
         (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
     }
@@ -75,7 +76,7 @@ public sealed class SchemaTests : IAsyncDisposable
         await store.AppendAuditAsync(record);
         await store.ParkDeadlineAlarmAsync(due, "parked in a test", StoreHarness.Start);
 
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
         (await store.ReadAuditAsync(new Ports.AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
     }
@@ -95,7 +96,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var id = await new StoreHarness(store).ReceiveAsync();
 
         (await store.LoadAsync(id)).Should().NotBeNull();
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
     }
 
     [Fact]
@@ -103,18 +104,18 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var current = await _schemas.NewStoreAsync();
         await current.MigrateAsync();
-        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (6, 'from a later release')");
+        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (7, 'from a later release')");
         var older = await _schemas.NewStoreAsync(current.Schema);
 
         var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
         var migrate = () => older.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage($"*schema \"{current.Schema}\" is at version 6, newer than version 5*run that release*on every node*not changed*").Which;
+            .WithMessage($"*schema \"{current.Schema}\" is at version 7, newer than version 6*run that release*on every node*not changed*").Which;
         error.Should().BeOfType<PostgreSqlSchemaException>().Which.Should().Match<PostgreSqlSchemaException>(
-            e => e.Schema == current.Schema && e.FoundVersion == 6 && e.SupportedVersion == 5, "both SQL stores refuse a newer schema with a StoreSchemaException naming both versions");
-        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 6*");
-        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4, 5, 6);
+            e => e.Schema == current.Schema && e.FoundVersion == 7 && e.SupportedVersion == 6, "both SQL stores refuse a newer schema with a StoreSchemaException naming both versions");
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 7*");
+        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4, 5, 6, 7);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
 
-        (await load.Should().ThrowAsync<PostgreSqlSchemaException>().WithMessage("*version 0*needs version 5*MigrateAsync*")).Which.FoundVersion.Should().Be(0);
+        (await load.Should().ThrowAsync<PostgreSqlSchemaException>().WithMessage("*version 0*needs version 6*MigrateAsync*")).Which.FoundVersion.Should().Be(0);
         (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
 
         await (await _schemas.NewStoreAsync(schema)).MigrateAsync();
@@ -145,7 +146,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync())));
 
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5);
+        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
     }
 
     [Fact]

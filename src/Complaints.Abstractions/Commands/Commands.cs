@@ -255,3 +255,26 @@ public sealed record Withdraw(string Reason) : ComplaintCommand
     /// <inheritdoc />
     public override ComplaintAction Action => ComplaintAction.Withdraw;
 }
+
+/// <summary>
+/// Put a product on hold while it is checked (food-service: "check the other foods of the same kind"). Any pack may
+/// use holds. The case keeps the hold in <see cref="Complaint.Holds"/> until <see cref="ReleaseHold"/> records the check.
+/// </summary>
+/// <param name="Product">What is held: a product category or kind of product; not empty. Name the product, never who complained.</param>
+/// <param name="Reason">Why it is held (e.g. "sour smell reported in the lunch delivery").</param>
+/// <param name="Scope">Which part of it, if narrower than the whole product: batch, lot, delivery or supplier, as free text.</param>
+public sealed record PlaceHold(string Product, string Reason, string? Scope = null) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.PlaceHold;
+}
+
+/// <summary>Release an active product hold, recording what the check found. Allowed in any state, even after the case ended.</summary>
+/// <param name="Number">The hold's <see cref="ProductHold.Number"/>.</param>
+/// <param name="Result">What the check found.</param>
+/// <param name="Note">What was checked and done.</param>
+public sealed record ReleaseHold(int Number, HoldCheckResult Result, string? Note = null) : ComplaintCommand
+{
+    /// <inheritdoc />
+    public override ComplaintAction Action => ComplaintAction.ReleaseHold;
+}

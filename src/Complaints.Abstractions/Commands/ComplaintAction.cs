@@ -98,4 +98,10 @@ public enum ComplaintAction
 
     /// <summary>Recount deadlines counted on provisional calendar days once official holiday data is loaded.</summary>
     ReplanDeadlines,
+
+    /// <summary>Put a product (a category or kind of product) on hold while it is checked.</summary>
+    PlaceHold,
+
+    /// <summary>Release a product hold with the result of the check; allowed even after the case ended.</summary>
+    ReleaseHold,
 }

@@ -35,6 +35,8 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(DeadlineBreached), "deadline-breached")]
 [JsonDerivedType(typeof(DeadlineExtended), "deadline-extended")]
 [JsonDerivedType(typeof(DeadlinesReplanned), "deadlines-replanned")]
+[JsonDerivedType(typeof(ProductHoldPlaced), "product-hold-placed")]
+[JsonDerivedType(typeof(ProductHoldReleased), "product-hold-released")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
@@ -202,3 +204,16 @@ public sealed record DeadlineReplan(DeadlineKind Kind, DateTimeOffset From, Date
 /// <summary>The complainant withdrew.</summary>
 /// <param name="Reason">What they said.</param>
 public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent;
+
+/// <summary>A product was put on hold; the entry's time and actor are when and by whom.</summary>
+/// <param name="Number">The hold's number within the case.</param>
+/// <param name="Product">What is held.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Scope">Which part of it (batch, lot, supplier …), if narrower.</param>
+public sealed record ProductHoldPlaced(int Number, string Product, string Reason, string? Scope) : ComplaintEvent;
+
+/// <summary>A product hold was released with the result of the check; the entry's time and actor are when and by whom.</summary>
+/// <param name="Number">The hold's number within the case.</param>
+/// <param name="Result">What the check found.</param>
+/// <param name="Note">What was checked and done.</param>
+public sealed record ProductHoldReleased(int Number, HoldCheckResult Result, string? Note) : ComplaintEvent;

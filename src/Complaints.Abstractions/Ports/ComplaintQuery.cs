@@ -43,6 +43,18 @@ public sealed record ComplaintQuery
     /// </summary>
     public CaseVisibility? VisibleTo { get; init; }
 
+    /// <summary>
+    /// Only cases with (<see langword="true"/>) or without (<see langword="false"/>) a product hold still in force
+    /// (<see cref="Complaint.HasActiveHold"/>), in any state: a hold outlives the case's handling.
+    /// </summary>
+    public bool? HasActiveHold { get; init; }
+
+    /// <summary>
+    /// Only cases with an active hold on this product (<see cref="ProductHold.Product"/>), compared ordinally after
+    /// trimming surrounding white space; released holds do not match.
+    /// </summary>
+    public string? HeldProduct { get; init; }
+
     /// <summary>How many matches to skip.</summary>
     /// <value>The default value is 0.</value>
     public int Skip { get; init; }
@@ -104,7 +116,30 @@ public sealed record ComplaintQuery
             return false;
         }
 
+        if (HasActiveHold is { } held && complaint.HasActiveHold != held)
+        {
+            return false;
+        }
+
+        if (HeldProduct is { } product && !HoldsActive(complaint, product.Trim()))
+        {
+            return false;
+        }
+
         return VisibleTo is not { } visibility || visibility.CanSee(complaint);
+    }
+
+    private static bool HoldsActive(Complaint complaint, string product)
+    {
+        foreach (var hold in complaint.Holds)
+        {
+            if (hold.IsActive && string.Equals(hold.Product, product, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

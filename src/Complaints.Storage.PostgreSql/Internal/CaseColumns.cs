@@ -52,6 +52,10 @@ internal static class CaseColumns
     /// <summary>The key a role is matched on: <see cref="StringComparison.OrdinalIgnoreCase"/> as an equality of upper-cased strings.</summary>
     public static string RoleKey(string role) => role.ToUpperInvariant();
 
+    /// <summary>The distinct products of the case's active holds, or <see langword="null"/> (a NULL column) when none is active.</summary>
+    public static string[]? HeldProducts(Complaint complaint) =>
+        complaint.HasActiveHold ? [.. complaint.Holds.Where(h => h.IsActive).Select(h => h.Product).Distinct(StringComparer.Ordinal)] : null;
+
     /// <summary>A time as UTC ticks, which order and compare exactly as <see cref="DateTimeOffset"/> does (PostgreSQL keeps microseconds only).</summary>
     public static long Ticks(DateTimeOffset time) => time.UtcTicks;
 

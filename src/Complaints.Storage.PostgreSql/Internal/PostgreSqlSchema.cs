@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -139,6 +139,11 @@ internal static class PostgreSqlSchema
                 PRIMARY KEY (complaint_id, kind, alarm)
             );
             COMMENT ON TABLE {s}.parked_alarms IS 'Deadline alarms the worker could not record, set aside with their error until an operator releases them.';
+            """),
+        ("the products of active holds, for the hold filters", $"""
+            ALTER TABLE {s}.complaints ADD COLUMN held_products text[];
+            COMMENT ON COLUMN {s}.complaints.held_products IS 'The distinct products of the case''s active product holds; null when none is active. No case held a product before this migration, so there is nothing to fill.';
+            CREATE INDEX complaints_held ON {s}.complaints (received_ticks, id) WHERE held_products IS NOT NULL;
             """),
     ];
 

@@ -60,6 +60,18 @@ internal static class QuerySql
 
         AppendReceived(sql, parameters, query.ReceivedFrom, query.ReceivedTo);
 
+        if (query.HasActiveHold is { } held)
+        {
+            sql.Append(held ? " AND held_products IS NOT NULL" : " AND held_products IS NULL");
+        }
+
+        if (query.HeldProduct is { } product)
+        {
+            // Text equality under a deterministic collation is byte equality: ordinal, as ComplaintQuery.Matches compares.
+            sql.Append(" AND held_products IS NOT NULL AND @held_product = ANY(held_products)");
+            parameters.Add(Parameter("held_product", NpgsqlDbType.Text, product.Trim()));
+        }
+
         if (query.VisibleTo is { } reader)
         {
             sql.Append(" AND (received_by = @reader OR assignee = @reader");

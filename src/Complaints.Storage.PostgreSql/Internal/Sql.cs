@@ -15,7 +15,7 @@ internal sealed class Sql(string s)
 
     private const string CaseColumnList =
         "id, version, state, severity, category, department, assignee, received_by, escalation_level, pending_approval_role, " +
-        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document";
+        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document, held_products";
 
     /// <summary>The case document by id.</summary>
     public string LoadCase { get; } = $"SELECT document FROM {s}.complaints WHERE id = @id";
@@ -27,15 +27,15 @@ internal sealed class Sql(string s)
     public string InsertCase { get; } =
         $"INSERT INTO {s}.complaints ({CaseColumnList}) VALUES (@id, @version, @state, @severity, @category, @department, @assignee, @received_by, " +
         "@escalation_level, @pending_approval_role, @pending_approval_role_key, @next_due_at, @next_due_ticks, @pack_id, @pack_version, " +
-        "@received_at, @received_ticks, @updated_at, @document) ON CONFLICT (id) DO NOTHING";
+        "@received_at, @received_ticks, @updated_at, @document, @held_products) ON CONFLICT (id) DO NOTHING";
 
     /// <summary>The case row, only from the expected version.</summary>
     public string UpdateCase { get; } =
         $"UPDATE {s}.complaints SET version = @version, state = @state, severity = @severity, category = @category, department = @department, " +
         "assignee = @assignee, received_by = @received_by, escalation_level = @escalation_level, pending_approval_role = @pending_approval_role, " +
         "pending_approval_role_key = @pending_approval_role_key, next_due_at = @next_due_at, next_due_ticks = @next_due_ticks, pack_id = @pack_id, " +
-        "pack_version = @pack_version, received_at = @received_at, received_ticks = @received_ticks, updated_at = @updated_at, document = @document " +
-        "WHERE id = @id AND version = @expected";
+        "pack_version = @pack_version, received_at = @received_at, received_ticks = @received_ticks, updated_at = @updated_at, document = @document, " +
+        "held_products = @held_products WHERE id = @id AND version = @expected";
 
     /// <summary>One journal row.</summary>
     public string InsertJournal { get; } =

@@ -27,6 +27,21 @@ internal static class CaseColumns
     /// NOCASE folds ASCII only, so the store keeps the role upper-cased (invariant) and compares keys.
     /// </summary>
     public static string? RoleKey(string? role) => role?.ToUpperInvariant();
+
+    /// <summary>
+    /// The products of the case's active holds as a JSON array of distinct strings (for <c>json_each</c>), or
+    /// <see cref="DBNull"/> when none is active: the column is NULL for almost every case, so its partial index stays small.
+    /// </summary>
+    public static object HeldProducts(Complaint c)
+    {
+        if (!c.HasActiveHold)
+        {
+            return DBNull.Value;
+        }
+
+        var products = c.Holds.Where(h => h.IsActive).Select(h => h.Product).Distinct(StringComparer.Ordinal).ToArray();
+        return JsonSerializer.Serialize(products, ComplaintsJson.Options);
+    }
 }
 
 /// <summary>An enum's values spelt as <see cref="ComplaintsJson.Options"/> writes them (<c>awaiting-approval</c>), both ways.</summary>

@@ -37,9 +37,10 @@ internal static class CaseWriter
         p[16].Value = CaseColumns.Time(c.ReceivedAt);
         p[17].Value = CaseColumns.Time(c.UpdatedAt);
         p[18].Value = json;
+        p[19].Value = CaseColumns.HeldProducts(c);
         if (!isNew)
         {
-            p[19].Value = expectedVersion;
+            p[20].Value = expectedVersion;
         }
 
         return command.ExecuteNonQuery() == 1;

@@ -76,6 +76,17 @@ internal static class QuerySql
             clauses.Add($"received_at < {Param(CaseColumns.Time(to))}");
         }
 
+        if (query.HasActiveHold is { } held)
+        {
+            clauses.Add(held ? "held_products IS NOT NULL" : "held_products IS NULL");
+        }
+
+        if (query.HeldProduct is { } product)
+        {
+            // Text compares as BINARY: ordinal, as ComplaintQuery.Matches compares products.
+            clauses.Add($"(held_products IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(held_products) WHERE value = {Param(product.Trim())}))");
+        }
+
         if (query.VisibleTo is { } visibility)
         {
             var actor = Param(visibility.Actor.Value);

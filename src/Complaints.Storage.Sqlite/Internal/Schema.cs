@@ -147,6 +147,14 @@ internal static class Schema
             PRIMARY KEY (complaint_id, kind, alarm)
         ) WITHOUT ROWID;
         """,
+
+        // 7: the products of each case's active holds (a JSON array, NULL when none), for the hold filters; the partial
+        // index keeps "cases with an active hold" one small range in receipt order. No case held a product before this
+        // step (a file at version 6 was only ever written by a store without holds), so there is nothing to fill.
+        """
+        ALTER TABLE complaints ADD COLUMN held_products TEXT;
+        CREATE INDEX ix_complaints_held ON complaints (received_at, id) WHERE held_products IS NOT NULL;
+        """,
     ];
 
     /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>

@@ -32,7 +32,8 @@ internal static class Sql
 
     private const string CaseParameters =
         "$id, $version, $state, $severity, $category, $department, $assignee, $received_by, $escalation_level, $next_due_at, " +
-        "$clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json";
+        "$clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json, " +
+        "$held_products";
 
     private static readonly string[] CaseNames = CaseParameters.Split(", ");
 

@@ -307,6 +307,13 @@ public abstract partial class ComplaintStoreContract
             ["visible to the general manager"] = new() { VisibleTo = new CaseVisibility(StoreHarness.GeneralManager.Id, null, StoreHarness.GeneralManager.Roles) },
             ["visible to a stranger"] = new() { VisibleTo = new CaseVisibility(new ActorId("stranger"), new DepartmentId("nowhere"), ["nobody"]) },
             ["visible to the kiosk"] = new() { VisibleTo = new CaseVisibility(Kiosk.Id, Kiosk.Department, Kiosk.Roles) },
+            ["an active hold"] = new() { HasActiveHold = true },
+            ["no active hold"] = new() { HasActiveHold = false },
+            ["held braised pork"] = new() { HeldProduct = "Braised pork" },
+            ["held 清蒸鲈鱼, padded"] = new() { HeldProduct = " 清蒸鲈鱼 " },
+            ["held steamed rice"] = new() { HeldProduct = "Steamed rice" },
+            ["held BRAISED PORK (ordinal)"] = new() { HeldProduct = "BRAISED PORK" },
+            ["held nothing of the kind"] = new() { HeldProduct = "Tofu" },
         };
         foreach (var due in dues.Where((_, i) => i % 3 == 0))
         {
@@ -340,6 +347,8 @@ public abstract partial class ComplaintStoreContract
             ["serious, visible to handler-2"] = new() { Severities = [Severity.Serious, Severity.General], VisibleTo = new CaseVisibility(StoreHarness.OtherHandler.Id, null, ["manager"]) },
             ["awaiting manager, received late"] = new() { AwaitingApprovalByRole = "Manager", ReceivedFrom = middle },
             ["handler-1's open cases received early"] = new() { Assignee = StoreHarness.Handler.Id, States = ComplaintQuery.OpenStates, ReceivedTo = middle },
+            ["held, ended"] = new() { HasActiveHold = true, States = [ComplaintState.Closed, ComplaintState.Withdrawn] },
+            ["braised pork held, visible to the coordinator's desk"] = new() { HeldProduct = "Braised pork", VisibleTo = new CaseVisibility(StoreHarness.Coordinator.Id, StoreHarness.Coordinator.Department, StoreHarness.Coordinator.Roles) },
         };
         var pages = new (int Skip, int Take)[] { (0, 100), (0, 1), (0, 3), (1, 2), (2, 4), (5, 5), (10, 100), (1000, 10) };
 
@@ -354,6 +363,41 @@ public abstract partial class ComplaintStoreContract
         var everything = await h.Store.QueryAsync(new ComplaintQuery { Take = 1000 });
         everything.Select(c => c.Id).Should().Equal(all.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id.Value).Select(c => c.Id), "ordered by receipt time, then id");
         all.GroupBy(c => c.ReceivedAt).Should().Contain(g => g.Count() > 2, "some cases share a receipt time, so the id decides their order");
+    }
+
+    /// <summary>
+    /// Query, product holds: a case joins the held list when a hold is placed, in any state, and leaves it when its last
+    /// active hold is released; the hold records round trip with the case.
+    /// </summary>
+    [Fact]
+    public async Task Query_ProductHolds_FollowPlacingAndReleasing()
+    {
+        var h = await NewHarness();
+        var id = await h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("food-safety"), StoreHarness.Handler);
+        var other = await h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("food-safety"));
+        var held = new ComplaintQuery { HasActiveHold = true };
+        var pork = new ComplaintQuery { HeldProduct = "Braised pork" };
+        async Task<ComplaintId[]> Ids(ComplaintQuery q) => [.. (await h.Store.QueryAsync(q)).Select(c => c.Id)];
+
+        (await Ids(held)).Should().BeEmpty();
+
+        await h.DoAsync(id, StoreHarness.Handler, new PlaceHold("Braised pork", "Sour smell reported.", "Lot 2026-03-02"));
+        await h.DoAsync(id, StoreHarness.Handler, new PlaceHold("Braised pork", "A second report from another canteen."));
+        (await Ids(held)).Should().Equal(id);
+        (await Ids(pork)).Should().Equal(id);
+        (await Ids(new ComplaintQuery { HasActiveHold = false })).Should().Equal(other);
+
+        await h.DoAsync(id, StoreHarness.Handler, new ReleaseHold(1, HoldCheckResult.Cleared));
+        (await Ids(pork)).Should().Equal([id], "the second hold on the same product is still active");
+
+        await h.DoAsync(id, StoreHarness.Coordinator, new Withdraw("The canteen settled it."));
+        (await Ids(held)).Should().Equal([id], "a hold outlives the case");
+
+        var released = await h.DoAsync(id, StoreHarness.Coordinator, new ReleaseHold(2, HoldCheckResult.Withdrawn, "Destroyed; the supplier was told."));
+        (await Ids(held)).Should().BeEmpty();
+        (await Ids(pork)).Should().BeEmpty();
+        released.Holds.Select(x => (x.Number, x.Result)).Should().Equal((1, HoldCheckResult.Cleared), (2, HoldCheckResult.Withdrawn));
+        StoreHarness.Json(await h.Store.LoadAsync(id)).Should().Be(StoreHarness.Json(ComplaintReplay.Replay(await h.JournalAsync(id))));
     }
 
     /// <summary>Query, reading while writing: pages are consistent cases.</summary>
@@ -572,12 +616,16 @@ public abstract partial class ComplaintStoreContract
         await h.DoAsync(gm, StoreHarness.Manager, new Approve("Up to the GM."));
         Later(3);
         await Add(h.DriveToAsync(ComplaintState.Approved, A.Complaint().InCategory("delivery"), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 1_000)));
-        await Add(h.DriveToAsync(ComplaintState.AwaitingCustomer, A.Complaint().Flagged(ComplaintFlags.SafetyRisk).InCategory("product-quality"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Replacement, 100)));
+        var twoHolds = await Add(h.DriveToAsync(ComplaintState.AwaitingCustomer, A.Complaint().Flagged(ComplaintFlags.SafetyRisk).InCategory("product-quality"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Replacement, 100)));
+        await h.DoAsync(twoHolds, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Sour smell reported.", "Delivery of 3 March"));
+        await h.DoAsync(twoHolds, StoreHarness.Coordinator, new PlaceHold("清蒸鲈鱼", "Same supplier."));
+        await h.DoAsync(twoHolds, StoreHarness.Coordinator, new ReleaseHold(1, HoldCheckResult.Cleared, "The rest of the batch was fine."));
         await Add(h.DriveToAsync(ComplaintState.AwaitingCustomer, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
         Later(24);
         await Add(h.DriveToAsync(ComplaintState.Implementing, A.Complaint().InCategory("billing").Claiming(400), StoreHarness.Handler, A.Remedy(RemedyKind.Refund, 400)));
         await Add(h.DriveToAsync(ComplaintState.FollowUp, A.Complaint().InCategory("delivery"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology), Kiosk));
-        await Add(h.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
+        var heldAfterClosing = await Add(h.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory("billing"), StoreHarness.Handler, A.Remedy(RemedyKind.Apology)));
+        await h.DoAsync(heldAfterClosing, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Checked after the case closed."));
         var reopened = await Add(h.DriveToAsync(ComplaintState.Closed, A.Complaint().InCategory("conduct"), StoreHarness.OtherHandler, A.Remedy(RemedyKind.Apology)));
         await h.DoAsync(reopened, StoreHarness.Coordinator, new Reopen("Called back."));
         Later(2);
@@ -586,6 +634,7 @@ public abstract partial class ComplaintStoreContract
         await Add(TriagedAsync(h.ReceiveAsync(A.Complaint().WithAttribute("outside-remit"), Kiosk)));
         await Add(h.DriveToAsync(ComplaintState.Withdrawn, A.Complaint().InCategory("billing")));
         var withdrawnLater = await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
+        await h.DoAsync(withdrawnLater, StoreHarness.Handler, new PlaceHold("Steamed rice", "Served from the same kitchen."));
         await h.DoAsync(withdrawnLater, StoreHarness.Coordinator, new Withdraw("No longer needed."));
 
         // Four at one instant: their ids decide their order.
@@ -597,7 +646,9 @@ public abstract partial class ComplaintStoreContract
         // Reassigned: it leaves handler-1's desk for handler-2's.
         var reassigned = await Add(h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("delivery"), StoreHarness.Handler));
         await h.DoAsync(reassigned, StoreHarness.Coordinator, new Reassign(StoreHarness.OtherHandler, "Handler-1 is on leave."));
-        await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("product-quality").Flagged(ComplaintFlags.HealthRisk)));
+        var released = await Add(h.DriveToAsync(ComplaintState.Triaged, A.Complaint().InCategory("product-quality").Flagged(ComplaintFlags.HealthRisk)));
+        await h.DoAsync(released, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Health risk flagged."));
+        await h.DoAsync(released, StoreHarness.Coordinator, new ReleaseHold(1, HoldCheckResult.Withdrawn, "Withdrawn and replaced."));
 
         // Deadlines warned, breached (with escalation) and extended, and the clock moved on so alarms are due.
         Later(30);

@@ -46,6 +46,8 @@ internal static class CommandTable
         new ExtendDeadlineDefinition(),
         new ViewDefinition(),
         new ReplanDeadlinesDefinition(),
+        new PlaceHoldDefinition(),
+        new ReleaseHoldDefinition(),
     ];
 
     // The lookups scan the list: for 32 entries a scan costs about what a hash lookup does, and nothing is computed

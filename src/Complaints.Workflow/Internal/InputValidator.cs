@@ -163,6 +163,7 @@ internal static class InputValidator
         OptionalId(v, query.Assignee?.Value, query.Assignee is not null, "Query.Assignee");
         OptionalId(v, query.Department?.Value, query.Department is not null, "Query.Department");
         v.Line(query.AwaitingApprovalByRole, IdLength, "Query.AwaitingApprovalByRole");
+        v.Line(query.HeldProduct, NameLength, "Query.HeldProduct");
         if (query.VisibleTo is { } visibility)
         {
             v.Actor(new Actor(visibility.Actor, "", visibility.Roles, visibility.Department), "Query.VisibleTo");

@@ -50,6 +50,9 @@ internal enum LifecycleConditions
 
     /// <summary>An open deadline, not breached, was counted on provisional calendar days.</summary>
     HasProvisionalDeadline = 1 << 14,
+
+    /// <summary>A product hold is still in force.</summary>
+    HasActiveHold = 1 << 15,
 }
 
 /// <summary>Works out a case's <see cref="LifecycleConditions"/>.</summary>
@@ -150,6 +153,11 @@ internal static class CaseConditions
                 // Stryker disable once Statement : the first open deadline decides; going on would set the same bits again
                 break;
             }
+        }
+
+        if (c.HasActiveHold)
+        {
+            result |= LifecycleConditions.HasActiveHold;
         }
 
         // Stryker restore Assignment

@@ -222,5 +222,24 @@ internal sealed class LifecycleMachine
         m.Configure(Rejected);
         m.Configure(Redirected);
         m.Configure(Withdrawn);
+        ConfigureHolds(m);
+    }
+
+    /// <summary>
+    /// Product holds: placed while the case is received, handled or closed (a case settled on the spot is closed at
+    /// once, and the same kind of food is checked after); released in any state, as the food stays held until
+    /// someone records the check, whatever became of the case.
+    /// </summary>
+    private void ConfigureHolds(StateMachine<ComplaintState, Trigger> m)
+    {
+        foreach (var state in (ReadOnlySpan<ComplaintState>)[Received, Open, Closed])
+        {
+            m.Configure(state).InternalTransitionIf(Trigger.PlaceHold, _ => true, _ => { }, "hold recorded");
+        }
+
+        foreach (var state in (ReadOnlySpan<ComplaintState>)[Received, Open, Closed, Rejected, Redirected, Withdrawn])
+        {
+            m.Configure(state).InternalTransitionIf(Trigger.ReleaseHold, _ => Has(HasActiveHold), _ => { }, "an active product hold");
+        }
     }
 }

@@ -42,6 +42,8 @@ internal enum Trigger
     RecordDeadlineBreach,
     ExtendDeadline,
     ReplanDeadlines,
+    PlaceHold,
+    ReleaseHold,
 }
 
 internal static class TriggerMap

@@ -1,10 +1,13 @@
+using Complaints.Commands;
 using Complaints.Docs.Tests.Support;
 using Complaints.Policy;
+using Complaints.Ports;
 using Complaints.Rules;
 using Complaints.Testing;
 using Complaints.Workflow;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Complaints.Docs.Tests.Snippets;
@@ -164,5 +167,32 @@ public sealed class Packs
         pack.Route(sales).Should().RouteTo("sales").And.BeHandledBy("handler").And.HaveMatched("whose-customer-whose-responsibility");
         pack.AssessPenalty(sales, A.Handler(), "late-handling").Should().Impose(SanctionKind.Warning);
         pack.DecideReward(sales).Should().GrantNothing();
+    }
+
+    [Fact]
+    public async Task A_product_hold_is_placed_listed_and_released_with_the_checks_result()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
+        services.AddComplaints().UsePack("food-service");
+        await using var provider = services.BuildServiceProvider();
+        var complaints = provider.GetRequiredService<ComplaintService>();
+        var dutyManager = new Actor(new ActorId("zhou"), "Zhou (duty manager)", ["duty-manager"], new DepartmentId("customer-service"));
+        var coordinator = A.Coordinator();
+        var id = (await complaints.ReceiveAsync(dutyManager, A.Complaint().Described("The braised pork at lunch smelt sour.").BuildIntake())).Complaint.Id;
+
+        #region product-holds
+        // The duty manager owns the case they received: they hold the same kind of food while it is checked …
+        await complaints.ExecuteAsync(id, dutyManager, new PlaceHold("Braised pork", "Sour smell reported at lunch.", "Delivery of 2 March, supplier Huaxin"));
+        // … the desk lists what is held …
+        var held = await complaints.QueryAsync(coordinator, new ComplaintQuery { HasActiveHold = true, HeldProduct = "Braised pork" });
+        // … and the check's result releases the hold (in any state, even after the case is closed).
+        await complaints.ExecuteAsync(id, dutyManager, new ReleaseHold(1, HoldCheckResult.Withdrawn, "The batch smelt sour: destroyed and replaced; delivery told."));
+        #endregion
+
+        held.Select(c => c.Id).Should().Equal(id);
+        held[0].Holds.Should().ContainSingle().Which.IsActive.Should().BeTrue();
+        (await complaints.GetAsync(id, coordinator)).Holds.Should().ContainSingle().Which.Result.Should().Be(HoldCheckResult.Withdrawn);
+        (await complaints.QueryAsync(coordinator, new ComplaintQuery { HasActiveHold = true })).Should().BeEmpty();
     }
 }

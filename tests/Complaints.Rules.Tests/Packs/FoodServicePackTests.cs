@@ -397,7 +397,7 @@ public sealed class FoodServicePackTests
     [InlineData(ComplaintBuilder.DefaultDescription, ComplaintFlags.None, "food-safety")]
     public void Guidance_AbnormalFood_ProductHold(string description, ComplaintFlags flags, string category) =>
         Pack.AdviseHandling(A.Complaint().Described(description).Flagged(flags).Classified(category, Severity.Major).Build())
-            .Should().Advise("Product hold").And.Advise("同类食品").And.HaveMatched("product-hold-for-abnormal-food");
+            .Should().Advise("Product hold").And.Advise("同类食品").And.Advise("PlaceHold").And.Advise("ReleaseHold").And.HaveMatched("product-hold-for-abnormal-food");
 
     [Fact]
     public void Guidance_WiltedFood_NoProductHold() =>

@@ -25,13 +25,14 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(6);
+        SqliteComplaintStore.SchemaVersion.Should().Be(7);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
             "ix_complaints_assignee_state", "ix_complaints_open", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
+            "ix_complaints_held",
             "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
         ]);
     }
@@ -82,14 +83,14 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.JournalAsync(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("6");
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
     }
 
     [Fact]
     public async Task FirstUse_VersionThreeFile_GetsTheDeskIndexesAndItsQueriesUseThem()
     {
         // A file as version 3 left it: the current schema without step 4's indexes (and the next-due index it dropped)
-        // or the tables of steps 5 and 6.
+        // or the tables of steps 5 and 6, or step 7's column.
         var reference = new StoreHarness(new InMemoryComplaintStore());
         var investigating = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint());
         var received = await reference.DriveToAsync(ComplaintState.Received, A.Complaint());
@@ -106,6 +107,8 @@ public sealed class SchemaTests : IDisposable
         using (var connection = Open(path))
         {
             Execute(connection, """
+                DROP INDEX ix_complaints_held;
+                ALTER TABLE complaints DROP COLUMN held_products;
                 DROP TABLE audit;
                 DROP TABLE parked_alarms;
                 DROP INDEX ix_complaints_assignee_state;
@@ -125,7 +128,7 @@ public sealed class SchemaTests : IDisposable
         (await store.QueryAsync(due)).Select(c => c.Id).Should().Equal(
             (await reference.Store.QueryAsync(due)).Select(c => c.Id), "the store answers as the in-memory reference does");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("6");
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
         Names(check, "index").Should().Contain(["ix_complaints_assignee_state", "ix_complaints_open"]).And.NotContain("ix_complaints_next_due");
         Plan(check, "SELECT json FROM complaints WHERE state IN ('investigating') AND assignee = 'han' ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_assignee_state").And.NotContain("TEMP B-TREE");
@@ -136,7 +139,7 @@ public sealed class SchemaTests : IDisposable
     [Fact]
     public async Task FirstUse_VersionFourFile_GetsTheAuditAndParkedAlarmTablesAndKeepsItsCases()
     {
-        // A file as version 4 left it: the current schema without the audit (step 5) and parked alarms (step 6).
+        // A file as version 4 left it: the current schema without the audit (step 5), parked alarms (step 6) and held products (step 7).
         var reference = new StoreHarness(new InMemoryComplaintStore());
         var id = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint());
         var path = _database.NewPath();
@@ -146,7 +149,7 @@ public sealed class SchemaTests : IDisposable
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))
         {
-            Execute(connection, "DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
+            Execute(connection, "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
         }
 
         SqliteConnection.ClearAllPools();
@@ -161,8 +164,39 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("6");
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
         Names(check, "table").Should().Contain(["audit", "parked_alarms"]);
+    }
+
+    [Fact]
+    public async Task FirstUse_VersionSixFile_GetsTheHeldProductsColumnAndItsCasesCanBeHeldAndFound()
+    {
+        // A file as version 6 left it: the current schema without step 7's column and index.
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var id = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("food-quality"));
+        var path = _database.NewPath();
+        var writer = _database.Store(path);
+        await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), await reference.JournalAsync(id), 0));
+        writer.Dispose();
+        SqliteConnection.ClearAllPools();
+        using (var connection = Open(path))
+        {
+            Execute(connection, "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = _database.Store(path);
+        var h = new StoreHarness(store, reference.Time.GetUtcNow());
+
+        (await store.QueryAsync(new ComplaintQuery { HasActiveHold = false })).Select(c => c.Id).Should().Equal(id);
+        (await store.QueryAsync(new ComplaintQuery { HasActiveHold = true })).Should().BeEmpty();
+        await h.DoAsync(id, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Sour smell reported."));
+        (await store.QueryAsync(new ComplaintQuery { HeldProduct = "Braised pork" })).Select(c => c.Id).Should().Equal(id);
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Names(check, "index").Should().Contain("ix_complaints_held");
+        Plan(check, "SELECT json FROM complaints WHERE held_products IS NOT NULL ORDER BY received_at, id LIMIT 50")
+            .Should().Contain("ix_complaints_held").And.NotContain("TEMP B-TREE", "cases with an active hold are one small index range");
     }
 
     [Fact]
@@ -171,7 +205,7 @@ public sealed class SchemaTests : IDisposable
         var path = _database.NewPath();
         using (var connection = Open(path))
         {
-            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 7;");
+            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 8;");
         }
 
         var store = _database.Store(path);
@@ -180,13 +214,13 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 7").And.Contain("up to 6").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
-        error.FoundVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(6);
+        error.Message.Should().Contain("schema version 8").And.Contain("up to 7").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.FoundVersion.Should().Be(8);
+        error.SupportedVersion.Should().Be(7);
         error.Should().BeAssignableTo<StoreSchemaException>("both SQL stores refuse a newer schema with the one type a host catches");
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
         Names(check, "table").Should().Equal("future");
     }
 
@@ -199,7 +233,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("6");
+        Scalar(check, "PRAGMA user_version;").Should().Be("7");
     }
 
     public void Dispose() => _database.Dispose();

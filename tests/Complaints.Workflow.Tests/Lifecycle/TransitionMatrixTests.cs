@@ -18,29 +18,29 @@ public sealed class TransitionMatrixTests
         [Received] = new()
         {
             [A.ConfirmReadBack] = Received, [A.Triage] = Triaged, [A.Reject] = Rejected, [A.Redirect] = Redirected,
-            [A.ResolveOnSpot] = Closed, [A.Withdraw] = Withdrawn,
+            [A.ResolveOnSpot] = Closed, [A.Withdraw] = Withdrawn, [A.PlaceHold] = Received,
         },
-        [Triaged] = new() { [A.Assign] = Assigned, [A.Escalate] = Triaged, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Triaged },
+        [Triaged] = new() { [A.Assign] = Assigned, [A.Escalate] = Triaged, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Triaged, [A.PlaceHold] = Triaged },
         [Assigned] = new()
         {
-            [A.StartInvestigation] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned, [A.Escalate] = Assigned, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Assigned,
+            [A.StartInvestigation] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned, [A.Escalate] = Assigned, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Assigned, [A.PlaceHold] = Assigned,
         },
         // Reached right after StartInvestigation: the accused is not heard yet, so no findings and no proposal.
         [Investigating] = new()
         {
             [A.AddEvidence] = Investigating, [A.HearAccused] = Investigating, [A.Recuse] = Triaged, [A.Reassign] = Assigned,
-            [A.Escalate] = Investigating, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Investigating,
+            [A.Escalate] = Investigating, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Investigating, [A.PlaceHold] = Investigating,
         },
-        [AwaitingApproval] = new() { [A.Approve] = Approved, [A.DeclineApproval] = Investigating, [A.Escalate] = AwaitingApproval, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingApproval },
-        [Approved] = new() { [A.CommunicateDecision] = AwaitingCustomer, [A.Escalate] = Approved, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Approved },
+        [AwaitingApproval] = new() { [A.Approve] = Approved, [A.DeclineApproval] = Investigating, [A.Escalate] = AwaitingApproval, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingApproval, [A.PlaceHold] = AwaitingApproval },
+        [Approved] = new() { [A.CommunicateDecision] = AwaitingCustomer, [A.Escalate] = Approved, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Approved, [A.PlaceHold] = Approved },
         [AwaitingCustomer] = new()
         {
-            [A.RecordCustomerAcceptance] = Implementing, [A.RecordCustomerRejection] = Investigating, [A.Escalate] = AwaitingCustomer, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingCustomer,
+            [A.RecordCustomerAcceptance] = Implementing, [A.RecordCustomerRejection] = Investigating, [A.Escalate] = AwaitingCustomer, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = AwaitingCustomer, [A.PlaceHold] = AwaitingCustomer,
         },
-        [Implementing] = new() { [A.CompleteImplementation] = FollowUp, [A.Escalate] = Implementing, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Implementing },
+        [Implementing] = new() { [A.CompleteImplementation] = FollowUp, [A.Escalate] = Implementing, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = Implementing, [A.PlaceHold] = Implementing },
         // Reached right after CompleteImplementation: no follow-up yet, so it cannot close.
-        [FollowUp] = new() { [A.RecordFollowUp] = FollowUp, [A.Escalate] = FollowUp, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = FollowUp },
-        [Closed] = new() { [A.Reopen] = Investigating, [A.AssessAccountability] = Closed },
+        [FollowUp] = new() { [A.RecordFollowUp] = FollowUp, [A.Escalate] = FollowUp, [A.Withdraw] = Withdrawn, [A.AssessAccountability] = FollowUp, [A.PlaceHold] = FollowUp },
+        [Closed] = new() { [A.Reopen] = Investigating, [A.AssessAccountability] = Closed, [A.PlaceHold] = Closed },
         [Rejected] = new(),
         [Redirected] = new(),
         [Withdrawn] = new(),
@@ -131,6 +131,8 @@ public sealed class TransitionMatrixTests
         A.Reopen => (Coordinator, new Reopen("The refund never arrived.")),
         A.Withdraw => (Coordinator, new Withdraw("Settled privately.")),
         A.AssessAccountability => (Manager, new AssessAccountability(Handler, Complaints.Policy.Misconduct.LateHandling)),
+        A.PlaceHold => (Coordinator, new PlaceHold("Brake pads, batch 7", "The same part failed twice.")),
+        A.ReleaseHold => (Coordinator, new ReleaseHold(1, HoldCheckResult.Cleared)),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -50,6 +50,11 @@ public sealed class ComplaintPermissionsTableTests
         { ComplaintAction.ExtendDeadline, [Manager, GeneralManager, Coordinator], None },
         { ComplaintAction.ReplanDeadlines, [Coordinator], None },
 
+        // Product holds: whoever owns the case (the first receiver — in food-service the duty manager — until a handler
+        // is named), the handler, a coordinator or a manager.
+        { ComplaintAction.PlaceHold, [Coordinator, Manager, GeneralManager], Owner | Assignee },
+        { ComplaintAction.ReleaseHold, [Coordinator, Manager, GeneralManager], Owner | Assignee },
+
         // Reading is decided by who may see the case (CaseAccess), not by this table: it grants View to nobody.
         { ComplaintAction.View, [], None },
     };

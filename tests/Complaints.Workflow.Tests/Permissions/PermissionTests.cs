@@ -161,10 +161,11 @@ public sealed class PermissionTests
         var id = await h.DriveTo(ComplaintState.Investigating);
 
         (await h.Service.GetAllowedActionsAsync(id, Handler)).Should().Equal(
-            ComplaintAction.Recuse, ComplaintAction.AddEvidence, ComplaintAction.HearAccused, ComplaintAction.Escalate, ComplaintAction.Withdraw);
+            ComplaintAction.Recuse, ComplaintAction.AddEvidence, ComplaintAction.HearAccused, ComplaintAction.Escalate, ComplaintAction.Withdraw,
+            ComplaintAction.PlaceHold);
         (await h.Service.GetAllowedActionsAsync(id, Coordinator)).Should().Equal(
             ComplaintAction.Reassign, ComplaintAction.Escalate, ComplaintAction.Withdraw,
-            ComplaintAction.RecordDeadlineWarning, ComplaintAction.RecordDeadlineBreach, ComplaintAction.ExtendDeadline);
+            ComplaintAction.RecordDeadlineWarning, ComplaintAction.RecordDeadlineBreach, ComplaintAction.ExtendDeadline, ComplaintAction.PlaceHold);
         (await h.Service.GetAllowedActionsAsync(id, Auditor)).Should().BeEmpty();
         (await h.Service.GetAllowedActionsAsync(id, Accused)).Should().BeEmpty();
     }

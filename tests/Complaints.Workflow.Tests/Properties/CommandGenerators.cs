@@ -224,6 +224,8 @@ internal static class CommandGenerators
         ComplaintAction.RecordDeadlineWarning or ComplaintAction.RecordDeadlineBreach or ComplaintAction.ExtendDeadline => 3,
         ComplaintAction.Reassign or ComplaintAction.DeclineApproval or ComplaintAction.ResolveOnSpot or ComplaintAction.AddEvidence => 5,
         ComplaintAction.RecordCustomerRejection => 10,
+        ComplaintAction.PlaceHold => 2,
+        ComplaintAction.ReleaseHold => 4,
         ComplaintAction.HearAccused when c.AccusedStatement is not null => 3,
         ComplaintAction.RecordFindings when c.Findings is not null => 3,
         ComplaintAction.RecordFollowUp when c.FollowUps.Any(f => c.ImplementedAt is null || f.At >= c.ImplementedAt) => 4,
@@ -266,6 +268,7 @@ internal static class CommandGenerators
         ComplaintAction.AssessAccountability => [Manager, GeneralManager, Coordinator],
         ComplaintAction.RecordDeadlineWarning or ComplaintAction.RecordDeadlineBreach => [Actor.System, Actor.System, Coordinator],
         ComplaintAction.ExtendDeadline => [GeneralManager, GeneralManager, Manager],
+        ComplaintAction.PlaceHold or ComplaintAction.ReleaseHold => [c.Assignee ?? c.ReceivedBy, Coordinator, Manager],
         _ => All,
     };
 
@@ -312,6 +315,8 @@ internal static class CommandGenerators
             ComplaintAction.ExtendDeadline => new ExtendDeadline(DeadlineKind.Resolve, Complaints.Workflow.Tests.Support.Harness.Start.AddDays(p.Text % 20), bad ? Blanks[p.Blank] : "The case is complex."),
             ComplaintAction.ReplanDeadlines => new ReplanDeadlines(bad ? Blanks[p.Blank] : "The 2027 holidays were published."),
             ComplaintAction.AssessAccountability => new AssessAccountability(handler, bad ? Blanks[p.Blank] : Complaints.Policy.Misconduct.LateHandling),
+            ComplaintAction.PlaceHold => new PlaceHold(bad ? Blanks[p.Blank] : $"Brake pads, batch {p.Text}", Texts[p.Text], comment),
+            ComplaintAction.ReleaseHold => new ReleaseHold(bad ? 0 : (p.Text % 3) + 1, p.Comment ? HoldCheckResult.Withdrawn : HoldCheckResult.Cleared, comment),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a command."),
         };
 

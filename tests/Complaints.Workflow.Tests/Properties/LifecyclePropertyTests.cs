@@ -42,8 +42,9 @@ public sealed class LifecyclePropertyTests
         [
             (ComplaintState.Received, ComplaintState.Assigned),
             (ComplaintState.Closed, ComplaintState.Withdrawn),
-            (ComplaintState.Withdrawn, ComplaintState.Withdrawn),
         ]);
+        LifecycleModel.Transitions.Where(t => t.From is ComplaintState.Withdrawn or ComplaintState.Rejected or ComplaintState.Redirected)
+            .Should().OnlyContain(t => t.To == t.From, "an ended case goes nowhere; it only records the release of a product hold");
         LifecycleModel.Transitions.Should().OnlyContain(t => t.From != ComplaintState.Open && t.To != ComplaintState.Open);
     }
 
