@@ -208,7 +208,7 @@ internal static class NotificationPlanner
         var body = happened switch
         {
             ComplaintRejected rejected => string.Create(Invariant, $"We cannot take up your complaint {c.Id}: {Sentence(rejected.Reason)}"),
-            ComplaintRedirected redirected => string.Create(Invariant, $"Your complaint {c.Id} is for {redirected.To} to handle, and we ask you to take it there: {Sentence(redirected.Reason)}"),
+            ComplaintRedirected redirected => string.Create(Invariant, $"Your complaint {c.Id} is for {redirected.To} to handle, and we ask you to take it to them. {Sentence(redirected.Reason)}"),
             DeadlineExtended extended => string.Create(Invariant, $"We need more time for your complaint {c.Id}: {Sentence(extended.ReasonGivenToComplainant)} We will now reply by {Date(extended.To)}."),
             DeadlineBreached or DeadlineWarned => string.Create(Invariant, $"We promised you an answer on your complaint {c.Id} by {Date(DueOf(happened))}. There is no result yet: we are still working on it and will tell you as soon as there is."),
             ComplaintTriaged triaged => string.Create(Invariant, $"We received your complaint {c.Id} and will reply by {Due(triaged.Deadlines)}."),
