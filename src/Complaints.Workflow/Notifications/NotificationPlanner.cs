@@ -225,7 +225,7 @@ internal static class NotificationPlanner
         {
             ComplaintTriaged => string.Create(Invariant, $"{Capitalized(caseText)} was triaged{(c.Department is { } d ? " and routed to " + d.Value : "")}."),
             ComplaintRedirected redirected => string.Create(Invariant, $"{Capitalized(caseText)} was redirected to {redirected.To}."),
-            DeadlineBreached or DeadlineWarned or DeadlineExtended => string.Create(Invariant, $"{Capitalized(caseText)}: {at.Name.Replace('-', ' ')} ({at.Deadline} deadline, due {DueOf(happened):u})."),
+            DeadlineBreached or DeadlineWarned or DeadlineExtended => string.Create(Invariant, $"{Capitalized(caseText)}: {at.Name.Replace('-', ' ')} ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(at.Deadline.ToString()!)} deadline, due {DueOf(happened):u})."),
             _ => string.Create(Invariant, $"{Capitalized(caseText)}: {at.Name.Replace('-', ' ')}."),
         };
         var subject = string.Create(Invariant, $"Complaint {c.Id}: {at.Name.Replace('-', ' ')}");

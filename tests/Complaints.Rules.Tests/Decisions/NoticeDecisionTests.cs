@@ -131,6 +131,12 @@ public sealed class NoticeDecisionTests : IDisposable
         NoticeEvent.Names.Should().Contain(["triaged", "rejected", "redirected", "deadline-extended", "deadline-breached", "received"]);
     }
 
+    [Fact]
+    public void An_event_type_the_journal_does_not_know_is_refused_by_name() =>
+        FluentActions.Invoking(() => NoticeEvent.Of(new ForeignEvent())).Should().Throw<ArgumentException>().WithMessage("*ForeignEvent is not a journal event type*");
+
+    private sealed record ForeignEvent : ComplaintEvent;
+
     // ---- loading ----------------------------------------------------------------------------------------------
 
     [Fact]

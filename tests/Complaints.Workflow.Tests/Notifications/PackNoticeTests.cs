@@ -183,20 +183,84 @@ public sealed class PackNoticeTests
         (await s.OutboxAsync(id)).Should().Equal(first, "the outbox holds exactly what the saves planned");
 
         // A policy that also asks for the acknowledgement the workflow sends, and twice for the same alert, gets each once.
-        var doubled = new DoublingPolicy(s.Pack);
+        var doubled = new NoticePolicy(s.Pack, at =>
+        {
+            var notices = s.Pack.DecideNotices(c!, at).Notices;
+            Notice[] extra = at.Name == "triaged" ? [new Notice(Notice.Complainant, NotificationKind.Acknowledgement, "the complainant is told")] : [];
+            return [.. notices, .. notices, .. extra];
+        });
         NotificationPlanner.Plan(c!, journal, doubled).Should().Equal(first);
     }
 
-    private sealed class DoublingPolicy(PolicyPack pack) : IComplaintPolicy
+    // ---- recipients and texts, planned from a policy's notices --------------------------------------------------
+
+    [Fact]
+    public void Recipients_map_onto_the_complainant_an_actor_a_role_or_a_role_in_the_cases_department()
+    {
+        var handler = A.Handler("han", "service");
+        var assigned = A.Complaint().From("王芳", Contact).Classified("repair", Severity.Serious).RoutedTo("service", "manager").AssignedTo(handler).Build();
+        var received = A.Complaint().From("王芳", Contact).Build();
+        var policy = new NoticePolicy(Generic, _ =>
+        [
+            new Notice(Notice.Complainant, NotificationKind.Progress, "told"),
+            new Notice(Notice.Owner, NotificationKind.Alert, "told"),
+            new Notice(Notice.Handler, NotificationKind.DeadlineWarning, "told"),
+            new Notice("general-manager", NotificationKind.Alert, "told"),
+            new Notice("manager" + Notice.OfTheDepartment, NotificationKind.Alert, "told"),
+        ]);
+
+        Recipients(assigned, policy).Should().Equal(
+            Notification.Complainant, "actor:han", "actor:han", "role:general-manager", "role:manager@service");
+        Recipients(received, policy).Should().Equal(
+            [Notification.Complainant, Notification.ToActor(received.ReceivedBy.Id), "role:general-manager", "role:manager"],
+            "the receiver owns a case until a handler is named, no handler is told while there is none, and a case without a department tells the role");
+        Recipients(A.Complaint().Anonymous().Build(), policy).Should().NotContain(Notification.Complainant, "an anonymous complainant without contact cannot be reached");
+    }
+
+    [Fact]
+    public void A_notice_to_staff_names_the_case_what_happened_and_why_but_not_the_complainant()
+    {
+        var complaint = A.Complaint().From("王芳", Contact, customerId: "C-778899").Classified("repair", Severity.Major).RoutedTo("service", "manager").Build();
+        var policy = new NoticePolicy(Generic, _ => [new Notice("general-manager", NotificationKind.Alert, "the general manager follows every late case") { Text = "Call customer relations." }]);
+        var due = StoreHarness.Start.AddDays(3);
+
+        var sent = NotificationPlanner.Plan(complaint, [Entry(complaint, new DeadlineWarned(DeadlineKind.Propose, due))], policy).Single(n => n.Kind == NotificationKind.Alert);
+
+        sent.Subject.Should().Be($"Complaint {complaint.Id}: deadline warned");
+        sent.Body.Should().Be($"Complaint {complaint.Id} (repair, Major, about {complaint.Intake.Subject.Name}): deadline warned (propose deadline, due {due:u}). " +
+                              "The general manager follows every late case. Call customer relations.");
+        foreach (var secret in new[] { "王芳", Contact.Phone!, Contact.Email!, "C-778899" })
+        {
+            (sent.Subject + sent.Body).Should().NotContain(secret);
+        }
+    }
+
+    [Fact]
+    public void A_notice_to_the_complainant_at_another_event_says_what_happened_in_their_words()
+    {
+        var complaint = A.Complaint().From("王芳", Contact).Build();
+        var policy = new NoticePolicy(Generic, _ => [new Notice(Notice.Complainant, NotificationKind.Alert, "internal reason") { Text = "Thank you for your patience." }]);
+
+        var sent = NotificationPlanner.Plan(complaint, [Entry(complaint, new InvestigationStarted())], policy).Single();
+
+        sent.Subject.Should().Be($"News of your complaint {complaint.Id}");
+        sent.Body.Should().Be($"There is news of your complaint {complaint.Id}: investigation started. Thank you for your patience.");
+    }
+
+    private static readonly PolicyPack Generic = PolicyPacks.LoadBuiltIn("generic");
+
+    private static string[] Recipients(Complaint c, IComplaintPolicy policy) =>
+        NotificationPlanner.Plan(c, [Entry(c, new InvestigationStarted())], policy).Select(n => n.Recipient).ToArray();
+
+    private static JournalEntry Entry(Complaint c, ComplaintEvent happened) =>
+        new(c.Id, c.Version + 1, StoreHarness.Start, Actor.System, c.State, c.State, happened, Guid.Empty);
+
+    /// <summary>A pack's decisions, with notices of the test's choosing.</summary>
+    private sealed class NoticePolicy(PolicyPack pack, Func<NoticeEvent, Notice[]> notices) : IComplaintPolicy
     {
         public PolicyRef Identity => pack.Identity;
 
-        public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at)
-        {
-            var notices = pack.DecideNotices(complaint, at).Notices;
-            Notice[] extra = at.Name == "triaged" ? [new Notice(Notice.Complainant, NotificationKind.Acknowledgement, "the complainant is told")] : [];
-            return new NoticeDecision([.. notices, .. notices, .. extra], new PolicyExplanation(Identity, []));
-        }
+        public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => new(notices(at), new PolicyExplanation(Identity, []));
 
         public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => pack.DecideAdmissibility(complaint);
 
