@@ -78,6 +78,19 @@ public sealed class NoticeDecisionTests : IDisposable
         decision.Notices.Should().OnlyContain(n => n.Reason.Contains("major complaint", StringComparison.Ordinal) && n.Reason.Contains("DOMAIN.md", StringComparison.Ordinal));
         decision.Explanation.MatchedRules.Should().Equal("major-complaint-to-the-department-manager-at-once", "major-complaint-to-the-general-manager-at-once");
         decision.Explanation.Policy.Should().Be(pack.Identity);
+        decision.Should().Tell("general-manager", NotificationKind.Alert).And.Tell("manager@department", NotificationKind.Alert)
+            .And.HaveMatched("major-complaint-to-the-general-manager-at-once").And.BeDecidedBy("auto-dealership");
+    }
+
+    [Fact]
+    public void The_assertions_say_who_was_told_instead_and_which_rules_matched()
+    {
+        var decision = PolicyPacks.LoadBuiltIn("auto-dealership").DecideNotices(A.Complaint().Classified(Severity.Major).RoutedTo("service", "manager").Build(), Triaged);
+
+        FluentActions.Invoking(() => decision.Should().Tell(Notice.Complainant, NotificationKind.Alert, "the customer hears of it"))
+            .Should().Throw<Exception>().WithMessage(
+                "Expected decision to tell \"complainant\" (Alert) because the customer hears of it, but it tells \"manager@department\" (Alert), \"general-manager\" (Alert).*major-complaint-to-the-general-manager-at-once*");
+        FluentActions.Invoking(() => decision.Should().TellNoOne()).Should().Throw<Exception>().WithMessage("*to tell no one, but it tells*");
     }
 
     [Theory]
@@ -88,7 +101,7 @@ public sealed class NoticeDecisionTests : IDisposable
     {
         var pack = PolicyPacks.LoadBuiltIn("auto-dealership");
 
-        Told(pack, A.Complaint().Classified(tier).RoutedTo("service", "manager").Build(), Triaged).Should().BeEmpty();
+        pack.DecideNotices(A.Complaint().Classified(tier).RoutedTo("service", "manager").Build(), Triaged).Should().TellNoOne();
     }
 
     [Fact]
