@@ -35,4 +35,10 @@ public enum DecisionPoint
 
     /// <summary><c>guidance.json</c>: every matching rule adds its advice.</summary>
     Guidance,
+
+    /// <summary>
+    /// <c>notices.json</c>: who is told at which event of a case; every matching rule adds its notice. Optional: a
+    /// pack without the file sends only the workflow's own notifications.
+    /// </summary>
+    Notices,
 }

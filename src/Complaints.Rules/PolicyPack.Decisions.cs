@@ -230,6 +230,37 @@ public sealed partial class PolicyPack : IComplaintPolicy
         return new GuidanceDecision(Matched(matched).Select(r => ((GuidanceOutput)r.Output).Advice).ToArray(), Explain(matched));
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every matching rule of <c>notices.json</c> adds its notice, in the file's order; a pack without the file (or
+    /// without rules) adds none.
+    /// </remarks>
+    public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        if (_workflows[(int)DecisionPoint.Notices].Rules.Count == 0)
+        {
+            ArgumentNullException.ThrowIfNull(complaint);
+            return _noNotices;
+        }
+
+        var matched = Run(DecisionPoint.Notices, Complaint(complaint), new NoticeFacts(at));
+        if (!matched.Any)
+        {
+            return NoRule(matched, _noNotices) ?? new NoticeDecision([], Explain(matched));
+        }
+
+        var notices = new List<Notice>(2);
+        for (var i = matched.Next(-1); i >= 0; i = matched.Next(i))
+        {
+            var rule = matched.Rule(i);
+            var o = (NoticeOutput)rule.Output;
+            notices.Add(new Notice(o.To, o.Kind, o.Reason) { Text = o.Text, Rule = rule.Name });
+        }
+
+        return new NoticeDecision(notices.ToArray(), Explain(matched));
+    }
+
     private static IEnumerable<CompiledRule> Matched(RuleMatches matches)
     {
         for (var i = matches.Next(-1); i >= 0; i = matches.Next(i))

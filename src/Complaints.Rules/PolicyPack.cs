@@ -29,6 +29,7 @@ public sealed partial class PolicyPack
     private readonly ConfidentialityDecision _maySeeIdentity;
     private readonly EscalationDecision _noEscalation;
     private readonly RewardDecision _noReward;
+    private readonly NoticeDecision _noNotices;
 
     internal PolicyPack(PackManifest manifest, Dictionary<DecisionPoint, CompiledWorkflow> workflows)
     {
@@ -65,6 +66,7 @@ public sealed partial class PolicyPack
         _maySeeIdentity = new ConfidentialityDecision(true, null, NoneMatched(DecisionPoint.Confidentiality));
         _noEscalation = new EscalationDecision(false, null, null, NoneMatched(DecisionPoint.Escalation));
         _noReward = new RewardDecision(false, RewardBasis.None, 0, 0, null, null, true, NoneMatched(DecisionPoint.Rewards));
+        _noNotices = new NoticeDecision([], NoneMatched(DecisionPoint.Notices));
         IntakeSchema = manifest.Attributes is { } attributes ? SchemaOf(attributes) : null;
     }
 

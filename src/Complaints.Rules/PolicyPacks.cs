@@ -73,9 +73,15 @@ public static class PolicyPacks
                 text = own;
             }
 
+            if (text is null && point == DecisionPoint.Notices)
+            {
+                // Optional: a pack written before notices existed says nothing, and sends the workflow's own notifications only.
+                text = """{ "WorkflowName": "notices", "Rules": [] }""";
+            }
+
             if (text is null)
             {
-                problems.Add(new PackProblem(origin, file, null, $"is missing; a pack needs one workflow per decision point ({string.Join(", ", Enum.GetValues<DecisionPoint>().Select(WorkflowCompiler.FileName))}). An empty one is {{ \"WorkflowName\": \"{Facts.Names.Of(point)}\", \"Rules\": [] }}."));
+                problems.Add(new PackProblem(origin, file, null, $"is missing; a pack needs one workflow per decision point ({string.Join(", ", Enum.GetValues<DecisionPoint>().Where(p => p != DecisionPoint.Notices).Select(WorkflowCompiler.FileName))}; notices.json is optional). An empty one is {{ \"WorkflowName\": \"{Facts.Names.Of(point)}\", \"Rules\": [] }}."));
                 continue;
             }
 

@@ -81,7 +81,7 @@ public sealed partial class ComplaintService
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
             new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
-        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0), cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, _policies.Current), cancellationToken).ConfigureAwait(false);
         var view = _access.ViewOf(complaint, receiver);
         return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
     }
@@ -134,13 +134,15 @@ public sealed partial class ComplaintService
 
         var now = _time.GetUtcNow();
         IReadOnlyList<Step> steps;
+        IComplaintPolicy policy;
         try
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
             EnsureLifecycleAllows(complaint, definition, now);
             EnsurePermitted(complaint, actor, definition.Action);
-            var context = new DecisionContext(_policies.Resolve(complaint.Policy), complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
+            policy = _policies.Resolve(complaint.Policy);
+            var context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
             steps = definition.Decide(context, command);
         }
         catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
@@ -156,7 +158,7 @@ public sealed partial class ComplaintService
         }
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now);
-        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version), cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
 
         // One view serves both the case and its entries.
         var view = _access.ViewOf(updated, actor);

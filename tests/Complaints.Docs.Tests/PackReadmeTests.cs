@@ -15,7 +15,7 @@ namespace Complaints.Docs.Tests;
 public sealed partial class PackReadmeTests
 {
     private static readonly string[] DecisionFiles =
-        ["admissibility", "severity", "routing", "deadlines", "approval", "recusal", "confidentiality", "escalation", "rewards", "penalties", "guidance"];
+        ["admissibility", "severity", "routing", "deadlines", "approval", "recusal", "confidentiality", "escalation", "rewards", "penalties", "guidance", "notices"];
 
     private static readonly JsonDocumentOptions Json = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

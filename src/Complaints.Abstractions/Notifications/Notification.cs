@@ -30,6 +30,21 @@ public enum NotificationKind
 
     /// <summary>The complainant is asked how satisfied they are once the remedy was carried out.</summary>
     SatisfactionSurvey,
+
+    /// <summary>The complainant is told the complaint is not taken up, with the reason (a pack's notice rule).</summary>
+    Rejection,
+
+    /// <summary>The complainant is told the complaint is for another body, with the reason and where to go (a pack's notice rule).</summary>
+    Redirection,
+
+    /// <summary>The complainant is told a deadline was extended, with the reason and the new date (a pack's notice rule).</summary>
+    DeadlineExtension,
+
+    /// <summary>The complainant is told how the case stands at the promised time, even without a result (a pack's notice rule).</summary>
+    Progress,
+
+    /// <summary>A member of staff or a role is told of a case because the policy says they must know at once (a pack's notice rule, e.g. a major complaint at triage).</summary>
+    Alert,
 }
 
 /// <summary>
@@ -41,7 +56,8 @@ public enum NotificationKind
 /// <param name="Sequence">The journal entry that caused it.</param>
 /// <param name="Kind">What it is about.</param>
 /// <param name="Recipient">
-/// Who receives it: <c>complainant</c>, <c>actor:&lt;id&gt;</c> or <c>role:&lt;role&gt;</c>; the host's sender resolves it to an address.
+/// Who receives it: <c>complainant</c>, <c>actor:&lt;id&gt;</c>, <c>role:&lt;role&gt;</c> or <c>role:&lt;role&gt;@&lt;department&gt;</c>
+/// (whoever holds the role in that department); the host's sender resolves it to an address.
 /// Messages to staff never carry the complainant's identity or contact details.
 /// </param>
 /// <param name="Subject">A short subject line.</param>
@@ -69,6 +85,12 @@ public sealed record Notification(
     /// <param name="role">The role.</param>
     /// <returns><c>role:&lt;role&gt;</c>.</returns>
     public static string ToRole(string role) => "role:" + role;
+
+    /// <summary>The recipient for whoever holds a role in one department (e.g. the manager of the department responsible for the case).</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="department">The department.</param>
+    /// <returns><c>role:&lt;role&gt;@&lt;department&gt;</c>.</returns>
+    public static string ToRole(string role, DepartmentId department) => "role:" + role + "@" + department.Value;
 
     /// <summary>
     /// The id of the notification of <paramref name="kind"/> to <paramref name="recipient"/> caused by entry

@@ -80,4 +80,14 @@ public interface IComplaintPolicy
     /// <param name="complaint">The case.</param>
     /// <returns>The advice.</returns>
     GuidanceDecision AdviseHandling(Complaint complaint);
+
+    /// <summary>
+    /// Who is told at <paramref name="at"/>, beyond the notifications the workflow always sends (acknowledgement,
+    /// assignment, approval requests, deadline warnings and breaches, escalation, result, satisfaction survey). Asked
+    /// for every journal entry a save writes; the notices are written to the outbox in the same save.
+    /// </summary>
+    /// <param name="complaint">The case after the save.</param>
+    /// <param name="at">The event, e.g. <c>triaged</c>, or <c>deadline-breached</c> of the <c>resolve</c> deadline.</param>
+    /// <returns>The notices; by default none, so a policy that does not implement this keeps the workflow's notifications only.</returns>
+    NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => new([], new PolicyExplanation(Identity, []));
 }

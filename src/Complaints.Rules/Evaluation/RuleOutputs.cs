@@ -1,3 +1,4 @@
+using Complaints.Notifications;
 using Complaints.Policy;
 
 namespace Complaints.Rules.Evaluation;
@@ -65,6 +66,12 @@ internal sealed record SanctionSpec(SanctionKind Kind, decimal? Amount);
 internal sealed record PenaltyOutput(IReadOnlyList<SanctionSpec> Sanctions) : RuleOutput
 {
     public override string Describe() => string.Join(" + ", Sanctions.Select(s => s.Amount is { } a ? $"{s.Kind} {a}" : s.Kind.ToString()));
+}
+
+/// <summary>A notice rule: who is told, of which kind, why, and what the message adds.</summary>
+internal sealed record NoticeOutput(string To, NotificationKind Kind, string Reason, string? Text) : RuleOutput
+{
+    public override string Describe() => $"tell {To} ({Kind}): {Reason}";
 }
 
 internal sealed record GuidanceOutput(string Advice) : RuleOutput

@@ -14,7 +14,7 @@ namespace Complaints.Rules.Loading;
 internal static class ExpressionVocabulary
 {
     /// <summary>The inputs' types: their public properties and methods are the vocabulary.</summary>
-    private static readonly HashSet<Type> Facts = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts)];
+    private static readonly HashSet<Type> Facts = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(NoticeFacts)];
 
     /// <summary>The helpers: their public static methods.</summary>
     private static readonly HashSet<Type> Helpers = [typeof(Text), typeof(Dates), typeof(Amounts)];

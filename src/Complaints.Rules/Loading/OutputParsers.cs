@@ -1,3 +1,4 @@
+using Complaints.Notifications;
 using Complaints.Policy;
 using Complaints.Rules.Evaluation;
 using Complaints.Rules.Facts;
@@ -25,6 +26,7 @@ internal static class OutputParsers
             DecisionPoint.Rewards => Reward(o),
             DecisionPoint.Penalties => Penalty(o),
             DecisionPoint.Guidance => o.Text("advice", required: true) is { } a ? new GuidanceOutput(a) : null,
+            DecisionPoint.Notices => Notice(o, pack),
             _ => null,
         };
         o.RejectUnknown();
@@ -176,6 +178,25 @@ internal static class OutputParsers
             return kind is { } k ? new SanctionSpec(k, amount) : null;
         });
         return sanctions is { Count: > 0 } ? new PenaltyOutput(sanctions) : null;
+    }
+
+    private static NoticeOutput? Notice(OutputReader o, PackManifest? pack)
+    {
+        var to = o.Text("to", required: true);
+        var kind = o.Enum<NotificationKind>("kind", required: true);
+        var reason = o.Text("reason", required: true);
+        var text = o.Text("text");
+        if (to is not null and not (Policy.Notice.Complainant or Policy.Notice.Owner or Policy.Notice.Handler))
+        {
+            var role = to.EndsWith(Policy.Notice.OfTheDepartment, StringComparison.Ordinal) ? to[..^Policy.Notice.OfTheDepartment.Length] : to;
+            if (pack is not null && !pack.Roles.Any(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)))
+            {
+                o.Problem($"output 'to' is '{to}'; tell '{Policy.Notice.Complainant}', '{Policy.Notice.Owner}', '{Policy.Notice.Handler}', a role of pack.json roles " +
+                          $"({string.Join(", ", pack.Roles.Select(r => r.Id))}), or a role followed by '{Policy.Notice.OfTheDepartment}' for whoever holds it in the case's department.");
+            }
+        }
+
+        return to is not null && kind is { } k && reason is not null ? new NoticeOutput(to, k, reason, text) : null;
     }
 
     private static void CheckRole(OutputReader o, PackManifest? pack, string? role)

@@ -29,7 +29,7 @@ internal static partial class WorkflowCompiler
     /// <summary>The settings RulesEngine is used with, here and by anyone checking a pack against RulesEngine itself.</summary>
     public static ReSettings Settings { get; } = new()
     {
-        CustomTypes = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(Text), typeof(Dates), typeof(Amounts)],
+        CustomTypes = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(NoticeFacts), typeof(Text), typeof(Dates), typeof(Amounts)],
     };
 
     private static readonly RuleExpressionParser Parser = new(Settings);
@@ -42,6 +42,7 @@ internal static partial class WorkflowCompiler
         DecisionPoint.Approval => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<RemedyFacts>("remedy")],
         DecisionPoint.Recusal or DecisionPoint.Confidentiality => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<PersonFacts>("person")],
         DecisionPoint.Escalation => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<string>("trigger")],
+        DecisionPoint.Notices => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<NoticeFacts>("notice")],
         DecisionPoint.Penalties => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<PersonFacts>("person"), Param<string>("misconduct")],
         _ => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack")],
     };
@@ -229,6 +230,7 @@ internal static partial class WorkflowCompiler
                 return null;
             }
 
+            NoticeNames.Check(parsed, problem);
             guards = Guard.Find(parsed, inputs);
             return ConditionCompiler.CompileBound(parsed, inputs) ?? Parser.Compile<bool>(expression, parameters);
         }

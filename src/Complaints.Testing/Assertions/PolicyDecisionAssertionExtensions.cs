@@ -72,6 +72,12 @@ public static class PolicyDecisionAssertionExtensions
     [Pure]
     public static GuidanceDecisionAssertions Should(this GuidanceDecision decision) => new(decision);
 
+    /// <summary>Starts assertions on a notice decision.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The assertions.</returns>
+    [Pure]
+    public static NoticeDecisionAssertions Should(this NoticeDecision decision) => new(decision);
+
     /// <summary>Starts assertions on any decision (its matched rules and deciding pack), such as a host's own decision type.</summary>
     /// <param name="decision">The decision.</param>
     /// <returns>The assertions.</returns>

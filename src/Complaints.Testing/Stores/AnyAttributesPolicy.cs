@@ -37,4 +37,6 @@ internal sealed class AnyAttributesPolicy(IComplaintPolicy inner) : IComplaintPo
     public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) => inner.AssessPenalty(complaint, person, misconduct);
 
     public GuidanceDecision AdviseHandling(Complaint complaint) => inner.AdviseHandling(complaint);
+
+    public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => inner.DecideNotices(complaint, at);
 }

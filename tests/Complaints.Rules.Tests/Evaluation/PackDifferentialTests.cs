@@ -1,4 +1,5 @@
 using Complaints.Benchmarks.Data;
+using Complaints.Policy;
 using Complaints.Rules;
 using Complaints.Rules.Facts;
 using RulesEngine.Models;
@@ -57,6 +58,10 @@ public sealed class PackDifferentialTests
             }
 
             await check.Point(DecisionPoint.Penalties, later, new PersonFacts(generator.Person(later), later), generator.Misconduct());
+
+            // Notices: every event (and every deadline of a deadline event) in turn, on the triaged case and a later one.
+            await check.Point(DecisionPoint.Notices, routed, new NoticeFacts(NoticeEvents[n % NoticeEvents.Length]));
+            await check.Point(DecisionPoint.Notices, later, new NoticeFacts(NoticeEvents[(7 * n + 3) % NoticeEvents.Length]));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{packId}: {check.Checks} workflow executions compared, {check.Coverage.Count} rules.");
@@ -79,6 +84,13 @@ public sealed class PackDifferentialTests
                 .Should().BeEquivalentTo("acknowledge-1wd", "propose-2wd", "resolve-3wd", "feelings-before-facts");
         }
     }
+
+    /// <summary>Every event a notice rule may be asked at: each journal event, and each deadline of a deadline event.</summary>
+    private static readonly NoticeEvent[] NoticeEvents = NoticeEvent.Names
+        .SelectMany(name => name.StartsWith("deadline-", StringComparison.Ordinal) && name != "deadlines-replanned"
+            ? Enum.GetValues<DeadlineKind>().Select(kind => new NoticeEvent(name, kind))
+            : [new NoticeEvent(name)])
+        .ToArray();
 
     private sealed class Differential(PolicyPack pack, RulesEngine.RulesEngine engine)
     {

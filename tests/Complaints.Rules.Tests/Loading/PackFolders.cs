@@ -8,7 +8,7 @@ internal static class PackFolders
     public static readonly string[] Files =
     [
         "pack.json", "admissibility.json", "severity.json", "routing.json", "deadlines.json", "approval.json",
-        "recusal.json", "confidentiality.json", "escalation.json", "rewards.json", "penalties.json", "guidance.json",
+        "recusal.json", "confidentiality.json", "escalation.json", "rewards.json", "penalties.json", "guidance.json", "notices.json",
     ];
 
     /// <summary>Copies the built-in pack's files into <paramref name="folder"/>.</summary>
