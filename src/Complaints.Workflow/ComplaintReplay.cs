@@ -1,4 +1,5 @@
 using Complaints.Journal;
+using Complaints.Workflow.Deadlines;
 
 namespace Complaints.Workflow;
 
@@ -78,6 +79,7 @@ public static class ComplaintReplay
             Department = x.Routing.Department,
             ResponsibleRole = x.Routing.Role,
             Deadlines = Meet(x.Deadlines, e.At, DeadlineKind.Acknowledge),
+            PendingDeadlines = x.PendingDeadlines ?? [],
         },
         ComplaintRejected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = x.Reason },
         ComplaintRedirected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = $"Redirected to {x.To}: {x.Reason}" },
@@ -149,6 +151,14 @@ public static class ComplaintReplay
             }),
         },
         DeadlinesReplanned x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Deadlines = Replan(c.Deadlines, x.Changes) },
+        DeadlinesStarted x => c with
+        {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
+            Deadlines = DeadlineClocks.Add(c.Deadlines, x.Deadlines),
+            PendingDeadlines = DeadlineClocks.StillPending(c.PendingDeadlines, x.StartedBy),
+        },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 
