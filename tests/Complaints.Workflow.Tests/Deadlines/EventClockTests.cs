@@ -171,6 +171,26 @@ public sealed class EventClockTests
     }
 
     [Fact]
+    public async Task ACaseSettledOnTheSpotAndReopened_IsTriagedWithItsReopeningRulesCountedFromTheReopening()
+    {
+        var rule = new DeadlineRule(DeadlineKind.Resolve, 2, DeadlineUnit.WorkingDays, "resolve-2wd-of-reopening") { StartsAt = ClockStart.Reopened };
+        var h = ChinaHarness(rule, ProposeAfterAssignment);
+        var id = await h.Receive(Harness.ProductIntake(claim: 500));
+        await h.Do(id, Receiver, new ResolveOnSpot(new RemedyProposal(RemedyKind.Refund, "Refunded the cover charge.", new Money(80, "CNY"))));
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var reopenedAt = h.Time.GetUtcNow();
+        var reopened = await h.Service.ExecuteAsync(id, Coordinator, new Reopen("The refund never arrived."));
+        h.Time.Advance(TimeSpan.FromHours(1));
+
+        var triaged = await h.Do(id, Coordinator, new Triage());
+
+        reopened.Entries.Should().ContainSingle("back in Received, the case's triage sets its deadlines");
+        triaged.Deadlines.Where(d => d.Kind == DeadlineKind.Resolve).Select(d => d.Rule).Should().Equal("resolve-3wd", "resolve-2wd-of-reopening");
+        triaged.Deadlines.Single(d => d.Rule == "resolve-2wd-of-reopening").DueAt.Should().Be(BusinessCalendars.China().Add(reopenedAt, 2, DeadlineUnit.WorkingDays));
+        triaged.PendingDeadlines.Should().Equal(rule, ProposeAfterAssignment);
+    }
+
+    [Fact]
     public async Task ARuleWhoseEventNeverCame_StaysPendingAndRaisesNoAlarm()
     {
         var h = ChinaHarness(ProposeAfterAssignment);
