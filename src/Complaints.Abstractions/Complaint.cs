@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Complaints.Policy;
 
 namespace Complaints;
 
@@ -76,6 +77,13 @@ public sealed record Complaint
 
     /// <summary>The deadlines set by the policy, met or not.</summary>
     public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
+
+    /// <summary>
+    /// The deadline rules set at triage whose clocks have not started yet (<see cref="DeadlineRule.StartsAt"/>): each
+    /// becomes a deadline in <see cref="Deadlines"/> when its event happens, counted from that event's time, and leaves
+    /// this list (a rule counted from <see cref="ClockStart.Reopened"/> stays, as it starts again at each reopening).
+    /// </summary>
+    public IReadOnlyList<DeadlineRule> PendingDeadlines { get; init; } = [];
 
     /// <summary>When the remedy was last carried out.</summary>
     public DateTimeOffset? ImplementedAt { get; init; }

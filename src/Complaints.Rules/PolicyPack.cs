@@ -55,7 +55,7 @@ public sealed partial class PolicyPack
 
         // The deadline each deadline rule sets (immutable, the same for every case), by the rule's index.
         _deadlineRules = Array.ConvertAll(_workflows[(int)DecisionPoint.Deadlines].RuleArray, r => r.Output is DeadlineOutput o
-            ? new DeadlineRule(o.Kind, o.Amount, o.Unit, r.Name) { WarnAtShare = o.WarnAt ?? _defaultWarnAtShare, ExtendableTo = o.ExtendableTo, ExtensionApprovedBy = o.ExtensionApprovedBy }
+            ? new DeadlineRule(o.Kind, o.Amount, o.Unit, r.Name) { WarnAtShare = o.WarnAt ?? _defaultWarnAtShare, ExtendableTo = o.ExtendableTo, ExtensionApprovedBy = o.ExtensionApprovedBy, StartsAt = o.StartsAt }
             : null);
 
         // What a decision is when no rule matched or threw: the same for every case, so built once.

@@ -1,4 +1,5 @@
 using Complaints.Journal;
+using Complaints.Workflow.Deadlines;
 
 namespace Complaints.Workflow;
 
@@ -78,6 +79,7 @@ public static class ComplaintReplay
             Department = x.Routing.Department,
             ResponsibleRole = x.Routing.Role,
             Deadlines = Meet(x.Deadlines, e.At, DeadlineKind.Acknowledge),
+            PendingDeadlines = x.PendingDeadlines ?? [],
         },
         ComplaintRejected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = x.Reason },
         ComplaintRedirected x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Outcome = $"Redirected to {x.To}: {x.Reason}" },
@@ -157,6 +159,14 @@ public static class ComplaintReplay
             Holds = [.. c.Holds, new ProductHold(x.Number, x.Product, x.Reason, x.Scope, e.At, e.Actor.Id)],
         },
         ProductHoldReleased x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Holds = Release(c.Holds, x, e) },
+        DeadlinesStarted x => c with
+        {
+            Version = e.Sequence,
+            State = e.To,
+            UpdatedAt = e.At,
+            Deadlines = DeadlineClocks.Add(c.Deadlines, x.Deadlines),
+            PendingDeadlines = DeadlineClocks.StillPending(c.PendingDeadlines, x.StartedBy),
+        },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
     };
 

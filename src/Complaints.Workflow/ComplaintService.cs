@@ -4,6 +4,7 @@ using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow.Access;
 using Complaints.Workflow.CommandDefinitions;
+using Complaints.Workflow.Deadlines;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
 using Microsoft.Extensions.Options;
@@ -134,15 +135,14 @@ public sealed partial class ComplaintService
 
         var now = _time.GetUtcNow();
         IReadOnlyList<Step> steps;
-        IComplaintPolicy policy;
+        DecisionContext context;
         try
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
             EnsureLifecycleAllows(complaint, definition, now);
             EnsurePermitted(complaint, actor, definition.Action);
-            policy = _policies.Resolve(complaint.Policy);
-            var context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
+            context = new DecisionContext(_policies.Resolve(complaint.Policy), complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
             steps = definition.Decide(context, command);
         }
         catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
@@ -158,7 +158,8 @@ public sealed partial class ComplaintService
         }
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now);
-        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+        (updated, entries) = StartPendingDeadlines(updated, entries, context);
+        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, context.Policy), cancellationToken).ConfigureAwait(false);
 
         // One view serves both the case and its entries.
         var view = _access.ViewOf(updated, actor);
@@ -239,6 +240,34 @@ public sealed partial class ComplaintService
         }
 
         return (current, entries);
+    }
+
+    /// <summary>
+    /// The same save plans the case's pending deadlines whose clocks the entries started (<see cref="DeadlineRule.StartsAt"/>):
+    /// one <see cref="DeadlinesStarted"/> entry per starting event, after the command's own, so the deadline worker's
+    /// alarms see them at once. A case sent back to <see cref="ComplaintState.Received"/> starts none: its triage will.
+    /// </summary>
+    private static (Complaint Updated, JournalEntry[] Entries) StartPendingDeadlines(Complaint updated, JournalEntry[] entries, in DecisionContext context)
+    {
+        if (updated.PendingDeadlines.Count == 0 || updated.State == ComplaintState.Received)
+        {
+            return (updated, entries);
+        }
+
+        List<JournalEntry>? all = null;
+        var current = updated;
+        foreach (var entry in entries)
+        {
+            if (DeadlineClocks.StartedBy(entry) is { } started && DeadlineClocks.Start(current, started, context.Calendar(), context.Now) is { } planned)
+            {
+                var last = all is null ? entries[^1] : all[^1];
+                var next = new JournalEntry(current.Id, current.Version + 1, last.At, last.Actor, current.State, current.State, planned, last.CommandId);
+                (all ??= [.. entries]).Add(next);
+                current = ComplaintReplay.Apply(current, next);
+            }
+        }
+
+        return all is null ? (updated, entries) : (current, [.. all]);
     }
 
     private void EnsurePermitted(Complaint? complaint, Actor actor, ComplaintAction action)

@@ -24,6 +24,27 @@ public sealed class JournalSerializationTests
     }
 
     [Fact]
+    public async Task PendingAndStartedDeadlines_RoundTripThroughJson_AsKebabCaseEvents()
+    {
+        var h = new Harness();
+        h.Policy.ExtraDeadlines.Add(new Policy.DeadlineRule(DeadlineKind.Propose, 1, Policy.DeadlineUnit.WorkingDays, "propose-1wd") { StartsAt = Policy.ClockStart.Assigned });
+        h.Policy.ExtraDeadlines.Add(new Policy.DeadlineRule(DeadlineKind.NotifyResult, 5, Policy.DeadlineUnit.CalendarDays, "told-5d") { StartsAt = Policy.ClockStart.RemedyApproved });
+        var id = await h.DriveTo(ComplaintState.Assigned);
+        var journal = await h.Journal(id);
+        var stored = await h.Stored(id);
+
+        var json = JsonSerializer.Serialize(journal, ComplaintsJson.Options);
+        var back = JsonSerializer.Deserialize<JournalEntry[]>(json, ComplaintsJson.Options)!;
+        var storedBack = JsonSerializer.Deserialize<Complaint>(Harness.Json(stored), ComplaintsJson.Options)!;
+
+        JsonSerializer.Serialize(back, ComplaintsJson.Options).Should().Be(json);
+        Harness.Json(ComplaintReplay.Replay(back)).Should().Be(Harness.Json(stored));
+        json.Should().Contain("\"type\":\"deadlines-started\"").And.Contain("\"startedBy\":\"assigned\"").And.Contain("\"startsAt\":\"remedy-approved\"");
+        storedBack.PendingDeadlines.Should().ContainSingle().Which.StartsAt.Should().Be(Policy.ClockStart.RemedyApproved);
+        Harness.Json(storedBack).Should().Be(Harness.Json(stored));
+    }
+
+    [Fact]
     public async Task Case_RoundTripsThroughJson()
     {
         var h = new Harness();

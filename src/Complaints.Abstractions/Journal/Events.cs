@@ -37,6 +37,7 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(DeadlinesReplanned), "deadlines-replanned")]
 [JsonDerivedType(typeof(ProductHoldPlaced), "product-hold-placed")]
 [JsonDerivedType(typeof(ProductHoldReleased), "product-hold-released")]
+[JsonDerivedType(typeof(DeadlinesStarted), "deadlines-started")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
@@ -59,7 +60,16 @@ public sealed record ComplaintTriaged(
     SeverityDecision Severity,
     RoutingDecision Routing,
     DeadlineDecision DeadlineRules,
-    IReadOnlyList<Deadline> Deadlines) : ComplaintEvent;
+    IReadOnlyList<Deadline> Deadlines) : ComplaintEvent
+{
+    /// <summary>
+    /// The rules of <see cref="DeadlineRules"/> whose clocks start at a later event (<see cref="DeadlineRule.StartsAt"/>):
+    /// they become the case's <see cref="Complaint.PendingDeadlines"/>; <see cref="DeadlinesStarted"/> plans each one.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: every rule was planned at triage.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DeadlineRule>? PendingDeadlines { get; init; }
+}
 
 /// <summary>Found inadmissible.</summary>
 /// <param name="Reason">The reason given to the complainant.</param>
@@ -200,6 +210,15 @@ public sealed record DeadlinesReplanned(IReadOnlyList<DeadlineReplan> Changes, s
 /// <param name="ExtendableTo">The new extension limit, if any.</param>
 /// <param name="Plan">How it is counted if it is still provisional; <see langword="null"/> once it rests on official data.</param>
 public sealed record DeadlineReplan(DeadlineKind Kind, DateTimeOffset From, DateTimeOffset To, DateTimeOffset? WarnAt, DateTimeOffset? ExtendableTo, DeadlinePlan? Plan);
+
+/// <summary>
+/// Pending deadlines started: the event their clocks wait for (<see cref="DeadlineRule.StartsAt"/>) happened in the
+/// entry before, and the workflow planned them from its time on the policy's calendar, in the same save. Replaying it
+/// needs no calendar.
+/// </summary>
+/// <param name="StartedBy">The event that started them.</param>
+/// <param name="Deadlines">The deadlines planned; each replaces an open deadline of the same kind, if the case has one.</param>
+public sealed record DeadlinesStarted(ClockStart StartedBy, IReadOnlyList<Deadline> Deadlines) : ComplaintEvent;
 
 /// <summary>The complainant withdrew.</summary>
 /// <param name="Reason">What they said.</param>

@@ -60,6 +60,46 @@ public enum DeadlineUnit
     Hours,
 }
 
+/// <summary>
+/// The event whose time starts a deadline's clock. The workflow plans a deadline when its event happens and keeps
+/// it pending (<see cref="Complaint.PendingDeadlines"/>) until then: a deadline whose event has not happened is not
+/// due at all.
+/// </summary>
+/// <remarks>
+/// A deadline is met by its own event whatever starts it: <see cref="DeadlineKind.Acknowledge"/> at triage,
+/// <see cref="DeadlineKind.Propose"/> when a remedy is proposed, <see cref="DeadlineKind.Resolve"/> and
+/// <see cref="DeadlineKind.NotifyResult"/> when the decision is communicated, <see cref="DeadlineKind.FollowUp"/> at a
+/// follow-up contact. So its clock must start before that: a policy pack refuses to load a rule whose start comes
+/// after what meets it (an <c>acknowledge</c> counted from assignment), and a hand-written policy that returns one gets
+/// a deadline that can only be breached.
+/// </remarks>
+public enum ClockStart
+{
+    /// <summary>The receipt, or the last reopening when the case is triaged again after one: today's and the default start.</summary>
+    Received,
+
+    /// <summary>The triage that sets the deadlines (the case found admissible, classified and routed).</summary>
+    Triaged,
+
+    /// <summary>The first naming of a handler after triage (责任到人). A reassignment or a new handler after a recusal does not restart it: extend the deadline instead.</summary>
+    Assigned,
+
+    /// <summary>The first time the investigation's findings are recorded.</summary>
+    FindingsRecorded,
+
+    /// <summary>
+    /// The first time a remedy is approved: the last approval step given, or a proposal within the handler's own
+    /// authority (which needs none). It is when the handling is decided (处理完成), before it is told to the complainant.
+    /// </summary>
+    RemedyApproved,
+
+    /// <summary>The first time the decision is communicated to the complainant.</summary>
+    Resolved,
+
+    /// <summary>Each reopening of a closed case: the rule stays pending and starts again at every reopening (a case triaged after a reopening starts it at triage, from the reopening).</summary>
+    Reopened,
+}
+
 /// <summary>One deadline the policy sets.</summary>
 /// <param name="Kind">What must happen.</param>
 /// <param name="Amount">How many units.</param>
@@ -67,6 +107,14 @@ public enum DeadlineUnit
 /// <param name="Rule">The rule that set it.</param>
 public sealed record DeadlineRule(DeadlineKind Kind, int Amount, DeadlineUnit Unit, string Rule)
 {
+    /// <summary>
+    /// The event whose time starts the clock. Until it happens the deadline is pending, not planned; when it happens the
+    /// workflow counts <see cref="Amount"/> <see cref="Unit"/> from that event's time on the policy's calendar.
+    /// </summary>
+    /// <value>The default value is <see cref="ClockStart.Received"/>: counted from receipt (or the last reopening).</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ClockStart StartsAt { get; init; }
+
     /// <summary>The share of the time (0–1) after which a warning is due; <see langword="null"/> for none.</summary>
     public decimal? WarnAtShare { get; init; }
 

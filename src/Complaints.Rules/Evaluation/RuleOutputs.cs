@@ -1,5 +1,6 @@
 using Complaints.Notifications;
 using Complaints.Policy;
+using Complaints.Rules.Facts;
 
 namespace Complaints.Rules.Evaluation;
 
@@ -28,11 +29,11 @@ internal sealed record RoutingOutput(string Department, string? Role) : RuleOutp
     public override string Describe() => Role is null ? $"to {Department}" : $"to {Department} ({Role})";
 }
 
-internal sealed record DeadlineOutput(DeadlineKind Kind, int Amount, DeadlineUnit Unit, decimal? WarnAt, int? ExtendableTo, string? ExtensionApprovedBy) : RuleOutput
+internal sealed record DeadlineOutput(DeadlineKind Kind, int Amount, DeadlineUnit Unit, decimal? WarnAt, int? ExtendableTo, string? ExtensionApprovedBy, ClockStart StartsAt = ClockStart.Received) : RuleOutput
 {
-    public override string Describe() => ExtendableTo is { } most
+    public override string Describe() => (ExtendableTo is { } most
         ? $"{Kind} within {Amount} {Unit}, extendable to {most} by {ExtensionApprovedBy ?? "an approver"}"
-        : $"{Kind} within {Amount} {Unit}";
+        : $"{Kind} within {Amount} {Unit}") + (StartsAt == ClockStart.Received ? "" : $", counted from {Names.Of(StartsAt)}");
 }
 
 internal sealed record ApprovalOutput(IReadOnlyList<string> Steps) : RuleOutput

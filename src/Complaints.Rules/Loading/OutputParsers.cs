@@ -103,6 +103,13 @@ internal static class OutputParsers
         var warnAt = o.Number("warnAt");
         var extendableTo = o.Number("extendableTo");
         var approvedBy = o.Text("extensionApprovedBy");
+        var startsAt = o.Enum<ClockStart>("startsAt") ?? ClockStart.Received;
+        if (kind is { } metBy && MetBefore(metBy, startsAt) is { } meeting)
+        {
+            o.Problem($"output 'startsAt' is '{Names.Of(startsAt)}', but a '{Names.Of(metBy)}' deadline is met {meeting}, so a clock started then could only be breached; " +
+                $"start it at one of {string.Join(", ", Enum.GetValues<ClockStart>().Where(s => MetBefore(metBy, s) is null).Select(Names.Of))}.");
+        }
+
         if (amount is { } a && (a <= 0 || a != decimal.Truncate(a) || a > 3650))
         {
             o.Problem($"output 'amount' is {a}; use a whole number from 1 to 3650.");
@@ -125,8 +132,20 @@ internal static class OutputParsers
         }
 
         CheckRole(o, pack, approvedBy);
-        return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u, warnAt, (int?)extendableTo, approvedBy) : null;
+        return kind is { } k && amount is { } n && unit is { } u ? new DeadlineOutput(k, (int)n, u, warnAt, (int?)extendableTo, approvedBy, startsAt) : null;
     }
+
+    /// <summary>
+    /// When a deadline of <paramref name="kind"/> is met, if that comes before (or with) <paramref name="start"/> on every
+    /// case, so that a clock started at <paramref name="start"/> could never be met; <see langword="null"/> if it can be.
+    /// </summary>
+    private static string? MetBefore(DeadlineKind kind, ClockStart start) => (kind, start) switch
+    {
+        (DeadlineKind.Acknowledge, not (ClockStart.Received or ClockStart.Triaged)) => "at triage",
+        (DeadlineKind.Propose, ClockStart.RemedyApproved or ClockStart.Resolved) => "when a remedy is proposed",
+        (DeadlineKind.Resolve or DeadlineKind.NotifyResult, ClockStart.Resolved) => "when the decision is communicated",
+        _ => null,
+    };
 
     private static ApprovalOutput? Approval(OutputReader o, PackManifest? pack)
     {

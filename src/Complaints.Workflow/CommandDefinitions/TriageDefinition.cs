@@ -2,6 +2,7 @@ using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Ports;
+using Complaints.Workflow.Deadlines;
 using Complaints.Workflow.Lifecycle;
 using Complaints.Workflow.Permissions;
 using static Complaints.ComplaintRoles;
@@ -10,7 +11,7 @@ namespace Complaints.Workflow.CommandDefinitions;
 
 /// <summary>
 /// <see cref="Triage"/>: asks the policy whether the case is admissible; if so, classifies and routes it and sets its
-/// deadlines on the policy's calendar; if not, rejects or redirects it as the policy says.
+/// deadlines on the policy's calendar (those whose clocks start at a later event stay pending on the case); if not, rejects or redirects it as the policy says.
 /// </summary>
 internal sealed class TriageDefinition : CommandDefinition<Triage>
 {
@@ -39,25 +40,9 @@ internal sealed class TriageDefinition : CommandDefinition<Triage>
         var routing = policy.Route(classified);
         var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
         var deadlineRules = policy.SetDeadlines(routed);
-        var clockStart = c.ReopenedAt ?? c.ReceivedAt;
         var calendar = context.Calendar();
-        var deadlines = deadlineRules.Deadlines.Select(r => Schedule(r, calendar, clockStart)).ToArray();
-        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, MarkProvisional(deadlineRules, deadlines, calendar), deadlines))];
-    }
-
-    private static Deadline Schedule(DeadlineRule rule, IBusinessCalendar calendar, DateTimeOffset start)
-    {
-        var due = calendar.Add(start, rule.Amount, rule.Unit);
-        var limit = rule.ExtendableTo is { } most && most > rule.Amount ? calendar.Add(start, most, rule.Unit) : (DateTimeOffset?)null;
-        var provisional = calendar.IsProvisional(start, limit ?? due, rule.Unit);
-        return new Deadline(rule.Kind, due, rule.Rule, calendar.Name)
-        {
-            WarnAt = rule.WarnAtShare is { } share ? start + ((due - start) * (double)share) : null,
-            ExtendableTo = limit,
-            ExtensionApprovedBy = rule.ExtensionApprovedBy,
-            Provisional = provisional,
-            Plan = provisional ? new DeadlinePlan(start, rule.Amount, rule.Unit, due, rule.WarnAtShare, limit is null ? null : rule.ExtendableTo, limit) : null,
-        };
+        var (deadlines, pending) = DeadlineClocks.AtTriage(c, deadlineRules.Deadlines, calendar, context.Now);
+        return [new(Trigger.Accept, new ComplaintTriaged(admissibility, severity, routing, MarkProvisional(deadlineRules, deadlines, calendar), deadlines) { PendingDeadlines = pending })];
     }
 
     /// <summary>The decision as recorded: flagged, with a reason line, when a due time was counted on provisional calendar days.</summary>

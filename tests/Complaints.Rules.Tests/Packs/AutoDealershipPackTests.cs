@@ -197,9 +197,14 @@ public sealed class AutoDealershipPackTests
     [Theory]
     [InlineData(Severity.Minor)]
     [InlineData(Severity.Major)]
-    public void Deadlines_AnyCase_DepartmentProposesWithinOneWorkingDay(Severity tier) =>
-        Pack.SetDeadlines(A.Complaint().Classified(tier).Build())
-            .Should().HaveDeadline(DeadlineKind.Propose, 1, DeadlineUnit.WorkingDays).And.HaveMatched("responsible-department-proposes-within-1-working-day");
+    public void Deadlines_AnyCase_HandlerProposesWithinOneWorkingDayOfAssignment(Severity tier)
+    {
+        var decision = Pack.SetDeadlines(A.Complaint().Classified(tier).Build());
+
+        decision.Should().HaveDeadline(DeadlineKind.Propose, 1, DeadlineUnit.WorkingDays).And.HaveMatched("responsible-department-proposes-within-1-working-day");
+        decision.Deadlines.Single(d => d.Kind == DeadlineKind.Propose).StartsAt.Should().Be(ClockStart.Assigned, "t10 §3 gives the day to the responsible person once named");
+        decision.Deadlines.Where(d => d.Kind != DeadlineKind.Propose).Should().OnlyContain(d => d.StartsAt == ClockStart.Received);
+    }
 
     [Theory]
     [InlineData(Severity.Serious)]

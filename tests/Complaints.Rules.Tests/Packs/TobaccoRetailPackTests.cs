@@ -207,9 +207,13 @@ public sealed class TobaccoRetailPackTests
             .Should().HaveDeadline(DeadlineKind.Acknowledge, 2, DeadlineUnit.WorkingDays).And.HaveMatched("registration-form-to-head-within-2-working-days");
 
     [Fact]
-    public void Deadlines_CommissionedInvestigation_ReportsWithinFifteenDays() =>
-        Pack.SetDeadlines(A.Complaint().WithAttribute("commissioned").Build())
-            .Should().HaveDeadline(DeadlineKind.Propose, 15, DeadlineUnit.CalendarDays).And.HaveMatched("commissioned-investigation-reports-within-15-days");
+    public void Deadlines_CommissionedInvestigation_ReportsWithinFifteenDaysOfTheAssignment()
+    {
+        var decision = Pack.SetDeadlines(A.Complaint().WithAttribute("commissioned").Build());
+
+        decision.Should().HaveDeadline(DeadlineKind.Propose, 15, DeadlineUnit.CalendarDays).And.HaveMatched("commissioned-investigation-reports-within-15-days");
+        decision.Deadlines.Single(d => d.Kind == DeadlineKind.Propose).StartsAt.Should().Be(ClockStart.Assigned, "art. 17 counts from the commission");
+    }
 
     [Fact]
     public void Deadlines_OwnInvestigation_NoProposeDeadline() =>
@@ -227,10 +231,15 @@ public sealed class TobaccoRetailPackTests
     }
 
     [Fact]
-    public void Deadlines_AnyCase_WrittenResultWithinThirtyFiveDays() =>
-        Pack.SetDeadlines(A.Complaint().OfKind(ComplaintKind.Report).Build())
-            .Should().HaveDeadline(DeadlineKind.NotifyResult, 35, DeadlineUnit.CalendarDays).And.HaveMatched("written-result-within-5-days-of-completion")
+    public void Deadlines_AnyCase_WrittenResultWithinFiveDaysOfTheHandlingsCompletion()
+    {
+        var decision = Pack.SetDeadlines(A.Complaint().OfKind(ComplaintKind.Report).Build());
+
+        decision.Should().HaveDeadline(DeadlineKind.NotifyResult, 5, DeadlineUnit.CalendarDays).And.HaveMatched("written-result-within-5-days-of-completion")
             .And.HaveNoDeadline(DeadlineKind.FollowUp);
+        decision.Deadlines.Single(d => d.Kind == DeadlineKind.NotifyResult).StartsAt.Should().Be(ClockStart.RemedyApproved, "art. 24 counts from the completion of the handling");
+        decision.Deadlines.Single(d => d.Kind == DeadlineKind.Resolve).StartsAt.Should().Be(ClockStart.Received, "art. 16 counts the 30 days from receipt");
+    }
 
     // ---- approval ------------------------------------------------------------------------------------------
 

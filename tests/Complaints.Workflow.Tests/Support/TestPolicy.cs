@@ -36,6 +36,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>Whether admissibility and escalation decisions state their reason (and a redirection its body); they do unless a test changes it.</summary>
     public bool StatesReasons { get; set; } = true;
 
+    /// <summary>Deadline rules set after the standard ones (e.g. one whose clock starts at an event); none unless a test adds them.</summary>
+    public List<DeadlineRule> ExtraDeadlines { get; } = [];
+
     /// <summary>The most working days the resolve deadline may be extended to; 10 unless a test changes it.</summary>
     public int ResolveExtendableTo { get; set; } = 10;
 
@@ -86,6 +89,7 @@ internal sealed class TestPolicy : IComplaintPolicy
                     WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
                 },
                 new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
+                .. ExtraDeadlines,
             ],
             Explain(new RuleTrace("deadlines", true, $"tier {complaint.Severity}")));
     }
