@@ -40,6 +40,7 @@ public sealed partial class PolicyPack
         }
 
         Identity = new PolicyRef(manifest.Id, manifest.Version);
+        Lifecycle = ManifestLoader.Lifecycle(manifest);
         _pack = new PackFacts(
             manifest.Id,
             manifest.Version,
@@ -72,6 +73,9 @@ public sealed partial class PolicyPack
 
     /// <summary>The pack's calendar (<c>pack.json</c> <c>calendar</c>), or <see langword="null"/> for the workflow's default.</summary>
     public string? CalendarName => string.IsNullOrWhiteSpace(Manifest.Calendar) ? null : Manifest.Calendar;
+
+    /// <summary>How the lifecycle varies under this pack: its <c>pack.json</c> <c>lifecycle</c> section, with the workflow's default for each setting it leaves out.</summary>
+    public LifecycleSettings Lifecycle { get; }
 
     /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
     public PackManifest Manifest { get; }
