@@ -11,8 +11,8 @@ internal static partial class Cases
     public static IReadOnlyList<Script> DealershipCases() => [GearboxAgain()];
 
     /// <summary>
-    /// A repair-quality claim of 6,800 CNY: above the service manager's 1,000 CNY, so the general manager approves
-    /// after the service manager; the general manager cannot take the manager's step.
+    /// A repair-quality claim of 6,800 CNY: above the advisor's 200 CNY, so the service manager approves first, then the
+    /// general manager, who approves every dealership remedy; the general manager cannot take the manager's step.
     /// </summary>
     private static Script GearboxAgain() => new Script(DealershipPack, "Gearbox failed a third time after repair", RelationsManager)
         .Receive(Mar(3, 9, 20), Advisor, Intake(
@@ -31,7 +31,7 @@ internal static partial class Cases
         .Then(Mar(3, 14, 30), ServiceAdvisor, new ProposeRemedy(new(RemedyKind.Compensation, "Pay the other garage's 6,800 CNY invoice; a year's free servicing", Cny(6_800))))
         .Refused(Mar(3, 15, 0), GeneralManager, new Approve("Pay it."))
         .Then(Mar(3, 15, 30), ServiceManager, new Approve("Our fault; torque checks are now signed off."))
-        .Then(Mar(4, 9, 30), GeneralManager, new Approve("Above the service manager's 1,000 CNY: approved."))
+        .Then(Mar(4, 9, 30), GeneralManager, new Approve("Approved: every remedy is the general manager's to agree."))
         .Then(Mar(4, 10, 0), RelationsManager, new CommunicateDecision(Channel.Phone, "We pay the 6,800 CNY invoice and service the car free for a year."))
         .Then(Mar(4, 10, 10), RelationsManager, new RecordCustomerAcceptance("Fine, as long as it is paid this week."))
         .Then(Mar(4, 10, 20), ServiceAdvisor, new CompleteImplementation("6,800 CNY paid to the customer; free-servicing voucher issued."))

@@ -60,6 +60,31 @@ public sealed record PackManifest
     /// <see langword="null"/> when the pack declares none, and then any attributes are accepted unchecked.
     /// </summary>
     public IReadOnlyList<PackAttributeDefinition>? Attributes { get; init; }
+
+    /// <summary>How the lifecycle varies under this pack (<c>lifecycle</c>); <see langword="null"/> when the pack says nothing, for the workflow's default lifecycle.</summary>
+    public PackLifecycle? Lifecycle { get; init; }
+}
+
+/// <summary>
+/// The <c>lifecycle</c> section of <c>pack.json</c>, as written: each field left out keeps the workflow's default
+/// (<see cref="Complaints.Policy.LifecycleSettings.Default"/>). Checked at load: tiers, kinds and roles must be known.
+/// </summary>
+public sealed record PackLifecycle
+{
+    /// <summary>The tiers that need an emergency meeting before a proposal (<c>["major"]</c> by default; <c>[]</c> for none).</summary>
+    public IReadOnlyList<string>? EmergencyMeetingTiers { get; init; }
+
+    /// <summary>The highest tier settled on the spot, within the receiver's authority (<c>general</c> by default).</summary>
+    public string? OnSpotUpTo { get; init; }
+
+    /// <summary>The pack roles that may triage, in place of the workflow's rule's roles.</summary>
+    public IReadOnlyList<string>? TriageRoles { get; init; }
+
+    /// <summary>The kinds of case asked for a reward at closing (<c>["report"]</c> by default).</summary>
+    public IReadOnlyList<string>? RewardKinds { get; init; }
+
+    /// <summary>The pack role that confirms sanctions; assessments by anyone else are recorded as proposed.</summary>
+    public string? PenaltiesConfirmedBy { get; init; }
 }
 
 /// <summary>An intake attribute a pack declares in <c>pack.json</c>'s <c>attributes</c>.</summary>

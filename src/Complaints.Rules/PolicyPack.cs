@@ -41,6 +41,7 @@ public sealed partial class PolicyPack
         }
 
         Identity = new PolicyRef(manifest.Id, manifest.Version);
+        Lifecycle = ManifestLoader.Lifecycle(manifest);
         _pack = new PackFacts(
             manifest.Id,
             manifest.Version,
@@ -81,6 +82,9 @@ public sealed partial class PolicyPack
 
     /// <summary>The intake attributes the pack declares (<c>pack.json</c> <c>attributes</c>), checked at receipt; <see langword="null"/> when it declares none.</summary>
     public IntakeSchema? IntakeSchema { get; }
+
+    /// <summary>How the lifecycle varies under this pack: its <c>pack.json</c> <c>lifecycle</c> section, with the workflow's default for each setting it leaves out.</summary>
+    public LifecycleSettings Lifecycle { get; }
 
     /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
     public PackManifest Manifest { get; }

@@ -88,8 +88,9 @@ public sealed partial class ComplaintService
             return [];
         }
 
-        var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow);
-        return machine.AllowedActions().Where(a => _options.Permissions[a].Grants(actor, complaint)).ToArray();
+        var settings = _policies.Resolve(complaint.Policy).Lifecycle;
+        var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow, settings);
+        return machine.AllowedActions().Where(a => PermissionFor(a, settings).Grants(actor, complaint)).ToArray();
     }
 
     /// <summary>The policy's handling advice for the case (how to approach this complainant), for whoever handles it.</summary>

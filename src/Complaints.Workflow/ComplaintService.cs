@@ -7,6 +7,7 @@ using Complaints.Workflow.CommandDefinitions;
 using Complaints.Workflow.Deadlines;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
+using Complaints.Workflow.Permissions;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Workflow;
@@ -74,7 +75,7 @@ public sealed partial class ComplaintService
         InputValidator.Intake(intake, now);
         var policy = _policies.Current;
         InputValidator.Attributes(intake, policy);
-        EnsurePermitted(null, receiver, ComplaintAction.Receive);
+        EnsurePermitted(null, receiver, ComplaintAction.Receive, LifecycleSettings.Default);
 
         var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
@@ -134,15 +135,16 @@ public sealed partial class ComplaintService
         }
 
         var now = _time.GetUtcNow();
+        var policy = _policies.Resolve(complaint.Policy);
         IReadOnlyList<Step> steps;
         DecisionContext context;
         try
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
-            EnsureLifecycleAllows(complaint, definition, now);
-            EnsurePermitted(complaint, actor, definition.Action);
-            context = new DecisionContext(_policies.Resolve(complaint.Policy), complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
+            EnsureLifecycleAllows(complaint, definition, now, policy.Lifecycle);
+            EnsurePermitted(complaint, actor, definition.Action, policy.Lifecycle);
+            context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
             steps = definition.Decide(context, command);
         }
         catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
@@ -157,9 +159,9 @@ public sealed partial class ComplaintService
             throw shown;
         }
 
-        var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now);
+        var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now, policy.Lifecycle);
         (updated, entries) = StartPendingDeadlines(updated, entries, context);
-        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, context.Policy), cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
 
         // One view serves both the case and its entries.
         var view = _access.ViewOf(updated, actor);
@@ -202,9 +204,9 @@ public sealed partial class ComplaintService
     }
 
     /// <summary>Throws unless one of the action's triggers can fire on the case now.</summary>
-    private void EnsureLifecycleAllows(Complaint complaint, ActionDefinition definition, DateTimeOffset now)
+    private void EnsureLifecycleAllows(Complaint complaint, ActionDefinition definition, DateTimeOffset now, LifecycleSettings settings)
     {
-        var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow);
+        var machine = LifecycleMachine.For(complaint, now, _options.ReopenWindow, settings);
         List<string>? unmet = null;
         foreach (var trigger in definition.Triggers)
         {
@@ -220,14 +222,14 @@ public sealed partial class ComplaintService
     }
 
     private (Complaint Updated, JournalEntry[] Entries) Fire(
-        Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now)
+        Complaint complaint, Actor actor, ComplaintAction action, IReadOnlyList<Step> steps, DateTimeOffset now, LifecycleSettings settings)
     {
         var entries = new JournalEntry[steps.Count];
         var commandId = Version7.New(now);
         var current = complaint;
         for (var i = 0; i < steps.Count; i++)
         {
-            var machine = LifecycleMachine.For(current, now, _options.ReopenWindow);
+            var machine = LifecycleMachine.For(current, now, _options.ReopenWindow, settings);
             if (!machine.CanFire(steps[i].Trigger, out var unmet))
             {
                 throw new InvalidTransitionException(current.Id, current.State, action, machine.AllowedActions(), unmet);
@@ -270,7 +272,23 @@ public sealed partial class ComplaintService
         return all is null ? (updated, entries) : (current, [.. all]);
     }
 
-    private void EnsurePermitted(Complaint? complaint, Actor actor, ComplaintAction action)
+    /// <summary>
+    /// Who may take <paramref name="action"/> on a case under a policy's lifecycle <paramref name="settings"/>: the
+    /// workflow's rule, except that a policy naming its triage roles grants triage to those roles instead of the rule's,
+    /// and a policy naming the role that confirms sanctions grants that role the assessment too.
+    /// </summary>
+    private PermissionRule PermissionFor(ComplaintAction action, LifecycleSettings settings)
+    {
+        var rule = _options.Permissions[action];
+        return action switch
+        {
+            ComplaintAction.Triage when settings.TriageRoles is { } roles => rule with { Roles = roles },
+            ComplaintAction.AssessAccountability when settings.PenaltiesConfirmedBy is { } confirmer => rule with { Roles = [.. rule.Roles, confirmer] },
+            _ => rule,
+        };
+    }
+
+    private void EnsurePermitted(Complaint? complaint, Actor actor, ComplaintAction action, LifecycleSettings settings)
     {
         if (complaint is not null)
         {
@@ -288,7 +306,7 @@ public sealed partial class ComplaintService
             }
         }
 
-        var rule = _options.Permissions[action];
+        var rule = PermissionFor(action, settings);
         if (!rule.Grants(actor, complaint))
         {
             var held = actor.Roles.Count > 0 ? string.Join(", ", actor.Roles) : "none";

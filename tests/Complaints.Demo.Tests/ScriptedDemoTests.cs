@@ -85,7 +85,7 @@ public sealed class ScriptedDemoTests(ScriptedRunFixture fixture) : IClassFixtur
 
         var proposed = journal.Select(e => e.Event).OfType<RemedyProposed>().Single();
         proposed.Approval.Steps.Should().Equal("manager", "general-manager");
-        proposed.Approval.Explanation.MatchedRules.Should().Contain("general-manager-approves-remedies-above-manager-limit");
+        proposed.Approval.Explanation.MatchedRules.Should().Contain("general-manager-approves-every-remedy");
         c.Approvals.Select(a => (a.Role, a.ApprovedBy)).Should().Equal(("manager", Dealership.ServiceManager.Id), ("general-manager", Dealership.GeneralManager.Id));
         demoCase.Notes.Should().Contain(n => n.Actor == Dealership.GeneralManager && n.What == "Approve refused", "the general manager cannot take the manager's step");
     }

@@ -45,6 +45,23 @@ public sealed class JournalSerializationTests
     }
 
     [Fact]
+    public async Task ProposedAssessment_RoundTripsWithTheRoleThatMustConfirmIt()
+    {
+        var h = new Harness();
+        h.Policy.Lifecycle = Policy.LifecycleSettings.Default with { PenaltiesConfirmedBy = ComplaintRoles.GeneralManager };
+        var id = await h.DriveTo(ComplaintState.Closed);
+        await h.Do(id, People.SalesManager, new Commands.AssessAccountability(People.Handler, Policy.Misconduct.LateHandling));
+        var journal = await h.Journal(id);
+
+        var json = JsonSerializer.Serialize(journal, ComplaintsJson.Options);
+        var back = JsonSerializer.Deserialize<JournalEntry[]>(json, ComplaintsJson.Options)!;
+
+        json.Should().Contain("\"awaitingConfirmationBy\":\"general-manager\"");
+        back[^1].Event.Should().BeOfType<AccountabilityAssessed>().Which.AwaitingConfirmationBy.Should().Be(ComplaintRoles.GeneralManager);
+        Harness.Json(ComplaintReplay.Replay(back)).Should().Be(Harness.Json(await h.Stored(id)));
+    }
+
+    [Fact]
     public async Task Case_RoundTripsThroughJson()
     {
         var h = new Harness();

@@ -173,7 +173,16 @@ public sealed record ComplaintClosed(string Summary, RewardDecision? Reward = nu
 /// <param name="Person">The member of staff.</param>
 /// <param name="Misconduct">What they did.</param>
 /// <param name="Decision">The sanctions the policy set.</param>
-public sealed record AccountabilityAssessed(ActorId Person, string Misconduct, PenaltyDecision Decision) : ComplaintEvent;
+public sealed record AccountabilityAssessed(ActorId Person, string Misconduct, PenaltyDecision Decision) : ComplaintEvent
+{
+    /// <summary>
+    /// The role that must confirm the sanctions before they are in force (<see cref="Policy.LifecycleSettings.PenaltiesConfirmedBy"/>),
+    /// when they are only proposed; <see langword="null"/> when they are in force as recorded. A holder of the role confirms
+    /// them by assessing the same person and misconduct.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AwaitingConfirmationBy { get; init; }
+}
 
 /// <summary>The case was reopened.</summary>
 /// <param name="Reason">Why.</param>

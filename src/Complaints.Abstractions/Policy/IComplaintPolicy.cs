@@ -20,6 +20,9 @@ public interface IComplaintPolicy
     /// </summary>
     IntakeSchema? IntakeSchema => null;
 
+    /// <summary>How the lifecycle varies under this policy (emergency meetings, on-the-spot settlement, triage, rewards, sanctions); <see cref="LifecycleSettings.Default"/> for today's lifecycle.</summary>
+    LifecycleSettings Lifecycle => LifecycleSettings.Default;
+
     /// <summary>Is the complaint ours to handle? Asked at triage.</summary>
     /// <param name="complaint">The case as received.</param>
     /// <returns>The decision.</returns>
@@ -64,9 +67,12 @@ public interface IComplaintPolicy
     /// <returns>The decision.</returns>
     EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger);
 
-    /// <summary>The reward range for a report (举报). Asked when a report is closed.</summary>
+    /// <summary>
+    /// The reward range for the complainant or reporter. Asked when a case of one of <see cref="LifecycleSettings.RewardKinds"/>
+    /// is closed (by default only a report, 举报).
+    /// </summary>
     /// <param name="complaint">The case, with its findings.</param>
-    /// <returns>The decision; not eligible for anything but a report.</returns>
+    /// <returns>The decision.</returns>
     RewardDecision DecideReward(Complaint complaint);
 
     /// <summary>The sanctions for a person's misconduct on a case. Asked when accountability is assessed.</summary>

@@ -128,6 +128,27 @@ public sealed class ComplaintFacts
     /// <summary>How many people were recused from the case.</summary>
     public int RecusalCount => _complaint.Recusals.Count;
 
+    /// <summary>
+    /// Whether the complainant was told why the case takes longer: a deadline of the case that is breached or still
+    /// open was extended with a reason given to the complainant (<c>ExtendDeadline</c>). For penalty conditions such as
+    /// "late <em>and</em> the reporter not told why".
+    /// </summary>
+    public bool ToldWhyLate
+    {
+        get
+        {
+            foreach (var deadline in _complaint.Deadlines)
+            {
+                if ((deadline.MetAt is null || deadline.BreachedAt is not null) && !string.IsNullOrWhiteSpace(deadline.ExtensionReason))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     private ComplaintFlags Flags => _complaint.Intake.Flags;
 
     /// <summary>The case these facts were read from.</summary>

@@ -228,5 +228,82 @@ internal static class ManifestLoader
                 Problem($"attribute '{attribute.Id}' lists 'values' but is of type '{attribute.Type}'; only one-of attributes have values.");
             }
         }
+        if (m.Lifecycle is { } lifecycle)
+        {
+            CheckLifecycle(lifecycle, m, Problem);
+        }
+    }
+
+    /// <summary>The <c>lifecycle</c> section's values: known tiers and kinds, declared roles, each wrong one named with the nearest valid value.</summary>
+    private static void CheckLifecycle(PackLifecycle lifecycle, PackManifest m, Action<string> problem)
+    {
+        void Enum<TEnum>(string path, string value)
+            where TEnum : struct, System.Enum
+        {
+            if (!Names.TryParse<TEnum>(value, out _))
+            {
+                var valid = Names.List<TEnum>().Split(", ");
+                problem($"'{path}' is '{value}'{Nearest.Hint(value, valid)}; use one of {Names.List<TEnum>()}.");
+            }
+        }
+
+        void Role(string path, string value)
+        {
+            if (!m.Roles.Any(r => string.Equals(r.Id, value, StringComparison.OrdinalIgnoreCase)))
+            {
+                var valid = m.Roles.Select(r => r.Id).ToArray();
+                problem($"'{path}' is '{value}', which is not one of the declared roles{Nearest.Hint(value, valid)}; the roles are {string.Join(", ", valid)}.");
+            }
+        }
+
+        void Each(string path, IReadOnlyList<string>? values, Action<string, string> check)
+        {
+            for (var i = 0; values is not null && i < values.Count; i++)
+            {
+                check($"{path}[{i}]", values[i]);
+            }
+        }
+
+        Each("lifecycle.emergencyMeetingTiers", lifecycle.EmergencyMeetingTiers, Enum<Severity>);
+        if (lifecycle.OnSpotUpTo is { } upTo)
+        {
+            Enum<Severity>("lifecycle.onSpotUpTo", upTo);
+        }
+
+        Each("lifecycle.triageRoles", lifecycle.TriageRoles, Role);
+        if (lifecycle.TriageRoles is { Count: 0 })
+        {
+            problem("'lifecycle.triageRoles' is empty, so nobody could triage; name at least one role, or leave the setting out for the workflow's rule.");
+        }
+
+        Each("lifecycle.rewardKinds", lifecycle.RewardKinds, Enum<ComplaintKind>);
+        if (lifecycle.PenaltiesConfirmedBy is { } confirmer)
+        {
+            Role("lifecycle.penaltiesConfirmedBy", confirmer);
+        }
+    }
+
+    /// <summary>The lifecycle settings <paramref name="m"/> gives, after <see cref="Check"/> found no problem: the default for each field left out.</summary>
+    public static Complaints.Policy.LifecycleSettings Lifecycle(PackManifest m)
+    {
+        var defaults = Complaints.Policy.LifecycleSettings.Default;
+        if (m.Lifecycle is not { } l)
+        {
+            return defaults;
+        }
+
+        static TEnum Parse<TEnum>(string text)
+            where TEnum : struct, System.Enum => Names.TryParse<TEnum>(text, out var value) ? value : default;
+
+        string Declared(string role) => m.Roles.First(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)).Id;
+
+        return new Complaints.Policy.LifecycleSettings
+        {
+            EmergencyMeetingTiers = l.EmergencyMeetingTiers is { } tiers ? tiers.Select(Parse<Severity>).Distinct().ToArray() : defaults.EmergencyMeetingTiers,
+            OnSpotUpTo = l.OnSpotUpTo is { } upTo ? Parse<Severity>(upTo) : defaults.OnSpotUpTo,
+            TriageRoles = l.TriageRoles?.Select(Declared).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            RewardKinds = l.RewardKinds is { } kinds ? kinds.Select(Parse<ComplaintKind>).Distinct().ToArray() : defaults.RewardKinds,
+            PenaltiesConfirmedBy = l.PenaltiesConfirmedBy is { } confirmer ? Declared(confirmer) : null,
+        };
     }
 }

@@ -11,7 +11,12 @@ namespace Complaints.Rules.Loading;
 internal static class ManifestShape
 {
     private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier"];
-    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes"];
+    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle"];
+
+    /// <summary>The fields of the <c>lifecycle</c> section: the lists, then the texts.</summary>
+    internal static readonly string[] LifecycleLists = ["emergencyMeetingTiers", "triageRoles", "rewardKinds"];
+
+    internal static readonly string[] LifecycleTexts = ["onSpotUpTo", "penaltiesConfirmedBy"];
 
     /// <summary>Reports every problem of shape; <see langword="true"/> when there is none.</summary>
     public static bool Check(JsonNode? root, Action<string> problem)
@@ -59,6 +64,9 @@ internal static class ManifestShape
                     }
 
                     break;
+                case "lifecycle":
+                    Lifecycle(value, Problem);
+                    break;
                 default:
                     Text(field, value, Problem);
                     break;
@@ -66,6 +74,33 @@ internal static class ManifestShape
         }
 
         return count == 0;
+    }
+
+    /// <summary>The <c>lifecycle</c> section: an object of known fields, lists of strings and strings.</summary>
+    private static void Lifecycle(JsonNode? node, Action<string> problem)
+    {
+        if (Object("lifecycle", node, problem) is not { } lifecycle)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in lifecycle)
+        {
+            var path = $"lifecycle.{key}";
+            if (LifecycleLists.FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase)) is not null)
+            {
+                Items(path, value, problem, (itemPath, item) => Text(itemPath, item, problem));
+            }
+            else if (LifecycleTexts.FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase)) is not null)
+            {
+                Text(path, value, problem);
+            }
+            else
+            {
+                var fields = LifecycleLists.Concat(LifecycleTexts).ToArray();
+                problem($"'{path}' is not a lifecycle setting{Nearest.Hint(key, fields)}; the settings are {string.Join(", ", fields)}.");
+            }
+        }
     }
 
     /// <summary>A role or department: an object with a string <c>id</c> (required) and <c>name</c>; a role may have an <c>approvalLimit</c>.</summary>

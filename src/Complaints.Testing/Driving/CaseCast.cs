@@ -35,7 +35,7 @@ public sealed record CaseCast
     /// <value>The default value is <see langword="null"/>.</value>
     public Actor? AccusedHearer { get; init; }
 
-    /// <summary>Who records the emergency meeting a major complaint needs; <see cref="Coordinator"/> if <see langword="null"/>.</summary>
+    /// <summary>Who records the emergency meeting the policy's lifecycle needs (by default for a major complaint); <see cref="Coordinator"/> if <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Actor? MeetingChair { get; init; }
 

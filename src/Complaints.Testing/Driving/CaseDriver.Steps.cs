@@ -8,7 +8,7 @@ public sealed partial class CaseDriver
     private readonly PathCommands _commands;
 
     /// <summary>The next command toward <paramref name="target"/>, or why there is none.</summary>
-    private (Actor Actor, ComplaintCommand Command) NextStep(Complaint c, ComplaintState target)
+    private (Actor Actor, ComplaintCommand Command) NextStep(Complaint c, ComplaintState target, bool meetingNeeded)
     {
         switch (target)
         {
@@ -37,11 +37,11 @@ public sealed partial class CaseDriver
             ComplaintState.Triaged => (Cast.Coordinator, _commands.Assign),
             ComplaintState.Assigned => (Cast.Handler, _commands.StartInvestigation),
 
-            // In the order the lifecycle's guards ask for: the accused heard before findings, the meeting of a major
-            // complaint before the remedy.
+            // In the order the lifecycle's guards ask for: the accused heard before findings, the emergency meeting
+            // (of a tier the policy's lifecycle needs one for; by default major) before the remedy.
             ComplaintState.Investigating when AccusedToHear(c) => (Cast.AccusedHearer ?? Cast.Handler, _commands.HearAccused),
             ComplaintState.Investigating when c.Findings is null => (Cast.Handler, _commands.RecordFindings),
-            ComplaintState.Investigating when c.Severity == Severity.Major && c.EmergencyMeeting is null => (Cast.MeetingChair ?? Cast.Coordinator, _commands.RecordMeeting),
+            ComplaintState.Investigating when meetingNeeded => (Cast.MeetingChair ?? Cast.Coordinator, _commands.RecordMeeting),
             ComplaintState.Investigating => (Cast.Handler, _commands.ProposeRemedy),
 
             ComplaintState.AwaitingApproval when c.PendingApproval is { } step => (Cast.ApproverFor(step.Role), _commands.Approve),
@@ -71,6 +71,29 @@ public sealed partial class CaseDriver
         ComplaintState.Closed => ClosedRank,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the case's next step is its emergency meeting: findings are in, no meeting yet, and the lifecycle lets the
+    /// chair record one now (the policy's lifecycle needs one for the case's tier; by default a major complaint).
+    /// </summary>
+    private async Task<bool> MeetingNeededAsync(Complaint c, CancellationToken cancellationToken)
+    {
+        if (c is not { State: ComplaintState.Investigating, Findings: not null, EmergencyMeeting: null } || AccusedToHear(c))
+        {
+            return false;
+        }
+
+        try
+        {
+            var allowed = await Service.GetAllowedActionsAsync(c.Id, Cast.MeetingChair ?? Cast.Coordinator, cancellationToken).ConfigureAwait(false);
+            return allowed.Contains(ComplaintAction.RecordEmergencyMeeting);
+        }
+        catch (NotPermittedException)
+        {
+            // A chair who may not see the case holds no meeting on it: the remedy comes next, and says what is missing.
+            return false;
+        }
+    }
 
     /// <summary>A member of staff is accused (as the lifecycle reads it) and was not heard yet.</summary>
     private static bool AccusedToHear(Complaint c) =>

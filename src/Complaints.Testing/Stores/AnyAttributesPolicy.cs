@@ -16,6 +16,8 @@ internal sealed class AnyAttributesPolicy(IComplaintPolicy inner) : IComplaintPo
 
     public IntakeSchema? IntakeSchema => null;
 
+    public LifecycleSettings Lifecycle => inner.Lifecycle;
+
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => inner.DecideAdmissibility(complaint);
 
     public SeverityDecision Classify(Complaint complaint) => inner.Classify(complaint);

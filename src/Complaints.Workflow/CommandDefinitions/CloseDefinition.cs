@@ -8,7 +8,8 @@ using static Complaints.ComplaintRoles;
 
 namespace Complaints.Workflow.CommandDefinitions;
 
-/// <summary><see cref="Close"/>: closes and archives the case after a follow-up; closing a report asks the policy for the reporter's reward.</summary>
+/// <summary><see cref="Close"/>: closes and archives the case after a follow-up; closing a case of one of the policy's reward kinds
+/// (<see cref="Policy.LifecycleSettings.RewardKinds"/>; by default a report) asks the policy for the reward.</summary>
 internal sealed class CloseDefinition : CommandDefinition<Close>
 {
     public override ComplaintAction Action => ComplaintAction.Close;
@@ -22,5 +23,5 @@ internal sealed class CloseDefinition : CommandDefinition<Close>
 
     protected override Step[] Decide(in DecisionContext context, Close command) =>
         [new(Trigger.Close, new ComplaintClosed(
-            command.Summary, context.Case.Intake.Kind == ComplaintKind.Report ? context.Policy.DecideReward(context.Case) : null))];
+            command.Summary, context.Policy.Lifecycle.RewardKinds.Contains(context.Case.Intake.Kind) ? context.Policy.DecideReward(context.Case) : null))];
 }

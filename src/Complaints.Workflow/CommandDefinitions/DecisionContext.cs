@@ -45,7 +45,7 @@ internal readonly struct DecisionContext
 
     /// <summary>A refusal for a condition the lifecycle's guards do not know, with the actions allowed now.</summary>
     public InvalidTransitionException Refuse(ComplaintAction action, string condition) =>
-        new(Case.Id, Case.State, action, LifecycleMachine.For(Case, Now, _reopenWindow).AllowedActions(), [condition]);
+        new(Case.Id, Case.State, action, LifecycleMachine.For(Case, Now, _reopenWindow, Policy.Lifecycle).AllowedActions(), [condition]);
 
     /// <summary>The case's open deadline of <paramref name="kind"/>, or a refusal of <paramref name="action"/>.</summary>
     public Deadline OpenDeadline(DeadlineKind kind, ComplaintAction action)

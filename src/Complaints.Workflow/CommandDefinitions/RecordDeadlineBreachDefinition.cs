@@ -10,7 +10,10 @@ namespace Complaints.Workflow.CommandDefinitions;
 
 /// <summary>
 /// <see cref="RecordDeadlineBreach"/>: a deadline passed. The deadline worker issues it, once per deadline; escalation
-/// and the handler's accountability follow in the same command, as the policy sets.
+/// and the handler's accountability follow in the same command, as the policy sets. Deadlines of the case that fell
+/// due at the same moment and are not yet recorded are breached with it: one breach, escalated once and answered for
+/// once (each deadline still gets its <see cref="DeadlineBreached"/> entry, and the worker's alarm for the other is
+/// then refused as already recorded).
 /// </summary>
 internal sealed class RecordDeadlineBreachDefinition : CommandDefinition<RecordDeadlineBreach>
 {
@@ -33,6 +36,14 @@ internal sealed class RecordDeadlineBreachDefinition : CommandDefinition<RecordD
 
         var escalation = policy.CheckEscalation(c, EscalationTrigger.DeadlineBreached);
         var steps = new List<Step> { new(Trigger.RecordDeadlineBreach, new DeadlineBreached(kind, deadline.DueAt, escalation)) };
+        foreach (var other in c.Deadlines)
+        {
+            if (other.Kind != kind && other is { MetAt: null, BreachedAt: null } && other.DueAt == deadline.DueAt)
+            {
+                steps.Add(new(Trigger.RecordDeadlineBreach, new DeadlineBreached(other.Kind, other.DueAt, escalation)));
+            }
+        }
+
         if (escalation.Escalate)
         {
             steps.Add(new(Trigger.Escalate, new Escalated(c.EscalationLevel + 1, escalation.Reason ?? $"The {kind} deadline was breached.", escalation)));
@@ -41,7 +52,8 @@ internal sealed class RecordDeadlineBreachDefinition : CommandDefinition<RecordD
         // The person responsible when the deadline passed answers for the delay, as the policy sets.
         if (c.Assignee is { } handler)
         {
-            steps.Add(new(Trigger.AssessAccountability, new AccountabilityAssessed(handler.Id, Misconduct.LateHandling, policy.AssessPenalty(c, handler, Misconduct.LateHandling))));
+            steps.Add(new(Trigger.AssessAccountability, AssessAccountabilityDefinition.Assessed(
+                policy, context.Actor, handler.Id, Misconduct.LateHandling, policy.AssessPenalty(c, handler, Misconduct.LateHandling))));
         }
 
         return [.. steps];

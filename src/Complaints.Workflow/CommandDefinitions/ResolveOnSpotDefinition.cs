@@ -8,8 +8,9 @@ using static Complaints.ComplaintRoles;
 namespace Complaints.Workflow.CommandDefinitions;
 
 /// <summary>
-/// <see cref="ResolveOnSpot"/>: settles the complaint on the spot (当场处理), allowed when the policy finds it minor or
-/// general and the remedy within the receiver's authority; otherwise it is triaged.
+/// <see cref="ResolveOnSpot"/>: settles the complaint on the spot (当场处理), allowed when the policy classifies it at most
+/// <see cref="Policy.LifecycleSettings.OnSpotUpTo"/> (by default general) and the remedy within the receiver's authority;
+/// otherwise it is triaged.
 /// </summary>
 internal sealed class ResolveOnSpotDefinition : CommandDefinition<ResolveOnSpot>
 {
@@ -26,10 +27,11 @@ internal sealed class ResolveOnSpotDefinition : CommandDefinition<ResolveOnSpot>
         var (policy, c, actor, remedy) = (context.Policy, context.Case, context.Actor, command.Remedy);
         var severity = policy.Classify(c);
         var approval = policy.RequireApproval(c with { Category = severity.Category, Severity = severity.Tier }, remedy);
-        if (severity.Tier > Severity.General)
+        var upTo = policy.Lifecycle.OnSpotUpTo;
+        if (severity.Tier > upTo)
         {
             throw new NotPermittedException(c.Id, actor.Id, ComplaintAction.ResolveOnSpot,
-                $"the policy classifies it as {severity.Tier} ({string.Join("; ", severity.Reasons)}), and only minor or general complaints are settled on the spot. Triage it instead.");
+                $"the policy classifies it as {severity.Tier} ({string.Join("; ", severity.Reasons)}), and only complaints up to {upTo} are settled on the spot under it. Triage it instead.");
         }
 
         if (!approval.WithinHandlerAuthority)

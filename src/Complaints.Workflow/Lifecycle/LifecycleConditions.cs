@@ -1,3 +1,5 @@
+using Complaints.Policy;
+
 namespace Complaints.Workflow.Lifecycle;
 
 /// <summary>The facts about a case (and the command's time) that the lifecycle's guards read, one bit each.</summary>
@@ -21,10 +23,10 @@ internal enum LifecycleConditions
     /// <summary>Findings are recorded.</summary>
     HasFindings = 1 << 4,
 
-    /// <summary>Not major, or the emergency meeting was held.</summary>
+    /// <summary>The policy's lifecycle needs no emergency meeting for the case's tier (by default: not major), or it was held.</summary>
     MeetingHeldIfMajor = 1 << 5,
 
-    /// <summary>Major, and no emergency meeting yet.</summary>
+    /// <summary>The case's tier needs an emergency meeting (by default: major), and there is none yet.</summary>
     MeetingNeeded = 1 << 6,
 
     /// <summary>Exactly one approval step is pending.</summary>
@@ -58,8 +60,8 @@ internal enum LifecycleConditions
 /// <summary>Works out a case's <see cref="LifecycleConditions"/>.</summary>
 internal static class CaseConditions
 {
-    /// <summary>The conditions of <paramref name="c"/> at <paramref name="now"/>.</summary>
-    public static LifecycleConditions Of(Complaint c, DateTimeOffset now, TimeSpan reopenWindow)
+    /// <summary>The conditions of <paramref name="c"/> at <paramref name="now"/>, under its policy's <paramref name="settings"/> (the default lifecycle if <see langword="null"/>).</summary>
+    public static LifecycleConditions Of(Complaint c, DateTimeOffset now, TimeSpan reopenWindow, LifecycleSettings? settings = null)
     {
         // Each condition's bit is set at most once, so `|=` and `^=` give the same set (Stryker's equivalent mutants).
         // Stryker disable Assignment : each bit is set at most once, so ^= sets the same bits as |=
@@ -90,8 +92,8 @@ internal static class CaseConditions
             result |= LifecycleConditions.HasFindings;
         }
 
-        var major = c.Severity == Severity.Major;
-        result |= !major || c.EmergencyMeeting is not null ? LifecycleConditions.MeetingHeldIfMajor : LifecycleConditions.MeetingNeeded;
+        var meetingTier = (settings ?? LifecycleSettings.Default).NeedsEmergencyMeeting(c.Severity);
+        result |= !meetingTier || c.EmergencyMeeting is not null ? LifecycleConditions.MeetingHeldIfMajor : LifecycleConditions.MeetingNeeded;
 
         var pending = 0;
         foreach (var step in c.Approvals)

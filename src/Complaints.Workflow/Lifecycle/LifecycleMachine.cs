@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Complaints.Policy;
 using Stateless;
 using static Complaints.ComplaintState;
 using static Complaints.Workflow.Lifecycle.LifecycleConditions;
@@ -23,8 +24,8 @@ internal sealed class LifecycleMachine
     private ComplaintState _state;
 
     /// <summary>A machine of its own over <paramref name="complaint"/> (for describing the lifecycle, and tests).</summary>
-    public LifecycleMachine(Complaint complaint, DateTimeOffset now, TimeSpan reopenWindow)
-        : this(complaint.State, CaseConditions.Of(complaint, now, reopenWindow))
+    public LifecycleMachine(Complaint complaint, DateTimeOffset now, TimeSpan reopenWindow, LifecycleSettings? settings = null)
+        : this(complaint.State, CaseConditions.Of(complaint, now, reopenWindow, settings))
     {
     }
 
@@ -45,18 +46,18 @@ internal sealed class LifecycleMachine
     }
 
     /// <summary>
-    /// This thread's machine, pointed at <paramref name="complaint"/>: valid until the next call on the same thread.
-    /// Use it synchronously (no await while holding it).
+    /// This thread's machine, pointed at <paramref name="complaint"/> under its policy's lifecycle <paramref name="settings"/>:
+    /// valid until the next call on the same thread. Use it synchronously (no await while holding it).
     /// </summary>
-    public static LifecycleMachine For(Complaint complaint, DateTimeOffset now, TimeSpan reopenWindow)
+    public static LifecycleMachine For(Complaint complaint, DateTimeOffset now, TimeSpan reopenWindow, LifecycleSettings? settings = null)
     {
         if (t_reused is not { } machine)
         {
-            return t_reused = new LifecycleMachine(complaint, now, reopenWindow);
+            return t_reused = new LifecycleMachine(complaint, now, reopenWindow, settings);
         }
 
         machine._state = complaint.State;
-        machine._conditions = CaseConditions.Of(complaint, now, reopenWindow);
+        machine._conditions = CaseConditions.Of(complaint, now, reopenWindow, settings);
         return machine;
     }
 
@@ -146,7 +147,7 @@ internal sealed class LifecycleMachine
 
         m.Configure(Open)
             .InternalTransitionIf(Trigger.Escalate, _ => true, _ => { }, "level + 1")
-            .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => Has(MeetingNeeded), _ => { }, "a major complaint without a meeting yet")
+            .InternalTransitionIf(Trigger.RecordEmergencyMeeting, _ => Has(MeetingNeeded), _ => { }, "a tier that needs an emergency meeting, without one yet")
             .InternalTransitionIf(Trigger.AssessAccountability, _ => true, _ => { }, "sanctions recorded")
             .InternalTransitionIf(Trigger.RecordDeadlineWarning, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
             .InternalTransitionIf(Trigger.RecordDeadlineBreach, _ => Has(ClockRuns), _ => { }, "the SLA clock runs")
@@ -173,12 +174,12 @@ internal sealed class LifecycleMachine
                 Trigger.ProposeForApproval,
                 AwaitingApproval,
                 Guard(() => Has(HasFindings), "findings recorded"),
-                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (major)"))
+                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (if its tier needs one)"))
             .PermitIf(
                 Trigger.ProposeWithinAuthority,
                 Approved,
                 Guard(() => Has(HasFindings), "findings recorded"),
-                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (major)"))
+                Guard(() => Has(MeetingHeldIfMajor), "emergency meeting held (if its tier needs one)"))
             .Permit(Trigger.Recuse, Triaged)
             .Permit(Trigger.Reassign, Assigned);
 

@@ -232,34 +232,31 @@ public sealed class AutoDealershipPackTests
     // ---- approval ------------------------------------------------------------------------------------------
 
     [Fact]
-    public void Approval_AboveGoodwillLimit_RequiresDepartmentManager() =>
+    public void Approval_AboveGoodwillLimit_DepartmentManagerThenGeneralManager() =>
         Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.Refund, 200.01m))
-            .Should().RequireApprovalSteps("manager").And.HaveMatched("above-goodwill-limit-needs-department-manager");
+            .Should().RequireApprovalSteps("manager", "general-manager").And.HaveMatched("above-goodwill-limit-needs-department-manager");
 
     [Fact]
-    public void Approval_AtGoodwillLimit_WithinHandlerAuthority() =>
+    public void Approval_AtGoodwillLimit_GeneralManagerAlone() =>
         Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.Refund, 200))
-            .Should().BeWithinHandlerAuthority().And.NotHaveMatched("above-goodwill-limit-needs-department-manager");
+            .Should().RequireApprovalSteps("general-manager").And.NotHaveMatched("above-goodwill-limit-needs-department-manager");
 
-    [Fact]
-    public void Approval_AboveManagerLimit_RequiresGeneralManager() =>
-        Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.Replacement, 1_000.01m))
-            .Should().RequireApprovalSteps("manager", "general-manager").And.HaveMatched("general-manager-approves-remedies-above-manager-limit");
+    // t10 §4 "投诉解决办法经总经理同意后": every remedy, whatever the amount, needs the general manager's consent.
+    [Theory]
+    [InlineData(RemedyKind.Apology, 0)]
+    [InlineData(RemedyKind.Repair, 0)]
+    [InlineData(RemedyKind.Refund, 0.01)]
+    [InlineData(RemedyKind.CorrectiveAction, 0)]
+    [InlineData(RemedyKind.Replacement, 1_000)]
+    public void Approval_EveryRemedy_GeneralManagerApproves(RemedyKind kind, double amount)
+    {
+        var remedy = amount > 0 ? A.Remedy(kind, (decimal)amount) : A.Remedy(kind);
+        var decision = Pack.RequireApproval(A.Complaint().Classified(Severity.Minor).Build(), remedy);
 
-    [Fact]
-    public void Approval_AtManagerLimit_ManagerAlone() =>
-        Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.Replacement, 1_000))
-            .Should().RequireApprovalSteps("manager").And.NotHaveMatched("general-manager-approves-remedies-above-manager-limit");
-
-    [Fact]
-    public void Approval_CorrectiveAction_GeneralManagerApproves() =>
-        Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.CorrectiveAction))
-            .Should().RequireApprovalSteps("general-manager").And.HaveMatched("general-manager-approves-corrective-actions");
-
-    [Fact]
-    public void Approval_FreeRepair_IsNotACorrectiveAction() =>
-        Pack.RequireApproval(A.Complaint().Classified(Severity.General).Build(), A.Remedy(RemedyKind.Repair))
-            .Should().BeWithinHandlerAuthority().And.NotHaveMatched("general-manager-approves-corrective-actions");
+        decision.Should().HaveMatched("general-manager-approves-every-remedy");
+        decision.Steps.Should().EndWith("general-manager");
+        decision.WithinHandlerAuthority.Should().BeFalse("no dealership remedy is within a handler's own authority");
+    }
 
     [Fact]
     public void Approval_MajorComplaint_DepartmentManagerThenGeneralManager() =>
@@ -267,9 +264,13 @@ public sealed class AutoDealershipPackTests
             .Should().RequireApprovalSteps("manager", "general-manager").And.HaveMatched("major-complaint-department-manager-and-general-manager");
 
     [Fact]
-    public void Approval_SeriousComplaintApology_WithinHandlerAuthority() =>
+    public void Approval_SeriousComplaintApology_GeneralManagerAlone() =>
         Pack.RequireApproval(A.Complaint().Classified(Severity.Serious).Build(), A.Remedy(RemedyKind.Apology))
-            .Should().BeWithinHandlerAuthority().And.NotHaveMatched("major-complaint-department-manager-and-general-manager");
+            .Should().RequireApprovalSteps("general-manager").And.NotHaveMatched("major-complaint-department-manager-and-general-manager");
+
+    [Fact]
+    public void Lifecycle_SaysNothing_KeepsTheWorkflowDefaults() =>
+        Pack.Lifecycle.Should().BeEquivalentTo(LifecycleSettings.Default);
 
     // ---- recusal -------------------------------------------------------------------------------------------
 

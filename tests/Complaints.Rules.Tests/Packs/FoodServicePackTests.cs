@@ -71,25 +71,35 @@ public sealed class FoodServicePackTests
         Pack.Classify(A.Complaint().Flagged(ComplaintFlags.HealthRisk).Build())
             .Should().HaveCategory("food-safety").And.HaveMatched("category-food-safety");
 
+    // 三.7: suspect food is checked, replaced promptly by the duty manager and the same kind checked: serious, not major.
     [Theory]
-    [InlineData(Spoiled, ComplaintFlags.None, null)]
-    [InlineData(ComplaintBuilder.DefaultDescription, ComplaintFlags.HealthRisk, null)]
-    [InlineData(ComplaintBuilder.DefaultDescription, ComplaintFlags.None, "food-safety")]
-    public void Severity_AbnormalOrSpoiledFood_IsMajor(string description, ComplaintFlags flags, string? category)
+    [InlineData(Spoiled, null)]
+    [InlineData("The fish had a strange smell (异味) this morning.", null)]
+    [InlineData(ComplaintBuilder.DefaultDescription, "food-safety")]
+    public void Severity_SuspectFood_IsSeriousNotMajor(string description, string? category)
     {
-        var complaint = A.Complaint().Described(description).Flagged(flags);
+        var complaint = A.Complaint().Described(description);
         if (category is not null)
         {
             complaint.InCategory(category);
         }
 
-        Pack.Classify(complaint.Build()).Should().HaveTier(Severity.Major).And.HaveMatched("abnormal-or-spoiled-food-is-major");
+        Pack.Classify(complaint.Build()).Should().HaveTier(Severity.Serious).And.HaveMatched("suspect-food-is-serious")
+            .And.NotHaveMatched("illness-or-health-risk-is-major");
     }
+
+    [Theory]
+    [InlineData("After lunch three cooks had diarrhoea; the chicken smelled rotten.", ComplaintFlags.None)]
+    [InlineData("Two children were vomiting after eating the rice.", ComplaintFlags.None)]
+    [InlineData(ComplaintBuilder.DefaultDescription, ComplaintFlags.HealthRisk)]
+    public void Severity_IllnessOrHealthRisk_IsMajor(string description, ComplaintFlags flags) =>
+        Pack.Classify(A.Complaint().Described(description).Flagged(flags).Build())
+            .Should().HaveTier(Severity.Major).And.HaveMatched("illness-or-health-risk-is-major");
 
     [Fact]
     public void Severity_WiltedButNotSpoiled_IsGeneral() =>
         Pack.Classify(A.Complaint().Described("The lettuce was wilted when it arrived.").Build())
-            .Should().HaveTier(Severity.General).And.NotHaveMatched("abnormal-or-spoiled-food-is-major");
+            .Should().HaveTier(Severity.General).And.NotHaveMatched("suspect-food-is-serious").And.NotHaveMatched("illness-or-health-risk-is-major");
 
     [Fact]
     public void Severity_SafetyRisk_IsMajor() =>
@@ -208,6 +218,12 @@ public sealed class FoodServicePackTests
             .And.HaveMatched("serious-resolved-within-3-working-days").And.HaveDeadlineSetBy(DeadlineKind.Resolve, "food-safety-resolved-within-24-hours");
 
     [Fact]
+    public void Deadlines_FoodSafetyNotMajor_KeepsTheFoodSafetyClocks() =>
+        Pack.SetDeadlines(A.Complaint().Classified("food-safety", Severity.Serious).Build())
+            .Should().HaveDeadline(DeadlineKind.Acknowledge, 1, DeadlineUnit.Hours).And.HaveDeadline(DeadlineKind.Resolve, 24, DeadlineUnit.Hours)
+            .And.HaveDeadlineSetBy(DeadlineKind.Resolve, "food-safety-resolved-within-24-hours");
+
+    [Fact]
     public void Deadlines_Serious_AcknowledgedWithinTwoHoursResolvedWithinThreeWorkingDays() =>
         Pack.SetDeadlines(A.Complaint().Classified(Severity.Serious).Build())
             .Should().HaveDeadline(DeadlineKind.Acknowledge, 2, DeadlineUnit.Hours).And.HaveDeadline(DeadlineKind.Resolve, 3, DeadlineUnit.WorkingDays)
@@ -256,6 +272,27 @@ public sealed class FoodServicePackTests
     public void Approval_MajorComplaint_CompanyCoordinates() =>
         Pack.RequireApproval(A.Complaint().Classified("food-safety", Severity.Major).Build(), A.Remedy(RemedyKind.Replacement))
             .Should().RequireApprovalSteps("manager", "general-manager").And.HaveMatched("major-complaint-company-coordinates");
+
+    // The case: a ¥50 replacement of a dish that smells wrong needs no approval at all (三.1, 三.7).
+    [Fact]
+    public void Approval_FiftyYuanReplacementOfSuspectFood_WithinDutyManagerAuthority()
+    {
+        var suspect = A.Complaint().Described(Spoiled).Build();
+        var severity = Pack.Classify(suspect);
+        var classified = suspect with { Category = severity.Category, Severity = severity.Tier };
+
+        Pack.RequireApproval(classified, A.Remedy(RemedyKind.Replacement, 50)).Should().BeWithinHandlerAuthority();
+    }
+
+    [Fact]
+    public void Lifecycle_DutyManagerSettlesUpToMajorWithinAuthorityAndTriages()
+    {
+        Pack.Lifecycle.OnSpotUpTo.Should().Be(Severity.Major);
+        Pack.Lifecycle.TriageRoles.Should().Equal("coordinator", "duty-manager", "manager");
+        Pack.Lifecycle.EmergencyMeetingTiers.Should().Equal(Severity.Major);
+        Pack.Lifecycle.RewardKinds.Should().Equal(ComplaintKind.Report);
+        Pack.Lifecycle.PenaltiesConfirmedBy.Should().BeNull();
+    }
 
     [Fact]
     public void Approval_SeriousComplaintReplacement_WithinAuthority() =>
@@ -467,14 +504,14 @@ public sealed class FoodServicePackTests
     // ---- through the workflow ------------------------------------------------------------------------------
 
     [Fact]
-    public async Task Workflow_SpoiledChickenOnThe24HourLine_MajorWithAnHourToAcknowledge()
+    public async Task Workflow_SpoiledChickenOnThe24HourLine_SeriousWithAnHourToAcknowledge()
     {
         var harness = ComplaintsHarness.ForPack("food-service");
         var id = (await harness.ReceiveAsync(A.Complaint().Via(Channel.Hotline).Described(Spoiled), DutyManager)).Complaint.Id;
 
         await harness.TriageAsync(id, A.Coordinator("wu", "customer-service"));
 
-        (await harness.LastDecisionAsync<SeverityDecision>(id)).Should().HaveCategory("food-safety").And.HaveTier(Severity.Major);
+        (await harness.LastDecisionAsync<SeverityDecision>(id)).Should().HaveCategory("food-safety").And.HaveTier(Severity.Serious);
         (await harness.LastDecisionAsync<RoutingDecision>(id)).Should().RouteTo("quality-control").And.BeHandledBy("manager");
         (await harness.LastDecisionAsync<DeadlineDecision>(id)).Should().HaveDeadline(DeadlineKind.Acknowledge, 1, DeadlineUnit.Hours);
     }

@@ -468,10 +468,40 @@ public sealed class TobaccoRetailPackTests
     // ---- penalties -----------------------------------------------------------------------------------------
 
     [Fact]
-    public void Penalty_LateHandling_WarningHundredAndLiability() =>
-        Pack.AssessPenalty(A.Complaint().Build(), Supervisor, Misconduct.LateHandling)
+    public void Penalty_LateAndNotToldWhy_WarningHundredAndLiability() =>
+        Pack.AssessPenalty(Late(extensionReason: null), Supervisor, Misconduct.LateHandling)
             .Should().Impose(SanctionKind.Warning).And.Impose(SanctionKind.Fine, 100).And.Impose(SanctionKind.LiabilityForLosses)
-            .And.HaveMatched("late-handling-warning-and-100");
+            .And.HaveMatched("late-and-not-told-why-warning-and-100");
+
+    // 第三十条: late *and* the reporter not told why. An extension with a reason given to the reporter (第十六条) is telling them.
+    [Fact]
+    public void Penalty_LateButToldWhy_NoSanction() =>
+        Pack.AssessPenalty(Late(extensionReason: "The case involves three depots; we need until the 60th day."), Supervisor, Misconduct.LateHandling)
+            .Should().ImposeNothing().And.NotHaveMatched("late-and-not-told-why-warning-and-100");
+
+    [Fact]
+    public void Lifecycle_RewardsComplainantsAndReportersAndLeadershipConfirmsPenalties()
+    {
+        Pack.Lifecycle.RewardKinds.Should().Equal(ComplaintKind.Complaint, ComplaintKind.Report);
+        Pack.Lifecycle.PenaltiesConfirmedBy.Should().Be("general-manager");
+        Pack.Lifecycle.TriageRoles.Should().Equal("coordinator", "supervisor", "manager");
+        Pack.Lifecycle.OnSpotUpTo.Should().Be(Severity.General);
+    }
+
+    // 第二十八条 rewards 投诉、举报人: an overcharging *complaint* with a fine earns 20–50 % of it, as a report does.
+    [Fact]
+    public void Reward_FinedOverchargingComplaint_TwentyToFiftyPercentOfTheFine() =>
+        Pack.DecideReward(A.Complaint().OfKind(ComplaintKind.Complaint).Classified("overcharging", Severity.General).WithFindings(FindingOutcome.Substantiated, fine: 1_000).Build())
+            .Should().GrantBetween(200, 500).And.HaveMatched("illegal-fee-report-20-to-50-percent-of-fine");
+
+    private static Complaint Late(string? extensionReason)
+    {
+        var due = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        return A.Complaint().OfKind(ComplaintKind.Report).Build() with
+        {
+            Deadlines = [new Deadline(DeadlineKind.Resolve, due, "investigate-and-decide-within-30-days", "cn") { BreachedAt = due, ExtensionReason = extensionReason }],
+        };
+    }
 
     [Theory]
     [InlineData(Misconduct.MaliciousAccusation, "malicious-accusation-demerit-and-200")]
@@ -497,7 +527,7 @@ public sealed class TobaccoRetailPackTests
             .Should().Impose(SanctionKind.Warning).And.HaveMatched("department-head-answers-for-the-department");
 
     [Theory]
-    [InlineData("late-handling-warning-and-100")]
+    [InlineData("late-and-not-told-why-warning-and-100")]
     [InlineData("malicious-accusation-demerit-and-200")]
     [InlineData("identity-leak-demerit-and-200")]
     [InlineData("hiding-delaying-or-obstructing-demerit-and-200")]

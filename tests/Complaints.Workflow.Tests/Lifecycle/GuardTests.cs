@@ -93,7 +93,7 @@ public sealed class GuardTests
 
         var act = () => h.Service.ExecuteAsync(id, Handler, new ProposeRemedy(Harness.Compensation));
 
-        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("emergency meeting held (major)");
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("emergency meeting held (if its tier needs one)");
         var met = await h.Do(id, GeneralManager, new RecordEmergencyMeeting(["General manager", "Service manager", "Customer relations"], "Replace the pads; recall batch BP-1."));
         met.EmergencyMeeting!.Attendees.Should().HaveCount(3);
         (await h.Do(id, Handler, new ProposeRemedy(Harness.Compensation))).State.Should().Be(ComplaintState.AwaitingApproval);
@@ -107,7 +107,7 @@ public sealed class GuardTests
 
         var act = () => h.Service.ExecuteAsync(id, SalesManager, new RecordEmergencyMeeting(["GM"], "Nothing."));
 
-        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("a major complaint without a meeting yet");
+        (await act.Should().ThrowAsync<InvalidTransitionException>()).Which.UnmetConditions.Should().Contain("a tier that needs an emergency meeting, without one yet");
     }
 
     [Fact]

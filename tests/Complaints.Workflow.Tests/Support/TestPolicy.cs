@@ -42,6 +42,12 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The most working days the resolve deadline may be extended to; 10 unless a test changes it.</summary>
     public int ResolveExtendableTo { get; set; } = 10;
 
+    /// <summary>The lifecycle settings; the workflow's defaults unless a test changes them.</summary>
+    public LifecycleSettings Lifecycle { get; set; } = LifecycleSettings.Default;
+
+    /// <summary>The working days to the follow-up deadline; 10 unless a test changes it (3 makes it fall due with a general case's resolve deadline).</summary>
+    public int FollowUpDays { get; set; } = 10;
+
     private static PolicyExplanation Explain(params RuleTrace[] rules) => new(Ref, rules);
 
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Admissibility switch
@@ -88,7 +94,7 @@ internal sealed class TestPolicy : IComplaintPolicy
                 {
                     WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
                 },
-                new DeadlineRule(DeadlineKind.FollowUp, 10, DeadlineUnit.WorkingDays, "follow-up-10wd"),
+                new DeadlineRule(DeadlineKind.FollowUp, FollowUpDays, DeadlineUnit.WorkingDays, $"follow-up-{FollowUpDays}wd"),
                 .. ExtraDeadlines,
             ],
             Explain(new RuleTrace("deadlines", true, $"tier {complaint.Severity}")));
