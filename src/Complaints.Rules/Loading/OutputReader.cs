@@ -106,7 +106,7 @@ internal sealed class OutputReader
         var found = _settings.FirstOrDefault(s => string.Equals(s.Key, name, StringComparison.Ordinal));
         if (found.Key is null)
         {
-            _problem($"output '{key}' reads setting '{name}', which pack.json settings does not have{WorkflowCompiler.DidYouMean(name, _settings.Keys)}; add it to settings or correct the name.");
+            _problem($"output '{key}' reads setting '{name}', which pack.json settings does not have{Nearest.Hint(name, _settings.Keys)}; add it to settings or correct the name.");
             return null;
         }
 

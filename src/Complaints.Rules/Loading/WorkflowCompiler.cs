@@ -261,7 +261,7 @@ internal static partial class WorkflowCompiler
             {
                 problem(isLimit
                     ? $"pack.Limit(\"{key}\") names a role without an approvalLimit in pack.json."
-                    : $"pack.Setting(\"{key}\") names no entry of pack.json settings{DidYouMean(key, pack.Settings.Keys)}.");
+                    : $"pack.Setting(\"{key}\") names no entry of pack.json settings{Nearest.Hint(key, pack.Settings.Keys)}.");
             }
         }
 
@@ -273,15 +273,12 @@ internal static partial class WorkflowCompiler
                 var key = m.Groups["key"].Value;
                 if (!attributes.Any(a => string.Equals(a.Id, key, StringComparison.Ordinal)))
                 {
-                    problem($"complaint.{m.Groups["fn"].Value}(\"{key}\") names no attribute declared in pack.json attributes{DidYouMean(key, attributes.Select(a => a.Id))}; declare it (with its type) or correct the name.");
+                    problem($"complaint.{m.Groups["fn"].Value}(\"{key}\") names no attribute declared in pack.json attributes{Nearest.Hint(key, attributes.Select(a => a.Id))}; declare it (with its type) or correct the name.");
                 }
             }
         }
     }
 
-    /// <summary>"; did you mean 'x'?" for the nearest known name, or nothing.</summary>
-    internal static string DidYouMean(string name, IEnumerable<string> known) =>
-        Complaints.Policy.NearestName.Of(name, known) is { } nearest ? $" (did you mean '{nearest}'?)" : "";
 
     /// <summary>The values an expression refers to, so a matched rule can say what it saw.</summary>
     private static Probe[] Probes(string expression, RuleParameter[] parameters)
