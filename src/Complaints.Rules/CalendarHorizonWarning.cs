@@ -108,26 +108,12 @@ public sealed partial class CalendarHorizonWarning : IHostedService
         return warnings;
     }
 
-    /// <summary>The pack's deadline rules, longest reach first (the extension limit where there is one).</summary>
-    private static IEnumerable<(string Rule, int Amount, DeadlineUnit Unit)> LongestDeadlines(PolicyPack pack)
-    {
-        var rules = new List<(string, int, DeadlineUnit, double)>();
-        foreach (var rule in pack.Workflow(DecisionPoint.Deadlines).Rules ?? [])
-        {
-            var properties = rule.Properties ?? [];
-            if (Number(properties, "amount") is { } amount && properties.TryGetValue("unit", out var u)
-                && Enum.TryParse<DeadlineUnit>(Convert.ToString(u, CultureInfo.InvariantCulture)?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var unit))
-            {
-                var most = Math.Max(amount, Number(properties, "extendableTo") ?? 0);
-                rules.Add((rule.RuleName, most, unit, most * Days(unit)));
-            }
-        }
-
-        return rules.OrderByDescending(r => r.Item4).Select(r => (r.Item1, r.Item2, r.Item3));
-    }
-
-    private static int? Number(Dictionary<string, object> properties, string key) =>
-        properties.TryGetValue(key, out var value) && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+    /// <summary>The pack's deadline rules, as compiled (amounts read from settings included), longest reach first (the extension limit where there is one).</summary>
+    private static IEnumerable<(string Rule, int Amount, DeadlineUnit Unit)> LongestDeadlines(PolicyPack pack) =>
+        pack.DeadlineRules
+            .Select(r => (r.Rule, Most: Math.Max(r.Amount, r.ExtendableTo ?? 0), r.Unit))
+            .OrderByDescending(r => r.Most * Days(r.Unit))
+            .Select(r => (r.Rule, r.Most, r.Unit));
 
     /// <summary>Roughly how many calendar days one unit spans, to find the longest deadline.</summary>
     private static double Days(DeadlineUnit unit) => unit switch

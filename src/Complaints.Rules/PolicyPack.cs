@@ -129,6 +129,9 @@ public sealed partial class PolicyPack
 
     private PolicyExplanation NoneMatched(DecisionPoint point) => _noneMatched[(int)point];
 
+    /// <summary>The deadline each rule of <c>deadlines.json</c> sets, in rule order (numbers read from settings already resolved).</summary>
+    internal IEnumerable<DeadlineRule> DeadlineRules => _deadlineRules.OfType<DeadlineRule>();
+
     /// <summary>A decision point's compiled rules (for tests that check explanations against an eager evaluation).</summary>
     internal CompiledWorkflow Compiled(DecisionPoint point) => _workflows[(int)point];
 

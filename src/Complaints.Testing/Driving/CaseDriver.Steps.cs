@@ -73,27 +73,14 @@ public sealed partial class CaseDriver
     };
 
     /// <summary>
-    /// Whether the case's next step is its emergency meeting: findings are in, no meeting yet, and the lifecycle lets the
-    /// chair record one now (the policy's lifecycle needs one for the case's tier; by default a major complaint).
+    /// Whether the case's next step is its emergency meeting: findings are in, the accused heard, no meeting yet, and the
+    /// case's policy needs one for its tier (<see cref="Policy.LifecycleSettings.NeedsEmergencyMeeting"/>; by default a
+    /// major complaint). Read off the case and the service's policies, so driving costs no store read.
     /// </summary>
-    private async Task<bool> MeetingNeededAsync(Complaint c, CancellationToken cancellationToken)
-    {
-        if (c is not { State: ComplaintState.Investigating, Findings: not null, EmergencyMeeting: null } || AccusedToHear(c))
-        {
-            return false;
-        }
-
-        try
-        {
-            var allowed = await Service.GetAllowedActionsAsync(c.Id, Cast.MeetingChair ?? Cast.Coordinator, cancellationToken).ConfigureAwait(false);
-            return allowed.Contains(ComplaintAction.RecordEmergencyMeeting);
-        }
-        catch (NotPermittedException)
-        {
-            // A chair who may not see the case holds no meeting on it: the remedy comes next, and says what is missing.
-            return false;
-        }
-    }
+    private bool MeetingNeeded(Complaint c) =>
+        c is { State: ComplaintState.Investigating, Findings: not null, EmergencyMeeting: null }
+        && !AccusedToHear(c)
+        && Service.Policies.Resolve(c.Policy).Lifecycle.NeedsEmergencyMeeting(c.Severity);
 
     /// <summary>A member of staff is accused (as the lifecycle reads it) and was not heard yet.</summary>
     private static bool AccusedToHear(Complaint c) =>

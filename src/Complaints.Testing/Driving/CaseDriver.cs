@@ -78,7 +78,7 @@ public sealed partial class CaseDriver
                     $"Complaint {complaint.Id} did not reach {target} in {MaxCommands} commands along the happy path; it is at {complaint.State}.");
             }
 
-            var (actor, command) = NextStep(complaint, target, await MeetingNeededAsync(complaint, cancellationToken).ConfigureAwait(false));
+            var (actor, command) = NextStep(complaint, target, MeetingNeeded(complaint));
             complaint = (await Service.ExecuteAsync(complaint.Id, actor, command, cancellationToken: cancellationToken).ConfigureAwait(false)).Complaint;
         }
 

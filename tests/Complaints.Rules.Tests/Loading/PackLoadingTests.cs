@@ -72,9 +72,10 @@ public sealed class PackLoadingTests : IDisposable
 
         var problems = LoadProblems(folder);
 
-        problems.Should().HaveCount(4);
+        problems.Should().HaveCount(5);
         problems.Should().Contain(p => p.Rule == "large-claim" && p.Reason.Contains("'huge'") && p.Reason.Contains("major"));
         problems.Should().Contain(p => p.Rule == "resolve-3wd" && p.Reason.Contains("'amount' must be a number"));
+        problems.Should().Contain(p => p.File == "pack.json" && p.Reason.Contains("setting 'resolveWorkingDays' drives nothing"), "the rule no longer reads it");
         problems.Should().Contain(p => p.Rule == "billing-to-finance" && p.Reason.Contains("department 'accounts' is not declared"));
         problems.Should().Contain(p => p.Rule == "on-request" && p.Reason.Contains("unknown output 'notfiyRole'"));
     }

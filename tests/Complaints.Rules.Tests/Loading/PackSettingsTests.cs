@@ -18,9 +18,9 @@ public sealed class PackSettingsTests : IDisposable
     [Fact]
     public void Load_DeadlineAmountFromASetting_UsesTheSettingsValue()
     {
+        // generic's resolve-3wd gives "amount": "settings.resolveWorkingDays".
         var folder = CopyOf("generic", Folder("pack"));
-        AddSetting(folder, "resolveDays", 4);
-        EditRule(folder, "deadlines.json", "resolve-3wd", rule => rule["Properties"]!["amount"] = "settings.resolveDays");
+        AddSetting(folder, "resolveWorkingDays", 4);
 
         var pack = PolicyPacks.LoadFolder(folder);
 
@@ -31,15 +31,26 @@ public sealed class PackSettingsTests : IDisposable
     [Fact]
     public void Load_OverrideChangesTheSetting_TheOutputFollows()
     {
-        var folder = CopyOf("generic", Folder("pack"));
-        AddSetting(folder, "resolveDays", 4);
-        EditRule(folder, "deadlines.json", "resolve-3wd", rule => rule["Properties"]!["amount"] = "settings.resolveDays");
         var overrides = Folder("override");
-        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "settings": { "resolveDays": 6 } }""");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "settings": { "resolveWorkingDays": 6 } }""");
 
-        var pack = PolicyPacks.LoadFolder(folder, overrides);
+        var pack = PolicyPacks.LoadBuiltIn("generic", overrides);
 
         pack.SetDeadlines(A.Complaint().Build()).Deadlines.Single(d => d.Kind == DeadlineKind.Resolve).Amount.Should().Be(6);
+        PolicyPacks.LoadBuiltIn("generic").SetDeadlines(A.Complaint().Build()).Deadlines.Single(d => d.Kind == DeadlineKind.Resolve).Amount.Should().Be(3);
+    }
+
+    [Fact]
+    public void Load_OneSettingGivenByTwoRules_ChangesBoth()
+    {
+        // The hospital settles a general problem and tells the result within the same 3 working days.
+        var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "settings": { "generalSettleWorkingDays": 2 } }""");
+
+        var pack = PolicyPacks.LoadBuiltIn("hospital", overrides);
+
+        pack.SetDeadlines(A.Complaint().Build()).Deadlines.Where(d => d.Kind is DeadlineKind.Resolve or DeadlineKind.NotifyResult)
+            .Select(d => d.Amount).Should().Equal(2, 2);
     }
 
     [Fact]
@@ -63,21 +74,19 @@ public sealed class PackSettingsTests : IDisposable
     public void Load_OutputNamesAMissingSetting_IsAProblemSuggestingTheNearest()
     {
         var folder = CopyOf("generic", Folder("pack"));
-        AddSetting(folder, "resolveDays", 4);
-        EditRule(folder, "deadlines.json", "resolve-3wd", rule => rule["Properties"]!["amount"] = "settings.resolveDay");
+        EditRule(folder, "deadlines.json", "resolve-3wd", rule => rule["Properties"]!["amount"] = "settings.resolveWorkingDay");
 
         var problems = LoadProblems(folder);
 
         problems.Should().Contain(p => p.File == "deadlines.json" && p.Rule == "resolve-3wd"
-            && p.Reason.Contains("reads setting 'resolveDay'") && p.Reason.Contains("did you mean 'resolveDays'"));
+            && p.Reason.Contains("reads setting 'resolveWorkingDay'") && p.Reason.Contains("did you mean 'resolveWorkingDays'"));
     }
 
     [Fact]
     public void Load_SettingValueOutOfRangeForTheOutput_IsStillChecked()
     {
         var folder = CopyOf("generic", Folder("pack"));
-        AddSetting(folder, "resolveDays", 2.5m);
-        EditRule(folder, "deadlines.json", "resolve-3wd", rule => rule["Properties"]!["amount"] = "settings.resolveDays");
+        AddSetting(folder, "resolveWorkingDays", 2.5m);
 
         LoadProblems(folder).Should().ContainSingle(p => p.Rule == "resolve-3wd" && p.Reason.Contains("'amount' is 2.5"));
     }
