@@ -36,11 +36,15 @@ internal sealed class RecordDeadlineBreachDefinition : CommandDefinition<RecordD
 
         var escalation = policy.CheckEscalation(c, EscalationTrigger.DeadlineBreached);
         var steps = new List<Step> { new(Trigger.RecordDeadlineBreach, new DeadlineBreached(kind, deadline.DueAt, escalation)) };
+
+        // Deadlines due at the same moment are one breach: each is recorded, but the role the escalation names is
+        // told once (with the first), and the case escalates and the handler is assessed once, below.
+        var together = escalation.NotifyRole is null ? escalation : escalation with { NotifyRole = null };
         foreach (var other in c.Deadlines)
         {
             if (other.Kind != kind && other is { MetAt: null, BreachedAt: null } && other.DueAt == deadline.DueAt)
             {
-                steps.Add(new(Trigger.RecordDeadlineBreach, new DeadlineBreached(other.Kind, other.DueAt, escalation)));
+                steps.Add(new(Trigger.RecordDeadlineBreach, new DeadlineBreached(other.Kind, other.DueAt, together)));
             }
         }
 

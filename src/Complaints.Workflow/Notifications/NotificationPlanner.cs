@@ -110,6 +110,13 @@ internal static class NotificationPlanner
                         string.Create(Invariant, $"Approval needed for complaint {after.Id}"),
                         string.Create(Invariant, $"The remedy for {CaseText()} was approved by the previous step and now needs your approval."));
                     break;
+                case AccountabilityAssessed { AwaitingConfirmationBy: { } confirmer, Decision.Sanctions.Count: > 0 } proposed:
+                    Add(
+                        NotificationKind.ApprovalRequest,
+                        Notification.ToRole(confirmer),
+                        string.Create(Invariant, $"Sanctions on complaint {after.Id} need your confirmation"),
+                        string.Create(Invariant, $"Sanctions for {proposed.Misconduct} by {proposed.Person} on {CaseText()} were proposed and are not in force until you confirm them (assess the same person and misconduct)."));
+                    break;
                 case DeadlineWarned warned:
                     Add(
                         NotificationKind.DeadlineWarning,
