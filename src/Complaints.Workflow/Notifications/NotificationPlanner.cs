@@ -271,6 +271,10 @@ internal static class NotificationPlanner
     /// The date the acknowledgement promises ("we will reply by"): the resolution deadline's; without one, the latest
     /// deadline of the case.
     /// </summary>
+    /// <summary>
+    /// "We will reply by": the resolve deadline's date. A case without one yet (no such rule, or one whose clock starts
+    /// at a later event) promises no date rather than another deadline's (a follow-up call is not a reply).
+    /// </summary>
     private static string Due(IReadOnlyList<Deadline> deadlines)
     {
         foreach (var d in deadlines)
@@ -281,16 +285,7 @@ internal static class NotificationPlanner
             }
         }
 
-        DateTimeOffset? last = null;
-        foreach (var d in deadlines)
-        {
-            if (last is null || d.DueAt > last)
-            {
-                last = d.DueAt;
-            }
-        }
-
-        return last is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the time our policy sets";
+        return "the time our policy sets";
     }
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

@@ -151,6 +151,19 @@ public sealed class PackNoticeTests
         acknowledgement.Body.Should().EndWith($"will reply by {resolve:yyyy-MM-dd}.");
     }
 
+    [Fact]
+    public async Task Acknowledgement_without_a_resolve_deadline_yet_promises_no_other_deadlines_date()
+    {
+        var h = new Harness();
+        h.Policy.ResolveStartsAt = ClockStart.Assigned;
+        var id = await h.Receive();
+
+        await h.Do(id, Coordinator, new Triage());
+
+        var acknowledgement = (await h.Store.ReadOutboxAsync(id)).Select(m => m.Notification).Single(n => n.Kind == NotificationKind.Acknowledgement);
+        acknowledgement.Body.Should().EndWith("will reply by the time our policy sets.", "the follow-up call's date is no reply date");
+    }
+
     // ---- hand-written policies and idempotence ----------------------------------------------------------------
 
     [Fact]
@@ -259,6 +272,12 @@ public sealed class PackNoticeTests
     private sealed class NoticePolicy(PolicyPack pack, Func<NoticeEvent, Notice[]> notices) : IComplaintPolicy
     {
         public PolicyRef Identity => pack.Identity;
+
+        public string? CalendarName => pack.CalendarName;
+
+        public IntakeSchema? IntakeSchema => pack.IntakeSchema;
+
+        public LifecycleSettings Lifecycle => pack.Lifecycle;
 
         public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => new(notices(at), new PolicyExplanation(Identity, []));
 

@@ -30,6 +30,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The calendar the deadlines count on, by name; the workflow's default calendar if <see langword="null"/>.</summary>
     public string? CalendarName { get; set; }
 
+    /// <summary>The event the resolve deadline's clock starts at; receipt unless a test changes it.</summary>
+    public ClockStart ResolveStartsAt { get; set; }
+
     /// <summary>The intake attributes checked at receipt; none (anything accepted) unless a test sets them.</summary>
     public IntakeSchema? IntakeSchema { get; set; }
 
@@ -92,7 +95,7 @@ internal sealed class TestPolicy : IComplaintPolicy
                 new DeadlineRule(DeadlineKind.Acknowledge, 1, DeadlineUnit.WorkingDays, "acknowledge-1wd"),
                 new DeadlineRule(DeadlineKind.Resolve, days, DeadlineUnit.WorkingDays, $"resolve-{days}wd")
                 {
-                    WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager,
+                    WarnAtShare = 0.5m, ExtendableTo = ResolveExtendableTo, ExtensionApprovedBy = ComplaintRoles.GeneralManager, StartsAt = ResolveStartsAt,
                 },
                 new DeadlineRule(DeadlineKind.FollowUp, FollowUpDays, DeadlineUnit.WorkingDays, $"follow-up-{FollowUpDays}wd"),
                 .. ExtraDeadlines,
