@@ -11,8 +11,9 @@ internal static partial class Cases
     public static IReadOnlyList<Script> FoodCases() => [SourPork()];
 
     /// <summary>
-    /// Spoiled food: a major complaint (1-hour acknowledgement, 24-hour resolution), the pack's guidance calls for a
-    /// product hold, which the inspector records; an emergency meeting, then the manager and the general manager approve.
+    /// Spoiled food with a health risk: a major complaint (1-hour acknowledgement, 24-hour resolution); the pack's guidance
+    /// calls for a product hold, which the inspector places on the batch and releases as withdrawn once it is replaced;
+    /// an emergency meeting, then the manager and the general manager approve.
     /// </summary>
     private static Script SourPork() => new Script(FoodPack, "Sour-smelling braised pork at a school canteen", DutyManager)
         .Receive(Mar(4, 3, 40), DutyManager, Intake(
@@ -26,8 +27,9 @@ internal static partial class Cases
         .Guidance(Mar(4, 3, 46), DutyManager)
         .Then(Mar(4, 3, 50), DutyManager, new Assign(Inspector))
         .Then(Mar(4, 3, 55), Inspector, new StartInvestigation())
-        .Then(Mar(4, 4, 10), Inspector, new AddEvidence(new("hold://batch/0304-BP2",
-            "PRODUCT HOLD: batch 0304-BP2 withdrawn from 14 canteens and replaced; delivery staff told; the day's other braised dishes checked: normal")))
+        .Then(Mar(4, 4, 0), Inspector, new PlaceHold("Braised pork", "Sour smell and slimy look reported at a canteen", "batch 0304-BP2, delivered to 14 canteens"))
+        .Then(Mar(4, 4, 10), Inspector, new ReleaseHold(1, HoldCheckResult.Withdrawn,
+            "Batch 0304-BP2 withdrawn from 14 canteens and replaced; delivery staff told; the day's other braised dishes checked: normal"))
         .Then(Mar(4, 4, 30), GeneralManager, new RecordEmergencyMeeting(
             ["Xu (general manager)", "Sun (quality control)", "Kong (duty manager)", "delivery supervisor"],
             "Hold the batch; replace at all canteens before lunch; check truck 7's cold chain; the manager in charge visits the school."))

@@ -118,7 +118,9 @@ public sealed class ScriptedDemoTests(ScriptedRunFixture fixture) : IClassFixtur
 
         c.Severity.Should().Be(Severity.Major);
         demoCase.GuidanceRules.Should().Contain("product-hold-for-abnormal-food");
-        c.Evidence.Should().Contain(e => e.Reference.StartsWith("hold://", StringComparison.Ordinal) && e.Description!.StartsWith("PRODUCT HOLD", StringComparison.Ordinal));
+        var hold = c.Holds.Should().ContainSingle().Which;
+        (hold.Product, hold.Scope, hold.Result).Should().Be(("Braised pork", "batch 0304-BP2, delivered to 14 canteens", HoldCheckResult.Withdrawn));
+        c.HasActiveHold.Should().BeFalse("the batch was withdrawn and replaced");
         c.EmergencyMeeting.Should().NotBeNull();
         c.Approvals.Select(a => a.Role).Should().Equal("manager", "general-manager");
         c.Deadlines.Should().OnlyContain(d => d.MetAt <= d.DueAt, "acknowledged within the hour and resolved within 24 hours");

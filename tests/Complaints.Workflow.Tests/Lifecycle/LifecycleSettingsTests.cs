@@ -143,6 +143,23 @@ public sealed class LifecycleSettingsTests
     }
 
     [Fact]
+    public async Task TriageRoles_GrantTheActionNotSight_AHolderWhoCannotSeeTheCaseIsRefusedUntilTheRoleSeesAll()
+    {
+        // A triage role triages the cases it can see: those its holders received (the food-service duty manager and the
+        // tobacco supervisor are the first receivers), unless the host lets the role see every case.
+        var h = new Harness();
+        h.Policy.Lifecycle = LifecycleSettings.Default with { TriageRoles = [ComplaintRoles.Handler] };
+        var elsewhere = new Actor(new ActorId("zhou"), "Zhou (warehouse)", [ComplaintRoles.Handler], new DepartmentId("warehouse"));
+        var id = await h.Receive(Harness.ProductIntake(), by: Receiver);
+
+        var act = () => h.Service.ExecuteAsync(id, elsewhere, new Triage());
+
+        (await act.Should().ThrowAsync<NotPermittedException>()).Which.Reason.Should().Contain("they may not see this case");
+        h.Options.SeeAllRoles.Add(ComplaintRoles.Handler);
+        (await h.Do(id, elsewhere, new Triage())).State.Should().Be(ComplaintState.Triaged);
+    }
+
+    [Fact]
     public async Task DefaultSettings_CoordinatorTriagesAndAHandlerMayNot()
     {
         var h = new Harness();
