@@ -51,6 +51,7 @@ internal readonly record struct CaseView(bool Identity, ConfidentialParts Withhe
             AccusedStatement = Hides(ConfidentialParts.AccusedStatement) ? Text(complaint.AccusedStatement) : complaint.AccusedStatement,
             Findings = Apply(complaint.Findings),
             Recusals = Identity ? complaint.Recusals : [.. complaint.Recusals.Select(r => r with { Reason = WithheldText })],
+            Holds = Hides(ConfidentialParts.Description) && complaint.Holds.Count > 0 ? [.. complaint.Holds.Select(Apply)] : complaint.Holds,
         };
     }
 
@@ -103,6 +104,8 @@ internal readonly record struct CaseView(bool Identity, ConfidentialParts Withhe
         ComplaintClosed x => x with { Reward = StripOrNull(x.Reward) },
         AccountabilityAssessed x => x with { Decision = Strip(x.Decision) },
         DeadlineBreached x => x with { Escalation = Strip(x.Escalation) },
+        ProductHoldPlaced x => Hides(ConfidentialParts.Description) ? x with { Reason = WithheldText, Scope = Text(x.Scope) } : x,
+        ProductHoldReleased x => Hides(ConfidentialParts.Description) ? x with { Note = Text(x.Note) } : x,
         _ => e,
     };
 
@@ -116,6 +119,12 @@ internal readonly record struct CaseView(bool Identity, ConfidentialParts Withhe
         Evidence = intake.Evidence is { } evidence && HidesEvidence ? Withhold(evidence) : intake.Evidence,
         Attributes = Hides(ConfidentialParts.Attributes) && intake.Attributes is { Count: > 0 } ? new Dictionary<string, string>() : intake.Attributes,
     };
+
+    /// <summary>
+    /// A hold as a reader shown no complaint text sees it: the product and the check's result stay (what the unit must
+    /// act on); the reason, scope and note, written by staff and able to quote the complaint, are withheld with it.
+    /// </summary>
+    private static ProductHold Apply(ProductHold hold) => hold with { Reason = WithheldText, Scope = Text(hold.Scope), ReleaseNote = Text(hold.ReleaseNote) };
 
     private Findings? Apply(Findings? findings) =>
         findings is not null && Hides(ConfidentialParts.FindingsSummary) ? findings with { Summary = WithheldText } : findings;

@@ -13,6 +13,8 @@ namespace Complaints.Workflow.Tests.Holds;
 /// </summary>
 public sealed class ProductHoldTests
 {
+    private const string CaseViewText = Complainant.Withheld;
+
     private static readonly PlaceHold PorkHold = new("Braised pork", "Sour smell reported at lunch.", "Delivery of 2 March, supplier Huaxin");
 
     [Fact]
@@ -190,10 +192,10 @@ public sealed class ProductHoldTests
     }
 
     [Fact]
-    public async Task Holds_AreNeverWithheld_FromAReaderWhoMayNotSeeTheComplainant()
+    public async Task Holds_ShowTheProduct_ToAReaderWhoMayNotSeeTheComplainant_AndTheirTextWhenTheComplaintsTextIsShown()
     {
         var h = new Harness();
-        h.Policy.WithheldFromTheAccusedDepartment = ConfidentialParts.Description | ConfidentialParts.Evidence | ConfidentialParts.Attributes;
+        h.Policy.WithheldFromTheAccusedDepartment = ConfidentialParts.Evidence | ConfidentialParts.Attributes;
         var id = await h.DriveTo(ComplaintState.Triaged);
         await h.Do(id, Coordinator, PorkHold);
 
@@ -203,6 +205,28 @@ public sealed class ProductHoldTests
         seen.Intake.Complainant.Should().Be(Complainant.Redacted, "the reader is in the accused department");
         seen.Holds.Should().Equal((await h.Stored(id)).Holds, "a hold names a product, not who complained");
         journal[^1].Event.Should().Be(new ProductHoldPlaced(1, "Braised pork", "Sour smell reported at lunch.", "Delivery of 2 March, supplier Huaxin"));
+    }
+
+    [Fact]
+    public async Task Holds_ReasonScopeAndNote_AreWithheldWithTheComplaintsText()
+    {
+        // Staff write a hold's reason and note, and can quote the complaint in them (tobacco art. 27(3): the materials
+        // are not shown to the unit investigated); the product and the check's result stay, since the unit acts on them.
+        var h = new Harness();
+        h.Policy.WithheldFromTheAccusedDepartment = ConfidentialParts.Description;
+        var id = await h.DriveTo(ComplaintState.Triaged);
+        await h.Do(id, Coordinator, PorkHold);
+        await h.Do(id, Coordinator, new ReleaseHold(1, HoldCheckResult.Withdrawn, "The chef's words: 'sour, slimy'."));
+
+        var seen = await h.Service.GetAsync(id, SalesClerk);
+        var journal = await h.Service.GetJournalAsync(id, SalesClerk);
+
+        var hold = seen.Holds.Should().ContainSingle().Which;
+        (hold.Product, hold.Reason, hold.Scope, hold.ReleaseNote, hold.Result)
+            .Should().Be(("Braised pork", CaseViewText, CaseViewText, CaseViewText, HoldCheckResult.Withdrawn));
+        journal[^2].Event.Should().Be(new ProductHoldPlaced(1, "Braised pork", CaseViewText, CaseViewText));
+        journal[^1].Event.Should().Be(new ProductHoldReleased(1, HoldCheckResult.Withdrawn, CaseViewText));
+        (await h.Service.GetAsync(id, Coordinator)).Holds.Single().ReleaseNote.Should().Be("The chef's words: 'sour, slimy'.");
     }
 
     [Fact]
