@@ -86,31 +86,9 @@ public sealed class ComplaintsHarnessTests
     }
 
     /// <summary>The generic pack, but naming no calendar, as a host's own policy might.</summary>
-    private sealed class NoCalendar(IComplaintPolicy inner) : IComplaintPolicy
+    private sealed class NoCalendar(IComplaintPolicy inner) : ComplaintPolicyDecorator(inner)
     {
-        public PolicyRef Identity => inner.Identity;
-
-        public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => inner.DecideAdmissibility(complaint);
-
-        public SeverityDecision Classify(Complaint complaint) => inner.Classify(complaint);
-
-        public RoutingDecision Route(Complaint complaint) => inner.Route(complaint);
-
-        public DeadlineDecision SetDeadlines(Complaint complaint) => inner.SetDeadlines(complaint);
-
-        public RecusalDecision CheckRecusal(Complaint complaint, Actor person) => inner.CheckRecusal(complaint, person);
-
-        public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy) => inner.RequireApproval(complaint, remedy);
-
-        public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader) => inner.CheckConfidentiality(complaint, reader);
-
-        public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => inner.CheckEscalation(complaint, trigger);
-
-        public RewardDecision DecideReward(Complaint complaint) => inner.DecideReward(complaint);
-
-        public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) => inner.AssessPenalty(complaint, person, misconduct);
-
-        public GuidanceDecision AdviseHandling(Complaint complaint) => inner.AdviseHandling(complaint);
+        public override string? CalendarName => null;
     }
 
     /// <summary>A calendar whose every unit is one clock hour, so due times are obvious.</summary>

@@ -112,30 +112,10 @@ public sealed class AccountabilityAndRewardTests
     }
 
     /// <summary>The test policy under another identity, standing for a newer pack version.</summary>
-    private sealed class RenamedPolicy(TestPolicy inner, PolicyRef identity) : IComplaintPolicy
+    private sealed class RenamedPolicy(TestPolicy inner, PolicyRef identity) : ComplaintPolicyDecorator(inner)
     {
-        public PolicyRef Identity => identity;
+        public override PolicyRef Identity => identity;
 
-        public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => inner.DecideAdmissibility(complaint);
-
-        public SeverityDecision Classify(Complaint complaint) => inner.Classify(complaint) with { Explanation = new PolicyExplanation(identity, []) };
-
-        public RoutingDecision Route(Complaint complaint) => inner.Route(complaint);
-
-        public DeadlineDecision SetDeadlines(Complaint complaint) => inner.SetDeadlines(complaint);
-
-        public RecusalDecision CheckRecusal(Complaint complaint, Actor person) => inner.CheckRecusal(complaint, person);
-
-        public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy) => inner.RequireApproval(complaint, remedy);
-
-        public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader) => inner.CheckConfidentiality(complaint, reader);
-
-        public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => inner.CheckEscalation(complaint, trigger);
-
-        public RewardDecision DecideReward(Complaint complaint) => inner.DecideReward(complaint);
-
-        public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) => inner.AssessPenalty(complaint, person, misconduct);
-
-        public GuidanceDecision AdviseHandling(Complaint complaint) => inner.AdviseHandling(complaint);
+        public override SeverityDecision Classify(Complaint complaint) => Inner.Classify(complaint) with { Explanation = new PolicyExplanation(identity, []) };
     }
 }

@@ -269,39 +269,9 @@ public sealed class PackNoticeTests
         new(c.Id, c.Version + 1, StoreHarness.Start, Actor.System, c.State, c.State, happened, Guid.Empty);
 
     /// <summary>A pack's decisions, with notices of the test's choosing.</summary>
-    private sealed class NoticePolicy(PolicyPack pack, Func<NoticeEvent, Notice[]> notices) : IComplaintPolicy
+    private sealed class NoticePolicy(PolicyPack pack, Func<NoticeEvent, Notice[]> notices) : ComplaintPolicyDecorator(pack)
     {
-        public PolicyRef Identity => pack.Identity;
-
-        public string? CalendarName => pack.CalendarName;
-
-        public IntakeSchema? IntakeSchema => pack.IntakeSchema;
-
-        public LifecycleSettings Lifecycle => pack.Lifecycle;
-
-        public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => new(notices(at), new PolicyExplanation(Identity, []));
-
-        public AdmissibilityDecision DecideAdmissibility(Complaint complaint) => pack.DecideAdmissibility(complaint);
-
-        public SeverityDecision Classify(Complaint complaint) => pack.Classify(complaint);
-
-        public RoutingDecision Route(Complaint complaint) => pack.Route(complaint);
-
-        public DeadlineDecision SetDeadlines(Complaint complaint) => pack.SetDeadlines(complaint);
-
-        public RecusalDecision CheckRecusal(Complaint complaint, Actor person) => pack.CheckRecusal(complaint, person);
-
-        public ApprovalDecision RequireApproval(Complaint complaint, RemedyProposal remedy) => pack.RequireApproval(complaint, remedy);
-
-        public ConfidentialityDecision CheckConfidentiality(Complaint complaint, Actor reader) => pack.CheckConfidentiality(complaint, reader);
-
-        public EscalationDecision CheckEscalation(Complaint complaint, EscalationTrigger trigger) => pack.CheckEscalation(complaint, trigger);
-
-        public RewardDecision DecideReward(Complaint complaint) => pack.DecideReward(complaint);
-
-        public PenaltyDecision AssessPenalty(Complaint complaint, Actor person, string misconduct) => pack.AssessPenalty(complaint, person, misconduct);
-
-        public GuidanceDecision AdviseHandling(Complaint complaint) => pack.AdviseHandling(complaint);
+        public override NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => new(notices(at), new PolicyExplanation(Identity, []));
     }
 
     /// <summary>A service over an in-memory store with one built-in pack and a fake clock.</summary>
