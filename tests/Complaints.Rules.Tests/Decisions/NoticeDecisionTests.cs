@@ -89,7 +89,8 @@ public sealed class NoticeDecisionTests : IDisposable
 
         FluentActions.Invoking(() => decision.Should().Tell(Notice.Complainant, NotificationKind.Alert, "the customer hears of it"))
             .Should().Throw<Exception>().WithMessage(
-                "Expected decision to tell \"complainant\" (Alert) because the customer hears of it, but it tells \"manager@department\" (Alert), \"general-manager\" (Alert).*major-complaint-to-the-general-manager-at-once*");
+                // The subject is named from the calling code ("decision", or "notice decision" where a Debug build's symbols tell more).
+                "Expected *decision to tell \"complainant\" (Alert) because the customer hears of it, but it tells \"manager@department\" (Alert), \"general-manager\" (Alert).*major-complaint-to-the-general-manager-at-once*");
         FluentActions.Invoking(() => decision.Should().TellNoOne()).Should().Throw<Exception>().WithMessage("*to tell no one, but it tells*");
     }
 
