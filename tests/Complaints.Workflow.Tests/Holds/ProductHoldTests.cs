@@ -198,13 +198,16 @@ public sealed class ProductHoldTests
         h.Policy.WithheldFromTheAccusedDepartment = ConfidentialParts.Evidence | ConfidentialParts.Attributes;
         var id = await h.DriveTo(ComplaintState.Triaged);
         await h.Do(id, Coordinator, PorkHold);
+        await h.Do(id, Coordinator, new ReleaseHold(1, HoldCheckResult.Cleared, "Other braised dishes checked: normal."));
 
         var seen = await h.Service.GetAsync(id, SalesClerk);
         var journal = await h.Service.GetJournalAsync(id, SalesClerk);
 
         seen.Intake.Complainant.Should().Be(Complainant.Redacted, "the reader is in the accused department");
+        seen.Intake.Description.Should().NotBe(CaseViewText, "the complaint's text is shown to this reader");
         seen.Holds.Should().Equal((await h.Stored(id)).Holds, "a hold names a product, not who complained");
-        journal[^1].Event.Should().Be(new ProductHoldPlaced(1, "Braised pork", "Sour smell reported at lunch.", "Delivery of 2 March, supplier Huaxin"));
+        journal[^2].Event.Should().Be(new ProductHoldPlaced(1, "Braised pork", "Sour smell reported at lunch.", "Delivery of 2 March, supplier Huaxin"));
+        journal[^1].Event.Should().Be(new ProductHoldReleased(1, HoldCheckResult.Cleared, "Other braised dishes checked: normal."));
     }
 
     [Fact]
