@@ -86,7 +86,7 @@ public sealed partial class ComplaintService
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
             new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
-        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, _policies.Current), cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy), cancellationToken).ConfigureAwait(false);
         var view = _access.ViewOf(complaint, receiver);
         return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
     }

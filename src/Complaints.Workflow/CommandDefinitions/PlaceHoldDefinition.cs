@@ -19,7 +19,10 @@ internal sealed class PlaceHoldDefinition : CommandDefinition<PlaceHold>
 
     public override ReadOnlySpan<Trigger> Triggers => [Trigger.PlaceHold];
 
-    public override PermissionRule Permission => new([Coordinator, Manager, GeneralManager], ActorRelation.Owner | ActorRelation.Assignee);
+    /// <summary>Who may place and release holds: the case's owner or handler, a coordinator or a manager.</summary>
+    internal static PermissionRule Holders => new([Coordinator, Manager, GeneralManager], ActorRelation.Owner | ActorRelation.Assignee);
+
+    public override PermissionRule Permission => Holders;
 
     protected override void Validate(PlaceHold command, Validation v)
     {

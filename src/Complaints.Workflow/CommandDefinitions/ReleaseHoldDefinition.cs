@@ -19,7 +19,7 @@ internal sealed class ReleaseHoldDefinition : CommandDefinition<ReleaseHold>
 
     public override ReadOnlySpan<Trigger> Triggers => [Trigger.ReleaseHold];
 
-    public override PermissionRule Permission => new([Coordinator, Manager, GeneralManager], ActorRelation.Owner | ActorRelation.Assignee);
+    public override PermissionRule Permission => PlaceHoldDefinition.Holders;
 
     protected override void Validate(ReleaseHold command, Validation v) =>
         v.Check(command.Number > 0, "Number", "must be the number of one of the case's holds (1, 2, 3 …; see Complaint.Holds).")
