@@ -140,19 +140,8 @@ public sealed class SchemaTests : IDisposable
     public async Task FirstUse_VersionFourFile_GetsTheAuditAndParkedAlarmTablesAndKeepsItsCases()
     {
         // A file as version 4 left it: the current schema without the audit (step 5), parked alarms (step 6) and held products (step 7).
-        var reference = new StoreHarness(new InMemoryComplaintStore());
-        var id = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint());
-        var path = _database.NewPath();
-        var writer = _database.Store(path);
-        await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), await reference.JournalAsync(id), 0));
-        writer.Dispose();
-        SqliteConnection.ClearAllPools();
-        using (var connection = Open(path))
-        {
-            Execute(connection, "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
-        }
-
-        SqliteConnection.ClearAllPools();
+        var (reference, id, path) = await InvestigatingCaseRewoundAsync(
+            A.Complaint(), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
         var store = _database.Store(path);
         var record = new AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), AuditKind.IdentityRead, ComplaintAction.View, id);
         var due = new DueDeadline(id, DeadlineKind.Resolve, DeadlineAlarm.Breach, StoreHarness.Start);
@@ -172,19 +161,8 @@ public sealed class SchemaTests : IDisposable
     public async Task FirstUse_VersionSixFile_GetsTheHeldProductsColumnAndItsCasesCanBeHeldAndFound()
     {
         // A file as version 6 left it: the current schema without step 7's column and index.
-        var reference = new StoreHarness(new InMemoryComplaintStore());
-        var id = await reference.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("food-quality"));
-        var path = _database.NewPath();
-        var writer = _database.Store(path);
-        await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), await reference.JournalAsync(id), 0));
-        writer.Dispose();
-        SqliteConnection.ClearAllPools();
-        using (var connection = Open(path))
-        {
-            Execute(connection, "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
-        }
-
-        SqliteConnection.ClearAllPools();
+        var (reference, id, path) = await InvestigatingCaseRewoundAsync(
+            A.Complaint().InCategory("food-quality"), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
         var store = _database.Store(path);
         var h = new StoreHarness(store, reference.Time.GetUtcNow());
 
@@ -234,6 +212,28 @@ public sealed class SchemaTests : IDisposable
 
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("7");
+    }
+
+    /// <summary>
+    /// A new file holding one investigating case written by today's store, then taken back to an older schema by
+    /// <paramref name="rewind"/> (the SQL that undoes the later steps and sets the version); the reference harness holds the same case.
+    /// </summary>
+    private async Task<(StoreHarness Reference, ComplaintId Id, string Path)> InvestigatingCaseRewoundAsync(ComplaintBuilder complaint, string rewind)
+    {
+        var reference = new StoreHarness(new InMemoryComplaintStore());
+        var id = await reference.DriveToAsync(ComplaintState.Investigating, complaint);
+        var path = _database.NewPath();
+        var writer = _database.Store(path);
+        await writer.SaveAsync(new CaseChange(await reference.StoredAsync(id), await reference.JournalAsync(id), 0));
+        writer.Dispose();
+        SqliteConnection.ClearAllPools();
+        using (var connection = Open(path))
+        {
+            Execute(connection, rewind);
+        }
+
+        SqliteConnection.ClearAllPools();
+        return (reference, id, path);
     }
 
     public void Dispose() => _database.Dispose();
