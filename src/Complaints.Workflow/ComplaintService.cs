@@ -61,7 +61,7 @@ public sealed partial class ComplaintService
             $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");
     }
 
-    /// <summary>The policies this service decides under: the current one for new cases, and every version loaded for the cases opened under it.</summary>
+    /// <summary>The policies this service decides under: those new cases are opened under (chosen by the catalog's selector, if any), and every version loaded for the cases opened under it.</summary>
     public PolicyCatalog Policies => _policies;
 
     /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>
