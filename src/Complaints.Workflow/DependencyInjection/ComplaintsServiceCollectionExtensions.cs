@@ -134,7 +134,14 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
             }
 
             policies = registration.Policies;
-            CheckSelector(failures, registration.Selector, policies);
+            try
+            {
+                CheckSelector(failures, registration.Selector, policies);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add("The policy selector cannot be made: " + e.Message);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -39,6 +39,18 @@ public sealed class UsePoliciesTests
     }
 
     [Fact]
+    public void UsePolicies_ASelectorThatCannotBeMade_StopsTheHostSayingSo()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints().UsePolicies(_ => [Food, Hospital], _ => throw new InvalidOperationException("No service for type 'IUnitDirectory' has been registered."));
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<ComplaintService>();
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("The policy selector cannot be made: No service for type 'IUnitDirectory'*");
+    }
+
+    [Fact]
     public void AddComplaints_TheFallbackOptionAndTheLoggerReachTheCatalog()
     {
         var log = new ListLogger<PolicyCatalog>();
