@@ -12,6 +12,25 @@ internal static partial class Cases
     /// <summary>The packs, in the order their cases are printed.</summary>
     public static IReadOnlyList<string> Packs { get; } = [HospitalPack, DealershipPack, TobaccoPack, FoodPack, GenericPack];
 
+    /// <summary>
+    /// The intake attribute the group's shared intake form fills in with the organisation a complaint is for; the
+    /// deployment's selector opens each case under that organisation's pack.
+    /// </summary>
+    public const string OrganisationAttribute = "organisation";
+
+    /// <summary>Each organisation of the demo group and the pack its complaints follow.</summary>
+    public static IReadOnlyDictionary<string, string> Organisations { get; } = new Dictionary<string, string>
+    {
+        ["city-hospital"] = HospitalPack,
+        ["dealership"] = DealershipPack,
+        ["tobacco-company"] = TobaccoPack,
+        ["food-distributor"] = FoodPack,
+        ["furniture-shop"] = GenericPack,
+    };
+
+    /// <summary>The organisation whose complaints follow <paramref name="pack"/>.</summary>
+    public static string OrganisationOf(string pack) => Organisations.Single(o => o.Value == pack).Key;
+
     public static IReadOnlyList<Script> All() => [.. HospitalCases(), .. DealershipCases(), .. TobaccoCases(), .. FoodCases(), .. GenericCases()];
 
     private static DateTimeOffset Mar(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, TimeSpan.Zero);

@@ -23,11 +23,10 @@ internal sealed record DemoCase(Script Script, ComplaintId Id)
 
 /// <summary>
 /// Runs scripts against the complaint service, all interleaved in time order on the demo clock. One workflow
-/// serves every pack: each pack is loaded into the policy catalog, and before a complaint is received its
-/// script's pack is made current, so the case is opened under it; later commands on the case use the pack
-/// (and version) the case records.
+/// serves every pack: the deployment's selector opens each case under the pack of the organisation its intake
+/// names; later commands on the case use the pack (and version) the case records.
 /// </summary>
-internal sealed class Desk(ComplaintService service, DemoClock clock, PolicyCatalog catalog, IReadOnlyDictionary<string, IComplaintPolicy> packs, DeadlineWorker worker)
+internal sealed class Desk(ComplaintService service, DemoClock clock, PolicyCatalog catalog, DeadlineWorker worker)
 {
     private readonly Dictionary<Script, DemoCase> _cases = [];
 
@@ -49,7 +48,6 @@ internal sealed class Desk(ComplaintService service, DemoClock clock, PolicyCata
     {
         if (step.Kind == StepKind.Receive)
         {
-            catalog.Load(packs[step.Script.Pack]);
             var received = await service.ReceiveAsync(step.Actor, step.Intake!, cancellationToken);
             _cases[step.Script] = new DemoCase(step.Script, received.Complaint.Id);
             return;

@@ -44,7 +44,11 @@ internal sealed class Script(string pack, string title, Actor viewer)
 
     public IReadOnlyList<Step> Steps => _steps;
 
-    public Script Receive(DateTimeOffset at, Actor by, ComplaintIntake intake) => Add(new(this, at, by, StepKind.Receive, Intake: intake));
+    /// <summary>Receives <paramref name="intake"/>, as the group's intake form records it: with the organisation it is for.</summary>
+    public Script Receive(DateTimeOffset at, Actor by, ComplaintIntake intake) => Add(new(this, at, by, StepKind.Receive, Intake: intake with
+    {
+        Attributes = new Dictionary<string, string>(intake.Attributes ?? new Dictionary<string, string>()) { [Cases.OrganisationAttribute] = Cases.OrganisationOf(Pack) },
+    }));
 
     public Script Then(DateTimeOffset at, Actor actor, ComplaintCommand command) => Add(new(this, at, actor, StepKind.Command, Command: command));
 

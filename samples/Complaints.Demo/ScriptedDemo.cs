@@ -62,7 +62,19 @@ internal static class ScriptedDemo
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(14))
-            .UsePack(Cases.Packs[0])
+            .UsePacks(packs =>
+            {
+                // One deployment for the whole group: each organisation's complaints follow its own pack.
+                foreach (var pack in Cases.Packs)
+                {
+                    packs.Add(pack);
+                }
+
+                foreach (var (organisation, pack) in Cases.Organisations)
+                {
+                    packs.WhenAttribute(Cases.OrganisationAttribute, organisation, pack);
+                }
+            })
             .UseSqlite(connectionString);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var store = provider.GetRequiredService<IComplaintStore>();
@@ -72,9 +84,8 @@ internal static class ScriptedDemo
 
         var service = provider.GetRequiredService<ComplaintService>();
         var catalog = provider.GetRequiredService<PolicyCatalog>();
-        var packs = Cases.Packs.ToDictionary(p => p, p => (IComplaintPolicy)PolicyPacks.LoadBuiltIn(p));
         var worker = new DeadlineWorker(provider.GetRequiredService<IDeadlineStore>(), service, clock, Options.Create(new DeadlineWorkerOptions { WorkerId = "demo-worker" }));
-        var desk = new Desk(service, clock, catalog, packs, worker);
+        var desk = new Desk(service, clock, catalog, worker);
         var scripts = Cases.All();
         var steps = scripts.Sum(s => s.Steps.Count);
 
@@ -90,7 +101,7 @@ internal static class ScriptedDemo
                     task.Increment(1);
                 }, cancellationToken);
             });
-        console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {packs.Count} packs, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
+        console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {catalog.Packs.Count} packs, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
 
         if (report is not null)
         {

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace Complaints.Rules;
 
 /// <summary>
-/// At host start, warns in the log when the official holiday data of the pack's calendar ends within the pack's
-/// longest deadline (its extension limit included): deadlines counted from now may then be provisional, or fail
+/// At host start, warns in the log when the official holiday data of a pack's calendar ends within that pack's
+/// longest deadline (each pack of a deployment that runs several) (its extension limit included): deadlines counted from now may then be provisional, or fail
 /// under <see cref="ComplaintsOptions.StrictCalendarHorizon"/>. Changes nothing; never stops the host.
-/// <c>UsePack</c> and <c>UsePackFolder</c> register it as a hosted service.
+/// <c>UsePack</c>, <c>UsePackFolder</c> and <c>UsePacks</c> register it as a hosted service.
 /// </summary>
 public sealed partial class CalendarHorizonWarning : IHostedService
 {
@@ -23,7 +23,7 @@ public sealed partial class CalendarHorizonWarning : IHostedService
     private readonly ILogger _logger;
 
     /// <summary>Creates the check.</summary>
-    /// <param name="pack">The pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>.</param>
+    /// <param name="pack">The packs chosen with <c>UsePack</c>/<c>UsePackFolder</c>/<c>UsePacks</c>.</param>
     /// <param name="calendars">The calendars packs name.</param>
     /// <param name="defaultCalendar">The calendar of a pack that names none.</param>
     /// <param name="time">The clock.</param>
@@ -59,29 +59,50 @@ public sealed partial class CalendarHorizonWarning : IHostedService
     /// <returns>A completed task.</returns>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The warnings for the pack chosen with <c>UsePack</c>/<c>UsePackFolder</c>, as of now; empty when its calendar's data reaches past its longest deadline.</summary>
-    /// <returns>One warning naming the calendar, the date its data ends and what to do, or none.</returns>
+    /// <summary>The warnings for the packs chosen with <c>UsePack</c>/<c>UsePackFolder</c>/<c>UsePacks</c>, as of now; empty when each pack's calendar's data reaches past its longest deadline.</summary>
+    /// <returns>For each pack whose calendar's data ends too soon, one warning naming the pack, the calendar, the date its data ends and what to do.</returns>
     public IReadOnlyList<string> Check()
     {
-        PolicyPack loaded;
-        IBusinessCalendar calendar;
+        IReadOnlyList<PolicyPack> packs;
         try
         {
-            loaded = _pack.Pack;
-            calendar = loaded.CalendarName is { } name ? _calendars.Get(name) : _defaultCalendar;
+            packs = _pack.Packs;
         }
         catch (Exception e) when (e is PolicyPackException or InvalidOperationException or ArgumentException or IOException)
         {
             return []; // options validation reports these
         }
 
+        var warnings = new List<string>();
+        foreach (var loaded in packs)
+        {
+            if (Check(loaded) is { } warning)
+            {
+                warnings.Add(warning);
+            }
+        }
+
+        return warnings;
+    }
+
+    private string? Check(PolicyPack loaded)
+    {
+        IBusinessCalendar calendar;
+        try
+        {
+            calendar = loaded.CalendarName is { } name ? _calendars.Get(name) : _defaultCalendar;
+        }
+        catch (Exception e) when (e is UnknownCalendarException or InvalidOperationException or ArgumentException)
+        {
+            return null; // options validation reports these
+        }
+
         if (calendar.OfficialDataEndsOn is not { } end)
         {
-            return [];
+            return null;
         }
 
         var now = _time.GetUtcNow();
-        var warnings = new List<string>();
         foreach (var (rule, amount, unit) in LongestDeadlines(loaded))
         {
             string? reached;
@@ -97,15 +118,14 @@ public sealed partial class CalendarHorizonWarning : IHostedService
 
             if (reached is not null)
             {
-                warnings.Add(
+                return
                     $"The business calendar '{calendar.Name}' has official holiday data until {end:yyyy-MM-dd}, within the longest deadline of policy pack '{loaded.Identity.Id}' " +
                     $"(rule '{rule}': {amount} {unit}, {reached}). Deadlines reaching past it are provisional (rest days and statutory holidays only, no bridging or make-up days). " +
-                    $"Load newer holiday data (e.g. AddCalendar(\"{calendar.Name}\", BusinessCalendars.ChinaWithHolidayFiles(folder))) and issue ReplanDeadlines on open cases with provisional deadlines.");
-                break;
+                    $"Load newer holiday data (e.g. AddCalendar(\"{calendar.Name}\", BusinessCalendars.ChinaWithHolidayFiles(folder))) and issue ReplanDeadlines on open cases with provisional deadlines.";
             }
         }
 
-        return warnings;
+        return null;
     }
 
     /// <summary>The pack's deadline rules, as compiled (amounts read from settings included), longest reach first (the extension limit where there is one).</summary>

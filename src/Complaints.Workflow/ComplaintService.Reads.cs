@@ -80,6 +80,7 @@ public sealed partial class ComplaintService
     /// <returns>The actions, in lifecycle order; empty for a recused or accused actor.</returns>
     /// <exception cref="ComplaintNotFoundException">There is no such case.</exception>
     /// <exception cref="NotPermittedException">The actor may not see this case.</exception>
+    /// <exception cref="PolicyVersionNotLoadedException">The pack version the case was opened under is not loaded and <see cref="ComplaintsOptions.PolicyVersionFallback"/> does not allow another.</exception>
     public async Task<IReadOnlyList<ComplaintAction>> GetAllowedActionsAsync(ComplaintId id, Actor actor, CancellationToken cancellationToken = default)
     {
         var complaint = await LoadVisibleAsync(id, actor, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
@@ -88,7 +89,7 @@ public sealed partial class ComplaintService
             return [];
         }
 
-        var settings = _policies.Resolve(complaint.Policy).Lifecycle;
+        var settings = _policies.Resolve(complaint.Policy, complaint.Id).Lifecycle;
         var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow, settings);
         return machine.AllowedActions().Where(a => PermissionFor(a, settings).Grants(actor, complaint)).ToArray();
     }
@@ -100,10 +101,11 @@ public sealed partial class ComplaintService
     /// <returns>The advice with the rules behind it.</returns>
     /// <exception cref="ComplaintNotFoundException">There is no such case.</exception>
     /// <exception cref="NotPermittedException">The reader may not see this case.</exception>
+    /// <exception cref="PolicyVersionNotLoadedException">The pack version the case was opened under is not loaded and <see cref="ComplaintsOptions.PolicyVersionFallback"/> does not allow another.</exception>
     public async Task<GuidanceDecision> GetGuidanceAsync(ComplaintId id, Actor reader, CancellationToken cancellationToken = default)
     {
         var complaint = await LoadVisibleAsync(id, reader, ComplaintAction.View, cancellationToken).ConfigureAwait(false);
-        var advice = _policies.Resolve(complaint.Policy).AdviseHandling(complaint);
+        var advice = _policies.Resolve(complaint.Policy, complaint.Id).AdviseHandling(complaint);
         var view = _access.ViewOf(complaint, reader);
         return view.IsFull ? advice : advice with { Explanation = view.Apply(advice.Explanation) };
     }

@@ -61,7 +61,7 @@ public sealed partial class ComplaintService
             $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");
     }
 
-    /// <summary>The policies this service decides under: the current one for new cases, and every version loaded for the cases opened under it.</summary>
+    /// <summary>The policies this service decides under: those new cases are opened under (chosen by the catalog's selector, if any), and every version loaded for the cases opened under it.</summary>
     public PolicyCatalog Policies => _policies;
 
     /// <summary>Records a new complaint (受理). The receiver owns it until a handler is named.</summary>
@@ -69,15 +69,16 @@ public sealed partial class ComplaintService
     /// <param name="intake">What was recorded.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
     /// <returns>The new case and its first journal entry.</returns>
-    /// <exception cref="ComplaintValidationException">The intake is invalid; nothing was stored.</exception>
+    /// <exception cref="ComplaintValidationException">The intake is invalid (against the intake schema of the pack chosen for it); nothing was stored.</exception>
+    /// <exception cref="PolicySelectionException">The <see cref="PolicyCatalog.Selector"/> failed or chose a pack that is not loaded; nothing was stored.</exception>
     public async Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var actorCheck = new Validation().Actor(receiver, "Actor");
         actorCheck.ThrowIfAny();
         InputValidator.Intake(intake, now);
-        var policy = _policies.Current;
-        InputValidator.Attributes(intake, policy);
+        var policy = _policies.Select(intake, receiver);
+        InputValidator.Attributes(intake, policy, _policies.Selector);
         EnsurePermitted(null, receiver, ComplaintAction.Receive, LifecycleSettings.Default);
 
         var id = new ComplaintId(Version7.New(now));
@@ -104,6 +105,7 @@ public sealed partial class ComplaintService
     /// <exception cref="NotPermittedException">The actor may not issue it, or the policy does not allow it.</exception>
     /// <exception cref="RecusalRequiredException">The handler or approver has a conflict of interest.</exception>
     /// <exception cref="ConcurrencyException">Someone else changed the case first.</exception>
+    /// <exception cref="PolicyVersionNotLoadedException">The pack version the case was opened under is not loaded and <see cref="ComplaintsOptions.PolicyVersionFallback"/> does not allow another.</exception>
     public async Task<CommandResult> ExecuteAsync(
         ComplaintId id,
         Actor actor,
@@ -138,13 +140,14 @@ public sealed partial class ComplaintService
         }
 
         var now = _time.GetUtcNow();
-        var policy = _policies.Resolve(complaint.Policy);
+        IComplaintPolicy policy;
         IReadOnlyList<Step> steps;
         DecisionContext context;
         try
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
+            policy = _policies.Resolve(complaint.Policy, complaint.Id);
             EnsureLifecycleAllows(complaint, definition, now, policy.Lifecycle);
             EnsurePermitted(complaint, actor, definition.Action, policy.Lifecycle);
             context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);

@@ -27,6 +27,14 @@ public sealed class ComplaintsOptions
     public bool StrictCalendarHorizon { get; set; }
 
     /// <summary>
+    /// What happens to a case whose pack version is not loaded (after an upgrade, only the newer version was loaded):
+    /// refused with <see cref="PolicyVersionNotLoadedException"/>, or decided under the newest loaded version of the
+    /// same pack, logged. Never under another pack.
+    /// </summary>
+    /// <value>The default value is <see cref="Workflow.PolicyVersionFallback.Refuse"/>.</value>
+    public PolicyVersionFallback PolicyVersionFallback { get; set; }
+
+    /// <summary>
     /// How many times a command in <see cref="RetryOnConflict"/> issued without an expected version is decided
     /// again on the fresh case when another command saved first. Each retry reloads the case and repeats every
     /// check and policy decision, so nothing stale is written.

@@ -1,3 +1,4 @@
+using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Rules;
 using Complaints.Workflow.Calendars;
@@ -44,10 +45,31 @@ public static class PolicyPackBuilderExtensions
         return builder.Use(new PackRegistration(() => PolicyPacks.LoadFolder(folder, overrideFolder)));
     }
 
-    private static ComplaintsBuilder Use(this ComplaintsBuilder builder, PackRegistration pack)
+    /// <summary>
+    /// Runs several policy packs in one deployment (a hospital group whose outpatient complaints follow <c>hospital</c>
+    /// and whose canteen complaints follow <c>food-service</c>): <paramref name="configure"/> adds the packs and the rules
+    /// that choose one per case at receipt. Each case keeps the pack and version it was opened under for life. Every
+    /// pack is loaded and validated at host start as <see cref="UsePack"/> says; a rule or <see cref="PolicyPacksBuilder.Default"/>
+    /// naming a pack that is not added stops the host there, naming the nearest added one.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddComplaints</c>.</param>
+    /// <param name="configure">Adds the packs and the selection rules.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">No pack is added, or both <c>When…</c> rules and <c>SelectWith</c> are given.</exception>
+    public static ComplaintsBuilder UsePacks(this ComplaintsBuilder builder, Action<PolicyPacksBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var packs = new PolicyPacksBuilder();
+        configure(packs);
+        var (registration, selector) = packs.Build();
+        return builder.Use(registration, selector);
+    }
+
+    private static ComplaintsBuilder Use(this ComplaintsBuilder builder, PackRegistration pack, Func<IServiceProvider, IPolicySelector>? selector = null)
     {
         builder.Services.Replace(ServiceDescriptor.Singleton(pack));
-        builder.UsePolicy(static sp => sp.GetRequiredService<PackRegistration>().Pack);
+        builder.UsePolicies(static sp => sp.GetRequiredService<PackRegistration>().Packs, selector);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => new CalendarHorizonWarning(
             sp.GetRequiredService<PackRegistration>(),
             sp.GetRequiredService<BusinessCalendarRegistry>(),

@@ -71,8 +71,17 @@ internal sealed class CaseAccess(ComplaintsOptions options, PolicyCatalog polici
             && !Decide(complaint, Outsider with { Department = department }).MaySeeIdentity;
     }
 
+    /// <summary>
+    /// The policy's confidentiality decision; when the case's pack version is not loaded (and the fallback does not
+    /// allow another), everything confidential is withheld: no rule is there to say who may see it.
+    /// </summary>
     private ConfidentialityDecision Decide(Complaint complaint, Actor reader) =>
-        policies.Resolve(complaint.Policy).CheckConfidentiality(complaint, reader);
+        policies.TryResolve(complaint.Policy, complaint.Id) is { } policy
+            ? policy.CheckConfidentiality(complaint, reader)
+            : new ConfidentialityDecision(false, VersionNotLoaded, new PolicyExplanation(complaint.Policy, [])) { Withheld = AllParts };
+
+    private const string VersionNotLoaded = "the pack version the case was opened under is not loaded, so nothing confidential is shown";
+    private static readonly ConfidentialParts AllParts = Enum.GetValues<ConfidentialParts>().Aggregate(ConfidentialParts.None, (all, part) => all | part);
 
     /// <summary>Throws <see cref="NotPermittedException"/> unless <paramref name="actor"/> may see the case.</summary>
     public void EnsureVisible(Complaint complaint, Actor actor, ComplaintAction action)

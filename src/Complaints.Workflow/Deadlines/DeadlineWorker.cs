@@ -65,7 +65,7 @@ public sealed partial class DeadlineWorker : BackgroundService
                 throw;
             }
 #pragma warning disable CA1031 // One alarm that cannot be recorded must not stop the others: it is parked with its error.
-            catch (Exception e) when (e is UnreadableCaseException or not ComplaintException)
+            catch (Exception e) when (e is UnreadableCaseException or PolicyVersionNotLoadedException or not ComplaintException)
 #pragma warning restore CA1031
             {
                 await ParkAsync(alarm, e).ConfigureAwait(false);

@@ -25,8 +25,7 @@ public sealed class ComplaintsBuilder
     public ComplaintsBuilder UsePolicy(IComplaintPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Services.Replace(ServiceDescriptor.Singleton(new PolicyCatalog(policy)));
-        return this;
+        return Register(_ => [policy], null);
     }
 
     /// <summary>
@@ -39,9 +38,7 @@ public sealed class ComplaintsBuilder
     public ComplaintsBuilder UsePolicy(Func<IServiceProvider, IComplaintPolicy> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        Services.Replace(ServiceDescriptor.Singleton(sp => new PolicyCatalog(
-            factory(sp) ?? throw new InvalidOperationException("The complaint policy factory given to UsePolicy returned null."))));
-        return this;
+        return Register(sp => [factory(sp)], null);
     }
 
     /// <summary>Uses a policy of type <typeparamref name="TPolicy"/>, created by the container as a singleton.</summary>
@@ -51,7 +48,30 @@ public sealed class ComplaintsBuilder
         where TPolicy : class, IComplaintPolicy
     {
         Services.Replace(ServiceDescriptor.Singleton<TPolicy, TPolicy>());
-        Services.Replace(ServiceDescriptor.Singleton(static sp => new PolicyCatalog(sp.GetRequiredService<TPolicy>())));
+        return Register(static sp => [sp.GetRequiredService<TPolicy>()], null);
+    }
+
+    /// <summary>
+    /// Runs several policies in one deployment (e.g. one pack per organisation of a group): <paramref name="selector"/>
+    /// chooses the pack of each new case at receipt, and the case keeps that pack and version for life. The policies
+    /// are made once, at host start (as <see cref="UsePolicy(Func{IServiceProvider, IComplaintPolicy})"/> says); a
+    /// selector whose <see cref="IPolicySelector.Packs"/> names a pack that is not among them stops the host there.
+    /// Complaints.Rules' <c>UsePacks</c> registers its packs this way.
+    /// </summary>
+    /// <param name="policies">Makes the policies from the container; the last is the default, for cases the selector chooses no pack for.</param>
+    /// <param name="selector">Makes the selector from the container; <see langword="null"/> opens every case under the default.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder UsePolicies(Func<IServiceProvider, IEnumerable<IComplaintPolicy>> policies, Func<IServiceProvider, IPolicySelector>? selector = null)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return Register(policies, selector);
+    }
+
+    private ComplaintsBuilder Register(Func<IServiceProvider, IEnumerable<IComplaintPolicy>> policies, Func<IServiceProvider, IPolicySelector>? selector)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(sp => new PolicyRegistration(
+            () => policies(sp),
+            selector is null ? null : () => selector(sp) ?? throw new InvalidOperationException("The policy selector factory given to UsePolicies returned null."))));
         return this;
     }
 

@@ -5,6 +5,7 @@ using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -44,12 +45,22 @@ public static class ComplaintsServiceCollectionExtensions
             sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value));
         services.TryAddSingleton(static sp =>
         {
-            // The options first: their validation loads the policy and reports a policy that cannot be made, saying why.
+            // The options first: their validation loads the policies and reports one that cannot be made, saying why.
+            var options = sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value;
+            var registration = sp.GetService<PolicyRegistration>() ?? throw new InvalidOperationException(NoPolicy);
+            return new PolicyCatalog(
+                registration.Policies,
+                registration.Selector,
+                options.PolicyVersionFallback,
+                sp.GetService<ILogger<PolicyCatalog>>());
+        });
+        services.TryAddSingleton(static sp =>
+        {
             var options = sp.GetRequiredService<IOptions<ComplaintsOptions>>();
             _ = options.Value;
             return new ComplaintService(
                 sp.GetRequiredService<IComplaintStore>(),
-                sp.GetService<PolicyCatalog>() ?? throw new InvalidOperationException(NoPolicy),
+                sp.GetRequiredService<PolicyCatalog>(),
                 sp.GetRequiredService<IBusinessCalendar>(),
                 sp.GetRequiredService<TimeProvider>(),
                 options,
@@ -107,21 +118,30 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
     }
 
     /// <summary>
-    /// Loads the registered policy now (at host start with <c>ValidateOnStart</c>) rather than at the first complaint,
-    /// and checks that the calendar it names is known: a policy naming a calendar nobody registered would otherwise
-    /// fail only at its first triage. No policy registered is reported when the service is first resolved.
+    /// Loads the registered policies now (at host start with <c>ValidateOnStart</c>) rather than at the first complaint,
+    /// and checks that the calendar each names is known, and that the selector chooses only loaded packs: a policy
+    /// naming a calendar nobody registered, or a misspelt pack id, would otherwise fail only at the first case it
+    /// meets. No policy registered is reported when the service is first resolved.
     /// </summary>
     private void CheckPolicy(List<string> failures)
     {
-        IComplaintPolicy policy;
+        IReadOnlyList<IComplaintPolicy> policies;
         try
         {
-            if (services.GetService<PolicyCatalog>() is not { } catalog)
+            if (services.GetService<PolicyRegistration>() is not { } registration)
             {
                 return;
             }
 
-            policy = catalog.Current;
+            policies = registration.Policies;
+            try
+            {
+                CheckSelector(failures, registration.Selector, policies);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add("The policy selector cannot be made: " + e.Message);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -130,11 +150,35 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
             return;
         }
 
-        if (policy.CalendarName is { } calendar && !CalendarRegistration.Registry(calendars).IsKnown(calendar))
+        var known = CalendarRegistration.Registry(calendars);
+        foreach (var policy in policies)
         {
-            failures.Add(
-                $"The policy '{policy.Identity.Id}' computes deadlines on the business calendar '{calendar}', which is neither built in (cn, weekdays) nor registered. " +
-                $"Register it with services.AddComplaints(...).AddCalendar(\"{calendar}\", calendar).");
+            if (policy.CalendarName is { } calendar && !known.IsKnown(calendar))
+            {
+                failures.Add(
+                    $"The policy '{policy.Identity.Id}' computes deadlines on the business calendar '{calendar}', which is neither built in (cn, weekdays) nor registered. " +
+                    $"Register it with services.AddComplaints(...).AddCalendar(\"{calendar}\", calendar).");
+            }
+        }
+    }
+
+    private static void CheckSelector(List<string> failures, IPolicySelector? selector, IReadOnlyList<IComplaintPolicy> policies)
+    {
+        if (selector is null)
+        {
+            return;
+        }
+
+        var loaded = policies.Select(p => p.Identity.Id).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var pack in selector.Packs)
+        {
+            if (!loaded.Contains(pack, StringComparer.Ordinal))
+            {
+                var near = NearestName.Of(pack, loaded) is { } n ? $" Did you mean '{n}'?" : "";
+                failures.Add(
+                    $"The policy selector {selector.GetType().Name} chooses pack '{pack}', which is not loaded (loaded: {string.Join(", ", loaded)}).{near} " +
+                    "Add the pack, or correct the selector.");
+            }
         }
     }
 }

@@ -70,17 +70,26 @@ internal static class InputValidator
 
     /// <summary>
     /// Checks the intake's attributes against the intake schema of the policy the case will be opened under (when it
-    /// has one): required ones given, none unknown, each value of its type.
+    /// has one): required ones given, none unknown, each value of its type. The attributes the selector that chose the
+    /// policy reads are not refused for being unknown to it (where it declares one, its type still applies).
     /// </summary>
-    public static void Attributes(ComplaintIntake intake, IComplaintPolicy policy)
+    public static void Attributes(ComplaintIntake intake, IComplaintPolicy policy, IPolicySelector? selector = null)
     {
         if (policy.IntakeSchema is not { } schema)
         {
             return;
         }
 
+        var attributes = intake.Attributes;
+        if (attributes is not null && selector?.AttributesRead is { Count: > 0 } read)
+        {
+            attributes = attributes
+                .Where(a => schema.Find(a.Key) is not null || !read.Contains(a.Key, StringComparer.Ordinal))
+                .ToDictionary(StringComparer.Ordinal);
+        }
+
         var v = new Validation();
-        foreach (var (field, message) in schema.Check(intake.Attributes))
+        foreach (var (field, message) in schema.Check(attributes))
         {
             v.Error(field, $"{message} (intake schema of pack {policy.Identity})");
         }

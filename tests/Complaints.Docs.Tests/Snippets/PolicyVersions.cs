@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Complaints.Docs.Tests.Snippets;
 
-/// <summary>docs/concepts.md: a case keeps deciding under the pack version it was opened under, if that version is loaded.</summary>
+/// <summary>docs/concepts.md: a case keeps deciding under the pack version it was opened under; if that version is not loaded, it is refused unless the host allows the newest of the pack.</summary>
 public sealed class PolicyVersions : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("complaints-docs-").FullName;
@@ -22,11 +22,11 @@ public sealed class PolicyVersions : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private ServiceProvider Start(Func<ComplaintsBuilder, ComplaintsBuilder> pack)
+    private ServiceProvider Start(Func<ComplaintsBuilder, ComplaintsBuilder> pack, PolicyVersionFallback fallback = PolicyVersionFallback.Refuse)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
-        pack(services.AddComplaints()).UseSqlite($"Data Source={Path.Combine(_folder, "complaints.db")}");
+        pack(services.AddComplaints(o => o.PolicyVersionFallback = fallback)).UseSqlite($"Data Source={Path.Combine(_folder, "complaints.db")}");
         return services.BuildServiceProvider();
     }
 
@@ -58,8 +58,15 @@ public sealed class PolicyVersions : IDisposable
         await using (var forgetful = Start(b => b.UsePackFolder(myPack, newLimits)))    // only 1.1.0 loaded after the upgrade
         {
             var complaints = forgetful.GetRequiredService<ComplaintService>();
-            var proposed = await ProposeAsync(complaints, old);
-            proposed.Complaint.State.Should().Be(ComplaintState.Approved, "1.0.0 is not loaded, so the case falls back to bike-shop 1.1.0 and its 500 limit");
+            var refused = () => ProposeAsync(complaints, old);
+            (await refused.Should().ThrowAsync<PolicyVersionNotLoadedException>("1.0.0 is not loaded, and the host did not allow another version"))
+                .WithMessage("*bike-shop@1.0.0, which is not loaded (loaded: bike-shop@1.1.0)*");
+        }
+
+        await using (var lenient = Start(b => b.UsePackFolder(myPack, newLimits), PolicyVersionFallback.NewestOfSamePack))
+        {
+            var proposed = await ProposeAsync(lenient.GetRequiredService<ComplaintService>(), old);
+            proposed.Complaint.State.Should().Be(ComplaintState.Approved, "the host allowed the newest of the pack: bike-shop 1.1.0 and its 500 limit");
         }
 
         old = await OpenUnderFirstVersionAsync(myPack);   // another case opened under 1.0.0, for the run with both loaded

@@ -98,19 +98,6 @@ public sealed class AccountabilityAndRewardTests
         catalog.Loaded.Should().Equal(TestPolicy.Ref, new PolicyRef("test", "2.0.0"));
     }
 
-    [Fact]
-    public void Catalog_VersionNoLongerLoaded_FallsBackToTheNewestOfTheSamePack()
-    {
-        var v1 = new TestPolicy();
-        var v2 = new RenamedPolicy(v1, new PolicyRef("test", "2.0.0"));
-        var other = new RenamedPolicy(v1, new PolicyRef("other", "1.0.0"));
-        var catalog = new PolicyCatalog(v2);
-        catalog.Load(other);
-
-        catalog.Resolve(new PolicyRef("test", "0.9.0")).Identity.Should().Be(v2.Identity);
-        catalog.Resolve(new PolicyRef("unknown", "1.0.0")).Identity.Should().Be(other.Identity);
-    }
-
     /// <summary>The test policy under another identity, standing for a newer pack version.</summary>
     private sealed class RenamedPolicy(TestPolicy inner, PolicyRef identity) : ComplaintPolicyDecorator(inner)
     {
