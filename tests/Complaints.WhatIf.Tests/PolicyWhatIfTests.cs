@@ -105,6 +105,46 @@ public sealed class PolicyWhatIfTests : IDisposable
     }
 
     [Fact]
+    public async Task A_breach_is_compared_once_for_its_escalation_and_once_for_the_handlers_sanctions()
+    {
+        var assigned = await new CaseDriver(_harness.Service).DriveToAsync(A.Complaint().BuildIntake(), ComplaintState.Assigned);
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        await _harness.ExecuteAsync(assigned.Id, Actor.System, new RecordDeadlineBreach(DeadlineKind.Propose));
+        var draft = PolicyPacks.LoadFolder(PackCopies.Edit(
+            PackCopies.Edit(_packs.CopyOf("generic"), "penalties.json", w => PackCopies.Rule(w, "late-handling-warning")["Properties"]!["sanctions"]![0]!["kind"] = "demerit"),
+            "escalation.json", w => PackCopies.Rule(w, "deadline-breached")["Enabled"] = false));
+
+        var same = await PolicyWhatIf.RunAsync(_harness.Store, PolicyPacks.LoadBuiltIn("generic"));
+        var report = await PolicyWhatIf.RunAsync(_harness.Store, draft);
+
+        same.HasChanges.Should().BeFalse();
+        Point(same, WhatIfPoint.Escalation).Compared.Should().Be(1, "the escalation that follows the breach in the same command carries the same decision");
+        Point(same, WhatIfPoint.Penalty).Compared.Should().Be(1);
+        report.Changes.Select(c => (c.Event, c.Point, c.Field, c.Before, c.After)).Should().Equal(
+            ("deadline-breached", WhatIfPoint.Escalation, "escalate", "yes", "no"),
+            ("deadline-breached", WhatIfPoint.Escalation, "notify role", "manager", "none"),
+            ("accountability-assessed", WhatIfPoint.Penalty, "sanctions", "warning", "demerit"));
+        report.Changes[0].RecordedRules.Should().Equal("deadline-breached");
+        report.Changes[2].DraftRules.Should().Equal("late-handling-warning");
+    }
+
+    [Fact]
+    public async Task A_higher_reward_share_changes_the_reward_decided_at_closing()
+    {
+        var script = new CaseScript { Findings = new Findings(FindingOutcome.Substantiated, RootCause.StaffError, "Overcharged.", Recovered: new Money(1_000, "CNY")) };
+        await new CaseDriver(_harness.Service, script: script).DriveToAsync(A.Complaint().OfKind(ComplaintKind.Report).BuildIntake(), ComplaintState.Closed);
+        await new CaseDriver(_harness.Service).DriveToAsync(A.Complaint().BuildIntake(), ComplaintState.Closed);
+
+        var report = await PolicyWhatIf.RunAsync(_harness.Store, _packs.WithSetting("generic", "rewardMaxPercent", 30));
+
+        Point(report, WhatIfPoint.Reward).Should().Be(new WhatIfPointSummary(WhatIfPoint.Reward, 1, 1, 0), "only the report is asked for a reward");
+        report.Changes.Select(c => (c.Event, c.Field, c.Before, c.After)).Should().Equal(
+            ("closed", "percent", "10–20 %", "10–30 %"),
+            ("closed", "amount", "100 CNY – 200 CNY", "100 CNY – 300 CNY"));
+        report.Changes[0].RecordedRules.Should().Equal("substantiated-report-recovered-value");
+    }
+
+    [Fact]
     public async Task Only_cases_received_in_the_period_are_replayed()
     {
         var start = _harness.Time.GetUtcNow();
