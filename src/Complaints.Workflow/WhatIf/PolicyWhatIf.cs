@@ -67,12 +67,13 @@ public static class PolicyWhatIf
                 tally.Replay(complaint.Id, journal);
             }
 
-            if (page.Count < options.PageSize)
+            // A store steps past a row it cannot read, so a short page is not the last one: the first empty page is.
+            if (page.Count == 0)
             {
                 break;
             }
 
-            skip += page.Count;
+            skip += options.PageSize;
         }
 
         return tally.Report(packId, options, read, replayed);
