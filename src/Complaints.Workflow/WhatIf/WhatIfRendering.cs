@@ -36,7 +36,7 @@ internal static class WhatIfRendering
             foreach (var decision in Decisions(r))
             {
                 var first = decision[0];
-                s.Append(Invariant, $"- case {first.Case} entry {first.Sequence} ({first.Event}, {first.At:yyyy-MM-dd HH:mm}Z) {DecisionSnapshot.Name(first.Point)}").AppendLine();
+                s.Append(Invariant, $"- case {first.Case} entry {first.Sequence} ({first.Event}, {first.At.UtcDateTime:yyyy-MM-dd HH:mm}Z) {DecisionSnapshot.Name(first.Point)}").AppendLine();
                 // The rules once per decision, unless a field names its own (each deadline its rule).
                 var shared = decision.All(c => c.RecordedRules.SequenceEqual(first.RecordedRules) && c.DraftRules.SequenceEqual(first.DraftRules));
                 foreach (var change in decision)
@@ -90,7 +90,7 @@ internal static class WhatIfRendering
             foreach (var c in r.Changes)
             {
                 s.Append(Invariant,
-                    $"| `{c.Case}` | {c.Sequence} | {c.At:yyyy-MM-dd HH:mm} | {c.Event} | {DecisionSnapshot.Name(c.Point)} | {Cell(c.Field)} | {Cell(c.Before)} | {Cell(c.After)} | {Cell(Rules(c.RecordedRules))} | {Cell(Rules(c.DraftRules))} |")
+                    $"| `{c.Case}` | {c.Sequence} | {c.At.UtcDateTime:yyyy-MM-dd HH:mm} | {c.Event} | {DecisionSnapshot.Name(c.Point)} | {Cell(c.Field)} | {Cell(c.Before)} | {Cell(c.After)} | {Cell(Rules(c.RecordedRules))} | {Cell(Rules(c.DraftRules))} |")
                     .AppendLine();
             }
         }
