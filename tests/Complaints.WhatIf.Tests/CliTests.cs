@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Complaints.Cli;
+using Complaints.Commands;
+using Complaints.Rules;
+using Complaints.Storage.Sqlite;
+using Complaints.Testing;
+using Complaints.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Complaints.WhatIf.Tests;
+
+/// <summary>dotnet complaints, run in-process against an SQLite file of cases decided under the generic pack.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly PackCopies _packs = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("complaints-cli-").FullName;
+
+    private string Db => Path.Combine(_folder, "complaints.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        _packs.Dispose();
+    }
+
+    /// <summary>Two closed cases under generic in an SQLite file, the second received a day after the first (2026-03-02 and -03).</summary>
+    private async Task WriteCasesAsync()
+    {
+        var time = new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddComplaints().UsePack("generic").UseSqlite($"Data Source={Db}");
+        await using var provider = services.BuildServiceProvider();
+        var driver = new CaseDriver(provider.GetRequiredService<ComplaintService>());
+        await driver.DriveToAsync(A.Complaint().From("Ouyang Xiaoming").BuildIntake(), ComplaintState.Closed);
+        time.Advance(TimeSpan.FromDays(1));
+        await driver.DriveToAsync(A.Complaint().BuildIntake(), ComplaintState.Closed);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Draft() => PackCopies.Edit(_packs.CopyOf("generic"), "pack.json", p =>
+    {
+        p["version"] = "1.1.0-draft";
+        p["settings"]!["resolveWorkingDays"] = 2;
+    });
+
+    [Fact]
+    public async Task What_if_reports_the_changed_decisions_and_exits_1()
+    {
+        await WriteCasesAsync();
+
+        var (exit, output, error) = await RunAsync("what-if", "--db", Db, "--draft", Draft());
+
+        exit.Should().Be(CliApp.ChangesFound);
+        error.Should().BeEmpty();
+        output.Should().Contain("What-if replay of draft generic@1.1.0-draft")
+            .And.Contain("Cases read: 2; replayed: 2; under other packs: 0")
+            .And.Contain("resolve deadline: 3 working days from receipt, warning at 75 % → 2 working days from receipt, warning at 75 %")
+            .And.NotContain("Ouyang");
+    }
+
+    [Fact]
+    public async Task What_if_under_the_pack_the_cases_were_decided_by_exits_0()
+    {
+        await WriteCasesAsync();
+
+        var (exit, output, _) = await RunAsync("what-if", "--db", Db, "--draft", "generic");
+
+        exit.Should().Be(CliApp.NoChanges);
+        output.Should().Contain("No decision would change.");
+    }
+
+    [Fact]
+    public async Task What_if_takes_a_period_and_a_format()
+    {
+        await WriteCasesAsync();
+
+        var (exit, output, _) = await RunAsync("what-if", "--db", Db, "--draft", Draft(), "--from", "2026-03-03", "--to", "2026-03-03", "--format", "json");
+
+        exit.Should().Be(CliApp.ChangesFound);
+        var json = JsonDocument.Parse(output).RootElement;
+        json.GetProperty("casesRead").GetInt32().Should().Be(1, "--to names the last day included");
+        json.GetProperty("receivedFrom").GetDateTimeOffset().Should().Be(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero));
+        json.GetProperty("receivedTo").GetDateTimeOffset().Should().Be(new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero));
+        json.GetProperty("changes").GetArrayLength().Should().Be(1);
+
+        (await RunAsync("what-if", "--db", Db, "--draft", Draft(), "--from", "2026-03-04T00:00:00Z")).Exit.Should().Be(CliApp.NoChanges);
+        (await RunAsync("what-if", "--db", Db, "--draft", Draft(), "--format", "markdown")).Output.Should().StartWith("## What-if replay of `generic@1.1.0-draft`");
+    }
+
+    [Fact]
+    public async Task Diff_lists_the_changes_and_exits_1_or_0()
+    {
+        var (exit, output, _) = await RunAsync("diff", "generic", Draft());
+        exit.Should().Be(CliApp.ChangesFound);
+        output.Should().Contain("Pack diff generic@1.0.0 → generic@1.1.0-draft").And.Contain("~ resolveWorkingDays: 3 → 2");
+
+        (await RunAsync("diff", "generic", "generic", "--format", "markdown")).Should().Be((CliApp.NoChanges, "## Pack diff `generic@1.0.0` → `generic@1.0.0`" + Environment.NewLine + Environment.NewLine + "No differences." + Environment.NewLine, ""));
+    }
+
+    [Theory]
+    [InlineData("bogus", "Unknown command 'bogus'")]
+    [InlineData("what-if --db DB", "what-if needs --draft PACK")]
+    [InlineData("what-if --draft generic", "--db FILE (SQLite) or --postgres CONNECTION, one of them")]
+    [InlineData("what-if --draft generic --db DB --postgres Host=x", "one of them")]
+    [InlineData("what-if --draft generic --db DB --format xml", "--format: 'xml' is not one of text, markdown, json")]
+    [InlineData("what-if --draft generic --db DB --from yesterday", "--from: 'yesterday' is not a date")]
+    [InlineData("what-if --draft generic --db DB --from 2026-03-05 --to 2026-03-01", "The period ends")]
+    [InlineData("what-if --draft no-such-pack --db DB", "--draft: 'no-such-pack' is neither a folder nor a built-in pack")]
+    [InlineData("what-if --draft generic --db DB --verbose", "Unknown option '--verbose'")]
+    [InlineData("what-if --draft", "--draft needs a value")]
+    [InlineData("diff generic", "diff needs two packs")]
+    [InlineData("diff generic hospital food-service", "Unexpected argument 'food-service'")]
+    public async Task Bad_arguments_exit_2_with_a_message_saying_what_to_give(string args, string message)
+    {
+        await WriteCasesAsync();
+
+        var (exit, output, error) = await RunAsync(args.Replace("DB", Db, StringComparison.Ordinal).Split(' '));
+
+        exit.Should().Be(CliApp.BadArguments);
+        output.Should().BeEmpty();
+        error.Should().Contain(message);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_an_error_and_is_not_created()
+    {
+        var missing = Path.Combine(_folder, "nothing-here.db");
+
+        var (exit, _, error) = await RunAsync("what-if", "--db", missing, "--draft", "generic");
+
+        exit.Should().Be(CliApp.BadArguments);
+        error.Should().Contain($"--db: there is no file '{missing}'");
+        File.Exists(missing).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_draft_that_does_not_load_is_an_error_naming_the_problem()
+    {
+        var broken = PackCopies.Edit(_packs.CopyOf("generic"), "approval.json", w => PackCopies.Rule(w, "above-handler-limit")["Expression"] = "remedy.Amount >");
+
+        var (exit, _, error) = await RunAsync("diff", "generic", broken);
+
+        exit.Should().Be(CliApp.BadArguments);
+        error.Should().Contain("the pack does not load").And.Contain("above-handler-limit");
+    }
+
+    [Fact]
+    public async Task Help_prints_the_usage_and_no_arguments_is_an_error()
+    {
+        (await RunAsync("--help")).Should().Match<(int Exit, string Output, string Error)>(r => r.Exit == 0 && r.Output.Contains("Exit codes: 0 no changes"));
+        (await RunAsync()).Exit.Should().Be(CliApp.BadArguments);
+    }
+}
