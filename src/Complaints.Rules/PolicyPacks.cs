@@ -53,8 +53,14 @@ public static class PolicyPacks
     private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
     {
         var problems = new List<PackProblem>();
+        var composed = PackComposer.Compose(pack, overrides, problems);
+        if (composed.Abandoned)
+        {
+            throw new PolicyPackException(problems);
+        }
+
         // A pack.json that cannot be read does not stop the decision files from being checked: every problem of every file is reported at once.
-        var manifest = ManifestLoader.Load(pack, overrides, problems);
+        var manifest = ManifestLoader.Load(composed, problems);
         var origin = manifest?.Id ?? pack.Origin;
         var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
         var settingsRead = new HashSet<string>(PolicyPack.SettingsReadByCode, StringComparer.Ordinal);
@@ -64,13 +70,9 @@ public static class PolicyPacks
             var file = WorkflowCompiler.FileName(point);
             string? text = null;
             var from = origin;
-            if (overrides is not null && overrides.Files.TryGetValue(file, out var replaced))
+            if (composed.Decisions.TryGetValue(file, out var decision))
             {
-                (text, from) = (replaced, $"{origin} (override {overrides.Origin})");
-            }
-            else if (pack.Files.TryGetValue(file, out var own))
-            {
-                text = own;
+                (text, from) = (decision.Text, origin + decision.Suffix);
             }
 
             if (text is null && point == DecisionPoint.Notices)
@@ -96,11 +98,11 @@ public static class PolicyPacks
         }
 
         // A setting no rule reads drives nothing: changing it would change nothing, which is worse than an error.
-        // (Not checked when a decision file could not be read at all: its rules' reads are unknown.) Under an override,
-        // the settings it sets are checked; a base setting whose only reader the override replaced is left inert.
+        // (Not checked when a decision file could not be read at all: its rules' reads are unknown.) Under an override
+        // or an extension, the settings it sets are checked; a base setting whose only reader it replaced is left inert.
         if (manifest is not null && !unreadable)
         {
-            var checkedNames = overrides is null ? manifest.Settings.Keys : ManifestLoader.SettingsSetBy(overrides);
+            var checkedNames = composed.SettingsToCheck ?? manifest.Settings.Keys;
             foreach (var name in checkedNames.Where(n => manifest.Settings.ContainsKey(n) && !settingsRead.Contains(n)))
             {
                 problems.Add(new PackProblem(origin, ManifestLoader.FileName, null,
