@@ -123,7 +123,7 @@ internal static class StrictMerge
             var added = name[1..];
             if (names.Contains(added, StringComparer.Ordinal))
             {
-                problem($"'+{added}' adds a {noun} that {baseName} already has; drop the '+' to change it.");
+                problem($"'+{added}' adds {A(noun)} that {baseName} already has; drop the '+' to change it.");
                 return null;
             }
 
@@ -135,9 +135,11 @@ internal static class StrictMerge
             return name;
         }
 
-        problem($"'{name}' is not a {noun} of {baseName}{Nearest.Hint(name, names)}. To add it, mark it as an addition: '+{name}'.");
+        problem($"'{name}' is not {A(noun)} of {baseName}{Nearest.Hint(name, names)}. To add it, mark it as an addition: '+{name}'.");
         return null;
     }
+
+    private static string A(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
 
     /// <summary>Objects merge key by key; anything else replaces.</summary>
     private static void Merge(JsonObject target, JsonObject patch)
