@@ -202,6 +202,12 @@ internal static partial class PackComposer
             if (pack.Files.TryGetValue(file, out var text))
             {
                 var decision = new Decision("", text);
+                if (text.Contains("\"Patch\"", StringComparison.Ordinal) && Parse(decision) is { } node && node.ContainsKey("Patch"))
+                {
+                    problems.Add(new PackProblem(pack.Origin, file, null, "is a patch file, but the pack extends no other pack; add \"extends\": \"<built-in pack>@<major>\" to pack.json, or give the whole workflow with \"Rules\"."));
+                    continue;
+                }
+
                 ExpandIncludes(decision, pack.Origin, file, problems);
                 layered.Decisions[file] = decision;
             }

@@ -239,6 +239,17 @@ public sealed class PackCompositionTests : IDisposable
     }
 
     [Fact]
+    public void PatchFile_InAPackThatExtendsNothing_SaysToExtendOrGiveTheWholeWorkflow()
+    {
+        var folder = CopyOf("generic", Folder("pack"));
+        File.WriteAllText(Path.Combine(folder, "rewards.json"), """{ "WorkflowName": "rewards", "Patch": [ { "Remove": "x" } ] }""");
+
+        var problems = LoadProblems(folder);
+
+        problems.Should().Contain(p => p.File == "rewards.json" && p.Reason.StartsWith("is a patch file, but the pack extends no other pack"));
+    }
+
+    [Fact]
     public void Extension_WholeDecisionFile_ReplacesTheBases()
     {
         var folder = Extension("""{ "id": "x", "version": "1.0.0", "extends": "generic@1" }""", ("rewards.json", """{ "WorkflowName": "rewards", "Rules": [] }"""));
