@@ -443,6 +443,14 @@ public sealed class PackCompositionTests : IDisposable
         FluentActions.Invoking(() => PolicyPacks.LoadBuiltIn("shared")).Should().Throw<ArgumentException>();
     }
 
+    [Fact]
+    public void SharedFile_ReadsAsWritten_ForTools()
+    {
+        PolicyPacks.ReadBuiltInFile("shared", "complainant-types.json").Should().Contain("\"RuleName\": \"tearful\"");
+        FluentActions.Invoking(() => PolicyPacks.ReadBuiltInFile("shared", "complainant-type.json")).Should().Throw<ArgumentException>()
+            .WithMessage("There is no shared rule file 'complainant-type.json'; there are complainant-types.json.*");
+    }
+
     private static string Json(RulesEngine.Models.Rule rule) =>
         JsonSerializer.Serialize(new { rule.RuleName, rule.Expression, rule.Properties, rule.Enabled, rule.SuccessEvent, rule.ErrorMessage });
 }
