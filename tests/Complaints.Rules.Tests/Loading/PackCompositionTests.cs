@@ -317,11 +317,24 @@ public sealed class PackCompositionTests : IDisposable
     [InlineData("""{ "categories": [ "+billing" ] }""", "'+billing' adds a category that hospital already has")]
     [InlineData("""{ "roles": [ { "name": "no id" } ] }""", "'roles[0]' has no string \"id\"")]
     [InlineData("""{ "settings": [ 1 ] }""", "'settings' must be an object")]
-    public void Extension_MisspeltName_IsAnErrorNamingTheNearest(string change, string reason)
+    public void ExtensionAndOverride_MisspeltName_IsAnErrorNamingTheNearest(string change, string reason)
     {
         var manifest = """{ "id": "x", "version": "1.0.0", "extends": "hospital@1", """ + change.TrimStart('{');
+        var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), change);
 
         Problems(() => PolicyPacks.LoadFolder(Extension(manifest))).Select(p => p.Reason).Should().Contain(r => r.Contains(reason));
+        Problems(() => PolicyPacks.LoadBuiltIn("hospital", overrides)).Select(p => p.Reason).Should().Contain(r => r.StartsWith("(override) ") && r.Contains(reason));
+    }
+
+    [Fact]
+    public void Override_MisspeltWordList_NamesTheNearestList()
+    {
+        var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "words": { "spoilge": [ "sour" ] } }""");
+
+        Problems(() => PolicyPacks.LoadBuiltIn("food-service", overrides)).Should().ContainSingle().Which.Reason.Should()
+            .Be("(override) 'spoilge' is not a word list of food-service (did you mean 'spoilage'?). To add it, mark it as an addition: '+spoilge'.");
     }
 
     [Fact]
