@@ -61,6 +61,18 @@ public sealed record PackManifest
     /// </summary>
     public IReadOnlyList<PackAttributeDefinition>? Attributes { get; init; }
 
+    /// <summary>
+    /// The built-in pack this one extends and the version it was composed from, e.g. <c>hospital@1.0.0</c>
+    /// (<c>pack.json</c> says <c>"extends": "hospital@1"</c>); <see langword="null"/> for a pack that extends none.
+    /// </summary>
+    public string? Extends { get; init; }
+
+    /// <summary>
+    /// Named word lists (<c>words</c>) the rules use as <c>{words:name}</c> inside an expression's string, spelt out
+    /// as <c>a|b|c</c> at load, e.g. food-service's <c>spoilage</c> and <c>illness</c> words.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Words { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>How the lifecycle varies under this pack (<c>lifecycle</c>); <see langword="null"/> when the pack says nothing, for the workflow's default lifecycle.</summary>
     public PackLifecycle? Lifecycle { get; init; }
 }

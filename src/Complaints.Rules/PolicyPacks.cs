@@ -12,9 +12,11 @@ public static class PolicyPacks
     /// <summary>Loads a built-in pack, validating and compiling every rule now rather than at the first complaint.</summary>
     /// <param name="id">The pack id, one of <see cref="BuiltIn"/>.</param>
     /// <param name="overrideFolder">
-    /// A folder whose files replace the pack's: a <c>pack.json</c> holding only what changes (merged onto the
-    /// pack's: roles and departments by id, settings by name) and/or whole decision files such as
-    /// <c>approval.json</c>. The result's version is the override's <c>version</c>, or the pack's with a
+    /// A folder whose files change the pack's: a <c>pack.json</c> holding only what changes (merged onto the
+    /// pack's: roles, departments and attributes by id, settings and word lists by name, categories added; every name
+    /// must be the pack's, a new one is written with a leading <c>+</c>), and/or decision files such as
+    /// <c>approval.json</c>, each a whole workflow replacing the pack's or a patch file (<c>"Patch"</c>: add, replace
+    /// or remove rules by name). The result's version is the override's <c>version</c>, or the pack's with a
     /// <c>+custom.&lt;hash&gt;</c> suffix.
     /// </param>
     /// <returns>The compiled pack.</returns>
@@ -26,7 +28,11 @@ public static class PolicyPacks
         return Load(PackFiles.BuiltIn(id), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
     }
 
-    /// <summary>Loads a pack from a folder holding <c>pack.json</c> and one file per decision point.</summary>
+    /// <summary>
+    /// Loads a pack from a folder holding <c>pack.json</c> and one file per decision point; or a pack whose
+    /// <c>pack.json</c> says <c>"extends": "hospital@1"</c>, composed from that built-in pack with the folder's
+    /// changes (its <c>pack.json</c> holding only what changes, decision files as whole workflows or patch files).
+    /// </summary>
     /// <param name="folder">The folder.</param>
     /// <param name="overrideFolder">An override folder, as for <see cref="LoadBuiltIn"/>.</param>
     /// <returns>The compiled pack.</returns>
@@ -38,12 +44,23 @@ public static class PolicyPacks
         return Load(PackFiles.Folder(folder), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
     }
 
-    /// <summary>The text of a built-in pack's file (its README.md, pack.json or a decision file), for documentation and tools.</summary>
-    /// <param name="id">The pack id.</param>
+    /// <summary>
+    /// The text of a built-in pack's file (its README.md, pack.json or a decision file) as written, for documentation
+    /// and tools; with <paramref name="id"/> <c>shared</c>, a shared rule file that packs include, e.g.
+    /// <c>ReadBuiltInFile("shared", "complainant-types.json")</c> for <c>{ "Include": "shared/complainant-types" }</c>.
+    /// </summary>
+    /// <param name="id">The pack id, or <c>shared</c>.</param>
     /// <param name="file">The file name.</param>
     /// <returns>The text.</returns>
     public static string ReadBuiltInFile(string id, string file)
     {
+        if (id == "shared")
+        {
+            return PackFiles.Shared.TryGetValue("shared/" + Path.GetFileNameWithoutExtension(file), out var shared) && file.EndsWith(".json", StringComparison.Ordinal)
+                ? shared
+                : throw new ArgumentException($"There is no shared rule file '{file}'; there are {string.Join(", ", PackFiles.Shared.Keys.Select(k => k["shared/".Length..] + ".json").Order(StringComparer.Ordinal))}.", nameof(file));
+        }
+
         var files = PackFiles.BuiltIn(id).Files;
         return files.TryGetValue(file, out var text)
             ? text
@@ -53,8 +70,14 @@ public static class PolicyPacks
     private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
     {
         var problems = new List<PackProblem>();
+        var composed = PackComposer.Compose(pack, overrides, problems);
+        if (composed.Abandoned)
+        {
+            throw new PolicyPackException(problems);
+        }
+
         // A pack.json that cannot be read does not stop the decision files from being checked: every problem of every file is reported at once.
-        var manifest = ManifestLoader.Load(pack, overrides, problems);
+        var manifest = ManifestLoader.Load(composed, problems);
         var origin = manifest?.Id ?? pack.Origin;
         var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
         var settingsRead = new HashSet<string>(PolicyPack.SettingsReadByCode, StringComparer.Ordinal);
@@ -64,13 +87,9 @@ public static class PolicyPacks
             var file = WorkflowCompiler.FileName(point);
             string? text = null;
             var from = origin;
-            if (overrides is not null && overrides.Files.TryGetValue(file, out var replaced))
+            if (composed.Decisions.TryGetValue(file, out var decision))
             {
-                (text, from) = (replaced, $"{origin} (override {overrides.Origin})");
-            }
-            else if (pack.Files.TryGetValue(file, out var own))
-            {
-                text = own;
+                (text, from) = (decision.Text, origin + decision.Suffix);
             }
 
             if (text is null && point == DecisionPoint.Notices)
@@ -96,11 +115,11 @@ public static class PolicyPacks
         }
 
         // A setting no rule reads drives nothing: changing it would change nothing, which is worse than an error.
-        // (Not checked when a decision file could not be read at all: its rules' reads are unknown.) Under an override,
-        // the settings it sets are checked; a base setting whose only reader the override replaced is left inert.
+        // (Not checked when a decision file could not be read at all: its rules' reads are unknown.) Under an override
+        // or an extension, the settings it sets are checked; a base setting whose only reader it replaced is left inert.
         if (manifest is not null && !unreadable)
         {
-            var checkedNames = overrides is null ? manifest.Settings.Keys : ManifestLoader.SettingsSetBy(overrides);
+            var checkedNames = composed.SettingsToCheck ?? manifest.Settings.Keys;
             foreach (var name in checkedNames.Where(n => manifest.Settings.ContainsKey(n) && !settingsRead.Contains(n)))
             {
                 problems.Add(new PackProblem(origin, ManifestLoader.FileName, null,

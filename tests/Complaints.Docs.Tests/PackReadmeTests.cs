@@ -31,7 +31,7 @@ public sealed partial class PackReadmeTests
         foreach (var file in DecisionFiles)
         {
             using var workflow = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file + ".json")), Json);
-            var rules = workflow.RootElement.GetProperty("Rules").EnumerateArray().Select(r => r.GetProperty("RuleName").GetString()!).ToArray();
+            var rules = RuleNames(workflow.RootElement).ToArray();
             var heading = Array.FindIndex(readme, l => l.StartsWith("### ", StringComparison.Ordinal) && l.Contains($"(`{file}.json`)", StringComparison.Ordinal));
             if (heading < 0)
             {
@@ -51,6 +51,26 @@ public sealed partial class PackReadmeTests
         if (problems.Count > 0)
         {
             Assert.Fail($"src/Complaints.Rules/Packs/{pack}/README.md does not match the pack's files:\n" + string.Join("\n", problems));
+        }
+    }
+
+    /// <summary>A workflow's rule names in order, a shared file it includes (<c>{ "Include": "shared/x" }</c>) spliced in where it stands.</summary>
+    private static IEnumerable<string> RuleNames(JsonElement workflow)
+    {
+        foreach (var rule in workflow.GetProperty("Rules").EnumerateArray())
+        {
+            if (rule.TryGetProperty("Include", out var include))
+            {
+                using var shared = JsonDocument.Parse(File.ReadAllText(RepoRoot.Combine("src", "Complaints.Rules", "Packs", include.GetString()! + ".json")), Json);
+                foreach (var name in RuleNames(shared.RootElement).ToArray())
+                {
+                    yield return name;
+                }
+            }
+            else
+            {
+                yield return rule.GetProperty("RuleName").GetString()!;
+            }
         }
     }
 

@@ -34,6 +34,18 @@ public static class PackMultiplier
             var file = JsonNamingPolicy.KebabCaseLower.ConvertName(point.ToString()) + ".json";
             var workflow = JsonNode.Parse(PolicyPacks.ReadBuiltInFile(packId, file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
             var rules = workflow["Rules"]!.AsArray();
+            foreach (var include in rules.Where(r => r?["Include"] is not null).ToArray())
+            {
+                // A shared rule file the pack includes ({ "Include": "shared/name" }): its rules are the pack's, cloned too.
+                var shared = JsonNode.Parse(PolicyPacks.ReadBuiltInFile("shared", include!["Include"]!.GetValue<string>()["shared/".Length..] + ".json"), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!["Rules"]!.AsArray();
+                var at = rules.IndexOf(include);
+                rules.RemoveAt(at);
+                foreach (var rule in shared)
+                {
+                    rules.Insert(at++, rule!.DeepClone());
+                }
+            }
+
             var originals = rules.Select(r => r!.AsObject()).ToArray();
             for (var k = 2; k <= factor; k++)
             {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Complaints.Policy;
@@ -19,30 +17,14 @@ internal static class ManifestLoader
         AllowTrailingCommas = true,
     };
 
-    public static PackManifest? Load(PackFiles pack, PackFiles? overrides, List<PackProblem> problems)
+    /// <summary>The composed <c>pack.json</c>, checked; <see langword="null"/> when it cannot be used (every problem reported).</summary>
+    public static PackManifest? Load(PackComposer.Composed pack, List<PackProblem> problems)
     {
         var origin = pack.Origin;
-        if (!pack.Files.TryGetValue(FileName, out var text))
+        var node = pack.Manifest;
+        if (!pack.ManifestRead)
         {
-            problems.Add(new PackProblem(origin, FileName, null, "is missing; every pack has a pack.json with its id, version, roles and departments."));
             return null;
-        }
-
-        JsonNode? node;
-        try
-        {
-            node = PackFiles.ParseJson(text);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
-        {
-            problems.Add(new PackProblem(origin, FileName, null, $"is not valid: {e.Message}"));
-            return null;
-        }
-
-        string? overrideVersion = null;
-        if (overrides is not null && node is JsonObject target)
-        {
-            overrideVersion = ApplyOverride(target, overrides, problems);
         }
 
         if (!ManifestShape.Check(node, reason => problems.Add(new PackProblem(origin, FileName, null, reason))))
@@ -61,97 +43,8 @@ internal static class ManifestLoader
             return null;
         }
 
-        if (overrides is not null)
-        {
-            manifest = manifest with { Version = overrideVersion ?? $"{manifest.Version}+custom.{Hash(overrides)}" };
-        }
-
         Check(manifest, origin, problems);
         return manifest;
-    }
-
-    /// <summary>The names of the settings an override's <c>pack.json</c> sets (none if it has no readable one).</summary>
-    public static IReadOnlyList<string> SettingsSetBy(PackFiles overrides)
-    {
-        try
-        {
-            return overrides.Files.TryGetValue(FileName, out var text) && PackFiles.ParseJson(text) is JsonObject o && o["settings"] is JsonObject settings
-                ? settings.Select(p => p.Key).ToArray()
-                : [];
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
-        {
-            return []; // reported by Load
-        }
-    }
-
-    private static string? ApplyOverride(JsonObject target, PackFiles overrides, List<PackProblem> problems)
-    {
-        if (!overrides.Files.TryGetValue(FileName, out var text))
-        {
-            return null;
-        }
-
-        void Problem(string reason) => problems.Add(new PackProblem(overrides.Origin, FileName, null, "(override) " + reason));
-        try
-        {
-            if (PackFiles.ParseJson(text) is not JsonObject patch)
-            {
-                Problem("must be a JSON object holding only what changes, e.g. { \"settings\": { \"seriousClaim\": 800 } }.");
-                return null;
-            }
-
-            Merge(target, patch);
-            return patch["version"] is JsonValue version && version.TryGetValue<string>(out var value) ? value : null;
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
-        {
-            Problem($"is not valid: {e.Message}");
-            return null;
-        }
-    }
-
-    /// <summary>Objects merge key by key; arrays of objects with an <c>id</c> merge by id; anything else replaces.</summary>
-    private static void Merge(JsonObject target, JsonObject patch)
-    {
-        foreach (var (key, value) in patch.ToArray())
-        {
-            var existing = target[key];
-            if (existing is JsonObject to && value is JsonObject from)
-            {
-                Merge(to, from);
-            }
-            else if (existing is JsonArray toArray && value is JsonArray fromArray && fromArray.All(v => IdOf(v) is not null))
-            {
-                foreach (var item in fromArray.Select(v => v!.AsObject()))
-                {
-                    var id = IdOf(item);
-                    var match = toArray.OfType<JsonObject>().FirstOrDefault(o => IdOf(o) == id);
-                    if (match is null)
-                    {
-                        toArray.Add(item.DeepClone());
-                    }
-                    else
-                    {
-                        Merge(match, item);
-                    }
-                }
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
-    }
-
-    /// <summary>The string <c>id</c> of an array entry, or <see langword="null"/> (not an object, no id, an id that is not a string).</summary>
-    private static string? IdOf(JsonNode? node) =>
-        node is JsonObject o && o["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
-
-    private static string Hash(PackFiles overrides)
-    {
-        var all = string.Join("\n", overrides.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\n" + f.Value));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all)))[..8];
     }
 
     private static void Check(PackManifest m, string origin, List<PackProblem> problems)

@@ -8,10 +8,10 @@ namespace Complaints.Rules.Loading;
 /// field and value of the wrong type is named with its path (<c>roles[2].id</c>), not just the first one the
 /// deserializer stops at, and nothing null reaches the code that reads the manifest.
 /// </summary>
-internal static class ManifestShape
+internal static partial class ManifestShape
 {
-    private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier"];
-    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle"];
+    private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier", "extends"];
+    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle", "words"];
 
     /// <summary>The fields of the <c>lifecycle</c> section: the lists, then the texts.</summary>
     internal static readonly string[] LifecycleLists = ["emergencyMeetingTiers", "triageRoles", "rewardKinds"];
@@ -67,6 +67,9 @@ internal static class ManifestShape
                 case "lifecycle":
                     Lifecycle(value, Problem);
                     break;
+                case "words":
+                    Words(value, Problem);
+                    break;
                 default:
                     Text(field, value, Problem);
                     break;
@@ -102,6 +105,40 @@ internal static class ManifestShape
             }
         }
     }
+
+    /// <summary>
+    /// The <c>words</c> section: named lists of words that rules use as <c>{words:name}</c> inside a string of an
+    /// expression, spelt out as <c>a|b|c</c> at load; a word may not hold <c>|</c>, <c>"</c> or <c>\</c>.
+    /// </summary>
+    private static void Words(JsonNode? node, Action<string> problem)
+    {
+        if (Object("words", node, problem) is not { } words)
+        {
+            return;
+        }
+
+        foreach (var (name, list) in words)
+        {
+            if (!WordListName().IsMatch(name))
+            {
+                problem($"'words.{name}' is not a word list name; use letters, digits and '-', e.g. \"spoilage\".");
+            }
+
+            Items($"words.{name}", list, problem, (path, item) =>
+            {
+                Text(path, item, problem);
+                if (item?.GetValueKind() == JsonValueKind.String && item.GetValue<string>() is var word
+                    && (word.Length == 0 || word.IndexOfAny(['|', '"', '\\']) >= 0))
+                {
+                    problem($"'{path}' is \"{word}\"; a word is not empty and holds no '|', '\"' or '\\' (the list is spelt out as a|b|c inside an expression's string).");
+                }
+            });
+        }
+    }
+
+    /// <summary>A word list's name, as <c>{words:name}</c> refers to it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*$")]
+    internal static partial System.Text.RegularExpressions.Regex WordListName();
 
     /// <summary>A role or department: an object with a string <c>id</c> (required) and <c>name</c>; a role may have an <c>approvalLimit</c>.</summary>
     private static void Entry(string path, JsonNode? node, Action<string> problem, bool allowLimit)

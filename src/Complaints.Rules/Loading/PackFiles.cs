@@ -15,6 +15,11 @@ internal sealed record PackFiles(string Origin, IReadOnlyDictionary<string, stri
         .Order(StringComparer.Ordinal)
         .ToArray();
 
+    /// <summary>The shared rule files embedded with the packs (<c>Packs/shared/*.json</c>), by include name (<c>shared/complainant-types</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Shared { get; } = typeof(PackFiles).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix + "shared/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+        .ToDictionary(n => n[Prefix.Length..^".json".Length], n => Read(typeof(PackFiles).Assembly, n), StringComparer.Ordinal);
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>
@@ -30,6 +35,11 @@ internal sealed record PackFiles(string Origin, IReadOnlyDictionary<string, stri
 
     public static PackFiles BuiltIn(string id)
     {
+        if (!BuiltInIds.Contains(id, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"There is no built-in pack '{id}'{Nearest.Hint(id, BuiltInIds)}. The built-in packs are: {string.Join(", ", BuiltInIds)}.", nameof(id));
+        }
+
         var assembly = typeof(PackFiles).Assembly;
         var prefix = Prefix + id + "/";
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

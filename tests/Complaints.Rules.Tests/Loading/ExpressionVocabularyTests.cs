@@ -83,11 +83,11 @@ public sealed class ExpressionVocabularyTests : IDisposable
     public void Load_NestedAnyOverTheDescription_IsRefusedAtLoad()
     {
         // Quadratic in the description's length: minutes for a long one, at every evaluation.
-        var folder = WithExpression("guidance.json", "tearful", "complaint.Description.Any(c => complaint.Description.Any(d => d == c && c == 'x'))");
+        var folder = WithExpression("guidance.json", "venting", "complaint.Description.Any(c => complaint.Description.Any(d => d == c && c == 'x'))");
 
         var problem = LoadProblems(folder).Should().ContainSingle().Which;
 
-        problem.Rule.Should().Be("tearful");
+        problem.Rule.Should().Be("venting");
         problem.Reason.Should().Contain("lambda").And.Contain("Text.ContainsAny");
     }
 
@@ -108,11 +108,11 @@ public sealed class ExpressionVocabularyTests : IDisposable
     [InlineData("complaint.Kind == \"report\" ? true : false", "conditional operator (?: or iif)", "is not in the vocabulary")]
     public void Load_OutsideTheDocumentedVocabulary_IsRefusedNamingWhatWhyAndWhere(string expression, string named, string why)
     {
-        var folder = WithExpression("guidance.json", "tearful", expression);
+        var folder = WithExpression("guidance.json", "venting", expression);
 
         var problem = LoadProblems(folder).Should().ContainSingle().Which;
 
-        problem.Rule.Should().Be("tearful");
+        problem.Rule.Should().Be("venting");
         problem.Reason.Should().Contain($"{named} {why}").And.Contain("docs/packs.md");
     }
 
@@ -122,23 +122,23 @@ public sealed class ExpressionVocabularyTests : IDisposable
     [InlineData("complaint.ClaimAmount > pack.Setting(complaint.Location)")]
     public void Load_SearchedWordsOrNamesComputedFromTheCase_AreRefused(string expression)
     {
-        var folder = WithExpression("guidance.json", "tearful", expression);
+        var folder = WithExpression("guidance.json", "venting", expression);
 
-        LoadProblems(folder).Should().ContainSingle(p => p.Rule == "tearful" && p.Reason.Contains("string literal"));
+        LoadProblems(folder).Should().ContainSingle(p => p.Rule == "venting" && p.Reason.Contains("string literal"));
     }
 
     [Fact]
     public void Load_ProblemsInSeveralRulesAndFiles_AreAllListedInOneException()
     {
-        var folder = WithExpression("guidance.json", "tearful", "complaint.GetType() != null");
-        EditRule(folder, "guidance.json", "obstinate", rule => rule["Expression"] = "complaint.Description.PadLeft(99999999) != \"\"");
+        var folder = WithExpression("guidance.json", "venting", "complaint.GetType() != null");
+        EditRule(folder, "guidance.json", "feelings-before-facts", rule => rule["Expression"] = "complaint.Description.PadLeft(99999999) != \"\"");
         EditRule(folder, "approval.json", "above-handler-limit", rule => rule["Expression"] = new string('(', 5000));
         EditRule(folder, "routing.json", "billing-to-finance", rule => rule["Properties"]!["department"] = "accounts");
 
         var problems = LoadProblems(folder);
 
         problems.Select(p => (p.File, p.Rule)).Should().Contain(
-            [("guidance.json", "tearful"), ("guidance.json", "obstinate"), ("approval.json", "above-handler-limit"), ("routing.json", "billing-to-finance")]);
+            [("guidance.json", "venting"), ("guidance.json", "feelings-before-facts"), ("approval.json", "above-handler-limit"), ("routing.json", "billing-to-finance")]);
     }
 
     public static TheoryData<string, string, string> Vocabulary()
@@ -158,13 +158,13 @@ public sealed class ExpressionVocabularyTests : IDisposable
             "Text.ContainsAny(complaint.Description, \"" + new string('(', 40) + "|" + new string(')', 40) + "|\\\"((((\")",
         })
         {
-            data.Add("guidance.json", "tearful", expression);
+            data.Add("guidance.json", "venting", expression);
         }
 
         // Every member of every input, as its table lists them.
         foreach (var (input, type, file, rule) in new[]
         {
-            ("complaint", typeof(ComplaintFacts), "guidance.json", "tearful"),
+            ("complaint", typeof(ComplaintFacts), "guidance.json", "venting"),
             ("remedy", typeof(RemedyFacts), "approval.json", "above-handler-limit"),
             ("person", typeof(PersonFacts), "recusal.json", "is-the-accused"),
         })

@@ -23,7 +23,7 @@ internal static class PackFolders
     }
 
     public static void EditRule(string folder, string file, string rule, Action<JsonNode> edit) =>
-        EditFile(folder, file, workflow => edit(workflow["Rules"]!.AsArray().Single(r => r!["RuleName"]!.GetValue<string>() == rule)!));
+        EditFile(folder, file, workflow => edit(workflow["Rules"]!.AsArray().Single(r => r?["RuleName"]?.GetValue<string>() == rule)!));
 
     public static void EditFile(string folder, string file, Action<JsonObject> edit)
     {

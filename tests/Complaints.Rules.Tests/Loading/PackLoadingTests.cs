@@ -113,9 +113,9 @@ public sealed class PackLoadingTests : IDisposable
     public void Load_UnsupportedRulesEngineFeature_IsExplained()
     {
         var folder = CopyOfGeneric();
-        EditRule(folder, "guidance.json", "tearful", rule => rule["LocalParams"] = JsonNode.Parse("""[{ "Name": "x", "Expression": "1" }]"""));
+        EditRule(folder, "guidance.json", "venting", rule => rule["LocalParams"] = JsonNode.Parse("""[{ "Name": "x", "Expression": "1" }]"""));
 
-        LoadProblems(folder).Should().ContainSingle(p => p.Rule == "tearful" && p.Reason.Contains("not support"));
+        LoadProblems(folder).Should().ContainSingle(p => p.Rule == "venting" && p.Reason.Contains("not support"));
     }
 
     [Fact]
@@ -192,16 +192,16 @@ public sealed class PackLoadingTests : IDisposable
     public void Load_NullRuleAndMistypedRule_AreNamedAndTheOtherRulesStillChecked()
     {
         var folder = CopyOfGeneric();
-        EditRule(folder, "guidance.json", "tearful", rule => rule["Enabled"] = "yes");
-        EditRule(folder, "guidance.json", "obstinate", rule => rule["Properties"] = JsonNode.Parse("""{ "advice": null }"""));
+        EditRule(folder, "guidance.json", "venting", rule => rule["Enabled"] = "yes");
+        EditRule(folder, "guidance.json", "feelings-before-facts", rule => rule["Properties"] = JsonNode.Parse("""{ "advice": null }"""));
         EditFile(folder, "guidance.json", workflow => workflow["Rules"]!.AsArray().Insert(0, null));
 
         var problems = LoadProblems(folder);
 
         problems.Should().OnlyContain(p => p.File == "guidance.json");
         problems.Should().Contain(p => p.Rule == null && p.Reason.Contains("Rules[0] is null"));
-        problems.Should().Contain(p => p.Rule == "tearful" && p.Reason.Contains("Enabled"));
-        problems.Should().Contain(p => p.Rule == "obstinate" && p.Reason.Contains("'advice'"));
+        problems.Should().Contain(p => p.Rule == "venting" && p.Reason.Contains("Enabled"));
+        problems.Should().Contain(p => p.Rule == "feelings-before-facts" && p.Reason.Contains("'advice'"));
     }
 
     [Theory]

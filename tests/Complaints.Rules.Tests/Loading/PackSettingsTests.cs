@@ -119,11 +119,23 @@ public sealed class PackSettingsTests : IDisposable
     public void Load_OverrideAddsASettingNothingReads_IsAProblem()
     {
         var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "settings": { "+parkingClaim": 800 } }""");
+
+        var problems = FluentActions.Invoking(() => PolicyPacks.LoadBuiltIn("generic", overrides)).Should().Throw<PolicyPackException>().Which.Problems;
+
+        problems.Should().ContainSingle().Which.Reason.Should().Contain("setting 'parkingClaim' drives nothing");
+    }
+
+    [Fact]
+    public void Load_OverrideMisspellsASetting_IsAProblemNamingTheNearestSetting()
+    {
+        var overrides = Folder("override");
         File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "settings": { "seriousClaimm": 800 } }""");
 
         var problems = FluentActions.Invoking(() => PolicyPacks.LoadBuiltIn("generic", overrides)).Should().Throw<PolicyPackException>().Which.Problems;
 
-        problems.Should().ContainSingle().Which.Reason.Should().Contain("setting 'seriousClaimm' drives nothing");
+        problems.Should().ContainSingle().Which.Reason.Should()
+            .Be("(override) 'seriousClaimm' is not a setting of generic (did you mean 'seriousClaim'?). To add it, mark it as an addition: '+seriousClaimm'.");
     }
 
     [Fact]

@@ -493,27 +493,15 @@ public sealed class GenericPackTests
         Pack.AdviseHandling(A.Complaint().Classified(Severity.General).Build())
             .Should().NotHaveMatched("serious-face-to-face");
 
-    [Theory]
-    [InlineData("courteous-demanding", "courteous-but-demanding", "approach from another side")]
-    [InlineData("domineering", "domineering", "arrange the meeting")]
-    [InlineData("talkative", "talkative", "fix appointments")]
-    [InlineData("obstinate", "obstinate", "bring in a third party")]
-    [InlineData("tearful", "tearful", "build a personal relationship")]
-    [InlineData("venting", "venting", "apologise sincerely")]
-    public void Guidance_ComplainantType_AdvisesForThatType(string type, string rule, string advice) =>
-        Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", type).Build())
-            .Should().Advise(advice).And.HaveMatched(rule);
+    [Fact]
+    public void Guidance_VentingComplainant_AdvisesToLetThemVent() =>
+        Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", "venting").Build())
+            .Should().Advise("apologise sincerely").And.HaveMatched("venting");
 
-    [Theory]
-    [InlineData("courteous-but-demanding")]
-    [InlineData("domineering")]
-    [InlineData("talkative")]
-    [InlineData("obstinate")]
-    [InlineData("tearful")]
-    [InlineData("venting")]
-    public void Guidance_UnknownComplainantType_NoTypeAdvice(string rule) =>
+    [Fact]
+    public void Guidance_UnknownComplainantType_NoVentingAdvice() =>
         Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", "cheerful").Build())
-            .Should().NotHaveMatched(rule);
+            .Should().NotHaveMatched("venting");
 
     // ---- through the workflow ------------------------------------------------------------------------------
 

@@ -564,26 +564,6 @@ public sealed class HospitalPackTests
         Pack.AdviseHandling(A.Complaint().Build())
             .Should().NotHaveMatched("repeated-complaint-to-analysis-meeting");
 
-    [Theory]
-    [InlineData("courteous-demanding", "courteous-but-demanding", "approach from another side")]
-    [InlineData("domineering", "domineering", "arrange the meeting")]
-    [InlineData("talkative", "talkative", "fix appointments")]
-    [InlineData("obstinate", "obstinate", "bring in a third party")]
-    [InlineData("tearful", "tearful", "build a personal relationship")]
-    public void Guidance_ComplainantType_AdvisesForThatType(string type, string rule, string advice) =>
-        Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", type).Build())
-            .Should().Advise(advice).And.HaveMatched(rule);
-
-    [Theory]
-    [InlineData("courteous-but-demanding")]
-    [InlineData("domineering")]
-    [InlineData("talkative")]
-    [InlineData("obstinate")]
-    [InlineData("tearful")]
-    public void Guidance_VentingComplainant_NoHospitalTypeAdvice(string rule) =>
-        Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", "venting").Build())
-            .Should().NotHaveMatched(rule);
-
     // ---- through the workflow ------------------------------------------------------------------------------
 
     [Fact]

@@ -678,11 +678,6 @@ public sealed class TobaccoRetailPackTests
     [InlineData("recognition", "recognition-seeking", "thank them for raising it")]
     [InlineData("self-display", "self-display", "acknowledge their expertise")]
     [InlineData("revenge", "revenge-minded", "keep a full record")]
-    [InlineData("courteous-demanding", "courteous-but-demanding", "approach from another side")]
-    [InlineData("domineering", "domineering", "arrange the meeting")]
-    [InlineData("talkative", "talkative", "fix appointments")]
-    [InlineData("obstinate", "obstinate", "bring in a third party")]
-    [InlineData("tearful", "tearful", "build a personal relationship")]
     public void Guidance_ComplainantType_AdvisesForThatType(string type, string rule, string advice) =>
         Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", type).Build())
             .Should().Advise(advice).And.HaveMatched(rule);
@@ -694,11 +689,6 @@ public sealed class TobaccoRetailPackTests
     [InlineData("recognition-seeking")]
     [InlineData("self-display")]
     [InlineData("revenge-minded")]
-    [InlineData("courteous-but-demanding")]
-    [InlineData("domineering")]
-    [InlineData("talkative")]
-    [InlineData("obstinate")]
-    [InlineData("tearful")]
     public void Guidance_UnknownComplainantType_NoTypeAdvice(string rule) =>
         Pack.AdviseHandling(A.Complaint().WithAttribute("complainant-type", "cheerful").Build())
             .Should().NotHaveMatched(rule);
