@@ -54,10 +54,10 @@ public sealed class DemoDatabaseTests : IDisposable
 
         exit.Should().Be(CliApp.ChangesFound, error.ToString());
         var report = output.ToString();
-        report.Should().Contain("What-if replay of draft hospital@1.1.0-draft")
+        report.Should().Contain("What-if replay of draft hospital@1.1.0-draft+hospital.1.0.0")
             .And.Contain("resolve deadline: 3 working days from receipt, warning at 75 % → 2 working days from receipt, warning at 75 %")
             .And.Contain("escalate: no → yes")
-            .And.Contain("draft rules (hospital@1.1.0-draft): remedy-rejected-repeatedly-to-leadership");
+            .And.Contain("draft rules (hospital@1.1.0-draft+hospital.1.0.0): remedy-rejected-repeatedly-to-leadership");
         var lines = report.Split(Environment.NewLine);
         lines.Where(l => l.StartsWith("deadlines ", StringComparison.Ordinal) || l.StartsWith("escalation ", StringComparison.Ordinal))
             .Should().OnlyContain(l => !l.EndsWith(" 0      0", StringComparison.Ordinal), "both points have changes");
