@@ -161,7 +161,8 @@ public sealed class NRulesPolicy : IComplaintPolicy
     public AdmissibilityDecision DecideAdmissibility(Complaint complaint)
     {
         var r = new AdmissibilityRequest(complaint, Settings);
-        return new AdmissibilityDecision(r.Outcome, r.Reason, r.RedirectTo, Explain(Fire(r)));
+        var traces = Fire(r);
+        return new AdmissibilityDecision(r.Outcome, r.Reason, r.RedirectTo, Explain(traces));
     }
 
     /// <inheritdoc />
