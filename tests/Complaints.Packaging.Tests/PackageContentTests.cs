@@ -20,7 +20,7 @@ public sealed class PackageContentTests
 
         var expected = Repository.Libraries.SelectMany(id => new[] { $"{id}.{Repository.Version}.nupkg", $"{id}.{Repository.Version}.snupkg" });
         Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).Should().BeEquivalentTo(expected, packed.Pack.Describe());
-        Repository.Libraries.Should().HaveCount(6).And.Contain(["Complaints.Abstractions", "Complaints.Workflow", "Complaints.Rules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
+        Repository.Libraries.Should().HaveCount(7).And.Contain(["Complaints.Abstractions", "Complaints.Workflow", "Complaints.Rules", "Complaints.Rules.NRules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
         Repository.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the version is SemVer 2");
     }
 
