@@ -218,4 +218,37 @@ public sealed class NRulesPolicyTests
         thrown.Rule.Should().Be("reads-a-missing-setting");
         thrown.Message.Should().NotContain("Zhang");
     }
+
+    [Fact]
+    public void Decisions_OnManyThreadsAtOnce_EachSeeOnlyTheirOwnCase()
+    {
+        var results = new (decimal Amount, IReadOnlyList<string> Steps)[400];
+
+        Parallel.For(0, results.Length, i =>
+        {
+            var amount = i % 2 == 0 ? 5000m : 500m;
+            results[i] = (amount, Policy.RequireApproval(A.Complaint().Build(), A.Remedy(RemedyKind.Refund, amount)).Steps);
+        });
+
+        results.Should().OnlyContain(r => r.Amount > 1000 ? r.Steps.SequenceEqual(new[] { "finance-director" }) : r.Steps.Count == 0);
+    }
+
+    [Fact]
+    public void LayeredExplanation_NeverHoldsTheComplainantsNameOrContact()
+    {
+        var layered = NRulesPolicy.Build(o => o.Rules(typeof(NamesTheComplainant), typeof(SameDepartmentRecuses))).Over(PolicyPacks.LoadBuiltIn("auto-dealership"));
+        var complaint = A.Complaint().From("Zhang Xiaoming", new ContactDetails("13800138000", "zhang@example.cn")).AboutStaff("li", "sales").Build();
+
+        var decisions = new PolicyDecision[]
+        {
+            layered.AdviseHandling(complaint), layered.CheckRecusal(complaint, A.Manager("wang", "sales")), layered.Classify(complaint),
+        };
+
+        decisions[0].Should().HaveMatched("names-the-complainant");
+        decisions[1].Should().HaveMatched("same-department-recuses");
+        foreach (var text in decisions.SelectMany(d => d.Explanation.Rules).Select(r => r.Rule + " " + r.Detail))
+        {
+            text.Should().NotContain("Zhang").And.NotContain("13800138000").And.NotContain("zhang@example.cn");
+        }
+    }
 }
