@@ -117,6 +117,22 @@ public sealed class PackageContentTests
     }
 
     [Theory]
+    [InlineData("Complaints.Abstractions")]
+    [InlineData("Complaints.Workflow")]
+    [InlineData("Complaints.Rules")]
+    [InlineData("Complaints.Storage.Sqlite")]
+    [InlineData("Complaints.Storage.PostgreSql")]
+    [InlineData("Complaints.Testing")]
+    public async Task OnlyComplaintsRulesNRules_DependsOnNRules(string id)
+    {
+        // A host that does not write C# rules does not install NRules.
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
+
+        package.Dependencies.Keys.Should().NotContain(["Complaints.Rules.NRules", "NRules", "NRules.Runtime"]);
+        PackageFile.Read((await PackedLibraries.GetAsync()).Package("Complaints.Rules.NRules")).Dependencies.Keys.Should().Contain("NRules");
+    }
+
+    [Theory]
     [MemberData(nameof(Libraries))]
     public async Task SymbolPackage_PdbMatchesTheAssembly_AndSourceLinkPointsAtTheRepositoryAtThisCommit(string id)
     {
