@@ -106,4 +106,16 @@ public sealed class DependencyInjectionTests
         car.Severity.Should().Be(Severity.Major);
         other.Severity.Should().Be(Severity.Major);
     }
+
+    [Fact]
+    public void UseNRules_AnAssembly_DecidesWithEveryRuleOfIt()
+    {
+        var services = Services();
+        services.AddComplaints().UseNRules(typeof(NRulesSample.DealershipPolicy).Assembly);
+        using var provider = services.BuildServiceProvider();
+
+        var policy = provider.GetRequiredService<PolicyCatalog>().Newest("nrules");
+
+        policy.Should().BeOfType<NRulesPolicy>().Which.Rules.Should().HaveCount(14);
+    }
 }

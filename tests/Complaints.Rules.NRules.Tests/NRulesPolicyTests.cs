@@ -251,4 +251,12 @@ public sealed class NRulesPolicyTests
             text.Should().NotContain("Zhang").And.NotContain("13800138000").And.NotContain("zhang@example.cn");
         }
     }
+
+    [Fact]
+    public void Build_TheSameRuleTwice_FailsNamingIt()
+    {
+        var act = () => NRulesPolicy.Build(o => o.RulesFrom(typeof(NRulesSample.DealershipPolicy).Assembly).Rules(typeof(NRulesSample.IsTheAccused)));
+
+        act.Should().Throw<NRulesPolicyException>().WithMessage("*'is-the-accused' is given twice*").Which.Rule.Should().Be("is-the-accused");
+    }
 }
