@@ -5,17 +5,26 @@ namespace Complaints.Rules.NRules.Packs;
 
 /// <summary>
 /// Matches a pack's rules in NRules sessions: the pack's rules compiled once into <see cref="Factory"/>, and for each
-/// decision a new session into which the point's request is inserted and fired; the request's record of the rules
-/// that fired is the decision's match set, from which the pack forms the decision and its explanation as usual.
-/// Thread-safe: a session lives for one decision.
+/// decision the point's request is inserted into a session and fired; the request's record of the rules that fired is
+/// the decision's match set, from which the pack forms the decision and its explanation as usual. Each thread keeps one
+/// session of the factory and retracts the request after firing, so the next decision starts from a working memory as
+/// empty as a new session's: creating a session costs more than a decision (NRules activates every rule of the
+/// factory in it, docs/benchmarks.md), so <see cref="SessionPerDecision"/> is off unless asked for. Thread-safe.
 /// </summary>
+#pragma warning disable CA1001 // The per-thread sessions live as long as the pack; ThreadLocal's finalizer releases them.
 internal sealed class NRulesPackMatcher
+#pragma warning restore CA1001
 {
+    private readonly ThreadLocal<ISession?> _sessions = new();
+
     private NRulesPackMatcher(ISessionFactory factory, TimeSpan compileTime)
     {
         Factory = factory;
         CompileTime = compileTime;
     }
+
+    /// <summary>Whether each decision creates a session of its own (for the benchmarks' comparison) instead of reusing its thread's.</summary>
+    public bool SessionPerDecision { get; init; }
 
     /// <summary>The session factory every decision's session comes from.</summary>
     public ISessionFactory Factory { get; }
@@ -27,10 +36,11 @@ internal sealed class NRulesPackMatcher
     /// <param name="pack">The pack.</param>
     /// <returns>The matcher.</returns>
     /// <exception cref="PolicyPackException">NRules could not compile a rule.</exception>
-    public static NRulesPackMatcher Compile(PolicyPack pack)
+    /// <param name="sessionPerDecision">Whether each decision creates a session of its own (see <see cref="SessionPerDecision"/>).</param>
+    public static NRulesPackMatcher Compile(PolicyPack pack, bool sessionPerDecision = false)
     {
         var factory = PackRuleCompiler.Compile(pack, out var elapsed);
-        return new NRulesPackMatcher(factory, elapsed);
+        return new NRulesPackMatcher(factory, elapsed) { SessionPerDecision = sessionPerDecision };
     }
 
     /// <summary>Matches one decision point's rules for one set of inputs in a new session (a <see cref="RuleMatcher"/>).</summary>
@@ -48,9 +58,22 @@ internal sealed class NRulesPackMatcher
         var copy = new object[inputs.Length];
         inputs.CopyTo(copy, 0);
         var request = PackRequest.For(workflow.Point, copy, rules);
-        var session = Factory.CreateSession();
-        session.Insert(request);
-        session.Fire();
+        if (SessionPerDecision)
+        {
+            var own = Factory.CreateSession();
+            own.Insert(request);
+            own.Fire();
+        }
+        else
+        {
+            // The thread's session is taken for the decision: a failure leaves it to be dropped, not reused half-way.
+            var session = _sessions.Value ?? Factory.CreateSession();
+            _sessions.Value = null;
+            session.Insert(request);
+            session.Fire();
+            session.Retract(request);
+            _sessions.Value = session;
+        }
 
         // Every rule was evaluated (a guard only skips a rule whose condition could not have thrown): with nothing matched
         // and nothing thrown, the outcome is the one the pack's own evaluator shares for that case.

@@ -26,9 +26,14 @@ public static class NRulesPacks
             return pack;
         }
 
-        var matcher = NRulesPackMatcher.Compile(pack);
-        return pack.WithMatcher(matcher.Match);
+        return pack.WithMatcher(NRulesPackMatcher.Compile(pack).Match);
     }
+
+    /// <summary>The pack on NRules with a new session created for every decision (for the benchmarks' comparison with <see cref="OnNRules"/>, which reuses its thread's session).</summary>
+    /// <param name="pack">A pack on its own evaluator.</param>
+    /// <returns>The pack on NRules.</returns>
+    internal static PolicyPack OnNRulesWithSessionPerDecision(this PolicyPack pack) =>
+        pack.WithMatcher(NRulesPackMatcher.Compile(pack, sessionPerDecision: true).Match);
 
     /// <summary>Whether the pack's rules are matched in NRules sessions (it came from <see cref="OnNRules"/>).</summary>
     /// <param name="pack">A pack.</param>
