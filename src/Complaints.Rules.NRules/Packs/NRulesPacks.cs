@@ -29,7 +29,7 @@ public static class NRulesPacks
         return pack.WithMatcher(NRulesPackMatcher.Compile(pack).Match);
     }
 
-    /// <summary>The pack on NRules with a new session created for every decision (for the benchmarks' comparison with <see cref="OnNRules"/>, which reuses its thread's session).</summary>
+    /// <summary>The pack on NRules with a new session created for every decision (for the benchmarks' comparison with <see cref="OnNRules"/>, which uses its thread's session).</summary>
     /// <param name="pack">A pack on its own evaluator.</param>
     /// <returns>The pack on NRules.</returns>
     internal static PolicyPack OnNRulesWithSessionPerDecision(this PolicyPack pack) =>

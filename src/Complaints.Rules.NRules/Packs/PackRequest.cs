@@ -6,23 +6,27 @@ namespace Complaints.Rules.NRules.Packs;
 /// The fact a pack's compiled rules match in an NRules session: one decision point's inputs, as the pack's own
 /// evaluator receives them (<c>complaint</c>, <c>pack</c>, then <c>remedy</c>, <c>person</c>, <c>trigger</c> …), and
 /// which rules matched or threw, recorded by the rules themselves. One subtype per decision point, so a point's rules
-/// see only its own requests. A request lives for one decision.
+/// see only its own requests. A request serves one decision.
 /// </summary>
 internal abstract class PackRequest
 {
     private MatchSet _set;
+    private object[] _inputs;
 
     /// <summary>Creates the request.</summary>
     /// <param name="inputs">The inputs, kept (the caller gives a copy of its own).</param>
     /// <param name="rules">How many rules the decision point has.</param>
     protected PackRequest(object[] inputs, int rules)
     {
-        Inputs = inputs;
+        _inputs = inputs;
         _set = new MatchSet(rules);
     }
 
-    /// <summary>The inputs, in the order of the decision point's parameters.</summary>
-    public object[] Inputs { get; }
+    /// <summary>The inputs, in the order of the decision point's parameters; none once <see cref="Release"/>d.</summary>
+    public object[] Inputs => _inputs;
+
+    /// <summary>Drops the inputs once the request is fired, so that a session keeping the request keeps nothing of the case.</summary>
+    public void Release() => _inputs = [];
 
     /// <summary>Which rules matched (their actions fired) and which threw.</summary>
     public MatchSet Matches => _set;
