@@ -36,6 +36,9 @@ internal sealed class NRulesPackMatcher
     /// <summary>The session factory every decision's session comes from.</summary>
     public ISessionFactory Factory { get; }
 
+    /// <summary>The session the current thread's next decision will use, if it has one (for tests).</summary>
+    internal ISession? ThreadSession => _slots.Value!.Session;
+
     /// <summary>How long NRules took to compile the pack's rules into <see cref="Factory"/>.</summary>
     public TimeSpan CompileTime { get; }
 

@@ -122,3 +122,25 @@ public sealed class NRulesPackTests
         }
     }
 }
+
+/// <summary>The session a thread keeps between decisions holds nothing of the cases decided in it, and is renewed.</summary>
+public sealed class NRulesPackSessionTests
+{
+    [Fact]
+    public void TheThreadsSession_KeepsNoInputsOfItsDecisions_AndIsRenewedEvery64Decisions()
+    {
+        var pack = PolicyPacks.LoadBuiltIn("generic").OnNRules();
+        var matcher = pack.NRulesMatcher()!;
+        var complaint = A.Complaint().From("Li Wei", new ContactDetails(Phone: "13800000000")).Described("The clerk was rude.").Build();
+
+        for (var i = 0; i < NRulesPackMatcher.DecisionsPerSession + 10; i++)
+        {
+            pack.Classify(complaint).Explanation.MatchedRules.Should().NotBeEmpty();
+        }
+
+        var kept = matcher.ThreadSession!.Query<PackRequest>().ToArray();
+        kept.Should().HaveCount(10, "the session was renewed after 64 decisions");
+        kept.Should().AllSatisfy(r => r.Inputs.Should().BeEmpty("a fired request drops the case"));
+        pack.Classify(complaint).Explanation.Rules.Where(r => r.Matched).Should().AllSatisfy(r => r.Detail.Should().NotBeNull(), "the decision keeps its own copy of the inputs for its explanation");
+    }
+}
