@@ -4,6 +4,7 @@ using Complaints.Benchmarks.Workloads;
 using Complaints.Journal;
 using Complaints.Policy;
 using Complaints.Rules;
+using Complaints.Rules.NRules;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
 using Complaints.Workflow.InMemory;
@@ -13,7 +14,8 @@ namespace Complaints.Benchmarks;
 /// <summary>
 /// The command path in memory: a complaint's whole life (<see cref="CaseLife"/>, 13 commands from receipt to
 /// closure) through <see cref="ComplaintService"/> on an <see cref="InMemoryComplaintStore"/>, under the generic pack
-/// and under the hand-written floor policy (so the workflow's own cost shows), against the P3 baseline: one direct
+/// on NRules (the generic pack's rules compiled to NRules rule definitions), and under the hand-written floor policy (so
+/// the workflow's own cost shows), against the P3 baseline: one direct
 /// RulesEngine <c>ExecuteAllRulesAsync</c> of the generic pack's four intake workflows for the same complaint. Times
 /// and allocations are per case (per life, or per intake set for the baseline).
 /// </summary>
@@ -26,6 +28,7 @@ public class CommandPathBenchmarks
     private readonly BusinessCalendarRegistry _calendars = new(true);
     private readonly BenchClock _clock = new();
     private PolicyPack _pack = null!;
+    private PolicyPack _packOnNRules = null!;
     private HandWrittenComplaintPolicy _floor = null!;
     private IntakeWorkload _intake = null!;
 
@@ -34,6 +37,7 @@ public class CommandPathBenchmarks
     public void Setup()
     {
         _pack = PolicyPacks.LoadBuiltIn("generic");
+        _packOnNRules = _pack.OnNRules();
         _floor = new HandWrittenComplaintPolicy();
         // The same complaints received, staged as triage stages them, for the RulesEngine baseline.
         var service = CaseLife.Service(new InMemoryComplaintStore(), _pack, _clock, _calendars);
@@ -64,6 +68,11 @@ public class CommandPathBenchmarks
     [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, generic pack")]
     public long LifeWithPack() => CaseLife.Run(CaseLife.Driver(CaseLife.Service(new InMemoryComplaintStore(), _pack, _clock, _calendars)), 0, Cases);
 
+    /// <summary>A whole life under the generic pack on NRules, in memory.</summary>
+    /// <returns>The sum of the final versions.</returns>
+    [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, generic pack on NRules")]
+    public long LifeWithPackOnNRules() => CaseLife.Run(CaseLife.Driver(CaseLife.Service(new InMemoryComplaintStore(), _packOnNRules, _clock, _calendars)), 0, Cases);
+
     /// <summary>A whole life under the hand-written policy floor, in memory: the workflow's own cost.</summary>
     /// <returns>The sum of the final versions.</returns>
     [Benchmark(OperationsPerInvoke = Cases, Description = "Whole life, hand-written policy")]
@@ -72,6 +81,11 @@ public class CommandPathBenchmarks
     private void Check()
     {
         var withPack = Journal(_pack);
+        if (Journal(_packOnNRules).Count != withPack.Count)
+        {
+            throw new InvalidOperationException("A life on NRules wrote another number of entries than under the pack's own evaluator.");
+        }
+
         var withFloor = Journal(_floor);
         if (withPack.Count != CaseLife.Commands || withPack.Count != withFloor.Count)
         {

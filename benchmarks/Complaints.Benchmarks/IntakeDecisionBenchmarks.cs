@@ -1,15 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using Complaints.Benchmarks.Data;
 using Complaints.Rules;
+using Complaints.Rules.NRules;
 
 namespace Complaints.Benchmarks;
 
 /// <summary>
 /// One complete intake decision set (admissibility, severity, routing, deadlines) per complaint, for each
 /// built-in pack, over a fixed set of <see cref="Complaints"/> seeded random complaints: through the
-/// <see cref="PolicyPack"/> (our path), through RulesEngine executing the same four workflows itself, and
-/// through the hand-written floor — the generic pack's decisions in plain C# — as the baseline. Times and
-/// allocations are per complaint.
+/// <see cref="PolicyPack"/> (our path), through the same pack on NRules (its rules compiled to NRules rule definitions,
+/// matched in the thread's session of the pack's session factory, or in a new session per decision), through RulesEngine
+/// executing the same four workflows itself, and through the hand-written floor — the generic pack's decisions in plain
+/// C# — as the baseline. Times and allocations are per complaint.
 /// </summary>
 [MemoryDiagnoser]
 public class IntakeDecisionBenchmarks
@@ -21,6 +23,8 @@ public class IntakeDecisionBenchmarks
     public const int Seed = 20250303;
 
     private IntakeWorkload _workload = null!;
+    private IntakeWorkload _onNRules = null!;
+    private IntakeWorkload _onNRulesNewSessions = null!;
 
     /// <summary>The built-in pack.</summary>
     [ParamsSource(nameof(Packs))]
@@ -35,7 +39,10 @@ public class IntakeDecisionBenchmarks
     {
         var generator = new ComplaintGenerator(Seed);
         var complaints = Enumerable.Range(0, Complaints).Select(_ => generator.NextReceived()).ToArray();
-        _workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(Pack), complaints);
+        var pack = PolicyPacks.LoadBuiltIn(Pack);
+        _workload = new IntakeWorkload(pack, complaints);
+        _onNRules = new IntakeWorkload(pack.OnNRules(), complaints);
+        _onNRulesNewSessions = new IntakeWorkload(pack.OnNRulesWithSessionPerDecision(), complaints);
     }
 
     /// <summary>The hand-written generic policy: the floor.</summary>
@@ -61,6 +68,34 @@ public class IntakeDecisionBenchmarks
         for (var i = 0; i < _workload.Count; i++)
         {
             sum += _workload.ThroughPack(i);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The pack's typed decisions with explanations, its rules matched on NRules (the thread's session reused, the request retracted after each decision).</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints, Description = "PolicyPack on NRules")]
+    public int OnNRules()
+    {
+        var sum = 0;
+        for (var i = 0; i < _onNRules.Count; i++)
+        {
+            sum += _onNRules.ThroughPack(i);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The same on NRules with a new session created for every decision.</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints, Description = "PolicyPack on NRules, a session per decision")]
+    public int OnNRulesNewSessions()
+    {
+        var sum = 0;
+        for (var i = 0; i < _onNRulesNewSessions.Count; i++)
+        {
+            sum += _onNRulesNewSessions.ThroughPack(i);
         }
 
         return sum;

@@ -13,6 +13,16 @@ internal enum DemoMode
     Help,
 }
 
+/// <summary>What matches the packs' rules.</summary>
+internal enum DemoEngine
+{
+    /// <summary>The packs' own compiled evaluator (the default).</summary>
+    Default,
+
+    /// <summary>The packs' rules compiled to NRules rule definitions, matched in NRules sessions (Complaints.Rules.NRules).</summary>
+    NRules,
+}
+
 /// <summary>The demo's command line, parsed.</summary>
 internal sealed record DemoOptions
 {
@@ -35,6 +45,8 @@ internal sealed record DemoOptions
           --reset         delete the SQLite file first
           --cfpb [PATH]   import the CFPB sample (default: the copy shipped in Data/) or another
                           CSV export of the CFPB Consumer Complaint Database
+          --engine NAME   what matches the packs' rules: default (the packs' own evaluator) or
+                          nrules (the same rules compiled to NRules; the same decisions)
           -h, --help      show this help
         """;
 
@@ -49,6 +61,9 @@ internal sealed record DemoOptions
 
     /// <summary>The CSV to import with <c>--cfpb</c>; <see langword="null"/> for the shipped sample.</summary>
     public string? CfpbPath { get; init; }
+
+    /// <summary>What matches the packs' rules (<c>--engine</c>).</summary>
+    public DemoEngine Engine { get; init; } = DemoEngine.Default;
 
     /// <summary>Parses the arguments; returns the options, or the one-line reason they are wrong.</summary>
     public static (DemoOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -74,6 +89,11 @@ internal sealed record DemoOptions
                 case "--cfpb":
                     options = options with { Mode = DemoMode.Cfpb, CfpbPath = hasValue ? args[++i] : null };
                     break;
+                case "--engine" when hasValue && args[i + 1] is "default" or "nrules":
+                    options = options with { Engine = args[++i] == "nrules" ? DemoEngine.NRules : DemoEngine.Default };
+                    break;
+                case "--engine":
+                    return (null, "--engine needs default or nrules.");
                 case "--out":
                     return (null, "--out needs a directory.");
                 case "--db":

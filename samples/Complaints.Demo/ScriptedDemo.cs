@@ -20,7 +20,7 @@ internal static class ScriptedDemo
     {
         var full = Database.Prepare(dbPath, options.Reset);
         var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken,
-            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken));
+            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken), options.Engine);
 
         Directory.CreateDirectory(options.OutDir);
         var mermaid = Path.Combine(options.OutDir, "lifecycle.mmd");
@@ -50,18 +50,20 @@ internal static class ScriptedDemo
     /// <summary>
     /// Runs every script on a fresh workflow over <paramref name="connectionString"/> (SQLite), then lets
     /// <paramref name="report"/> print while the workflow is still up; returns the cases' final state and journals.
+    /// With <paramref name="engine"/> <see cref="DemoEngine.NRules"/> the packs' rules are matched in NRules sessions.
     /// </summary>
     public static async Task<ScriptedRun> ExecuteAsync(
         string connectionString,
         IAnsiConsole console,
         CancellationToken cancellationToken,
-        Func<ComplaintService, IComplaintStore, IReadOnlyList<DemoCase>, Task>? report = null)
+        Func<ComplaintService, IComplaintStore, IReadOnlyList<DemoCase>, Task>? report = null,
+        DemoEngine engine = DemoEngine.Default)
     {
         // The clock goes in before AddComplaints, which only adds TimeProvider.System if none is registered.
         var clock = new DemoClock(Cases.Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(14))
+        var complaints = services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(14))
             .UsePacks(packs =>
             {
                 // One deployment for the whole group: each organisation's complaints follow its own pack.
@@ -76,6 +78,12 @@ internal static class ScriptedDemo
                 }
             })
             .UseSqlite(connectionString);
+        if (engine == DemoEngine.NRules)
+        {
+            // The same packs, their rules compiled to NRules rule definitions at start and matched in NRules sessions.
+            complaints.OnNRules();
+        }
+
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var store = provider.GetRequiredService<IComplaintStore>();
 
@@ -101,7 +109,7 @@ internal static class ScriptedDemo
                     task.Increment(1);
                 }, cancellationToken);
             });
-        console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {catalog.Packs.Count} packs, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
+        console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {catalog.Packs.Count} packs{(engine == DemoEngine.NRules ? " on NRules" : "")}, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
 
         if (report is not null)
         {

@@ -341,7 +341,8 @@ public sealed partial class PolicyPack : IComplaintPolicy
     {
         try
         {
-            return _workflows[(int)point].Run(inputs, reused: true);
+            var workflow = _workflows[(int)point];
+            return _matcher is null ? workflow.Run(inputs, reused: true) : _matcher(workflow, inputs);
         }
         finally
         {

@@ -31,6 +31,12 @@ public sealed partial class PolicyPack
     private readonly RewardDecision _noReward;
     private readonly NoticeDecision _noNotices;
 
+    /// <summary>
+    /// What matches the rules instead of the pack's own evaluator (e.g. an NRules session), or <see langword="null"/>
+    /// for the pack's own: set only on a copy made by <see cref="WithMatcher"/>, so the default path pays one null check.
+    /// </summary>
+    private RuleMatcher? _matcher;
+
     internal PolicyPack(PackManifest manifest, Dictionary<DecisionPoint, CompiledWorkflow> workflows)
     {
         Manifest = manifest;
@@ -128,6 +134,23 @@ public sealed partial class PolicyPack
     }
 
     private PolicyExplanation NoneMatched(DecisionPoint point) => _noneMatched[(int)point];
+
+    /// <summary>
+    /// A copy of this pack whose rules are matched by <paramref name="matcher"/> (another engine running the same compiled
+    /// rules), while the decisions and their explanations are formed by the pack's own code, as for this pack.
+    /// </summary>
+    /// <param name="matcher">Matches a decision point's rules for one set of inputs.</param>
+    /// <returns>The copy: the same identity, manifest and settings.</returns>
+    internal PolicyPack WithMatcher(RuleMatcher matcher)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        var copy = (PolicyPack)MemberwiseClone();
+        copy._matcher = matcher;
+        return copy;
+    }
+
+    /// <summary>What matches the rules instead of the pack's own evaluator, or <see langword="null"/> for the pack's own.</summary>
+    internal RuleMatcher? Matcher => _matcher;
 
     /// <summary>The deadline each rule of <c>deadlines.json</c> sets, in rule order (numbers read from settings already resolved).</summary>
     internal IEnumerable<DeadlineRule> DeadlineRules => _deadlineRules.OfType<DeadlineRule>();

@@ -53,14 +53,18 @@ internal static class CfpbDemo
 
         var connection = db is null ? null : $"Data Source={Database.Prepare(db, options.Reset)}";
         var watch = Stopwatch.StartNew();
-        var imported = await ImportAsync(rows, connection, console, cancellationToken);
-        console.MarkupLineInterpolated($"[grey]Imported {imported.Count:N0} complaints from {Path.GetFileName(path)} in {watch.Elapsed.TotalSeconds:0.0} s, on {(db is null ? "the in-memory store" : Path.GetFullPath(db))}.[/]");
+        var imported = await ImportAsync(rows, connection, console, options.Engine, cancellationToken);
+        console.MarkupLineInterpolated($"[grey]Imported {imported.Count:N0} complaints from {Path.GetFileName(path)} in {watch.Elapsed.TotalSeconds:0.0} s, on {(db is null ? "the in-memory store" : Path.GetFullPath(db))}{(options.Engine == DemoEngine.NRules ? ", the pack on NRules" : "")}.[/]");
         Print(console, imported);
         return 0;
     }
 
-    /// <summary>Imports <paramref name="rows"/> on a fresh workflow (in memory, or SQLite when a connection string is given).</summary>
-    public static async Task<IReadOnlyList<ImportedComplaint>> ImportAsync(IReadOnlyList<CfpbComplaint> rows, string? sqlite, IAnsiConsole console, CancellationToken cancellationToken = default)
+    /// <summary>Imports <paramref name="rows"/> on a fresh workflow (in memory, or SQLite when a connection string is given), the pack on its own evaluator.</summary>
+    public static Task<IReadOnlyList<ImportedComplaint>> ImportAsync(IReadOnlyList<CfpbComplaint> rows, string? sqlite, IAnsiConsole console, CancellationToken cancellationToken = default) =>
+        ImportAsync(rows, sqlite, console, DemoEngine.Default, cancellationToken);
+
+    /// <summary>Imports <paramref name="rows"/> on a fresh workflow (in memory, or SQLite when a connection string is given), the pack on <paramref name="engine"/>.</summary>
+    public static async Task<IReadOnlyList<ImportedComplaint>> ImportAsync(IReadOnlyList<CfpbComplaint> rows, string? sqlite, IAnsiConsole console, DemoEngine engine, CancellationToken cancellationToken = default)
     {
         var clock = new ImportClock();
         var services = new ServiceCollection();
@@ -70,6 +74,11 @@ internal static class CfpbDemo
         if (sqlite is not null)
         {
             builder.UseSqlite(sqlite);
+        }
+
+        if (engine == DemoEngine.NRules)
+        {
+            builder.OnNRules();
         }
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
