@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Complaints.Docs.Tests.Snippets;
 
-/// <summary>docs/nrules-packs.md (a section of docs/nrules.md): running a pack on NRules.</summary>
+/// <summary>docs/nrules.md, "Running a pack on NRules": running a pack on NRules.</summary>
 public sealed class NRulesPacks
 {
     [Fact]
