@@ -172,6 +172,7 @@ public sealed class PolicyWhatIfTests : IDisposable
         var underGeneric = await _harness.ReceiveAsync(A.Complaint());
         await _harness.TriageAsync(underGeneric.Complaint.Id);
         _harness.Policies.Load(PolicyPacks.LoadBuiltIn("hospital"));
+        _harness.Policies.SetDefault("hospital");
         var underHospital = await _harness.ReceiveAsync(A.Complaint());
         underHospital.Complaint.Policy.Id.Should().Be("hospital");
         await _harness.TriageAsync(underHospital.Complaint.Id);
