@@ -139,6 +139,58 @@ public sealed class PackCompositionTests : IDisposable
     }
 
     [Fact]
+    public void Freeze_WritesAPlainFolderPackOfTheSameVersionThatDecidesAsTheExtension()
+    {
+        var extension = PolicyPacks.LoadFolder(Extension(Parking, ("severity.json", ParkingSeverity), ("routing.json", ParkingRouting)));
+        var frozenFolder = Path.Combine(_root, "frozen");
+
+        PolicyPacks.Freeze(extension, frozenFolder);
+        var frozen = PolicyPacks.LoadFolder(frozenFolder);
+
+        File.ReadAllText(Path.Combine(frozenFolder, "pack.json")).Should().NotContain("\"extends\"", "a frozen pack no longer follows its base");
+        File.ReadAllText(Path.Combine(frozenFolder, "guidance.json")).Should().NotContain("\"Include\"").And.Contain("courteous-demanding");
+        frozen.Identity.Should().Be(extension.Identity, "the cases opened under the extension find their version in it");
+        frozen.Manifest.Should().BeEquivalentTo(extension.Manifest, o => o.Excluding(m => m.Extends));
+        foreach (var point in Enum.GetValues<DecisionPoint>())
+        {
+            frozen.Workflow(point).Rules.Select(Json).Should().Equal(extension.Workflow(point).Rules.Select(Json), $"{point} is the extension's as composed");
+        }
+
+        var generator = new ComplaintGenerator(seed: 5);
+        for (var n = 0; n < 200; n++)
+        {
+            var complaint = generator.Later(generator.NextReceived());
+            ((object)frozen.Classify(complaint)).Should().BeEquivalentTo(extension.Classify(complaint));
+            ((object)frozen.Route(complaint)).Should().BeEquivalentTo(extension.Route(complaint));
+            ((object)frozen.SetDeadlines(complaint)).Should().BeEquivalentTo(extension.SetDeadlines(complaint));
+        }
+    }
+
+    [Fact]
+    public void Freeze_OfAPackWithWordLists_SpellsThemOut()
+    {
+        var foodService = PolicyPacks.LoadBuiltIn("food-service");
+        var folder = Path.Combine(_root, "frozen-food");
+
+        PolicyPacks.Freeze(foodService, folder);
+
+        File.ReadAllText(Path.Combine(folder, "severity.json")).Should().NotContain("{words:");
+        PolicyPacks.LoadFolder(folder).Identity.Should().Be(foodService.Identity);
+    }
+
+    [Fact]
+    public void Freeze_IntoAFolderThatHoldsFiles_IsRefusedAndWritesNothing()
+    {
+        var folder = Folder("occupied");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        var act = () => PolicyPacks.Freeze(PolicyPacks.LoadBuiltIn("generic"), folder);
+
+        act.Should().Throw<IOException>().WithMessage("*is not empty*");
+        Directory.EnumerateFiles(folder).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Extends_AnUnknownPack_NamesTheNearestBuiltIn()
     {
         var problems = Problems(() => PolicyPacks.LoadFolder(Extension("""{ "id": "x", "version": "1.0.0", "extends": "hospitl@1" }""")));
