@@ -115,6 +115,7 @@ public sealed class CliTests : IDisposable
     [InlineData("what-if --draft generic --db DB --postgres Host=x", "one of them")]
     [InlineData("what-if --draft generic --db DB --format xml", "--format: 'xml' is not one of text, markdown, json")]
     [InlineData("what-if --draft generic --db DB --from yesterday", "--from: 'yesterday' is not a date")]
+    [InlineData("what-if --draft generic --postgres Bogus=1;Password=secret", "--postgres: not a valid PostgreSQL connection string")]
     [InlineData("what-if --draft generic --db DB --to 2026-3-31", "--to: '2026-3-31' is not a date (yyyy-MM-dd")]
     [InlineData("what-if --draft generic --db DB --from 03/02/2026", "--from: '03/02/2026' is not a date")]
     [InlineData("what-if --draft generic --db DB --from 2026-03-02T08:00:00", "an ISO 8601 instant with an offset")]
@@ -133,7 +134,7 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(CliApp.BadArguments);
         output.Should().BeEmpty();
-        error.Should().Contain(message);
+        error.Should().Contain(message).And.NotContain("secret", "a connection string's password is never echoed");
     }
 
     [Fact]

@@ -172,7 +172,17 @@ internal static class CliApp
         }
         else
         {
-            var store = new PostgreSqlComplaintStore(postgres!, new PostgreSqlStoreOptions { MigrateSchema = false });
+            PostgreSqlComplaintStore store;
+            try
+            {
+                store = new PostgreSqlComplaintStore(postgres!, new PostgreSqlStoreOptions { MigrateSchema = false });
+            }
+            catch (ArgumentException ex)
+            {
+                // Npgsql names the keyword at fault, never the connection string (which may hold a password).
+                throw new UsageException($"--postgres: not a valid PostgreSQL connection string ({ex.Message}).");
+            }
+
             await using (store.ConfigureAwait(false))
             {
                 report = await PolicyWhatIf.RunAsync(store, draft, whatIf, cancellationToken).ConfigureAwait(false);
