@@ -21,8 +21,8 @@ public enum PackChangeKind
 }
 
 /// <summary>One difference between two versions of a value of a pack: a setting, a role, a rule's expression …</summary>
-/// <param name="Section">Where it is: <c>pack</c>, <c>settings</c>, <c>roles</c>, <c>departments</c>, <c>categories</c>, <c>attributes</c>, <c>lifecycle</c>, <c>sources</c>, or for a rule's part <c>rule</c>.</param>
-/// <param name="Key">What it is: a setting's name, a role's id and field (<c>manager.approvalLimit</c>), a rule's part (<c>Expression</c>, <c>Properties.steps</c>, <c>order</c>).</param>
+/// <param name="Section">Where it is: <c>pack</c> (id, version, <c>extends</c> …), <c>settings</c>, <c>roles</c>, <c>departments</c>, <c>categories</c>, <c>attributes</c>, <c>lifecycle</c>, <c>sources</c>, <c>words</c>, or for a rule's part <c>rule</c>.</param>
+/// <param name="Key">What it is: a setting's name, a role's id and field (<c>manager.approvalLimit</c>), a word list's name (one change per word added or removed), a rule's part (<c>Expression</c>, <c>Properties.steps</c>, <c>order</c>).</param>
 /// <param name="Before">The earlier value, as JSON or text; <see langword="null"/> when it was added.</param>
 /// <param name="After">The later value; <see langword="null"/> when it was removed.</param>
 public sealed record PackChange(string Section, string Key, string? Before, string? After)
@@ -51,8 +51,8 @@ public sealed record PackRuleChange(DecisionPoint Point, string Rule, PackChange
 
 /// <summary>
 /// A readable diff between two versions of a policy pack, as loaded (after any override or extension): what changed in
-/// <c>pack.json</c> (version, settings, roles and their approval limits and ladder, departments, categories, attributes,
-/// lifecycle, calendar …) and, per decision point, which rules were added, removed or changed (expression, outputs,
+/// <c>pack.json</c> (version, the pack it extends, settings, roles and their approval limits and ladder, departments,
+/// categories, attributes, word lists, lifecycle, calendar …) and, per decision point, which rules were added, removed or changed (expression, outputs,
 /// enabled, order). Render it with <see cref="ToString"/> (text) or <see cref="ToMarkdown"/>.
 /// </summary>
 public sealed class PackDiff
@@ -127,6 +127,7 @@ public sealed class PackDiff
         Scalar("defaultHandlerRole", a.DefaultHandlerRole, b.DefaultHandlerRole);
         Scalar("defaultCategory", a.DefaultCategory, b.DefaultCategory);
         Scalar("defaultTier", a.DefaultTier, b.DefaultTier);
+        Scalar("extends", a.Extends, b.Extends);
 
         Keyed(changes, "settings", a.Settings.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture)), b.Settings.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture)));
         Keyed(changes, "roles", Fields(a.Roles, r => r.Id), Fields(b.Roles, r => r.Id));
@@ -142,6 +143,34 @@ public sealed class PackDiff
         Keyed(changes, "attributes", Fields(a.Attributes ?? [], x => x.Id), Fields(b.Attributes ?? [], x => x.Id));
         Keyed(changes, "lifecycle", Fields<PackLifecycle>(a.Lifecycle is null ? [] : [a.Lifecycle], _ => "lifecycle"), Fields<PackLifecycle>(b.Lifecycle is null ? [] : [b.Lifecycle], _ => "lifecycle"));
         Keyed(changes, "sources", a.Sources.Distinct().ToDictionary(s => s, _ => "source"), b.Sources.Distinct().ToDictionary(s => s, _ => "source"));
+        CompareWords(a.Words, b.Words, changes);
+    }
+
+    /// <summary>
+    /// The word lists: a list added or removed whole (its words joined with <c>|</c>, as the rules spell them out), and
+    /// for a list both have, each word added or removed (their order does not change what matches).
+    /// </summary>
+    private static void CompareWords(IReadOnlyDictionary<string, IReadOnlyList<string>> a, IReadOnlyDictionary<string, IReadOnlyList<string>> b, List<PackChange> changes)
+    {
+        foreach (var list in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        {
+            var (x, y) = (a.GetValueOrDefault(list), b.GetValueOrDefault(list));
+            if (x is null || y is null)
+            {
+                changes.Add(new PackChange("words", list, x is null ? null : string.Join("|", x), y is null ? null : string.Join("|", y)));
+                continue;
+            }
+
+            foreach (var removed in x.Except(y, StringComparer.Ordinal))
+            {
+                changes.Add(new PackChange("words", list, removed, null));
+            }
+
+            foreach (var added in y.Except(x, StringComparer.Ordinal))
+            {
+                changes.Add(new PackChange("words", list, null, added));
+            }
+        }
     }
 
     /// <summary>Each item's fields as <c>id.field</c> → JSON value (the id itself left out).</summary>

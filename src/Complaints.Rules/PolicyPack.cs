@@ -77,6 +77,9 @@ public sealed partial class PolicyPack
         IntakeSchema = manifest.Attributes is { } attributes ? SchemaOf(attributes) : null;
     }
 
+    /// <summary>What the pack was compiled from, composed (for <see cref="PolicyPacks.Freeze"/>).</summary>
+    internal PackSource? Source { get; init; }
+
     /// <summary>The settings the code reads itself (besides rules' <c>pack.Setting</c> and <c>"settings.…"</c> outputs), so a pack may set them without a rule reading them.</summary>
     internal static readonly string[] SettingsReadByCode = ["warnAtShare", "onePersonMayApproveSeveralSteps"];
 

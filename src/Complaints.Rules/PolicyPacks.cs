@@ -67,6 +67,54 @@ public static class PolicyPacks
             : throw new ArgumentException($"Built-in pack '{id}' has no file '{file}'; it has {string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}.", nameof(file));
     }
 
+    /// <summary>
+    /// Writes <paramref name="pack"/> as it was composed into <paramref name="folder"/>, as a plain folder pack of the
+    /// same id and version: its <c>pack.json</c> with every layer merged on (no <c>extends</c>, and without the settings
+    /// no rule reads), each decision file patched, with includes spliced and word lists spelt out. Loaded with
+    /// <see cref="LoadFolder"/>, it decides exactly as <paramref name="pack"/> does, whatever later versions of a base
+    /// pack or of the shared files say: keep it to go on deciding the cases opened under this version after an upgrade
+    /// (<c>PolicyCatalog.LoadForExistingCases</c>).
+    /// </summary>
+    /// <param name="pack">A pack loaded by <see cref="LoadBuiltIn"/> or <see cref="LoadFolder"/>.</param>
+    /// <param name="folder">A folder that does not exist or is empty.</param>
+    /// <exception cref="IOException"><paramref name="folder"/> already holds files.</exception>
+    public static void Freeze(PolicyPack pack, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var source = pack.Source ?? throw new ArgumentException($"Pack {pack.Identity} was not loaded by PolicyPacks, so what it was composed from is not known.", nameof(pack));
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new IOException($"The folder '{folder}' is not empty; freeze pack {pack.Identity} into a new or empty folder, so that no other file is taken for part of it.");
+        }
+
+        var manifest = (System.Text.Json.Nodes.JsonObject)PackFiles.ParseJson(source.Manifest)!;
+        var extends = manifest.FirstOrDefault(p => string.Equals(p.Key, "extends", StringComparison.OrdinalIgnoreCase));
+        if (extends.Key is not null)
+        {
+            manifest.Remove(extends.Key);
+        }
+
+        // A base setting whose only reader an extension removed is inert there; in a plain pack it would be an error.
+        if (manifest.FirstOrDefault(p => string.Equals(p.Key, "settings", StringComparison.OrdinalIgnoreCase)).Value is System.Text.Json.Nodes.JsonObject settings)
+        {
+            foreach (var name in settings.Select(p => p.Key).Where(n => !source.SettingsRead.Contains(n)).ToArray())
+            {
+                settings.Remove(name);
+            }
+        }
+
+        Directory.CreateDirectory(folder);
+        var from = extends.Value is null ? "" : $" (extends {extends.Value.GetValue<string>()})";
+        File.WriteAllText(Path.Combine(folder, ManifestLoader.FileName),
+            $"// {pack.Identity.Id} {pack.Identity.Version}{from}, frozen by PolicyPacks.Freeze: every layer, patch, include and word list applied.\n" +
+            manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        foreach (var (file, text) in source.Decisions)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+    }
+
     private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
     {
         var problems = new List<PackProblem>();
@@ -133,6 +181,15 @@ public static class PolicyPacks
             problems.Add(new PackProblem(origin, stray, null, "is not a decision point file; rename it to one of the decision points or remove it."));
         }
 
-        return problems.Count > 0 || manifest is null ? throw new PolicyPackException(problems) : new PolicyPack(manifest, workflows);
+        if (problems.Count > 0 || manifest is null)
+        {
+            throw new PolicyPackException(problems);
+        }
+
+        var source = new PackSource(
+            composed.Manifest!.ToJsonString(),
+            composed.Decisions.ToDictionary(d => d.Key, d => d.Value.Text, StringComparer.OrdinalIgnoreCase),
+            settingsRead);
+        return new PolicyPack(manifest, workflows) { Source = source };
     }
 }

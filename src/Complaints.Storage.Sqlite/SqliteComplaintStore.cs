@@ -15,7 +15,8 @@ namespace Complaints.Storage.Sqlite;
 /// leases, so several processes can share one file.
 /// </summary>
 /// <remarks>
-/// The schema is created, or migrated from an older version, at first use (or by <see cref="MigrateAsync"/>). Every
+/// The schema is created, or migrated from an older version, at first use (or by <see cref="MigrateAsync"/>); with
+/// <see cref="SqliteStoreOptions.MigrateSchema"/> off, first use only checks that the file has the current schema. Every
 /// connection runs with <c>journal_mode=WAL</c> (readers do not block the writer), <c>synchronous=FULL</c> (a save
 /// that returned survives a power cut) and a busy timeout (writers from several threads or processes wait their turn).
 /// Thread-safe: every call uses a connection of its own — loads and saves one of the store's kept connections, on which
@@ -33,6 +34,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly SessionPool _sessions = new();
     private readonly ILogger _logger;
+    private readonly bool _migrate;
     private volatile bool _migrated;
 
     /// <summary>Creates the store over the database <paramref name="connectionString"/> names; nothing is opened until first use.</summary>
@@ -44,7 +46,9 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
     public SqliteComplaintStore(string connectionString, SqliteStoreOptions? options = null, ILogger<SqliteComplaintStore>? logger = null)
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, options ?? new SqliteStoreOptions());
+        options ??= new SqliteStoreOptions();
+        (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, options);
+        _migrate = options.MigrateSchema;
 
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
         // open), not hand it to Microsoft.Data.Sqlite's pool.
@@ -82,6 +86,38 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
             // WAL is a property of the file: set once, it stays. It cannot change inside a transaction.
             await connection.ExecuteAsync(Sql.JournalModeWal, cancellationToken).ConfigureAwait(false);
             await Schema.MigrateAsync(connection, _dataSource, cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
+
+    /// <summary>At first use: migrates the file, or (with <see cref="SqliteStoreOptions.MigrateSchema"/> off) checks that its schema is current, changing nothing.</summary>
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_migrate)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            using var connection = await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+            await Schema.CheckAsync(connection, _dataSource, cancellationToken).ConfigureAwait(false);
             _migrated = true;
         }
         finally
@@ -136,7 +172,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return await ConnectAsync(_connectionString, cancellationToken).ConfigureAwait(false);
     }
 
@@ -149,7 +185,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineSto
             return session;
         }
 
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return new Session(await ConnectAsync(_sessionConnectionString, cancellationToken).ConfigureAwait(false));
     }
 

@@ -15,10 +15,11 @@ public sealed partial class PolicyCatalog
     private readonly Lock _gate = new();
     private readonly List<IComplaintPolicy> _policies = [];
     private readonly HashSet<(PolicyRef Wanted, PolicyRef Used)> _fallbacksLogged = [];
+    private readonly List<string> _packOrder = [];
     private readonly ILogger _logger;
-    private IComplaintPolicy? _current;
+    private string? _defaultPack;
 
-    /// <summary>Creates a catalog whose current policy is <paramref name="current"/>; a case whose version is not loaded is refused.</summary>
+    /// <summary>Creates a catalog whose current policy is <paramref name="current"/> (its pack the default); a case whose version is not loaded is refused.</summary>
     /// <param name="current">The policy for new cases.</param>
     public PolicyCatalog(IComplaintPolicy current)
         : this([current])
@@ -26,7 +27,7 @@ public sealed partial class PolicyCatalog
     }
 
     /// <summary>Creates a catalog of several policies, e.g. one per pack of a deployment that runs several.</summary>
-    /// <param name="policies">The policies, loaded in order: the last is <see cref="Current"/>, the default for new cases.</param>
+    /// <param name="policies">The policies, loaded in order: the pack of the last one is the default pack, whose newest version is <see cref="Current"/>.</param>
     /// <param name="selector">Chooses the pack of each new case; <see langword="null"/> opens every case under <see cref="Current"/>.</param>
     /// <param name="fallback">What happens to a case whose pack version is not loaded.</param>
     /// <param name="logger">Where each fallback to another version is logged (once per pair of versions).</param>
@@ -41,9 +42,10 @@ public sealed partial class PolicyCatalog
         foreach (var policy in policies)
         {
             Load(policy);
+            _defaultPack = policy.Identity.Id;
         }
 
-        if (_current is null)
+        if (_defaultPack is null)
         {
             throw new ArgumentException("Give at least one policy.", nameof(policies));
         }
@@ -53,14 +55,20 @@ public sealed partial class PolicyCatalog
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The default policy: the one new cases are opened under when no selector chooses another pack; the one loaded last.</summary>
-    public IComplaintPolicy Current
+    /// <summary>
+    /// The default policy: the one new cases are opened under when no selector chooses another pack — the newest
+    /// version (<see cref="Newest"/>) of the default pack (<see cref="DefaultPack"/>).
+    /// </summary>
+    public IComplaintPolicy Current => Newest(DefaultPack)!;
+
+    /// <summary>The id of the default pack: that of the last policy given at construction, or the one <see cref="SetDefault"/> names.</summary>
+    public string DefaultPack
     {
         get
         {
             lock (_gate)
             {
-                return _current!;
+                return _defaultPack!;
             }
         }
     }
@@ -84,7 +92,7 @@ public sealed partial class PolicyCatalog
         {
             lock (_gate)
             {
-                return _policies.Select(p => p.Identity.Id).Distinct(StringComparer.Ordinal).ToArray();
+                return _packOrder.ToArray();
             }
         }
     }
@@ -95,20 +103,65 @@ public sealed partial class PolicyCatalog
     /// <summary>What happens to a case whose pack version is not loaded (<see cref="ComplaintsOptions.PolicyVersionFallback"/>).</summary>
     public PolicyVersionFallback VersionFallback { get; }
 
-    /// <summary>Adds <paramref name="policy"/> and makes it current; it becomes the version new cases of its pack get. Earlier versions stay available to their cases.</summary>
+    /// <summary>
+    /// Adds <paramref name="policy"/> as the version new cases of its pack get (<see cref="Newest"/>). Earlier versions
+    /// stay available to their cases. The default pack does not change (<see cref="SetDefault"/> changes it): loading
+    /// another pack's version never moves new cases to that pack.
+    /// </summary>
     /// <param name="policy">The policy.</param>
     public void Load(IComplaintPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         lock (_gate)
         {
-            _policies.RemoveAll(p => p.Identity == policy.Identity);
+            Remember(policy);
             _policies.Add(policy);
-            _current = policy;
         }
     }
 
-    /// <summary>The version of pack <paramref name="packId"/> new cases get: the one of that pack loaded last.</summary>
+    /// <summary>
+    /// Adds <paramref name="policy"/> only for the cases opened under it — an earlier version kept after an upgrade:
+    /// new cases of its pack keep getting the version they got (unless no other version of the pack is loaded).
+    /// </summary>
+    /// <param name="policy">The earlier version.</param>
+    public void LoadForExistingCases(IComplaintPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        lock (_gate)
+        {
+            Remember(policy);
+            _policies.Insert(0, policy);
+        }
+    }
+
+    /// <summary>Makes <paramref name="packId"/> the default pack: new cases no selector sends elsewhere get its newest version.</summary>
+    /// <param name="packId">A loaded pack's id.</param>
+    /// <exception cref="ArgumentException">No version of that pack is loaded.</exception>
+    public void SetDefault(string packId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(packId);
+        lock (_gate)
+        {
+            if (!_packOrder.Contains(packId, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"Pack '{packId}' is not loaded{Hint(packId, _packOrder)}; loaded: {string.Join(", ", _packOrder)}. Load it first.", nameof(packId));
+            }
+
+            _defaultPack = packId;
+        }
+    }
+
+    /// <summary>Forgets an earlier load of the same version and notes a new pack id; under the lock.</summary>
+    private void Remember(IComplaintPolicy policy)
+    {
+        _policies.RemoveAll(p => p.Identity == policy.Identity);
+        if (!_packOrder.Contains(policy.Identity.Id, StringComparer.Ordinal))
+        {
+            _packOrder.Add(policy.Identity.Id);
+        }
+    }
+
+    /// <summary>The version of pack <paramref name="packId"/> new cases get: the one of that pack loaded last with <see cref="Load"/> (or the only one).</summary>
     /// <param name="packId">The pack's id.</param>
     /// <returns>The policy, or <see langword="null"/> if no version of that pack is loaded.</returns>
     public IComplaintPolicy? Newest(string packId)

@@ -62,7 +62,7 @@ public sealed class PolicyVersionNotLoadedException : ComplaintException
         var same = loaded.LastOrDefault(p => p.Id == needed.Id);
         var ways = same is null
             ? $"No version of pack '{needed.Id}' is loaded, so no setting decides it: load {needed} (or a version of '{needed.Id}') next to the packs in use."
-            : $"Either load {needed} next to the current version (PolicyCatalog.Load, then load the current one again so new cases keep getting it), " +
+            : $"Either load {needed} next to the current version (PolicyCatalog.LoadForExistingCases: new cases keep getting the current one), " +
               $"or set ComplaintsOptions.PolicyVersionFallback to NewestOfSamePack to decide it under {same}.";
         return $"{subject} policy pack {needed}, which is not loaded (loaded: {string.Join(", ", loaded)}). " +
                "A case is decided only under the rules it was opened under unless the host allows otherwise. " + ways;

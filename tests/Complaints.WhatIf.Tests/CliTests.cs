@@ -115,6 +115,11 @@ public sealed class CliTests : IDisposable
     [InlineData("what-if --draft generic --db DB --postgres Host=x", "one of them")]
     [InlineData("what-if --draft generic --db DB --format xml", "--format: 'xml' is not one of text, markdown, json")]
     [InlineData("what-if --draft generic --db DB --from yesterday", "--from: 'yesterday' is not a date")]
+    [InlineData("what-if --draft generic --postgres Bogus=1;Password=secret", "--postgres: not a valid PostgreSQL connection string")]
+    [InlineData("what-if --draft generic --db DB --to 2026-3-31", "--to: '2026-3-31' is not a date (yyyy-MM-dd")]
+    [InlineData("what-if --draft generic --db DB --from 03/02/2026", "--from: '03/02/2026' is not a date")]
+    [InlineData("what-if --draft generic --db DB --from 2026-03-02T08:00:00", "an ISO 8601 instant with an offset")]
+    [InlineData("what-if --draft generic --db DB --from 2026-03-02T08:00Z", "--from: '2026-03-02T08:00Z' is not a date")]
     [InlineData("what-if --draft generic --db DB --from 2026-03-05 --to 2026-03-01", "The period ends")]
     [InlineData("what-if --draft no-such-pack --db DB", "--draft: 'no-such-pack' is neither a folder nor a built-in pack")]
     [InlineData("what-if --draft generic --db DB --verbose", "Unknown option '--verbose'")]
@@ -129,7 +134,7 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(CliApp.BadArguments);
         output.Should().BeEmpty();
-        error.Should().Contain(message);
+        error.Should().Contain(message).And.NotContain("secret", "a connection string's password is never echoed");
     }
 
     [Fact]
@@ -142,6 +147,106 @@ public sealed class CliTests : IDisposable
         exit.Should().Be(CliApp.BadArguments);
         error.Should().Contain($"--db: there is no file '{missing}'");
         File.Exists(missing).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("2026-03-02T08:00:00Z", "2026-03-02T08:00:00+00:00")]
+    [InlineData("2026-03-02T08:00:00.5Z", "2026-03-02T08:00:00.5000000+00:00")]
+    [InlineData("2026-03-02T16:00:00+08:00", "2026-03-02T16:00:00+08:00")]
+    [InlineData("2026-03-02", "2026-03-02T00:00:00+00:00")]
+    public void Instants_are_strict_iso_8601_with_an_offset(string text, string expected)
+    {
+        CliApp.Instant(text, "--from", endOfDay: false).Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_file_without_the_complaints_schema_is_an_error_and_is_left_unchanged()
+    {
+        var unrelated = Path.Combine(_folder, "unrelated.db");
+        using (var connection = new SqliteConnection($"Data Source={unrelated}"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');";
+            create.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(unrelated);
+
+        var (exit, output, error) = await RunAsync("what-if", "--db", unrelated, "--draft", "generic");
+
+        exit.Should().Be(CliApp.BadArguments);
+        output.Should().BeEmpty();
+        error.Should().Contain("the database cannot be used").And.Contain("no complaints schema").And.NotContain("   at ");
+        (await File.ReadAllBytesAsync(unrelated)).Should().Equal(before, "the tool creates no tables in a file it was pointed at");
+    }
+
+    [Fact]
+    public async Task A_database_at_an_older_schema_version_is_an_error_and_is_not_upgraded()
+    {
+        await WriteCasesAsync();
+        using (var connection = new SqliteConnection($"Data Source={Db}"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "PRAGMA user_version = 6;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var (exit, _, error) = await RunAsync("what-if", "--db", Db, "--draft", "generic");
+
+        exit.Should().Be(CliApp.BadArguments);
+        error.Should().Contain("schema version 6").And.Contain($"needs version {SqliteComplaintStore.SchemaVersion}");
+        using var check = new SqliteConnection($"Data Source={Db};Mode=ReadOnly");
+        check.Open();
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Cancelling_exits_130()
+    {
+        await WriteCasesAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["what-if", "--db", Db, "--draft", "generic"], output, error, new CancellationToken(canceled: true));
+
+        exit.Should().Be(CliApp.Cancelled);
+        error.ToString().Should().Contain("cancelled");
+    }
+
+    [Fact]
+    public async Task Other_errors_exit_2_for_input_and_3_for_the_unexpected_without_a_stack_trace()
+    {
+        static Exception Thrown(Exception e)
+        {
+            try
+            {
+                throw e;
+            }
+            catch (Exception caught)
+            {
+                return caught;
+            }
+        }
+
+        foreach (var (exception, exit, message) in new (Exception, int, string)[]
+        {
+            (Thrown(new IOException("disk on fire")), CliApp.BadArguments, "cannot read the input (IOException: disk on fire)"),
+            (Thrown(new UnauthorizedAccessException("no access")), CliApp.BadArguments, "cannot read the input (UnauthorizedAccessException: no access)"),
+            (Thrown(new SqliteException("locked", 5)), CliApp.BadArguments, "cannot read the input (SqliteException"),
+            (Thrown(new InvalidOperationException("bug")), CliApp.Failed, "unexpected error (System.InvalidOperationException: bug)"),
+        })
+        {
+            using var error = new StringWriter();
+            (await CliApp.FailAsync(exception, error)).Should().Be(exit);
+            error.ToString().Should().Contain(message).And.NotContain(" at ");
+        }
     }
 
     [Fact]
@@ -158,7 +263,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Help_prints_the_usage_and_no_arguments_is_an_error()
     {
-        (await RunAsync("--help")).Should().Match<(int Exit, string Output, string Error)>(r => r.Exit == 0 && r.Output.Contains("Exit codes: 0 no changes"));
+        (await RunAsync("--help")).Should().Match<(int Exit, string Output, string Error)>(r => r.Exit == 0 && r.Output.Contains("Exit codes: 0 no changes") && r.Output.Contains("130 cancelled"));
         (await RunAsync()).Exit.Should().Be(CliApp.BadArguments);
     }
 }

@@ -49,6 +49,38 @@ public sealed class PackDiffTests : IDisposable
     }
 
     [Fact]
+    public void Word_lists_and_the_extended_pack_show()
+    {
+        var folder = PackCopies.Edit(_packs.CopyOf("food-service"), "pack.json", pack =>
+        {
+            var spoilage = pack["words"]!["spoilage"]!.AsArray();
+            spoilage.Remove(spoilage.Single(w => w!.GetValue<string>() == "异味"));
+            spoilage.Add("mouldy");
+            pack["words"]!["allergy"] = new JsonArray("过敏", "allergic");
+        });
+        var food = PolicyPacks.LoadBuiltIn("food-service");
+
+        var draft = PolicyPacks.LoadFolder(folder);
+
+        var diff = PackDiff.Compare(food, draft);
+
+        diff.Manifest.Select(c => (c.Section, c.Key, c.Kind, c.Before, c.After)).Should().BeEquivalentTo(new[]
+        {
+            ("words", "allergy", PackChangeKind.Added, (string?)null, "过敏|allergic"),
+            ("words", "spoilage", PackChangeKind.Removed, "异味", null),
+            ("words", "spoilage", PackChangeKind.Added, null, "mouldy"),
+        });
+        diff.ToString().Should().Contain("pack.json words:").And.Contain("+ spoilage: mouldy").And.Contain("- spoilage: 异味");
+        PackDiff.Compare(draft, food).Manifest.Should().Contain(new PackChange("words", "allergy", "过敏|allergic", null), "a list the later version drops is removed whole");
+
+        var extension = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(folder)!, "hospital-extension")).FullName;
+        File.WriteAllText(Path.Combine(extension, "pack.json"), """{ "id": "hospital", "version": "1.1.0", "extends": "hospital@1" }""");
+        var extended = PackDiff.Compare(PolicyPacks.LoadBuiltIn("hospital"), PolicyPacks.LoadFolder(extension));
+        extended.Manifest.Should().ContainSingle(c => c.Section == "pack" && c.Key == "extends").Which.Should().Be(new PackChange("pack", "extends", null, "hospital@1.0.0"));
+        extended.ToString().Should().Contain("+ extends: hospital@1.0.0");
+    }
+
+    [Fact]
     public void Rules_added_removed_changed_and_reordered_show_per_decision_point()
     {
         var folder = _packs.CopyOf("generic");

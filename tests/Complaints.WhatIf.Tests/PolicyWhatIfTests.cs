@@ -172,6 +172,7 @@ public sealed class PolicyWhatIfTests : IDisposable
         var underGeneric = await _harness.ReceiveAsync(A.Complaint());
         await _harness.TriageAsync(underGeneric.Complaint.Id);
         _harness.Policies.Load(PolicyPacks.LoadBuiltIn("hospital"));
+        _harness.Policies.SetDefault("hospital");
         var underHospital = await _harness.ReceiveAsync(A.Complaint());
         underHospital.Complaint.Policy.Id.Should().Be("hospital");
         await _harness.TriageAsync(underHospital.Complaint.Id);
@@ -214,10 +215,79 @@ public sealed class PolicyWhatIfTests : IDisposable
 
         var report = await PolicyWhatIf.RunAsync(_harness.Store, new ThrowsOnApproval(PolicyPacks.LoadBuiltIn("generic")));
 
-        report.Failures.Should().HaveCount(2).And.OnlyContain(f => f.Point == WhatIfPoint.Approval && f.Error.StartsWith("InvalidOperationException: no approval", StringComparison.Ordinal));
+        report.Failures.Should().HaveCount(2).And.OnlyContain(f => f.Point == WhatIfPoint.Approval && f.Error == "InvalidOperationException");
         Point(report, WhatIfPoint.Approval).Should().Be(new WhatIfPointSummary(WhatIfPoint.Approval, 0, 0, 2));
         Point(report, WhatIfPoint.Deadlines).Compared.Should().Be(2);
         report.ToText().Should().Contain("Failures: 2");
+    }
+
+    [Fact]
+    public async Task A_failure_names_the_exception_type_never_its_message_which_may_quote_the_case()
+    {
+        var intake = A.Complaint()
+            .From("Ouyang Xiaoming", new ContactDetails(Phone: "+86 139 0000 4321"))
+            .Described("The receptionist Ms Qiu shouted at my grandmother in the lobby")
+            .BuildIntake();
+        await new CaseDriver(_harness.Service).DriveToAsync(intake, ComplaintState.Closed);
+
+        var report = await PolicyWhatIf.RunAsync(_harness.Store, new ThrowsQuotingTheCase(PolicyPacks.LoadBuiltIn("generic")));
+
+        report.Failures.Should().NotBeEmpty().And.OnlyContain(f => f.Error == "InvalidOperationException");
+        Point(report, WhatIfPoint.Severity).Failed.Should().BeGreaterThan(0);
+        foreach (var rendered in new[] { report.ToText(), report.ToMarkdown(), report.ToJson(), report.ToString() })
+        {
+            rendered.Should().NotContainAny("Ouyang", "Xiaoming", "4321", "receptionist", "Qiu", "grandmother");
+        }
+    }
+
+    [Fact]
+    public async Task A_page_of_rows_the_store_cannot_read_does_not_end_the_replay_and_the_unreadable_cases_are_counted()
+    {
+        var ids = new List<ComplaintId>();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var received = await _harness.ReceiveAsync(A.Complaint());
+            await _harness.TriageAsync(received.Complaint.Id);
+            ids.Add(received.Complaint.Id);
+            _harness.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // The first case's row cannot be read: with one case a page, the first page comes back empty.
+        var store = new SkipsUnreadableRows(_harness.Store, ids[0]);
+        var report = await PolicyWhatIf.RunAsync(store, _packs.WithSetting("generic", "resolveWorkingDays", 2), new WhatIfOptions { PageSize = 1 });
+
+        (report.CasesRead, report.CasesReplayed, report.CasesUnreadable).Should().Be((2, 2, 1));
+        report.Changes.Select(c => c.Case).Should().Equal(ids[1], ids[2]);
+        report.ToText().Should().Contain("Cases the store could not read (not replayed): 1");
+        report.ToMarkdown().Should().Contain("1 the store could not read (not replayed)");
+        System.Text.Json.JsonDocument.Parse(report.ToJson()).RootElement.GetProperty("casesUnreadable").GetInt32().Should().Be(1);
+        (await PolicyWhatIf.RunAsync(_harness.Store, PolicyPacks.LoadBuiltIn("generic"))).CasesUnreadable.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_penalty_is_re_asked_only_of_a_person_the_journal_shows_before_the_assessment()
+    {
+        var assigned = await new CaseDriver(_harness.Service).DriveToAsync(A.Complaint().BuildIntake(), ComplaintState.Assigned);
+
+        // A receiver who never acted on the case: the journal keeps their id, not the roles the command gave.
+        var stranger = A.Handler("stranger");
+        await _harness.ExecuteAsync(assigned.Id, A.Manager(), new AssessAccountability(stranger, Misconduct.LateHandling));
+
+        // A person assigned to the case only after their assessment: their later roles are not used.
+        var later = A.Handler("later-handler");
+        await _harness.ExecuteAsync(assigned.Id, A.Manager(), new AssessAccountability(later, Misconduct.LateHandling));
+        await _harness.ExecuteAsync(assigned.Id, A.Manager(), new Reassign(later, "Workload."));
+
+        // The handler, assigned before: compared.
+        await _harness.ExecuteAsync(assigned.Id, A.Manager(), new AssessAccountability(assigned.Assignee!, Misconduct.LateHandling));
+
+        var report = await PolicyWhatIf.RunAsync(_harness.Store, PolicyPacks.LoadBuiltIn("generic"));
+
+        var penalty = Point(report, WhatIfPoint.Penalty);
+        (penalty.Compared, penalty.NotComparable).Should().Be((1, 2));
+        report.HasChanges.Should().BeFalse();
+        report.ToText().Should().Contain("Not comparable: 2 penalty decision(s)");
+        report.ToMarkdown().Should().Contain("Not comparable: 2 penalty decision(s)");
     }
 
     [Fact]
@@ -244,6 +314,28 @@ public sealed class PolicyWhatIfTests : IDisposable
         change.GetProperty("recordedRules")[0].GetString().Should().Be("resolve-3wd");
         json.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("point").GetString() == "deadlines").GetProperty("changed").GetInt32().Should().Be(1);
         report.ToMarkdown().Should().Contain("| deadlines | 2 | 1 | 1 | 0 |").And.Contain("| resolve deadline | 3 working days from receipt, warning at 75 % | 2 working days from receipt, warning at 75 % | resolve-3wd | resolve-3wd |");
+    }
+
+    /// <summary>A hand-written draft whose exception quotes the case, as careless code does.</summary>
+    private sealed class ThrowsQuotingTheCase(IComplaintPolicy inner) : ComplaintPolicyDecorator(inner)
+    {
+        public override SeverityDecision Classify(Complaint complaint) =>
+            throw new InvalidOperationException($"cannot classify {complaint.Intake.Complainant.Name} ({complaint.Intake.Complainant.Contact.Phone}): {complaint.Intake.Description}");
+    }
+
+    /// <summary>A store that steps past one case's row, as the SQL stores step past a row they cannot read.</summary>
+    private sealed class SkipsUnreadableRows(Ports.IComplaintStore inner, ComplaintId unreadable) : Ports.IComplaintStore
+    {
+        public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.LoadAsync(id, cancellationToken);
+
+        public Task SaveAsync(Ports.CaseChange change, CancellationToken cancellationToken = default) => throw new InvalidOperationException("read only");
+
+        public Task<IReadOnlyList<Journal.JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(id, cancellationToken);
+
+        public async Task<IReadOnlyList<Complaint>> QueryAsync(Ports.ComplaintQuery query, CancellationToken cancellationToken = default) =>
+            (await inner.QueryAsync(query, cancellationToken)).Where(c => c.Id != unreadable).ToArray();
+
+        public Task<IReadOnlyList<Ports.ComplaintCount>> CountAsync(Ports.ComplaintCountQuery query, CancellationToken cancellationToken = default) => inner.CountAsync(query, cancellationToken);
     }
 
     private sealed class ThrowsOnApproval(IComplaintPolicy inner) : ComplaintPolicyDecorator(inner)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using Complaints.Ports;
 using Complaints.Rules;
 using Complaints.Storage.PostgreSql;
 using Complaints.Storage.Sqlite;
@@ -16,8 +18,14 @@ internal static class CliApp
     /// <summary>The command ran and found changes (or decisions the draft could not make): review the report.</summary>
     public const int ChangesFound = 1;
 
-    /// <summary>Bad arguments or input (an unknown option, a missing database, a pack that does not load).</summary>
+    /// <summary>Bad arguments or input (an unknown option, a missing database, a pack that does not load), or a store or file that cannot be read.</summary>
     public const int BadArguments = 2;
+
+    /// <summary>An unexpected error (a bug): the exception's type and message go to standard error.</summary>
+    public const int Failed = 3;
+
+    /// <summary>Cancelled (Ctrl+C), as a shell reports SIGINT.</summary>
+    public const int Cancelled = 130;
 
     public const string Usage = """
         Usage:
@@ -28,12 +36,15 @@ internal static class CliApp
         what-if: replays the stored cases of a period under a draft pack and reports, per decision point
         (admissibility, severity, routing, deadlines, approval, recusal, escalation, reward, penalty), which
         recorded decisions the draft would decide differently, with the rules behind both sides. Each
-        decision is re-asked on the case as it was when it was made. Reads the store directly; writes nothing.
+        decision is re-asked on the case as it was when it was made. Reads the store directly and changes
+        nothing: the SQLite file is opened read-only, and neither store creates or upgrades its schema (a
+        database without the complaints schema, or at another schema version, is an error).
           --draft PACK          the draft pack: a folder with pack.json, or a built-in pack id
           --db FILE             the SQLite file the cases are in (e.g. the demo's complaints-demo.db)
           --postgres CONN       or a PostgreSQL connection string
           --pack ID             only cases opened under this pack id (default: the draft's id)
-          --from DATE           only cases received on or after DATE (yyyy-MM-dd, UTC, or an ISO 8601 instant)
+          --from DATE           only cases received on or after DATE: a date yyyy-MM-dd (UTC midnight) or an
+                                ISO 8601 instant with an offset (2026-03-02T08:00:00Z, 2026-03-02T16:00:00+08:00)
           --to DATE             only cases received up to and including DATE (an instant: before it)
           --format FORMAT       text (default), markdown or json
 
@@ -43,7 +54,8 @@ internal static class CliApp
           --format FORMAT       text (default) or markdown
 
         Exit codes: 0 no changes (no decision would change / the packs do not differ); 1 changes found
-        (or decisions the draft could not make); 2 bad arguments or input.
+        (or decisions the draft could not make); 2 bad arguments or input, or a database or file that
+        cannot be read; 3 an unexpected error (its type and message are printed); 130 cancelled (Ctrl+C).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -82,6 +94,36 @@ internal static class CliApp
             await error.WriteLineAsync($"dotnet complaints: {ex.Message}").ConfigureAwait(false);
             return BadArguments;
         }
+        catch (StoreSchemaException ex)
+        {
+            await error.WriteLineAsync($"dotnet complaints: the database cannot be used. {ex.Message}").ConfigureAwait(false);
+            return BadArguments;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("dotnet complaints: cancelled.").ConfigureAwait(false);
+            return Cancelled;
+        }
+        catch (Exception ex)
+        {
+            return await FailAsync(ex, error).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An error no command handles: a database, file or permission error is bad input (2, with its message); anything
+    /// else is unexpected (3, with its type and message). Never a stack trace.
+    /// </summary>
+    internal static async Task<int> FailAsync(Exception ex, TextWriter error)
+    {
+        if (ex is DbException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"dotnet complaints: cannot read the input ({ex.GetType().Name}: {ex.Message}).").ConfigureAwait(false);
+            return BadArguments;
+        }
+
+        await error.WriteLineAsync($"dotnet complaints: unexpected error ({ex.GetType().FullName}: {ex.Message}). Please report it.").ConfigureAwait(false);
+        return Failed;
     }
 
     private static readonly string[] WhatIfValued = ["--draft", "--db", "--postgres", "--pack", "--from", "--to", "--format"];
@@ -111,7 +153,10 @@ internal static class CliApp
         WhatIfReport report;
         if (db is not null)
         {
-            using var store = new SqliteComplaintStore(new SqliteConnectionStringBuilder { DataSource = db }.ToString());
+            // Read-only, and no migration: the tool must not create the schema in an unrelated file, nor upgrade a
+            // production database ahead of the application.
+            var connection = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
+            using var store = new SqliteComplaintStore(connection, new SqliteStoreOptions { MigrateSchema = false });
             try
             {
                 report = await PolicyWhatIf.RunAsync(store, draft, whatIf, cancellationToken).ConfigureAwait(false);
@@ -127,7 +172,17 @@ internal static class CliApp
         }
         else
         {
-            var store = new PostgreSqlComplaintStore(postgres!);
+            PostgreSqlComplaintStore store;
+            try
+            {
+                store = new PostgreSqlComplaintStore(postgres!, new PostgreSqlStoreOptions { MigrateSchema = false });
+            }
+            catch (ArgumentException ex)
+            {
+                // Npgsql names the keyword at fault, never the connection string (which may hold a password).
+                throw new UsageException($"--postgres: not a valid PostgreSQL connection string ({ex.Message}).");
+            }
+
             await using (store.ConfigureAwait(false))
             {
                 report = await PolicyWhatIf.RunAsync(store, draft, whatIf, cancellationToken).ConfigureAwait(false);
@@ -182,8 +237,19 @@ internal static class CliApp
             : throw new UsageException($"--format: '{format}' is not one of {string.Join(", ", allowed)}.");
     }
 
-    /// <summary>A date (UTC midnight; as an end, the next midnight so the day is included) or an ISO 8601 instant.</summary>
-    private static DateTimeOffset? Instant(string? text, string option, bool endOfDay)
+    /// <summary>The ISO 8601 instants --from and --to take: with seconds (and a fraction) and an offset, Z or ±hh:mm.</summary>
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
+
+    /// <summary>
+    /// A date, strictly yyyy-MM-dd (UTC midnight; as an end, the next midnight so the day is included), or an ISO 8601
+    /// instant with its offset (Z or ±hh:mm). Nothing looser: 2026-3-31, 03/31/2026 or an instant without an offset
+    /// would be read in a culture's or the machine's terms.
+    /// </summary>
+    internal static DateTimeOffset? Instant(string? text, string option, bool endOfDay)
     {
         if (text is null)
         {
@@ -196,9 +262,9 @@ internal static class CliApp
             return endOfDay ? midnight.AddDays(1) : midnight;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+        return DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
-            : throw new UsageException($"{option}: '{text}' is not a date (yyyy-MM-dd) or an ISO 8601 instant (2026-03-02T08:00:00Z).");
+            : throw new UsageException($"{option}: '{text}' is not a date (yyyy-MM-dd, e.g. 2026-03-31) or an ISO 8601 instant with an offset (2026-03-02T08:00:00Z or 2026-03-02T16:00:00+08:00).");
     }
 
     /// <summary>The arguments after the command: options with a value, and positional arguments.</summary>

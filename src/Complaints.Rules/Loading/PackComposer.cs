@@ -81,11 +81,30 @@ internal static partial class PackComposer
                 }
             }
 
+            foreach (var kept in (string[])["id", "extends"])
+            {
+                if (patch?.FirstOrDefault(p => string.Equals(p.Key, kept, StringComparison.OrdinalIgnoreCase)) is { Key: { } key })
+                {
+                    problems.Add(new PackProblem(overrides.Origin, ManifestLoader.FileName, null,
+                        $"(override) sets '{key}', but an override keeps the pack's id and what it extends; to make a pack of your own, give it a folder of its own that extends the pack (docs/packs.md, \"Extending a built-in pack\")."));
+                    patch!.Remove(key);
+                }
+            }
+
             var version = patch?["version"] is JsonValue v && v.TryGetValue<string>(out var given) ? given : null;
             ApplyLayer(layered, overrides, patch, "(override) ", $" (override {overrides.Origin})", problems);
-            if (layered.Manifest is { } m && version is null && m["version"] is JsonValue current && current.TryGetValue<string>(out var baseVersion))
+            if (layered.Manifest is { } m)
             {
-                m["version"] = $"{baseVersion}{(baseVersion.Contains('+', StringComparison.Ordinal) ? "." : "+")}custom.{Hash(overrides)}";
+                // An extension's version keeps its base's (the base may change under the same override), whatever the override says.
+                var extended = m["extends"] is JsonValue ev && ev.TryGetValue<string>(out var e) ? e.Replace('@', '.') : null;
+                if (version is not null)
+                {
+                    m["version"] = extended is null ? version : WithMetadata(version, extended);
+                }
+                else if (m["version"] is JsonValue current && current.TryGetValue<string>(out var baseVersion))
+                {
+                    m["version"] = WithMetadata(baseVersion, $"custom.{Hash(overrides)}");
+                }
             }
         }
 
@@ -189,11 +208,15 @@ internal static partial class PackComposer
         if (layered.Manifest is { } composed)
         {
             composed["extends"] = $"{baseId}@{baseVersion}";
-            composed["version"] = $"{ownVersion}+{baseId}.{baseVersion}";
+            composed["version"] = WithMetadata(ownVersion, $"{baseId}.{baseVersion}");
         }
 
         return layered;
     }
+
+    /// <summary><paramref name="version"/> with <paramref name="metadata"/> appended as (more) semantic-versioning build metadata.</summary>
+    private static string WithMetadata(string version, string metadata) =>
+        $"{version}{(version.Contains('+', StringComparison.Ordinal) ? "." : "+")}{metadata}";
 
     private static Layered WithOwnFiles(Layered layered, PackFiles pack, List<PackProblem> problems)
     {
@@ -307,6 +330,7 @@ internal static partial class PackComposer
 
         void Problem(string reason) => problems.Add(new PackProblem(origin, file, null, reason));
         var names = rules.OfType<JsonObject>().Select(RuleName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var included = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
             if (rules[i] is not JsonObject entry || !entry.Any(p => string.Equals(p.Key, "Include", StringComparison.OrdinalIgnoreCase)))
@@ -327,6 +351,13 @@ internal static partial class PackComposer
             if (!PackFiles.Shared.TryGetValue(name, out var shared))
             {
                 Problem($"includes '{name}', which is not a shared rule file{Nearest.Hint(name, PackFiles.Shared.Keys)}; the shared files are {string.Join(", ", PackFiles.Shared.Keys.Order(StringComparer.Ordinal))}.");
+                i--;
+                continue;
+            }
+
+            if (!included.Add(name))
+            {
+                Problem($"includes '{name}' twice; include a shared file once.");
                 i--;
                 continue;
             }
@@ -388,6 +419,13 @@ internal static partial class PackComposer
                 rule[key] = WordReference().Replace(expression, m =>
                 {
                     var name = m.Groups["name"].Value;
+                    if (!InsideString(expression, m.Index))
+                    {
+                        problems.Add(new PackProblem(id + decision.Suffix, file, RuleName(rule),
+                            $"names the word list '{m.Value}' outside a string; a word list is spelt out inside a string constant, e.g. Text.ContainsAny(complaint.Description, \"{m.Value}\")."));
+                        return m.Value;
+                    }
+
                     if (words.TryGetValue(name, out var spelt))
                     {
                         return spelt;
@@ -399,6 +437,25 @@ internal static partial class PackComposer
                 });
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="index"/> of an expression is inside a string constant ("…", with backslash escapes).</summary>
+    private static bool InsideString(string expression, int index)
+    {
+        var inside = false;
+        for (var i = 0; i < index; i++)
+        {
+            if (expression[i] == '\\' && inside)
+            {
+                i++;
+            }
+            else if (expression[i] == '"')
+            {
+                inside = !inside;
+            }
+        }
+
+        return inside;
     }
 
     internal static string? RuleName(JsonNode? rule) =>

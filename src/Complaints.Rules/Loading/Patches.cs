@@ -82,6 +82,18 @@ internal static class Patches
                     return null;
                 }
 
+                if (rule.Any(p => string.Equals(p.Key, "Include", StringComparison.OrdinalIgnoreCase)))
+                {
+                    problem(null, $"{at} '{field}' is an include; a patch adds or replaces rules one at a time. Include a shared file in a whole workflow's \"Rules\", or add its rules one by one.");
+                    return null;
+                }
+
+                if (PackComposer.RuleName(rule) is { } ruleName && ruleName.StartsWith('+'))
+                {
+                    problem(ruleName, $"{at} '{field}' names its rule '{ruleName}'; rule names take no '+' (an Add is an addition already): write '{ruleName[1..]}'.");
+                    return null;
+                }
+
                 return rule.DeepClone().AsObject();
             }
 

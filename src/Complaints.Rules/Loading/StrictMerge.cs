@@ -117,22 +117,25 @@ internal static class StrictMerge
     /// <summary>The name an entry changes or adds, or <see langword="null"/> (reported) when it is neither an existing name nor a marked new one.</summary>
     private static string? Resolve(string name, IEnumerable<string> existing, string noun, string baseName, Action<string> problem)
     {
+        // Names are told apart without regard to case, as the pack's own checks do ("Finance" is department "finance").
         var names = existing.ToArray();
+        string? Existing(string n) =>
+            names.FirstOrDefault(e => string.Equals(e, n, StringComparison.Ordinal)) ?? names.FirstOrDefault(e => string.Equals(e, n, StringComparison.OrdinalIgnoreCase));
         if (name.StartsWith('+'))
         {
             var added = name[1..];
-            if (names.Contains(added, StringComparer.Ordinal))
+            if (Existing(added) is { } had)
             {
-                problem($"'+{added}' adds {A(noun)} that {baseName} already has; drop the '+' to change it.");
+                problem($"'+{added}' adds {A(noun)} that {baseName} already has ('{had}'); drop the '+' to change it.");
                 return null;
             }
 
             return added;
         }
 
-        if (names.Contains(name, StringComparer.Ordinal))
+        if (Existing(name) is { } found)
         {
-            return name;
+            return found;
         }
 
         problem($"'{name}' is not {A(noun)} of {baseName}{Nearest.Hint(name, names)}. To add it, mark it as an addition: '+{name}'.");

@@ -181,6 +181,17 @@ internal static class Schema
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks that the file is at <see cref="Latest"/>, changing nothing (the store's <c>MigrateSchema</c> is off).</summary>
+    /// <exception cref="SqliteSchemaException">The file has no schema, an older or a newer one.</exception>
+    public static async Task CheckAsync(SqliteConnection connection, string dataSource, CancellationToken cancellationToken)
+    {
+        var found = await connection.ScalarAsync("PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+        if (found != Latest)
+        {
+            throw new SqliteSchemaException(dataSource, found, Latest);
+        }
+    }
+
     private static void Refuse(long found, string dataSource)
     {
         if (found > Latest || found < 0)

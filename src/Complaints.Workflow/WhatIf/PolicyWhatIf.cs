@@ -23,8 +23,18 @@ namespace Complaints.Workflow.WhatIf;
 /// </para>
 /// <para>
 /// It is an operator's tool: it reads the store directly (every case of the period, unredacted, in pages of
-/// <see cref="WhatIfOptions.PageSize"/>), writes nothing, and sends nothing. The report holds case ids, decision values
-/// and rule names only — never a complainant's name or contact details, nor the complaint's text.
+/// <see cref="WhatIfOptions.PageSize"/>) and sends nothing. It calls only the store's reads, but a store may still
+/// change its database on first use (the SQL stores create or upgrade their schema): give it a store that does not
+/// (<c>SqliteStoreOptions.MigrateSchema = false</c> with <c>Mode=ReadOnly</c>, <c>PostgreSqlStoreOptions.MigrateSchema = false</c>),
+/// as <c>dotnet complaints what-if</c> does. Rows the store cannot read are counted (<see cref="WhatIfReport.CasesUnreadable"/>).
+/// The report holds case ids, decision values and rule names only — never a complainant's name or contact details, nor
+/// the complaint's text; a failure names the exception's type, not its message.
+/// </para>
+/// <para>
+/// A penalty is re-asked of the person as the journal shows them before the assessment (the case's assignee, or the
+/// roles of their last assignment or action): the journal keeps the assessed person's id, not the roles the command
+/// gave. When no earlier entry shows them, the decision is counted as not comparable
+/// (<see cref="WhatIfPointSummary.NotComparable"/>) instead of being asked about a person without roles.
 /// </para>
 /// </remarks>
 public static class PolicyWhatIf
@@ -34,7 +44,7 @@ public static class PolicyWhatIf
         .ToDictionary(a => a.DerivedType, a => a.TypeDiscriminator?.ToString() ?? a.DerivedType.Name);
 
     /// <summary>Replays the stored cases of a period under <paramref name="draft"/> and reports the decisions that would change.</summary>
-    /// <param name="store">The store the cases are read from (directly: nothing is redacted, nothing is written).</param>
+    /// <param name="store">The store the cases are read from (directly: nothing is redacted; only reads are called — open it so that it does not migrate).</param>
     /// <param name="draft">The draft policy, e.g. a pack loaded from a folder with <c>PolicyPacks.LoadFolder</c>.</param>
     /// <param name="options">The period and the pack whose cases are replayed; every case of the draft's pack id if <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the replay.</param>
@@ -48,8 +58,13 @@ public static class PolicyWhatIf
         Check(options);
         var packId = string.IsNullOrWhiteSpace(options.PackId) ? draft.Identity.Id : options.PackId.Trim();
         var tally = new Tally(draft);
+        var period = new ComplaintCountQuery(ComplaintCountGrouping.State) { ReceivedFrom = options.ReceivedFrom, ReceivedTo = options.ReceivedTo };
+        var stored = (await store.CountAsync(period, cancellationToken).ConfigureAwait(false)).Sum(c => c.Count);
         var (read, replayed) = (0, 0);
-        for (var skip = 0; ; )
+
+        // A store steps past a row it cannot read, so a page can be short or even empty before the end: page through
+        // every row the period counts, and report the difference as unreadable.
+        for (var skip = 0; skip < stored; skip += options.PageSize)
         {
             var page = await store.QueryAsync(
                 new ComplaintQuery { ReceivedFrom = options.ReceivedFrom, ReceivedTo = options.ReceivedTo, Skip = skip, Take = options.PageSize },
@@ -66,17 +81,9 @@ public static class PolicyWhatIf
                 var journal = await store.ReadJournalAsync(complaint.Id, cancellationToken).ConfigureAwait(false);
                 tally.Replay(complaint.Id, journal);
             }
-
-            // A store steps past a row it cannot read, so a short page is not the last one: the first empty page is.
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            skip += options.PageSize;
         }
 
-        return tally.Report(packId, options, read, replayed);
+        return tally.Report(packId, options, read, replayed, Math.Max(0, stored - read));
     }
 
     private static void Check(WhatIfOptions options)
@@ -104,6 +111,7 @@ public static class PolicyWhatIf
         private readonly int[] _compared = new int[Enum.GetValues<WhatIfPoint>().Length];
         private readonly int[] _changed = new int[Enum.GetValues<WhatIfPoint>().Length];
         private readonly int[] _failed = new int[Enum.GetValues<WhatIfPoint>().Length];
+        private readonly int[] _notComparable = new int[Enum.GetValues<WhatIfPoint>().Length];
         private readonly List<WhatIfChange> _changes = [];
         private readonly List<WhatIfFailure> _failures = [];
 
@@ -132,7 +140,7 @@ public static class PolicyWhatIf
                 }
                 catch (ArgumentException ex)
                 {
-                    _failures.Add(new WhatIfFailure(id, entry.Sequence, null, $"{ex.GetType().Name}: {ex.Message}"));
+                    _failures.Add(new WhatIfFailure(id, entry.Sequence, null, ex.GetType().Name));
                     return;
                 }
             }
@@ -191,7 +199,14 @@ public static class PolicyWhatIf
 
                     break;
                 case AccountabilityAssessed assessed:
-                    var person = breached && c.Assignee is { } handler && handler.Id == assessed.Person ? handler : Person(assessed.Person, c, journal);
+                    if ((breached && c.Assignee is { } handler && handler.Id == assessed.Person ? handler : Person(assessed.Person, c, journal, entry.Sequence)) is not { } person)
+                    {
+                        // The journal keeps the person's id only: with no earlier entry that shows their roles, the
+                        // draft would be asked about someone else. Counted, not compared.
+                        _notComparable[(int)WhatIfPoint.Penalty]++;
+                        break;
+                    }
+
                     Ask(entry, DecisionSnapshot.Of(assessed.Decision, assessed.AwaitingConfirmationBy), () =>
                     {
                         var penalty = draft.AssessPenalty(c, person, assessed.Misconduct);
@@ -214,8 +229,12 @@ public static class PolicyWhatIf
             return DecisionSnapshot.Of(approval, verdict);
         }
 
-        /// <summary>The person assessed, with the roles and department the journal last shows them with (their id alone if it shows none).</summary>
-        private static Actor Person(ActorId id, Complaint c, IReadOnlyList<JournalEntry> journal)
+        /// <summary>
+        /// The person assessed, as the journal shows them before the assessment: the case's assignee then, or else the
+        /// roles and department of their last assignment or last action before it; <see langword="null"/> if no
+        /// earlier entry shows them (the assessment command carried their roles, which the journal does not keep).
+        /// </summary>
+        private static Actor? Person(ActorId id, Complaint c, IReadOnlyList<JournalEntry> journal, long assessedAt)
         {
             if (c.Assignee is { } assignee && assignee.Id == id)
             {
@@ -225,6 +244,11 @@ public static class PolicyWhatIf
             Actor? found = null;
             foreach (var entry in journal)
             {
+                if (entry.Sequence >= assessedAt)
+                {
+                    break;
+                }
+
                 if (entry.Event is HandlerAssigned { Handler: var handler } && handler.Id == id)
                 {
                     found = handler;
@@ -235,7 +259,7 @@ public static class PolicyWhatIf
                 }
             }
 
-            return found ?? new Actor(id, id.Value, []);
+            return found;
         }
 
         private void Ask(JournalEntry entry, DecisionSnapshot recorded, Func<DecisionSnapshot> ask)
@@ -249,7 +273,8 @@ public static class PolicyWhatIf
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _failed[point]++;
-                _failures.Add(new WhatIfFailure(entry.ComplaintId, entry.Sequence, recorded.Point, $"{ex.GetType().Name}: {ex.Message}"));
+                // The type only: a draft's message may quote the case (the complainant's name, the description).
+                _failures.Add(new WhatIfFailure(entry.ComplaintId, entry.Sequence, recorded.Point, ex.GetType().Name));
                 return;
             }
 
@@ -269,14 +294,15 @@ public static class PolicyWhatIf
             }
         }
 
-        public WhatIfReport Report(string packId, WhatIfOptions options, int read, int replayed) => new(
+        public WhatIfReport Report(string packId, WhatIfOptions options, int read, int replayed, int unreadable) => new(
             draft.Identity,
             packId,
             options.ReceivedFrom,
             options.ReceivedTo,
             read,
             replayed,
-            Enum.GetValues<WhatIfPoint>().Select(p => new WhatIfPointSummary(p, _compared[(int)p], _changed[(int)p], _failed[(int)p])).ToArray(),
+            unreadable,
+            Enum.GetValues<WhatIfPoint>().Select(p => new WhatIfPointSummary(p, _compared[(int)p], _changed[(int)p], _failed[(int)p]) { NotComparable = _notComparable[(int)p] }).ToArray(),
             _changes.ToArray(),
             _failures.ToArray());
     }

@@ -17,12 +17,22 @@ internal static class WhatIfRendering
         s.Append(Invariant, $"What-if replay of draft {r.Draft.Id}@{r.Draft.Version}").AppendLine();
         s.Append(Invariant, $"Cases opened under '{r.PackId}', received {Period(r)}").AppendLine();
         s.Append(Invariant, $"Cases read: {r.CasesRead}; replayed: {r.CasesReplayed}; under other packs: {r.CasesOfOtherPacks}").AppendLine();
+        if (r.CasesUnreadable > 0)
+        {
+            s.Append(Invariant, $"Cases the store could not read (not replayed): {r.CasesUnreadable}").AppendLine();
+        }
+
         s.AppendLine(WhatIfReport.Semantics);
         s.AppendLine();
         s.Append(Invariant, $"{"Decision point",-15}{"Compared",9}{"Unchanged",10}{"Changed",8}{"Failed",7}").AppendLine();
         foreach (var p in r.Points)
         {
             s.Append(Invariant, $"{DecisionSnapshot.Name(p.Point),-15}{p.Compared,9}{p.Unchanged,10}{p.Changed,8}{p.Failed,7}").AppendLine();
+        }
+
+        foreach (var note in NotComparable(r))
+        {
+            s.AppendLine(note);
         }
 
         s.AppendLine();
@@ -68,13 +78,19 @@ internal static class WhatIfRendering
     {
         var s = new StringBuilder();
         s.Append(Invariant, $"## What-if replay of `{r.Draft.Id}@{r.Draft.Version}`").AppendLine().AppendLine();
-        s.Append(Invariant, $"Cases opened under `{r.PackId}`, received {Period(r)}: {r.CasesRead} read, {r.CasesReplayed} replayed, {r.CasesOfOtherPacks} under other packs.").AppendLine().AppendLine();
+        s.Append(Invariant, $"Cases opened under `{r.PackId}`, received {Period(r)}: {r.CasesRead} read, {r.CasesReplayed} replayed, {r.CasesOfOtherPacks} under other packs")
+            .Append(r.CasesUnreadable > 0 ? string.Create(Invariant, $", {r.CasesUnreadable} the store could not read (not replayed).") : ".").AppendLine().AppendLine();
         s.Append(Invariant, $"_{WhatIfReport.Semantics}_").AppendLine().AppendLine();
         s.AppendLine("| Decision point | Compared | Unchanged | Changed | Failed |");
         s.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var p in r.Points)
         {
             s.Append(Invariant, $"| {DecisionSnapshot.Name(p.Point)} | {p.Compared} | {p.Unchanged} | {p.Changed} | {p.Failed} |").AppendLine();
+        }
+
+        foreach (var note in NotComparable(r))
+        {
+            s.AppendLine().Append(note).AppendLine();
         }
 
         s.AppendLine();
@@ -106,6 +122,10 @@ internal static class WhatIfRendering
 
         return s.ToString();
     }
+
+    /// <summary>A line per decision point with decisions that were not compared, and why.</summary>
+    private static IEnumerable<string> NotComparable(WhatIfReport r) => r.Points.Where(p => p.NotComparable > 0).Select(p => string.Create(Invariant,
+        $"Not comparable: {p.NotComparable} {DecisionSnapshot.Name(p.Point)} decision(s), not re-asked: the journal does not show the assessed person's roles before the assessment."));
 
     /// <summary>The changes grouped by decision (case, entry, point), in report order.</summary>
     private static IEnumerable<WhatIfChange[]> Decisions(WhatIfReport r) =>

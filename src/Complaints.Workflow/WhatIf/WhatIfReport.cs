@@ -42,6 +42,12 @@ public enum WhatIfPoint
 /// <param name="Failed">The decisions the draft could not make (it threw); not counted in <paramref name="Compared"/>.</param>
 public sealed record WhatIfPointSummary(WhatIfPoint Point, int Compared, int Changed, int Failed)
 {
+    /// <summary>
+    /// The recorded decisions that could not be re-asked faithfully and were left out of <see cref="Compared"/>: a
+    /// penalty whose assessed person the journal does not show (with their roles) before the assessment.
+    /// </summary>
+    public int NotComparable { get; init; }
+
     /// <summary>The compared decisions the draft decides the same way.</summary>
     public int Unchanged => Compared - Changed;
 }
@@ -79,7 +85,7 @@ public sealed record WhatIfChange(
 /// <param name="Case">The case.</param>
 /// <param name="Sequence">The journal entry, or <see langword="null"/> when the case's journal could not be read at all.</param>
 /// <param name="Point">The decision point, or <see langword="null"/> when the journal itself could not be replayed.</param>
-/// <param name="Error">The exception's type and message.</param>
+/// <param name="Error">The exception's type name. Not its message: a draft's exception may quote the case (the complainant's name, the description).</param>
 public sealed record WhatIfFailure(ComplaintId Case, long? Sequence, WhatIfPoint? Point, string Error);
 
 /// <summary>
@@ -97,6 +103,7 @@ public sealed class WhatIfReport
         DateTimeOffset? receivedTo,
         int casesRead,
         int casesReplayed,
+        int casesUnreadable,
         IReadOnlyList<WhatIfPointSummary> points,
         IReadOnlyList<WhatIfChange> changes,
         IReadOnlyList<WhatIfFailure> failures)
@@ -107,6 +114,7 @@ public sealed class WhatIfReport
         ReceivedTo = receivedTo;
         CasesRead = casesRead;
         CasesReplayed = casesReplayed;
+        CasesUnreadable = casesUnreadable;
         Points = points;
         Changes = changes;
         Failures = failures;
@@ -129,6 +137,12 @@ public sealed class WhatIfReport
 
     /// <summary>The cases opened under <see cref="PackId"/>, whose journals were replayed.</summary>
     public int CasesReplayed { get; }
+
+    /// <summary>
+    /// The stored cases of the period the store could not read (it steps past them; their pack is unknown), so not
+    /// replayed: the count only. A store's <c>FindUnreadableCasesAsync</c> lists them for an operator.
+    /// </summary>
+    public int CasesUnreadable { get; }
 
     /// <summary>The cases of the period opened under another pack, left out.</summary>
     public int CasesOfOtherPacks => CasesRead - CasesReplayed;
@@ -172,8 +186,9 @@ public sealed class WhatIfReport
             receivedTo = ReceivedTo,
             casesRead = CasesRead,
             casesReplayed = CasesReplayed,
+            casesUnreadable = CasesUnreadable,
             semantics = Semantics,
-            points = Points.Select(p => new { p.Point, p.Compared, p.Unchanged, p.Changed, p.Failed }),
+            points = Points.Select(p => new { p.Point, p.Compared, p.Unchanged, p.Changed, p.Failed, p.NotComparable }),
             changes = Changes,
             failures = Failures,
         },

@@ -73,12 +73,10 @@ public sealed class PolicyVersions : IDisposable
         var previousFolder = myPack;
         await using var provider = Start(b => b.UsePackFolder(myPack, newLimits));
         #region policy-versions
-        // At start-up, after an upgrade: keep the previous version loaded for the cases opened under it,
-        // then load the current one again, so that it stays the one new cases get.
-        var catalog = provider.GetRequiredService<PolicyCatalog>();
-        var current = catalog.Current;                                   // bike-shop 1.1.0
-        catalog.Load(PolicyPacks.LoadFolder(previousFolder));            // bike-shop 1.0.0
-        catalog.Load(current);
+        // At start-up, after an upgrade: keep the previous version loaded for the cases opened under it;
+        // new cases keep getting the current one.
+        var catalog = provider.GetRequiredService<PolicyCatalog>();      // current: bike-shop 1.1.0
+        catalog.LoadForExistingCases(PolicyPacks.LoadFolder(previousFolder)); // bike-shop 1.0.0
         #endregion
         var service = provider.GetRequiredService<ComplaintService>();
 

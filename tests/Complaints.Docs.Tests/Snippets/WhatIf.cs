@@ -51,8 +51,9 @@ public sealed class WhatIf : IDisposable
         // The draft: bike-shop 1.1.0, the pack in force with the agents' limit raised from 150 to 500.
         var draft = PolicyPacks.LoadFolder(Path.Combine(packs, "my-pack"), Path.Combine(packs, "my-pack-1.1"));
 
-        // The cases of March as they were decided, read straight from the store (an operator's tool: nothing is written).
-        using var store = new SqliteComplaintStore($"Data Source={database}");
+        // The cases of March as they were decided, read straight from the store. Read-only, and no migration: the store
+        // must not create its schema in a file it was pointed at by mistake, nor upgrade a database ahead of the app.
+        using var store = new SqliteComplaintStore($"Data Source={database};Mode=ReadOnly", new SqliteStoreOptions { MigrateSchema = false });
         var report = await PolicyWhatIf.RunAsync(store, draft, new WhatIfOptions
         {
             ReceivedFrom = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),

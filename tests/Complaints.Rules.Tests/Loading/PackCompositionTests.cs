@@ -139,6 +139,58 @@ public sealed class PackCompositionTests : IDisposable
     }
 
     [Fact]
+    public void Freeze_WritesAPlainFolderPackOfTheSameVersionThatDecidesAsTheExtension()
+    {
+        var extension = PolicyPacks.LoadFolder(Extension(Parking, ("severity.json", ParkingSeverity), ("routing.json", ParkingRouting)));
+        var frozenFolder = Path.Combine(_root, "frozen");
+
+        PolicyPacks.Freeze(extension, frozenFolder);
+        var frozen = PolicyPacks.LoadFolder(frozenFolder);
+
+        File.ReadAllText(Path.Combine(frozenFolder, "pack.json")).Should().NotContain("\"extends\"", "a frozen pack no longer follows its base");
+        File.ReadAllText(Path.Combine(frozenFolder, "guidance.json")).Should().NotContain("\"Include\"").And.Contain("courteous-demanding");
+        frozen.Identity.Should().Be(extension.Identity, "the cases opened under the extension find their version in it");
+        frozen.Manifest.Should().BeEquivalentTo(extension.Manifest, o => o.Excluding(m => m.Extends));
+        foreach (var point in Enum.GetValues<DecisionPoint>())
+        {
+            frozen.Workflow(point).Rules.Select(Json).Should().Equal(extension.Workflow(point).Rules.Select(Json), $"{point} is the extension's as composed");
+        }
+
+        var generator = new ComplaintGenerator(seed: 5);
+        for (var n = 0; n < 200; n++)
+        {
+            var complaint = generator.Later(generator.NextReceived());
+            ((object)frozen.Classify(complaint)).Should().BeEquivalentTo(extension.Classify(complaint));
+            ((object)frozen.Route(complaint)).Should().BeEquivalentTo(extension.Route(complaint));
+            ((object)frozen.SetDeadlines(complaint)).Should().BeEquivalentTo(extension.SetDeadlines(complaint));
+        }
+    }
+
+    [Fact]
+    public void Freeze_OfAPackWithWordLists_SpellsThemOut()
+    {
+        var foodService = PolicyPacks.LoadBuiltIn("food-service");
+        var folder = Path.Combine(_root, "frozen-food");
+
+        PolicyPacks.Freeze(foodService, folder);
+
+        File.ReadAllText(Path.Combine(folder, "severity.json")).Should().NotContain("{words:");
+        PolicyPacks.LoadFolder(folder).Identity.Should().Be(foodService.Identity);
+    }
+
+    [Fact]
+    public void Freeze_IntoAFolderThatHoldsFiles_IsRefusedAndWritesNothing()
+    {
+        var folder = Folder("occupied");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        var act = () => PolicyPacks.Freeze(PolicyPacks.LoadBuiltIn("generic"), folder);
+
+        act.Should().Throw<IOException>().WithMessage("*is not empty*");
+        Directory.EnumerateFiles(folder).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Extends_AnUnknownPack_NamesTheNearestBuiltIn()
     {
         var problems = Problems(() => PolicyPacks.LoadFolder(Extension("""{ "id": "x", "version": "1.0.0", "extends": "hospitl@1" }""")));
@@ -282,6 +334,76 @@ public sealed class PackCompositionTests : IDisposable
         pack.Manifest.Settings["generalSettleWorkingDays"].Should().Be(4);
     }
 
+    [Fact]
+    public void Override_OfAnExtension_WithItsOwnVersion_KeepsTheBasesVersionInIt()
+    {
+        var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), """{ "version": "2.0.0", "settings": { "generalSettleWorkingDays": 4 } }""");
+
+        var pack = PolicyPacks.LoadFolder(Extension(Parking, ("severity.json", ParkingSeverity), ("routing.json", ParkingRouting)), overrides);
+
+        pack.Identity.Should().Be(new PolicyRef("my-hospital", "2.0.0+hospital.1.0.0"), "a newer base under the same override must give another version");
+    }
+
+    [Fact]
+    public void Extension_WhoseOwnVersionHasBuildMetadata_AppendsTheBasesToIt()
+    {
+        var pack = PolicyPacks.LoadFolder(Extension("""{ "id": "my-hospital", "version": "1.0.0+build5", "extends": "hospital@1" }"""));
+
+        pack.Identity.Version.Should().Be("1.0.0+build5.hospital.1.0.0");
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "my-hospital" }""", "(override) sets 'id'")]
+    [InlineData("""{ "extends": "generic@1" }""", "(override) sets 'extends'")]
+    public void Override_SettingIdOrExtends_IsAProblem(string manifest, string reason)
+    {
+        var overrides = Folder("override");
+        File.WriteAllText(Path.Combine(overrides, "pack.json"), manifest);
+
+        var problem = Problems(() => PolicyPacks.LoadBuiltIn("hospital", overrides)).Should().ContainSingle().Subject;
+
+        problem.Reason.Should().StartWith(reason).And.Contain("an override keeps the pack's id");
+    }
+
+    [Fact]
+    public void Patch_AddingARuleNamedWithAPlus_IsAProblem()
+    {
+        var patch = """{ "WorkflowName": "severity", "Patch": [ { "Add": { "RuleName": "+parking", "Expression": "true", "Properties": { "category": "parking" } } } ] }""";
+
+        var problem = Problems(() => PolicyPacks.LoadFolder(Extension(Parking, ("severity.json", patch)))).Should().ContainSingle().Subject;
+
+        problem.Rule.Should().Be("+parking");
+        problem.Reason.Should().Contain("rule names take no '+'").And.Contain("write 'parking'");
+    }
+
+    [Fact]
+    public void Patch_AddingAnInclude_SaysIncludesGoInAWholeWorkflow()
+    {
+        var patch = """{ "WorkflowName": "guidance", "Patch": [ { "Add": { "Include": "shared/complainant-types" } } ] }""";
+
+        var problem = Problems(() => PolicyPacks.LoadFolder(Extension(Parking, ("guidance.json", patch)))).Should().ContainSingle().Subject;
+
+        problem.Reason.Should().Contain("is an include; a patch adds or replaces rules one at a time");
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "my-hospital", "version": "1.0.0", "extends": "hospital@1", "departments": [ { "id": "+Finance", "name": "Finance again" } ] }""", "'+Finance' adds a department that hospital already has ('finance')")]
+    [InlineData("""{ "id": "my-hospital", "version": "1.0.0", "extends": "hospital@1", "categories": [ "+Billing" ] }""", "'+Billing' adds a category that hospital already has ('billing')")]
+    public void Extension_AddingANameTheBaseHasInAnotherCase_IsAProblemNamingIt(string manifest, string reason)
+    {
+        Problems(() => PolicyPacks.LoadFolder(Extension(manifest))).Should().ContainSingle().Which.Reason.Should().Contain(reason);
+    }
+
+    [Fact]
+    public void Extension_ChangingARoleNamedInAnotherCase_ChangesThatRole()
+    {
+        var pack = PolicyPacks.LoadFolder(Extension("""{ "id": "my-hospital", "version": "1.0.0", "extends": "hospital@1", "roles": [ { "id": "Handler", "approvalLimit": 2000 } ] }"""));
+
+        pack.Manifest.Roles.Select(r => r.Id).Should().Equal(PolicyPacks.LoadBuiltIn("hospital").Manifest.Roles.Select(r => r.Id), "no role is added");
+        pack.Facts.Limit("handler").Should().Be(2000);
+    }
+
     // ---- strict pack.json layers --------------------------------------------------------------------------------
 
     [Fact]
@@ -313,7 +435,7 @@ public sealed class PackCompositionTests : IDisposable
     [InlineData("""{ "categories": [ "biling" ] }""", "'biling' is not a category of hospital (did you mean 'billing'?)")]
     [InlineData("""{ "settings": { "majorClain": 5 } }""", "'majorClain' is not a setting of hospital (did you mean 'majorClaim'?)")]
     [InlineData("""{ "attributes": [ { "id": "wards", "type": "text" } ] }""", "'wards' is not an attribute of hospital (did you mean 'ward'?)")]
-    [InlineData("""{ "roles": [ { "id": "+handler" } ] }""", "'+handler' adds a role that hospital already has; drop the '+' to change it.")]
+    [InlineData("""{ "roles": [ { "id": "+handler" } ] }""", "'+handler' adds a role that hospital already has ('handler'); drop the '+' to change it.")]
     [InlineData("""{ "categories": [ "+billing" ] }""", "'+billing' adds a category that hospital already has")]
     [InlineData("""{ "roles": [ { "name": "no id" } ] }""", "'roles[0]' has no string \"id\"")]
     [InlineData("""{ "settings": [ 1 ] }""", "'settings' must be an object")]
@@ -391,6 +513,29 @@ public sealed class PackCompositionTests : IDisposable
         problem.Reason.Should().Contain("'{words:spoilge}', which pack.json does not declare (did you mean 'spoilage'?)");
     }
 
+    [Fact]
+    public void WordList_NamedOutsideAString_IsAProblemSayingToPutItInOne()
+    {
+        var folder = CopyOf("food-service", Folder("pack"));
+        EditRule(folder, "severity.json", "suspect-food-is-serious", rule => rule["Expression"] = "complaint.Category == {words:spoilage}");
+
+        // (The expression's compiler then also fails on the unexpanded reference: both are reported.)
+        LoadProblems(folder).Should().Contain(p => p.Rule == "suspect-food-is-serious" && p.Reason.Contains("names the word list '{words:spoilage}' outside a string"));
+    }
+
+    [Fact]
+    public void WordList_IllnessWords_AreOneListForEveryRuleThatSearchesThem()
+    {
+        var pack = PolicyPacks.LoadBuiltIn("food-service");
+        var illness = string.Join("|", pack.Manifest.Words["illness"]);
+
+        pack.Workflow(DecisionPoint.Severity).Rules.Single(r => r.RuleName == "illness-or-health-risk-is-major").Expression.Should().Contain($"\"{illness}\"");
+        foreach (var file in (string[])["severity.json", "guidance.json"])
+        {
+            PolicyPacks.ReadBuiltInFile("food-service", file).Should().NotContain("食物中毒", $"{file} names the list instead of restating its words");
+        }
+    }
+
     [Theory]
     [InlineData("""[ "a|b" ]""", "holds no '|'")]
     [InlineData("""[ "" ]""", "is not empty")]
@@ -438,6 +583,15 @@ public sealed class PackCompositionTests : IDisposable
 
         problem.Rule.Should().Be("tearful");
         problem.Reason.Should().Contain("defined by the workflow and by the shared file 'shared/complainant-types'");
+    }
+
+    [Fact]
+    public void Include_OfTheSameFileTwice_SaysSo()
+    {
+        var folder = CopyOf("generic", Folder("pack"));
+        EditFile(folder, "guidance.json", w => w["Rules"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "Include": "shared/complainant-types" }""")));
+
+        LoadProblems(folder).Should().ContainSingle().Which.Reason.Should().Contain("includes 'shared/complainant-types' twice");
     }
 
     [Fact]

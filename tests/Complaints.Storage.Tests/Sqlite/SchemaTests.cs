@@ -202,6 +202,71 @@ public sealed class SchemaTests : IDisposable
         Names(check, "table").Should().Equal("future");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MigrateSchemaOff_FileWithoutTheSchema_IsRefusedAndLeftAlone(bool readOnly)
+    {
+        var path = _database.NewPath();
+        using (var connection = Open(path))
+        {
+            Execute(connection, "CREATE TABLE unrelated (x);");
+        }
+
+        using var store = NotMigrating(path, readOnly);
+
+        var load = () => store.QueryAsync(new ComplaintQuery());
+
+        var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
+        error.FoundVersion.Should().Be(0);
+        error.Message.Should().Contain(path).And.Contain("no complaints schema").And.Contain("MigrateSchema is off").And.Contain("not changed");
+        SqliteConnection.ClearAllPools();
+        using var check = Open(path);
+        Names(check, "table").Should().Equal("unrelated");
+        Scalar(check, "PRAGMA user_version;").Should().Be("0");
+        Scalar(check, "PRAGMA journal_mode;").Should().Be("delete", "not even the journal mode is changed");
+    }
+
+    [Fact]
+    public async Task MigrateSchemaOff_OlderFile_IsRefusedAndNotUpgraded()
+    {
+        var path = _database.NewPath();
+        using (var connection = Open(path))
+        {
+            Execute(connection, VersionOne);
+            Execute(connection, "PRAGMA user_version = 1;");
+        }
+
+        using var store = NotMigrating(path, readOnly: true);
+
+        var error = (await ((Func<Task>)(() => store.LoadAsync(ComplaintId.New(StoreHarness.Start)))).Should().ThrowAsync<SqliteSchemaException>()).Which;
+        error.FoundVersion.Should().Be(1);
+        error.Message.Should().Contain("schema version 1").And.Contain("needs version 7");
+        SqliteConnection.ClearAllPools();
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be("1");
+    }
+
+    [Fact]
+    public async Task MigrateSchemaOff_ReadOnly_CurrentFile_ReadsItsCasesAndRefusesWrites()
+    {
+        var path = _database.NewPath();
+        var h = new StoreHarness(_database.Store(path));
+        var id = await h.DriveToAsync(ComplaintState.Assigned, A.Complaint().InCategory("billing"));
+
+        using var store = NotMigrating(path, readOnly: true);
+
+        StoreHarness.Json(await store.LoadAsync(id)).Should().Be(StoreHarness.Json(await h.Store.LoadAsync(id)));
+        (await store.QueryAsync(new ComplaintQuery())).Select(c => c.Id).Should().Equal(id);
+        (await store.ReadJournalAsync(id)).Should().NotBeEmpty();
+        var write = () => store.AppendAuditAsync(new AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), AuditKind.IdentityRead, ComplaintAction.View, id));
+        (await write.Should().ThrowAsync<SqliteException>()).Which.SqliteErrorCode.Should().Be(8, "SQLITE_READONLY");
+    }
+
+    private static SqliteComplaintStore NotMigrating(string path, bool readOnly) => new(
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ToString(),
+        new SqliteStoreOptions { MigrateSchema = false });
+
     [Fact]
     public async Task Migrate_TwoStoresOnANewFileAtOnce_BothEndUpOnTheCurrentSchema()
     {

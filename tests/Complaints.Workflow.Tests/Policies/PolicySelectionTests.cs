@@ -139,16 +139,17 @@ public sealed class PolicySelectionTests
         var food2 = new NamedPolicy("food-service", "2.0.0");
         catalog.Load(food2);
         catalog.Load(new NamedPolicy("tobacco-retail", "1.0.0"));
-        catalog.Load(Hospital); // the hospital stays the default for new cases
         var triagedCanteen = await service.ExecuteAsync(canteenCase, Coordinator, new Triage());
         var triagedHospital = await service.ExecuteAsync(hospitalCase, Coordinator, new Triage());
         var freshCanteen = (await service.ReceiveAsync(Receiver, Canteen(Harness.Intake()))).Complaint;
+        var freshOther = (await service.ReceiveAsync(Receiver, Harness.Intake())).Complaint;
 
         triagedCanteen.Complaint.Policy.Should().Be(FoodService.Identity);
         triagedCanteen.Entries.Single().Event.Should().BeOfType<ComplaintTriaged>().Which.Severity.Explanation.Policy.Should().Be(FoodService.Identity);
         triagedHospital.Entries.Single().Event.Should().BeOfType<ComplaintTriaged>().Which.Severity.Explanation.Policy.Should().Be(Hospital.Identity);
         freshCanteen.Policy.Should().Be(food2.Identity, "a new case gets the newest loaded version of the pack chosen for it");
-        catalog.Packs.Should().Equal("food-service", "tobacco-retail", "hospital");
+        freshOther.Policy.Should().Be(Hospital.Identity, "loading other packs' versions does not change the default pack");
+        catalog.Packs.Should().Equal(["food-service", "hospital", "tobacco-retail"], "in the order first loaded");
     }
 
     [Fact]
@@ -157,7 +158,33 @@ public sealed class PolicySelectionTests
         var catalog = new PolicyCatalog(FoodService);
         catalog.Load(Hospital);
 
+        catalog.Select(Harness.Intake(), Receiver).Should().BeSameAs(FoodService, "loading another pack does not make it the default");
+        catalog.SetDefault("hospital");
         catalog.Select(Harness.Intake(), Receiver).Should().BeSameAs(Hospital);
         catalog.Selector.Should().BeNull();
+    }
+
+    [Fact]
+    public void SetDefault_OfAPackNotLoaded_IsRefusedNamingTheNearest()
+    {
+        var catalog = new PolicyCatalog([FoodService, Hospital]);
+
+        var act = () => catalog.SetDefault("hospitl");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'hospitl' is not loaded (did you mean 'hospital'?)*");
+        catalog.DefaultPack.Should().Be("hospital");
+    }
+
+    [Fact]
+    public void LoadForExistingCases_KeepsAnEarlierVersionWithoutGivingItToNewCases()
+    {
+        var food2 = new NamedPolicy("food-service", "2.0.0");
+        var catalog = new PolicyCatalog([food2]);
+
+        catalog.LoadForExistingCases(FoodService);
+
+        catalog.Current.Should().BeSameAs(food2, "new cases keep getting the version they got");
+        catalog.Resolve(FoodService.Identity).Should().BeSameAs(FoodService, "the cases opened under the earlier version are decided under it");
+        catalog.Loaded.Should().Equal(FoodService.Identity, food2.Identity);
     }
 }
