@@ -11,7 +11,7 @@ public static class NRulesPackBuilderExtensions
 {
     /// <summary>
     /// Runs every pack chosen with <c>UsePack</c>, <c>UsePackFolder</c> or <c>UsePacks</c> on NRules (see
-    /// <see cref="NRulesPacks.OnNRules"/>): each pack is loaded, validated and compiled into an NRules session factory when
+    /// <see cref="NRulesPacks.OnNRules"/>): each pack is loaded, validated and compiled into NRules session factories (one per decision point) when
     /// the packs are loaded (at host start with <c>ValidateOnStart</c>), so a rule NRules cannot compile stops the host there
     /// with a <see cref="PolicyPackException"/>, and no compilation is left to the first request. Call it after choosing the packs.
     /// </summary>

@@ -4,14 +4,15 @@ using NRules;
 namespace Complaints.Rules.NRules.Packs;
 
 /// <summary>
-/// Matches a pack's rules in NRules sessions: the pack's rules compiled once into <see cref="Factory"/>, and for each
-/// decision the point's request is inserted into a session and fired; the request's record of the rules that fired is
+/// Matches a pack's rules in NRules sessions: each decision point's rules compiled once into a session factory of its
+/// own (<see cref="Factories"/>), and for each decision the point's request is inserted into a session of that point's
+/// factory and fired; the request's record of the rules that fired is
 /// the decision's match set, from which the pack forms the decision and its explanation as usual. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Creating a session costs more than a decision (NRules activates every rule of the factory in a new session, about
-/// 14 µs for a built-in pack), and retracting the request costs as much as inserting it; so each thread keeps a session
-/// of the factory for <see cref="DecisionsPerSession"/> decisions, then starts a new one. The requests of earlier
+/// A new session activates every rule of its factory (a point's rules only, not the whole pack's), and retracting the
+/// request costs as much as inserting it; so each thread keeps a session of each point's factory for
+/// <see cref="DecisionsPerSession"/> decisions, then starts a new one. The requests of earlier
 /// decisions stay in it, inert: every rule has one pattern, so a request only ever matches alone, and its activations
 /// have fired. A request drops its inputs once fired, so the session holds nothing of a case.
 /// </remarks>
@@ -22,35 +23,38 @@ internal sealed class NRulesPackMatcher
     /// <summary>How many decisions a thread's session serves before a new one is created.</summary>
     public const int DecisionsPerSession = 64;
 
-    private readonly ThreadLocal<Slot> _slots = new(static () => new Slot());
+    private readonly ThreadLocal<Slot[]> _slots = new(static () => new Slot[PackRequest.Types.Length]);
+    private readonly ISessionFactory?[] _factories;
 
-    private NRulesPackMatcher(ISessionFactory factory, TimeSpan compileTime)
+    private NRulesPackMatcher(ISessionFactory?[] factories, TimeSpan compileTime)
     {
-        Factory = factory;
+        _factories = factories;
         CompileTime = compileTime;
     }
 
     /// <summary>Whether each decision creates a session of its own (for the benchmarks' comparison) instead of using its thread's.</summary>
     public bool SessionPerDecision { get; init; }
 
-    /// <summary>The session factory every decision's session comes from.</summary>
-    public ISessionFactory Factory { get; }
+    /// <summary>The session factory of each decision point with rules, by the point's value (<see langword="null"/> for a point without rules).</summary>
+    public IReadOnlyList<ISessionFactory?> Factories => _factories;
 
-    /// <summary>The session the current thread's next decision will use, if it has one (for tests).</summary>
-    internal ISession? ThreadSession => _slots.Value!.Session;
+    /// <summary>The session the current thread's next decision at <paramref name="point"/> will use, if it has one (for tests).</summary>
+    /// <param name="point">The decision point.</param>
+    /// <returns>The session, or <see langword="null"/>.</returns>
+    internal ISession? ThreadSession(DecisionPoint point) => _slots.Value![(int)point]?.Session;
 
-    /// <summary>How long NRules took to compile the pack's rules into <see cref="Factory"/>.</summary>
+    /// <summary>How long NRules took to compile the pack's rules into <see cref="Factories"/>.</summary>
     public TimeSpan CompileTime { get; }
 
-    /// <summary>Compiles the pack's rules into one session factory.</summary>
+    /// <summary>Compiles the pack's rules into a session factory per decision point.</summary>
     /// <param name="pack">The pack.</param>
     /// <param name="sessionPerDecision">Whether each decision creates a session of its own (see <see cref="SessionPerDecision"/>).</param>
     /// <returns>The matcher.</returns>
     /// <exception cref="PolicyPackException">NRules could not compile a rule.</exception>
     public static NRulesPackMatcher Compile(PolicyPack pack, bool sessionPerDecision = false)
     {
-        var factory = PackRuleCompiler.Compile(pack, out var elapsed);
-        return new NRulesPackMatcher(factory, elapsed) { SessionPerDecision = sessionPerDecision };
+        var factories = PackRuleCompiler.Compile(pack, out var elapsed);
+        return new NRulesPackMatcher(factories, elapsed) { SessionPerDecision = sessionPerDecision };
     }
 
     /// <summary>Matches one decision point's rules for one set of inputs in an NRules session (a <see cref="RuleMatcher"/>).</summary>
@@ -67,18 +71,21 @@ internal sealed class NRulesPackMatcher
 
         var copy = new object[inputs.Length];
         inputs.CopyTo(copy, 0);
+        var point = (int)workflow.Point;
+        var factory = _factories[point]!;
         var request = PackRequest.For(workflow.Point, copy, rules);
         if (SessionPerDecision)
         {
-            var own = Factory.CreateSession();
+            var own = factory.CreateSession();
             own.Insert(request);
             own.Fire();
         }
         else
         {
             // The thread's session is taken for the decision: a failure leaves it to be dropped, not reused half-way.
-            var slot = _slots.Value!;
-            var session = slot.Session ?? Factory.CreateSession();
+            var slots = _slots.Value!;
+            var slot = slots[point] ??= new Slot();
+            var session = slot.Session ?? factory.CreateSession();
             slot.Session = null;
             session.Insert(request);
             session.Fire();

@@ -4,15 +4,15 @@ namespace Complaints.Rules.NRules;
 
 /// <summary>
 /// Runs policy packs on NRules: <c>PolicyPacks.LoadBuiltIn("hospital").OnNRules()</c>. The pack's rules, as loaded and
-/// validated by the pack loader, are compiled to NRules rule definitions (one rule set per decision point) and into one
-/// session factory, once; each decision then matches its point's rules in a new NRules session, and the pack forms the
+/// validated by the pack loader, are compiled to NRules rule definitions (one rule set per decision point), each rule set into
+/// a session factory of its own, once; each decision then matches its point's rules in an NRules session of that point's factory, and the pack forms the
 /// decision and its explanation from the rules that fired, exactly as on its own evaluator.
 /// </summary>
 public static class NRulesPacks
 {
     /// <summary>
-    /// The same pack, its rules matched in NRules sessions: its rules are compiled into one NRules session factory now
-    /// (not at the first decision), and each decision runs in a new session. The decisions and their explanations are
+    /// The same pack, its rules matched in NRules sessions: its rules are compiled into NRules session factories now,
+    /// one per decision point (not at the first decision), and each decision runs in a session of its point's factory. The decisions and their explanations are
     /// those of the pack on its own evaluator (the same identity, rules, outputs and traces).
     /// </summary>
     /// <param name="pack">A loaded pack.</param>
@@ -44,7 +44,7 @@ public static class NRulesPacks
         return pack.Matcher?.Target is NRulesPackMatcher;
     }
 
-    /// <summary>The NRules matcher of a pack on NRules (its session factory and compile time), for tests and benchmarks.</summary>
+    /// <summary>The NRules matcher of a pack on NRules (its session factories and compile time), for tests and benchmarks.</summary>
     /// <param name="pack">A pack on NRules.</param>
     /// <returns>The matcher, or <see langword="null"/> when the pack runs on its own evaluator.</returns>
     internal static NRulesPackMatcher? NRulesMatcher(this PolicyPack pack) => pack.Matcher?.Target as NRulesPackMatcher;

@@ -10,7 +10,7 @@ namespace Complaints.Rules.NRules.Packs;
 
 /// <summary>
 /// Compiles a loaded pack's rules to NRules rule definitions (<see cref="RuleBuilder"/>), one rule set per decision
-/// point, and all of them into one session factory. Each definition is named after the pack rule, described by its
+/// point, each compiled into a session factory of its own. Each definition is named after the pack rule, described by its
 /// expression and output, prioritised in the file's order, matches its point's request type on the pack rule's
 /// compiled condition (the pack's own, so the semantics are the pack's), and its action records the match.
 /// </summary>
@@ -51,27 +51,32 @@ internal static class PackRuleCompiler
         return sets;
     }
 
-    /// <summary>Compiles every rule of the pack into one session factory.</summary>
+    /// <summary>Compiles each decision point's rules into a session factory of its own.</summary>
     /// <param name="pack">The pack.</param>
     /// <param name="elapsed">How long NRules' compilation took (building the definitions excluded).</param>
-    /// <returns>The session factory.</returns>
+    /// <returns>The session factories, by the point's value; <see langword="null"/> for a point without rules.</returns>
     /// <exception cref="PolicyPackException">NRules could not compile a rule; the problem names the rule and its file.</exception>
-    public static ISessionFactory Compile(PolicyPack pack, out TimeSpan elapsed)
+    public static ISessionFactory?[] Compile(PolicyPack pack, out TimeSpan elapsed)
     {
         var sets = RuleSets(pack);
+        var factories = new ISessionFactory?[PackRequest.Types.Length];
         var clock = Stopwatch.StartNew();
-        try
+        foreach (var set in sets)
         {
-            var factory = new RuleCompiler().Compile(sets);
-            elapsed = clock.Elapsed;
-            return factory;
+            var point = Enum.GetValues<DecisionPoint>().First(p => FileName(p) == set.Name);
+            try
+            {
+                factories[(int)point] = new RuleCompiler().Compile([set]);
+            }
+            catch (RuleCompilationException e)
+            {
+                throw new PolicyPackException([new PackProblem(pack.Identity.Id, set.Name, e.RuleName,
+                    $"NRules could not compile this rule ({e.InnerException?.Message ?? e.Message}); run the pack on its own evaluator (without OnNRules) and report the rule.")]);
+            }
         }
-        catch (RuleCompilationException e)
-        {
-            var file = sets.FirstOrDefault(s => s.Rules.Any(r => r.Name == e.RuleName))?.Name ?? "pack.json";
-            throw new PolicyPackException([new PackProblem(pack.Identity.Id, file, e.RuleName,
-                $"NRules could not compile this rule ({e.InnerException?.Message ?? e.Message}); run the pack on its own evaluator (without OnNRules) and report the rule.")]);
-        }
+
+        elapsed = clock.Elapsed;
+        return factories;
     }
 
     /// <summary>The file (and rule set) name of a decision point, e.g. <c>approval.json</c>.</summary>

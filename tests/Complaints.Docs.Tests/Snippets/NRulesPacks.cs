@@ -18,7 +18,7 @@ public sealed class NRulesPacks
         var complaint = A.Complaint().Described("The nurse was rude and I was charged twice.").Claiming(3000).Build();
         #region nrules-pack
         var hospital = PolicyPacks.LoadBuiltIn("hospital");   // loaded and validated as usual
-        var onNRules = hospital.OnNRules();                    // its rules compiled to one NRules session factory, now
+        var onNRules = hospital.OnNRules();                    // its rules compiled to NRules session factories, now
 
         SeverityDecision severity = onNRules.Classify(complaint);    // matched in an NRules session
         Console.WriteLine(string.Join(", ", severity.Explanation.MatchedRules)); // the pack's rule names, as on its own evaluator

@@ -138,7 +138,7 @@ public sealed class NRulesPackSessionTests
             pack.Classify(complaint).Explanation.MatchedRules.Should().NotBeEmpty();
         }
 
-        var kept = matcher.ThreadSession!.Query<PackRequest>().ToArray();
+        var kept = matcher.ThreadSession(DecisionPoint.Severity)!.Query<PackRequest>().ToArray();
         kept.Should().HaveCount(10, "the session was renewed after 64 decisions");
         kept.Should().AllSatisfy(r => r.Inputs.Should().BeEmpty("a fired request drops the case"));
         pack.Classify(complaint).Explanation.Rules.Where(r => r.Matched).Should().AllSatisfy(r => r.Detail.Should().NotBeNull(), "the decision keeps its own copy of the inputs for its explanation");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Complaints.Benchmarks.Data;
 using Complaints.Policy;
 using Complaints.Rules.NRules.Packs;
+using NRules;
 
 namespace Complaints.Rules.NRules.Tests.Packs;
 
@@ -28,9 +29,12 @@ public sealed class PackOnNRulesDifferentialTests
         var clock = Stopwatch.StartNew();
         var own = PolicyPacks.LoadBuiltIn(packId);
         var onNRules = own.OnNRules();
-        var factory = onNRules.NRulesMatcher()!.Factory;
         var fired = 0;
-        factory.Events.RuleFiredEvent += (_, _) => fired++;
+        foreach (var factory in onNRules.NRulesMatcher()!.Factories.OfType<ISessionFactory>())
+        {
+            factory.Events.RuleFiredEvent += (_, _) => fired++;
+        }
+
         var generator = new ComplaintGenerator(seed: 11 + packId.Length);
         var check = new Differential(own, onNRules);
 
