@@ -11,12 +11,23 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
     private readonly NRulesPolicy _rules;
     private readonly PolicySettings _settings;
 
+    /// <summary>The pack's settings: its ladder orders approval steps and escalation roles, whatever settings the rules are given.</summary>
+    private readonly PolicySettings _packSettings;
+
     public NRulesLayeredPolicy(IComplaintPolicy inner, NRulesPolicy rules)
         : base(inner)
     {
         _rules = rules;
-        _settings = rules.ExplicitSettings ?? (inner is PolicyPack pack ? PolicySettings.From(pack) : rules.Settings);
-        Identity = new PolicyRef(inner.Identity.Id, $"{inner.Identity.Version}+nrules.{rules.Identity.Id}.{rules.Identity.Version}");
+        _packSettings = inner switch
+        {
+            PolicyPack pack => PolicySettings.From(pack),
+            NRulesLayeredPolicy layered => layered._packSettings,
+            _ => rules.ExplicitSettings ?? throw new NRulesPolicyException(null,
+                $"The C# rules of {rules.Identity} are layered over policy {inner.Identity}, which is not a policy pack, so its settings (ladder, approval limits, defaults) are not known: give them with o.Settings."),
+        };
+        _settings = rules.ExplicitSettings ?? _packSettings;
+        var version = inner.Identity.Version;
+        Identity = new PolicyRef(inner.Identity.Id, $"{version}{(version.Contains('+', StringComparison.Ordinal) ? "." : "+")}nrules.{rules.Identity.Id}.{rules.Identity.Version}");
     }
 
     /// <inheritdoc />
@@ -85,7 +96,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         var steps = new List<string>(pack.Steps.Count + r.Steps.Count);
         foreach (var step in pack.Steps.Concat(r.Steps))
         {
-            ApprovalRequest.AddStep(steps, step, _settings);
+            ApprovalRequest.AddStep(steps, step, _packSettings);
         }
 
         return pack with { Steps = steps.ToArray(), Explanation = Explain(pack, traces) };
@@ -97,7 +108,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         var pack = Inner.CheckConfidentiality(complaint, reader);
         var r = new ConfidentialityRequest(complaint, reader, _settings);
         var traces = _rules.Fire(r);
-        return new ConfidentialityDecision(pack.MaySeeIdentity && !r.IdentityWithheld, pack.MaySeeIdentity ? r.Reason : pack.Reason, Explain(pack, traces))
+        return new ConfidentialityDecision(pack.MaySeeIdentity && !r.IdentityWithheld, pack.MaySeeIdentity && r.IdentityWithheld ? r.Reason : pack.Reason, Explain(pack, traces))
         {
             Withheld = pack.Withheld | r.Withheld,
         };
@@ -120,7 +131,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         }
 
         // Both escalate: the pack's reason; the higher of the two roles told, on the ladder (the pack's if the rules name none).
-        var notify = r.NotifyRole is { } mine && (pack.NotifyRole is null || _settings.Rank(mine) is var rank && rank != int.MaxValue && rank > _settings.Rank(pack.NotifyRole))
+        var notify = r.NotifyRole is { } mine && (pack.NotifyRole is null || _packSettings.Rank(mine) is var rank && rank != int.MaxValue && rank > _packSettings.Rank(pack.NotifyRole))
             ? mine
             : pack.NotifyRole;
         return pack with { NotifyRole = notify, Explanation = Explain(pack, traces) };
@@ -132,6 +143,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         var pack = Inner.DecideReward(complaint);
         var r = new RewardRequest(complaint, _settings);
         var traces = _rules.Fire(r);
+        // The host's reward scheme replaces the pack's where a rule grants one (docs/nrules.md: one of the points where a rule may relax the pack).
         return r.Granted is null
             ? pack with { Explanation = Explain(pack, traces) }
             : NRulesPolicy.ToDecision(r.Granted, _settings.Currency, Explain(pack, traces));

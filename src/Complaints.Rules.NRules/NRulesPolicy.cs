@@ -300,7 +300,8 @@ public sealed class NRulesPolicy : IComplaintPolicy
             var part = e is RuleRhsExpressionEvaluationException ? "action" : "condition";
             var inner = e.InnerException ?? e;
             throw new NRulesPolicyException(rule,
-                $"C# rule '{rule}' of policy {Identity} failed in its {part} deciding {request.GetType().Name} for case {request.Complaint.Id}: {inner.GetType().Name}: {inner.Message}", e);
+                $"C# rule '{rule}' of policy {Identity} failed in its {part} deciding {request.GetType().Name} for case {request.Complaint.Id} with {inner.GetType().Name}. " +
+                "Its message is not repeated here, as it may quote the case (a parsed attribute, the description); read it in the inner exception, where only your own code and logs see it.", e);
         }
 
         var traces = new List<RuleTrace>(considered.Length);

@@ -151,6 +151,55 @@ public sealed class LayeredPolicyTests
     }
 
     [Fact]
+    public void Approval_WithSettingsOfTheRulesOwn_IsStillOrderedByThePacksLadder()
+    {
+        // The host's settings know only its finance director: the pack's regulatory steps must not fall behind it.
+        var layered = NRulesPolicy.Build(o =>
+        {
+            o.Settings = new PolicySettings { Ladder = ["finance-director"], Currency = "CNY" };
+            o.Rules(typeof(RefundNeedsFinance));
+        }).Over(Pack);
+
+        layered.RequireApproval(A.Complaint().Build(), A.Remedy(RemedyKind.Refund, 5000)).Should().RequireApprovalSteps("manager", "general-manager", "finance-director");
+    }
+
+    [Fact]
+    public void Confidentiality_WhenNeitherWithholds_KeepsThePacksReason()
+    {
+        var complaint = A.Complaint().AboutService("Test drive", "sales").Build();
+        var reader = A.GeneralManager();
+
+        var layered = Layered.CheckConfidentiality(complaint, reader);
+
+        layered.Should().ShowIdentity();
+        layered.Reason.Should().Be(Pack.CheckConfidentiality(complaint, reader).Reason);
+    }
+
+    [Fact]
+    public void Layering_OverAPolicyThatIsNotAPack_WithoutSettings_SaysToGiveThem()
+    {
+        var rules = NRulesPolicy.Build(o => o.Rules(typeof(RefundNeedsFinance)));
+        var own = new OwnPolicy(Pack);
+
+        var act = () => rules.Over(own);
+
+        act.Should().Throw<NRulesPolicyException>().WithMessage("*not a policy pack*give them with o.Settings*");
+    }
+
+    [Fact]
+    public void Layering_Twice_KeepsThePacksLadderAndAppendsBothVersions()
+    {
+        var second = NRulesPolicy.Build(o =>
+        {
+            o.Identity = new PolicyRef("finance-rules", "1.0.0");
+            o.Rules(typeof(RefundNeedsFinance));
+        }).Over(Layered);
+
+        second.Identity.Should().Be(new PolicyRef("auto-dealership", "1.0.0+nrules.dealer-rules.2.1.0.nrules.finance-rules.1.0.0"));
+        second.RequireApproval(A.Complaint().Build(), A.Remedy(RemedyKind.Compensation, 100)).Should().RequireApprovalSteps("manager", "general-manager");
+    }
+
+    [Fact]
     public void Penalties_UnionOfBothSides_ThePacksFirst()
     {
         var complaint = A.Complaint().EscalatedTo(1).Build();
@@ -183,4 +232,7 @@ public sealed class LayeredPolicyTests
 
         policy.AssessPenalty(A.Complaint().Claiming(6000).Build(), A.Handler(), Misconduct.Obstruction).Should().Impose(SanctionKind.Fine, 6000);
     }
+
+    /// <summary>A host's own policy: the pack, behind a decorator, so not a <see cref="PolicyPack"/>.</summary>
+    private sealed class OwnPolicy(IComplaintPolicy inner) : ComplaintPolicyDecorator(inner);
 }

@@ -214,6 +214,17 @@ internal static class TestRules
         public override void Define() => throw new InvalidOperationException("the threshold table is missing");
     }
 
+    [Name("parses-a-member-number")]
+    public sealed class ParsesAMemberNumber : Rule
+    {
+        public override void Define()
+        {
+            ApprovalRequest r = null!;
+            When().Match(() => r, x => int.Parse(x.Attribute("member-no")!, System.Globalization.CultureInfo.InvariantCulture) > 100);
+            Then().Do(_ => r.RequireApproval("manager"));
+        }
+    }
+
     [Name("reads-a-missing-setting")]
     public sealed class ReadsAMissingSetting : Rule
     {

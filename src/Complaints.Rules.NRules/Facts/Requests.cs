@@ -436,7 +436,17 @@ public sealed class PenaltyRequest : PolicyRequest
     }
 
     /// <inheritdoc />
-    private protected override string About() => $"person {Describe(Person)}, misconduct {Misconduct}";
+    private protected override string About() =>
+        $"person {Describe(Person)}, misconduct {(KnownMisconduct.Contains(Misconduct) ? Misconduct : "(as written)")}";
+
+    /// <summary>The library's misconduct names: printed as they are; anything else is free text a person wrote, not printed.</summary>
+    private static readonly HashSet<string> KnownMisconduct = new(StringComparer.Ordinal)
+    {
+        Complaints.Policy.Misconduct.LateHandling, Complaints.Policy.Misconduct.IdentityLeak,
+        Complaints.Policy.Misconduct.MaliciousAccusation, Complaints.Policy.Misconduct.Obstruction,
+        Complaints.Policy.Misconduct.RetaliationMinor, Complaints.Policy.Misconduct.RetaliationSerious,
+        Complaints.Policy.Misconduct.Shirking, Complaints.Policy.Misconduct.CausedLoss,
+    };
 }
 
 /// <summary>Handling advice: every piece of advice of every rule that fires, in firing order.</summary>

@@ -74,11 +74,13 @@ internal sealed class NRulesPackMatcher
         var point = (int)workflow.Point;
         var factory = _factories[point]!;
         var request = PackRequest.For(workflow.Point, copy, rules);
+        MatchSet matches;
         if (SessionPerDecision)
         {
             var own = factory.CreateSession();
             own.Insert(request);
             own.Fire();
+            matches = request.Matches;
         }
         else
         {
@@ -87,22 +89,21 @@ internal sealed class NRulesPackMatcher
             var slot = slots[point] ??= new Slot();
             var session = slot.Session ?? factory.CreateSession();
             slot.Session = null;
+            var decisions = slot.Decisions;
+            slot.Decisions = 0; // a failure below drops the session: the next one starts its count afresh
             session.Insert(request);
             session.Fire();
+            matches = request.Matches;
             request.Release();
-            if (++slot.Decisions < DecisionsPerSession)
+            if (++decisions < DecisionsPerSession)
             {
                 slot.Session = session;
-            }
-            else
-            {
-                slot.Decisions = 0;
+                slot.Decisions = decisions;
             }
         }
 
         // Every rule was evaluated (a guard only skips a rule whose condition could not have thrown): with nothing matched
         // and nothing thrown, the outcome is the one the pack's own evaluator shares for that case.
-        var matches = request.Matches;
         return matches.IsEmpty ? workflow.NoneMatched : new RuleMatches(workflow, copy, matches);
     }
 

@@ -25,8 +25,17 @@ internal abstract class PackRequest
     /// <summary>The inputs, in the order of the decision point's parameters; none once <see cref="Release"/>d.</summary>
     public object[] Inputs => _inputs;
 
-    /// <summary>Drops the inputs once the request is fired, so that a session keeping the request keeps nothing of the case.</summary>
-    public void Release() => _inputs = [];
+    /// <summary>
+    /// Drops the inputs and the outcome (whose errors may quote the case) once the request is fired and its outcome
+    /// taken, so that a session keeping the request keeps nothing of the case.
+    /// </summary>
+    public void Release()
+    {
+        _inputs = [];
+        _set = Released;
+    }
+
+    private static readonly MatchSet Released = new(0);
 
     /// <summary>Which rules matched (their actions fired) and which threw.</summary>
     public MatchSet Matches => _set;
