@@ -11,8 +11,15 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
     private readonly NRulesPolicy _rules;
     private readonly PolicySettings _settings;
 
-    /// <summary>The pack's settings: its ladder orders approval steps and escalation roles, whatever settings the rules are given.</summary>
+    /// <summary>The pack's settings (the rules read them unless given their own).</summary>
     private readonly PolicySettings _packSettings;
+
+    /// <summary>
+    /// What orders approval steps and escalation roles: the rules' own settings when their ladder holds every role of
+    /// the pack's (it places the host's roles among the pack's), else the pack's — so that a host ladder that omits the
+    /// pack's roles cannot put its own steps before the pack's.
+    /// </summary>
+    private readonly PolicySettings _ladder;
 
     public NRulesLayeredPolicy(IComplaintPolicy inner, NRulesPolicy rules)
         : base(inner)
@@ -26,6 +33,9 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
                 $"The C# rules of {rules.Identity} are layered over policy {inner.Identity}, which is not a policy pack, so its settings (ladder, approval limits, defaults) are not known: give them with o.Settings."),
         };
         _settings = rules.ExplicitSettings ?? _packSettings;
+        _ladder = rules.ExplicitSettings is { } own && _packSettings.Ladder.All(role => own.Ladder.Contains(role, StringComparer.OrdinalIgnoreCase))
+            ? own
+            : _packSettings;
         var version = inner.Identity.Version;
         Identity = new PolicyRef(inner.Identity.Id, $"{version}{(version.Contains('+', StringComparison.Ordinal) ? "." : "+")}nrules.{rules.Identity.Id}.{rules.Identity.Version}");
     }
@@ -96,7 +106,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         var steps = new List<string>(pack.Steps.Count + r.Steps.Count);
         foreach (var step in pack.Steps.Concat(r.Steps))
         {
-            ApprovalRequest.AddStep(steps, step, _packSettings);
+            ApprovalRequest.AddStep(steps, step, _ladder);
         }
 
         return pack with { Steps = steps.ToArray(), Explanation = Explain(pack, traces) };
@@ -131,7 +141,7 @@ internal sealed class NRulesLayeredPolicy : ComplaintPolicyDecorator
         }
 
         // Both escalate: the pack's reason; the higher of the two roles told, on the ladder (the pack's if the rules name none).
-        var notify = r.NotifyRole is { } mine && (pack.NotifyRole is null || _packSettings.Rank(mine) is var rank && rank != int.MaxValue && rank > _packSettings.Rank(pack.NotifyRole))
+        var notify = r.NotifyRole is { } mine && (pack.NotifyRole is null || _ladder.Rank(mine) is var rank && rank != int.MaxValue && rank > _ladder.Rank(pack.NotifyRole))
             ? mine
             : pack.NotifyRole;
         return pack with { NotifyRole = notify, Explanation = Explain(pack, traces) };

@@ -151,7 +151,7 @@ public sealed class LayeredPolicyTests
     }
 
     [Fact]
-    public void Approval_WithSettingsOfTheRulesOwn_IsStillOrderedByThePacksLadder()
+    public void Approval_WithSettingsWhoseLadderOmitsThePacksRoles_IsOrderedByThePacksLadder()
     {
         // The host's settings know only its finance director: the pack's regulatory steps must not fall behind it.
         var layered = NRulesPolicy.Build(o =>
