@@ -59,23 +59,19 @@ public static class NRulesComplaintsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var chosen = builder.Services.LastOrDefault(d => d.ServiceType == typeof(PolicyRegistration) && d.ImplementationFactory is not null)
-            ?? throw new InvalidOperationException(
-                "WithNRules refines the policy chosen before it, and none is: call UsePack(\"…\") (or UsePackFolder, UsePacks, UsePolicy) first, " +
-                "or decide with C# rules alone with UseNRules(…).");
-        var inner = chosen.ImplementationFactory!;
-        builder.Services.Remove(chosen);
-        builder.Services.AddSingleton(sp =>
+        try
         {
-            var registration = (PolicyRegistration)inner(sp);
-            return new PolicyRegistration(
-                () =>
-                {
-                    var rules = NRulesPolicy.Build(configure);
-                    return registration.Policies.Select(rules.Over).ToArray();
-                },
-                () => registration.Selector);
-        });
-        return builder;
+            return builder.DecoratePolicies(policies =>
+            {
+                var rules = NRulesPolicy.Build(configure);
+                return policies.Select(rules.Over).ToArray();
+            });
+        }
+        catch (InvalidOperationException none)
+        {
+            throw new InvalidOperationException(
+                "WithNRules refines the policy chosen before it, and none is: call UsePack(\"…\") (or UsePackFolder, UsePacks, UsePolicy) first, " +
+                "or decide with C# rules alone with UseNRules(…).", none);
+        }
     }
 }

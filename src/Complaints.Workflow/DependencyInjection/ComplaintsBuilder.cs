@@ -52,6 +52,30 @@ public sealed class ComplaintsBuilder
     }
 
     /// <summary>
+    /// Refines the policies chosen before (<c>UsePack</c>, <c>UsePacks</c>, <see cref="UsePolicy(IComplaintPolicy)"/>,
+    /// <see cref="UsePolicies"/>) with <paramref name="decorate"/>, called once with all of them when they are made (at host
+    /// start); their selector is kept. Complaints.Rules.NRules' <c>WithNRules</c> layers C# rules over the packs this way.
+    /// </summary>
+    /// <param name="decorate">Gives the refined policies, in the same order (the last stays the default), from those chosen.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">No policy was chosen before.</exception>
+    public ComplaintsBuilder DecoratePolicies(Func<IReadOnlyList<IComplaintPolicy>, IEnumerable<IComplaintPolicy>> decorate)
+    {
+        ArgumentNullException.ThrowIfNull(decorate);
+        var chosen = Services.LastOrDefault(d => d.ServiceType == typeof(PolicyRegistration) && d.ImplementationFactory is not null)
+            ?? throw new InvalidOperationException(
+                "DecoratePolicies refines the policies chosen before it, and none is: call UsePack(\"…\") (or UsePackFolder, UsePacks, UsePolicy) first.");
+        var inner = chosen.ImplementationFactory!;
+        Services.Remove(chosen);
+        Services.AddSingleton(sp =>
+        {
+            var registration = (PolicyRegistration)inner(sp);
+            return new PolicyRegistration(() => decorate(registration.Policies), () => registration.Selector);
+        });
+        return this;
+    }
+
+    /// <summary>
     /// Runs several policies in one deployment (e.g. one pack per organisation of a group): <paramref name="selector"/>
     /// chooses the pack of each new case at receipt, and the case keeps that pack and version for life. The policies
     /// are made once, at host start (as <see cref="UsePolicy(Func{IServiceProvider, IComplaintPolicy})"/> says); a

@@ -27,6 +27,28 @@ public sealed class UsePoliciesTests
     }
 
     [Fact]
+    public async Task DecoratePolicies_RefinesEveryPolicyChosenBefore_AndKeepsTheSelector()
+    {
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Harness.Start));
+        services.AddComplaints()
+            .UsePolicies(_ => [Food, Hospital], _ => new PolicySelector().WhenChannel(Channel.Hotline, "food-service"))
+            .DecoratePolicies(policies => policies.Select(p => new NamedPolicy(p.Identity.Id, p.Identity.Version + "+refined")));
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<ComplaintService>();
+
+        (await service.ReceiveAsync(People.Receiver, Harness.Intake(Channel.Hotline))).Complaint.Policy.Should().Be(new PolicyRef("food-service", "1.0.0+refined"));
+        (await service.ReceiveAsync(People.Receiver, Harness.Intake(Channel.Email))).Complaint.Policy.Should().Be(new PolicyRef("hospital", "1.0.0+refined"), "the last stays the default");
+    }
+
+    [Fact]
+    public void DecoratePolicies_BeforeAnyPolicyIsChosen_SaysToChooseOne()
+    {
+        var act = () => new ServiceCollection().AddComplaints().DecoratePolicies(policies => policies);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*none is: call UsePack*first*");
+    }
+
+    [Fact]
     public void UsePolicies_ASelectorNamingAPackNotLoaded_StopsTheHost()
     {
         var services = new ServiceCollection();
