@@ -256,9 +256,11 @@ public abstract partial class ComplaintAnalyticsContract
 
     /// <summary>
     /// Saves <paramref name="complaint"/> as the workflow would: first as received, then one save per later journal entry
-    /// (findings first when it has them, then <paramref name="events"/>), the case as it ends up on each.
+    /// (findings first when it has them, then <paramref name="events"/>), the case as it ends up on each — or, when
+    /// <paramref name="oneSaveAfterReceipt"/>, all of them in one save, as one command writing several entries does.
     /// </summary>
-    private static async Task<(Complaint Final, IReadOnlyList<JournalEntry> Journal)> SaveAsync(IComplaintStore store, Complaint complaint, IReadOnlyList<ComplaintEvent> events)
+    private static async Task<(Complaint Final, IReadOnlyList<JournalEntry> Journal)> SaveAsync(
+        IComplaintStore store, Complaint complaint, IReadOnlyList<ComplaintEvent> events, bool oneSaveAfterReceipt = false)
     {
         var received = new Complaint
         {
@@ -284,6 +286,15 @@ public abstract partial class ComplaintAnalyticsContract
         if (later.Count == 0)
         {
             later.Add(new InvestigationStarted());
+        }
+
+        if (oneSaveAfterReceipt)
+        {
+            var last = complaint with { Version = later.Count + 1, UpdatedAt = complaint.ReceivedAt.AddMinutes(1) };
+            var entries = later.Select((e, i) => Entry(last, i + 2, e, ComplaintState.Received)).ToArray();
+            journal.AddRange(entries);
+            await store.SaveAsync(new CaseChange(last, entries, 1)).ConfigureAwait(false);
+            return (last, journal);
         }
 
         var current = received;
