@@ -133,6 +133,14 @@ public sealed class ReportLabels
         ["chart.table"] = "The table below holds the same figures.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>English names of enum values where the name in words does not read well in a sentence.</summary>
+    private static readonly FrozenDictionary<string, string> EnglishEnumWords = new Dictionary<string, string>
+    {
+        ["TrendInterval.Day"] = "day",
+        ["TrendInterval.Week"] = "week",
+        ["TrendInterval.Month"] = "month",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, string> ChineseWords = new Dictionary<string, string>
     {
         ["report.title"] = "投诉分析报告",
@@ -375,7 +383,7 @@ public sealed class ReportLabels
 
     /// <summary>The label of an enum value given by its type's and value's names (for keys held as strings, e.g. a state's name).</summary>
     internal string Named(string type, string value) =>
-        _words.TryGetValue(type + "." + value, out var word) || EnglishWords.TryGetValue(type + "." + value, out word)
+        _words.TryGetValue(type + "." + value, out var word) || EnglishEnumWords.TryGetValue(type + "." + value, out word)
             ? word
             : Words(value);
 

@@ -118,8 +118,8 @@ internal static class SvgCharts
             var (label, rate) = rows[i];
             var y = top + (i * rowHeight) + 5;
             const double barHeight = rowHeight - 10;
-            var shown = label.Length > 24 ? label[..23] + "…" : label;
-            s.Append(Invariant, $"<text x=\"{left - 8}\" y=\"{N(y + (barHeight / 2))}\" dy=\"0.35em\" text-anchor=\"end\"><title>{Escape.Xml(label)}</title>{Escape.Xml(shown)}</text>");
+            var shown = label.Length > 24 ? $"<title>{Escape.Xml(label)}</title>{Escape.Xml(label[..23])}…" : Escape.Xml(label);
+            s.Append(Invariant, $"<text x=\"{left - 8}\" y=\"{N(y + (barHeight / 2))}\" dy=\"0.35em\" text-anchor=\"end\">{shown}</text>");
             if (rate is { } r)
             {
                 var w = Math.Clamp(r, 0, 1) * plotWidth;
