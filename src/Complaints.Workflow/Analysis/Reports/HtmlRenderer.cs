@@ -8,6 +8,9 @@ namespace Complaints.Analysis.Reports;
 /// </summary>
 internal static class HtmlRenderer
 {
+    /// <summary>Tables beside a chart longer than this are folded into a details element.</summary>
+    internal const int FoldAfter = 16;
+
     private const string Css = """
         :root { color-scheme: light; }
         body { font-family: system-ui, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
@@ -25,9 +28,10 @@ internal static class HtmlRenderer
         thead th { border-bottom: 2px solid #9aa5b1; font-size: 12px; color: #3e4c59; }
         tbody th { font-weight: normal; }
         .num { text-align: right; white-space: nowrap; }
-        .tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; }
+        .tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; align-items: start; }
+        details > summary { cursor: pointer; color: #1f5f99; font-size: 12px; margin: 4px 0; }
         figure { margin: 8px 0; }
-        svg.chart { display: block; max-width: 100%; height: auto; }
+        svg.chart { display: block; width: 100%; max-width: 900px; height: auto; }
         footer { margin-top: 32px; color: #52606d; font-size: 12px; border-top: 1px solid #d5dbe1; padding-top: 6px; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
@@ -89,7 +93,18 @@ internal static class HtmlRenderer
 
             foreach (var table in part.Tables)
             {
+                // A long table beside a chart (a quarter by day) is folded: the chart shows it; the table is a click away.
+                var fold = part.Svg is not null && table.Rows.Count > FoldAfter;
+                if (fold)
+                {
+                    s.Append("<details><summary>").Append(Escape.Xml(document.ShowTable)).Append("</summary>\n");
+                }
+
                 Table(s, part, table, grid);
+                if (fold)
+                {
+                    s.Append("</details>\n");
+                }
             }
 
             if (grid)

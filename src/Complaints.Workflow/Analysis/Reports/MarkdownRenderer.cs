@@ -8,43 +8,43 @@ internal static class MarkdownRenderer
     public static string Render(ReportDocument document)
     {
         var s = new StringBuilder();
-        s.Append("# ").AppendLine(Escape.Markdown(document.Title)).AppendLine();
+        s.Append("# ").Append(Escape.Markdown(document.Title)).Append('\n').Append('\n');
         foreach (var (label, value) in document.Meta)
         {
-            s.Append("- **").Append(Escape.Markdown(label)).Append(":** ").AppendLine(Escape.Markdown(value));
+            s.Append("- **").Append(Escape.Markdown(label)).Append(":** ").Append(Escape.Markdown(value)).Append('\n');
         }
 
-        s.AppendLine();
+        s.Append('\n');
         foreach (var note in document.Notes)
         {
-            s.Append('_').Append(Escape.Markdown(note)).AppendLine("_");
+            s.Append('_').Append(Escape.Markdown(note)).Append('_').Append('\n');
         }
 
         foreach (var part in document.Parts)
         {
-            s.AppendLine().Append("## ").AppendLine(Escape.Markdown(part.Title)).AppendLine();
+            s.Append(s[^2] == '\n' ? "" : "\n").Append("## ").Append(Escape.Markdown(part.Title)).Append('\n').Append('\n');
             if (part.Text is { } text)
             {
-                s.AppendLine(Escape.Markdown(text)).AppendLine();
+                s.Append(Escape.Markdown(text)).Append('\n').Append('\n');
             }
 
             if (part.Empty is { } empty)
             {
-                s.AppendLine(Escape.Markdown(empty)).AppendLine();
+                s.Append(Escape.Markdown(empty)).Append('\n').Append('\n');
             }
 
             foreach (var table in part.Tables)
             {
                 if (table.Title != part.Title)
                 {
-                    s.Append("### ").AppendLine(Escape.Markdown(table.Title)).AppendLine();
+                    s.Append("### ").Append(Escape.Markdown(table.Title)).Append('\n').Append('\n');
                 }
 
                 if (table.Rows.Count == 0)
                 {
                     if (part.Empty is null)
                     {
-                        s.AppendLine("–").AppendLine();
+                        s.Append('–').Append('\n').Append('\n');
                     }
 
                     continue;
@@ -56,13 +56,13 @@ internal static class MarkdownRenderer
                     s.Append(' ').Append(Escape.Markdown(column.Header)).Append(" |");
                 }
 
-                s.AppendLine().Append('|');
+                s.Append('\n').Append('|');
                 foreach (var column in table.Columns)
                 {
                     s.Append(column.Numeric ? " ---: |" : " :--- |");
                 }
 
-                s.AppendLine();
+                s.Append('\n');
                 foreach (var row in table.Rows)
                 {
                     s.Append('|');
@@ -71,14 +71,14 @@ internal static class MarkdownRenderer
                         s.Append(' ').Append(Escape.Markdown(cell.Text)).Append(" |");
                     }
 
-                    s.AppendLine();
+                    s.Append('\n');
                 }
 
-                s.AppendLine();
+                s.Append('\n');
             }
         }
 
         // Line ends are LF on every platform, so that the text is the same wherever it is made.
-        return s.ToString().ReplaceLineEndings("\n");
+        return s.ToString();
     }
 }

@@ -11,6 +11,7 @@ internal sealed record ReportDocument(
     string Title,
     string Language,
     string Period,
+    string ShowTable,
     IReadOnlyList<(string Label, string Value)> Meta,
     IReadOnlyList<string> Notes,
     IReadOnlyList<ReportPart> Parts);
@@ -88,7 +89,7 @@ internal static class ReportContent
         meta.Add((l["meta.generatedAt"], Instant(report.GeneratedAt, q.Offset)));
 
         var notes = new List<string> { l["meta.privacy"], l["meta.durations"] };
-        return new ReportDocument(report.Title ?? l["report.title"], l.Language, Period(q), meta, notes, parts);
+        return new ReportDocument(report.Title ?? l["report.title"], l.Language, Period(q), l["chart.showTable"], meta, notes, parts);
     }
 
     /// <summary>The period in the query's offset: dates (the end inclusive) when both ends are local midnights, else times.</summary>

@@ -131,6 +131,7 @@ public sealed class ReportLabels
         ["col.medianResolve"] = "Median time to resolve",
         ["col.medianResolveHours"] = "Median time to resolve (hours)",
         ["chart.table"] = "The table below holds the same figures.",
+        ["chart.showTable"] = "Show the figures as a table",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>English names of enum values where the name in words does not read well in a sentence.</summary>
@@ -256,6 +257,7 @@ public sealed class ReportLabels
         ["col.medianResolve"] = "办结时间中位数",
         ["col.medianResolveHours"] = "办结时间中位数（小时）",
         ["chart.table"] = "下表列出相同数据。",
+        ["chart.showTable"] = "以表格显示数据",
         ["TrendInterval.Day"] = "日",
         ["TrendInterval.Week"] = "周",
         ["TrendInterval.Month"] = "月",

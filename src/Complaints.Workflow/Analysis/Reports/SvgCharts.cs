@@ -48,7 +48,9 @@ internal static class SvgCharts
         var every = Math.Max(1, (int)Math.Ceiling(points.Count / 8.0));
         for (var i = 0; i < points.Count; i += every)
         {
-            s.Append(Invariant, $"<text x=\"{N(X(i))}\" y=\"{N(top + plotHeight + 18)}\" text-anchor=\"middle\">{Escape.Xml(points[i].Label)}</text>");
+            // The first and last labels keep inside the plot's width.
+            var anchor = points.Count == 1 ? "middle" : i == 0 ? "start" : i == points.Count - 1 ? "end" : "middle";
+            s.Append(Invariant, $"<text x=\"{N(X(i))}\" y=\"{N(top + plotHeight + 18)}\" text-anchor=\"{anchor}\">{Escape.Xml(points[i].Label)}</text>");
         }
 
         return Close(s);
