@@ -45,7 +45,7 @@ internal static class SvgCharts
             }
         }
 
-        var every = Math.Max(1, (int)Math.Ceiling(points.Count / 8.0));
+        var every = Math.Max(1, (int)Math.Ceiling(points.Count / 6.0));
         for (var i = 0; i < points.Count; i += every)
         {
             // The first and last labels keep inside the plot's width.
