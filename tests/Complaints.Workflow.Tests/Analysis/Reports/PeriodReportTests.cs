@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using Complaints.Analysis;
 using Complaints.Analysis.Reports;
 using Microsoft.Extensions.Time.Testing;
 
@@ -319,6 +320,28 @@ public sealed class PeriodReportTests
         var page = XDocument.Parse(report.ToHtml());
 
         Rows(page, "by-category").Should().Equal("bell\uFFFD and \uFFFD lone|1|2.5%");
+    }
+
+    [Fact]
+    public void LongTrend_TableIsFoldedUnderTheChart_AndAShortOneIsNot()
+    {
+        var days = Enumerable.Range(0, 90).Select(d => new TrendPoint(new DateTimeOffset(2026, 1, 1, 0, 0, 0, ReportFixture.China).AddDays(d), d % 7)).ToArray();
+        var byDay = ReportFixture.Report(ReportFixture.Analysis() with { Trend = days, Query = ReportFixture.Quarter with { Interval = TrendInterval.Day } });
+
+        var folded = XDocument.Parse(byDay.ToHtml()).Descendants(Xhtml + "details").Single();
+        folded.Element(Xhtml + "summary")!.Value.Should().Be("Show the figures as a table");
+        folded.Element(Xhtml + "table")!.Attribute("id")!.Value.Should().Be("trend");
+        Rows(XDocument.Parse(byDay.ToHtml()), "trend").Should().HaveCount(90, "folded, not cut");
+        XDocument.Parse(ReportFixture.Report().ToHtml()).Descendants(Xhtml + "details").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Period_NotOnLocalMidnights_IsShownWithTimesAndOffset()
+    {
+        var query = ReportFixture.Quarter with { From = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero) };
+
+        ReportFixture.Report(ReportFixture.Analysis() with { Query = query }).ToMarkdown()
+            .Should().Contain("- **Period:** 2026-03-02 17:00 – 2026-03-09 17:00 (UTC+08:00)\n");
     }
 
     // ---- helpers ----
