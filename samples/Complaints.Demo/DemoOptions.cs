@@ -47,6 +47,9 @@ internal sealed record DemoOptions
                           CSV export of the CFPB Consumer Complaint Database
           --engine NAME   what matches the packs' rules: default (the packs' own evaluator) or
                           nrules (the same rules compiled to NRules; the same decisions)
+          --report PATH   at the end, write the analysis of the run as an HTML page with charts at
+                          PATH (e.g. report.html), as Markdown beside it (report.md) and as CSV
+                          tables in a folder beside it (report-csv/)
           -h, --help      show this help
         """;
 
@@ -64,6 +67,9 @@ internal sealed record DemoOptions
 
     /// <summary>What matches the packs' rules (<c>--engine</c>).</summary>
     public DemoEngine Engine { get; init; } = DemoEngine.Default;
+
+    /// <summary>Where <c>--report</c> writes the HTML page (the Markdown and CSV beside it); <see langword="null"/> for no report.</summary>
+    public string? ReportPath { get; init; }
 
     /// <summary>Parses the arguments; returns the options, or the one-line reason they are wrong.</summary>
     public static (DemoOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -92,6 +98,11 @@ internal sealed record DemoOptions
                 case "--engine" when hasValue && args[i + 1] is "default" or "nrules":
                     options = options with { Engine = args[++i] == "nrules" ? DemoEngine.NRules : DemoEngine.Default };
                     break;
+                case "--report" when hasValue:
+                    options = options with { ReportPath = args[++i] };
+                    break;
+                case "--report":
+                    return (null, "--report needs a file path, e.g. --report report.html.");
                 case "--engine":
                     return (null, "--engine needs default or nrules.");
                 case "--out":

@@ -1,3 +1,5 @@
+using Complaints.Analysis;
+using Complaints.Analysis.Reports;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Rules;
@@ -19,8 +21,21 @@ internal static class ScriptedDemo
     public static async Task<int> RunAsync(DemoOptions options, string dbPath, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var full = Database.Prepare(dbPath, options.Reset);
+        (AnalysisQuery Query, PeriodAnalysis? Figures, TimeProvider Clock)? analysed = null;
         var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken,
-            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken), options.Engine);
+            (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken), options.Engine,
+            options.ReportPath is null ? null : async (analysis, clock) =>
+            {
+                var query = DemoReport.Scripted(clock.GetUtcNow());
+                analysed = (query, await DemoReport.AnalyseAsync(analysis, query, cancellationToken), clock);
+            });
+        if (analysed is var (query, figures, clock) && options.ReportPath is { } reportPath)
+        {
+            // The store's figures of the fortnight; a store that does not compute them: the reference over this run's cases.
+            figures ??= PeriodAnalysis.Compute(query, run.Final.Values, id => run.Journals[id]);
+            var report = PeriodReport.Create(figures, clock, title: "Complaints of the demo fortnight", organisation: "Demo group (hospital, dealership, tobacco company, food distributor, furniture shop)");
+            await DemoReport.WriteAsync(reportPath, report, console, cancellationToken);
+        }
 
         Directory.CreateDirectory(options.OutDir);
         var mermaid = Path.Combine(options.OutDir, "lifecycle.mmd");
@@ -50,14 +65,16 @@ internal static class ScriptedDemo
     /// <summary>
     /// Runs every script on a fresh workflow over <paramref name="connectionString"/> (SQLite), then lets
     /// <paramref name="report"/> print while the workflow is still up; returns the cases' final state and journals.
-    /// With <paramref name="engine"/> <see cref="DemoEngine.NRules"/> the packs' rules are matched in NRules sessions.
+    /// With <paramref name="engine"/> <see cref="DemoEngine.NRules"/> the packs' rules are matched in NRules sessions;
+    /// <paramref name="analyse"/> gets the periodic analysis and the demo clock while the workflow is up.
     /// </summary>
     public static async Task<ScriptedRun> ExecuteAsync(
         string connectionString,
         IAnsiConsole console,
         CancellationToken cancellationToken,
         Func<ComplaintService, IComplaintStore, IReadOnlyList<DemoCase>, Task>? report = null,
-        DemoEngine engine = DemoEngine.Default)
+        DemoEngine engine = DemoEngine.Default,
+        Func<ComplaintAnalysis, TimeProvider, Task>? analyse = null)
     {
         // The clock goes in before AddComplaints, which only adds TimeProvider.System if none is registered.
         var clock = new DemoClock(Cases.Start);
@@ -114,6 +131,11 @@ internal static class ScriptedDemo
         if (report is not null)
         {
             await report(service, store, results);
+        }
+
+        if (analyse is not null)
+        {
+            await analyse(provider.GetRequiredService<ComplaintAnalysis>(), clock);
         }
 
         var final = new Dictionary<ComplaintId, Complaint>();

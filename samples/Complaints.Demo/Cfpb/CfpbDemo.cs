@@ -56,6 +56,11 @@ internal static class CfpbDemo
         var imported = await ImportAsync(rows, connection, console, options.Engine, cancellationToken);
         console.MarkupLineInterpolated($"[grey]Imported {imported.Count:N0} complaints from {Path.GetFileName(path)} in {watch.Elapsed.TotalSeconds:0.0} s, on {(db is null ? "the in-memory store" : Path.GetFullPath(db))}{(options.Engine == DemoEngine.NRules ? ", the pack on NRules" : "")}.[/]");
         Print(console, imported);
+        if (options.ReportPath is { } report)
+        {
+            await DemoReport.WriteAsync(report, DemoReport.Cfpb([.. imported.Select(i => i.Case)]), console, cancellationToken);
+        }
+
         return 0;
     }
 
