@@ -53,7 +53,7 @@ public sealed class ComplaintImporter
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sourceKey);
-        return new ComplaintId(NameBased($"{source}\n{sourceKey}"));
+        return new ComplaintId(NameBased(Name(source, sourceKey)));
     }
 
     /// <summary>Imports the CSV file at <paramref name="path"/> (UTF-8 unless a byte-order mark says otherwise).</summary>
@@ -101,6 +101,9 @@ public sealed class ComplaintImporter
         await run.FlushAsync(cancellationToken).ConfigureAwait(false);
         return run.Result;
     }
+
+    // Length-prefixed, so that no two (source, key) pairs give the same name.
+    private static string Name(string source, string key) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source.Length}:{source}:{key}");
 
     private static Guid NameBased(string name)
     {
@@ -180,7 +183,7 @@ public sealed class ComplaintImporter
                 var key = mapping.Key.Read(row);
                 if (_keys.TryGetValue(key, out var first))
                 {
-                    var column = Column(row, mapping.Key.Needs, "key");
+                    var column = Column(row, mapping.Key, "key");
                     Reject(new RejectedRow(record.Line, column, $"repeats the key of line {first}; the row is not imported twice"));
                     return false;
                 }
@@ -246,7 +249,7 @@ public sealed class ComplaintImporter
             var description = mapping.Description.Read(row);
             if (string.IsNullOrWhiteSpace(description))
             {
-                throw new ImportRowException(Column(row, mapping.Description.Needs, "Description"), "is empty; a description is required");
+                throw new ImportRowException(Column(row, mapping.Description, "Description"), "is empty; a description is required");
             }
 
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -271,7 +274,7 @@ public sealed class ComplaintImporter
             var closedAt = mapping.ClosedAt?.Read(row);
             if (closedAt < receivedAt)
             {
-                throw new ImportRowException(Column(row, mapping.ClosedAt!.Needs, "ClosedAt"), "is before the complaint was received");
+                throw new ImportRowException(Column(row, mapping.ClosedAt!, "ClosedAt"), "is before the complaint was received");
             }
 
             var history = new ImportedCase(intake, mapping.Policy, receivedAt)
@@ -288,12 +291,11 @@ public sealed class ComplaintImporter
                 ClosedAt = closedAt,
             };
             var id = IdFor(mapping.Source, key);
-            var entry = new JournalEntry(id, 1, _now, mapping.Importer, state, state, new ComplaintImported(mapping.Source, key, history), NameBased($"import\n{mapping.Source}\n{key}"));
+            var entry = new JournalEntry(id, 1, _now, mapping.Importer, state, state, new ComplaintImported(mapping.Source, key, history), NameBased("import:" + Name(mapping.Source, key)));
             return new CaseChange(ComplaintReplay.Apply(null, entry), [entry], 0);
         }
 
-        private static string Column(ImportRow row, IReadOnlyList<IReadOnlyList<string>> needs, string field) =>
-            needs.Count > 0 ? row.FirstPresent(needs[0]) ?? field : field;
+        private static string Column<T>(ImportRow row, ImportField<T> field, string name) => row.FirstPresent(field.Columns) ?? name;
 
         private void Reject(RejectedRow row)
         {

@@ -15,14 +15,19 @@ public sealed class ImportField<T>
     /// <summary>Makes a field.</summary>
     /// <param name="needs">The columns the header must have: each group is alternatives, one of which must be present; empty for none.</param>
     /// <param name="read">Reads the field from a row; throws <see cref="ImportRowException"/> for a value that does not convert.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ImportField(IReadOnlyList<IReadOnlyList<string>> needs, Func<ImportRow, T> read)
+    /// <param name="columns">Every column the field reads, in order of preference, whether the header must have it or not; those of <paramref name="needs"/> if <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="needs"/> or <paramref name="read"/> is <see langword="null"/>.</exception>
+    public ImportField(IReadOnlyList<IReadOnlyList<string>> needs, Func<ImportRow, T> read, IReadOnlyList<string>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(needs);
         ArgumentNullException.ThrowIfNull(read);
         Needs = needs;
+        Columns = columns ?? needs.SelectMany(n => n).ToArray();
         _read = read;
     }
+
+    /// <summary>Every column the field reads, in order of preference: a reason about the field names the first the header has.</summary>
+    public IReadOnlyList<string> Columns { get; }
 
     /// <summary>The columns the header must have: in each group, at least one (the first present is read).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Needs { get; }
@@ -40,7 +45,7 @@ public sealed class ImportField<T>
     public ImportField<TResult> Select<TResult>(Func<T, TResult> convert)
     {
         ArgumentNullException.ThrowIfNull(convert);
-        return new ImportField<TResult>(Needs, row => convert(_read(row)));
+        return new ImportField<TResult>(Needs, row => convert(_read(row)), Columns);
     }
 }
 
@@ -75,7 +80,7 @@ public static class ImportField
     public static ImportField<string?> OptionalText(params string[] columns)
     {
         Check(columns);
-        return new([], row => row.FirstPresent(columns) is { } column && row[column] is { Length: > 0 } value ? value : null);
+        return new([], row => row.FirstPresent(columns) is { } column && row[column] is { Length: > 0 } value ? value : null, columns);
     }
 
     /// <summary>
@@ -108,7 +113,7 @@ public static class ImportField
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
         var parse = Parser(column, formats, zone);
-        return new([], row => row[column] is { Length: > 0 } value ? parse(row, value) : null);
+        return new([], row => row[column] is { Length: > 0 } value ? parse(row, value) : null, [column]);
     }
 
     /// <summary>
@@ -141,7 +146,7 @@ public static class ImportField
     public static ImportField<T> Map<T>(IReadOnlyDictionary<string, T> values, T otherwise, params string[] columns)
     {
         var map = Lookup(values, columns);
-        return new([], row => row.FirstPresent(columns) is { } column && map.TryGetValue(row[column], out var value) ? value : otherwise);
+        return new([], row => row.FirstPresent(columns) is { } column && map.TryGetValue(row[column], out var value) ? value : otherwise, columns);
     }
 
     /// <summary>A field read by code: <paramref name="read"/> sees the whole row and throws <see cref="ImportRowException"/> naming the column at fault.</summary>
