@@ -146,6 +146,19 @@ public sealed class ComplaintImporterTests
     }
 
     [Fact]
+    public async Task Journal_ForAReaderWhoMayNotSeeTheIdentity_WithholdsTheImportedComplainant()
+    {
+        var (_, store) = await ImportAsync(Header + "\nT1,01.02.2024,open,Li Wei,li@example.cn,Late parcel,\n", Crm);
+        var id = ComplaintImporter.IdFor("crm", "T1");
+        var complaint = (await store.LoadAsync(id))!;
+
+        var shown = new Access.CaseView(false, Policy.ConfidentialParts.None).Apply(complaint, await store.ReadJournalAsync(id));
+
+        shown.Single().Event.Should().BeOfType<ComplaintImported>().Which.Case.Intake.Complainant.Should().Be(Complainant.Redacted);
+        Json(shown).Should().NotContain("Li Wei").And.NotContain("li@example.cn");
+    }
+
+    [Fact]
     public void Apply_AnImportAfterTheFirstEntry_IsRefused()
     {
         var first = new JournalEntry(ComplaintId.New(Now), 1, Now, new Actor(new ActorId("import"), "Import", []), ComplaintState.Closed, ComplaintState.Closed,
