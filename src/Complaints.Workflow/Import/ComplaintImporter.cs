@@ -38,8 +38,8 @@ public sealed class ComplaintImporter
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         options ??= new ComplaintImportOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRejectedRowsKept, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, "options.BatchSize");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRejectedRowsKept, "options.MaxRejectedRowsKept");
         _store = store;
         _time = time;
         _options = options;

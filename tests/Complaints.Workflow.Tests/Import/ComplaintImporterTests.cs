@@ -172,6 +172,26 @@ public sealed class ComplaintImporterTests
     }
 
     [Fact]
+    public async Task Import_MoreRejectsThanKept_AllCountedTheFirstListed()
+    {
+        var csv = Header + "\n" + string.Concat(Enumerable.Range(1, 5).Select(i => $"T{i},bad,open,C,c@example.cn,Text,\n"));
+        var importer = new ComplaintImporter(new InMemoryComplaintStore(), new FakeTimeProvider(Now), new ComplaintImportOptions { MaxRejectedRowsKept = 2 });
+
+        var result = await importer.ImportAsync(new StringReader(csv), Crm);
+
+        result.Rejected.Should().Be(5);
+        result.RejectedRows.Select(r => r.Line).Should().Equal(2, 3);
+    }
+
+    [Fact]
+    public void New_BatchSizeBelowOne_IsRefusedNamingTheOption()
+    {
+        var act = () => new ComplaintImporter(new InMemoryComplaintStore(), new FakeTimeProvider(Now), new ComplaintImportOptions { BatchSize = 0 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options.BatchSize");
+    }
+
+    [Fact]
     public void IdFor_SameSourceAndKey_SameNameBasedId_OtherwiseDifferent()
     {
         var id = ComplaintImporter.IdFor("cfpb", "1290580");
