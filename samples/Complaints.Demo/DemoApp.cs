@@ -27,9 +27,12 @@ internal static class DemoApp
         var db = options.DbPath ?? (options.Mode == DemoMode.Scripted ? DemoOptions.DefaultDb : null);
         try
         {
-            return options.Mode == DemoMode.Cfpb
-                ? await CfpbDemo.RunAsync(options, db, console, error, cancellationToken)
-                : await ScriptedDemo.RunAsync(options, db!, console, cancellationToken);
+            return options.Mode switch
+            {
+                DemoMode.Cfpb => await CfpbDemo.RunAsync(options, db, console, error, cancellationToken),
+                DemoMode.Import => await ImportDemo.RunAsync(options.ImportPath, db, options.Reset, console, cancellationToken),
+                _ => await ScriptedDemo.RunAsync(options, db!, console, cancellationToken),
+            };
         }
         catch (Exception e) when (db is not null && IsDatabaseProblem(e))
         {

@@ -9,6 +9,9 @@ internal enum DemoMode
     /// <summary>Import the CFPB complaint sample under the generic pack.</summary>
     Cfpb,
 
+    /// <summary>Import a CFPB export as history with the packages' importer.</summary>
+    Import,
+
     /// <summary>Print the usage.</summary>
     Help,
 }
@@ -37,7 +40,11 @@ internal sealed record DemoOptions
         The cases are kept in a SQLite file; each run adds its cases to it.
 
         With --cfpb: imports the CFPB complaint sample (2,067 US consumer complaints, 2023) under the
-        generic pack with a 15-calendar-day response deadline, and reports how they fared.
+        generic pack with a 15-calendar-day response deadline, and reports how they fared. An export with
+        the older column set (e.g. Data/consumer_complaints_2015q1.csv) is imported as history instead.
+
+        With --import: imports a CFPB export (either column set) as history, each row one case with its
+        dates, state and outcome, and prints how many rows were imported, already present or rejected.
 
           --out DIR       where to write the diagrams (default: the current directory)
           --db PATH       the SQLite file to keep the cases in (default: complaints-demo.db here;
@@ -45,6 +52,8 @@ internal sealed record DemoOptions
           --reset         delete the SQLite file first
           --cfpb [PATH]   import the CFPB sample (default: the copy shipped in Data/) or another
                           CSV export of the CFPB Consumer Complaint Database
+          --import [PATH] import a CFPB export as history (default: the 2023 sample in Data/); with
+                          --db, a second run on the same file resumes without duplicates
           --engine NAME   what matches the packs' rules: default (the packs' own evaluator) or
                           nrules (the same rules compiled to NRules; the same decisions)
           --report PATH   at the end, write the analysis of the run as an HTML page with charts at
@@ -64,6 +73,9 @@ internal sealed record DemoOptions
 
     /// <summary>The CSV to import with <c>--cfpb</c>; <see langword="null"/> for the shipped sample.</summary>
     public string? CfpbPath { get; init; }
+
+    /// <summary>The CSV to import with <c>--import</c>; <see langword="null"/> for the shipped 2023 sample.</summary>
+    public string? ImportPath { get; init; }
 
     /// <summary>What matches the packs' rules (<c>--engine</c>).</summary>
     public DemoEngine Engine { get; init; } = DemoEngine.Default;
@@ -94,6 +106,9 @@ internal sealed record DemoOptions
                     break;
                 case "--cfpb":
                     options = options with { Mode = DemoMode.Cfpb, CfpbPath = hasValue ? args[++i] : null };
+                    break;
+                case "--import":
+                    options = options with { Mode = DemoMode.Import, ImportPath = hasValue ? args[++i] : null };
                     break;
                 case "--engine" when hasValue && args[i + 1] is "default" or "nrules":
                     options = options with { Engine = args[++i] == "nrules" ? DemoEngine.NRules : DemoEngine.Default };

@@ -55,29 +55,7 @@ public sealed partial class PostgreSqlComplaintStore
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
-            var write = new NpgsqlBatchCommand(expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
-            AddCaseParameters(write.Parameters, complaint);
-            write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
-            batch.BatchCommands.Add(write);
-            foreach (var entry in change.Entries)
-            {
-                batch.BatchCommands.Add(JournalInsert(entry));
-            }
-
-            var deleteStale = new NpgsqlBatchCommand(_sql.DeleteStaleDeadlines);
-            deleteStale.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
-            deleteStale.Parameters.Add(Parameter("count", NpgsqlDbType.Integer, complaint.Deadlines.Count));
-            batch.BatchCommands.Add(deleteStale);
-            for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
-            {
-                batch.BatchCommands.Add(DeadlineUpsert(change, slot));
-            }
-
-            var notifications = change.Notifications;
-            for (var position = 0; position < notifications.Count; position++)
-            {
-                batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
-            }
+            var write = AddChange(batch, change);
 
             // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
             // preparing the same texts again sends nothing.
@@ -187,6 +165,120 @@ public sealed partial class PostgreSqlComplaintStore
 
         // Ordinal order (UTF-16 code units) as the reference semantics say; the database's collation may differ.
         return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task SaveManyAsync(IReadOnlyList<CaseChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // One transaction and one round trip for the whole batch, each change's commands as SaveAsync sends them; the
+        // first change whose case write finds another version rolls all of it back.
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            var writes = new NpgsqlBatchCommand[changes.Count];
+            for (var i = 0; i < changes.Count; i++)
+            {
+                writes[i] = AddChange(batch, changes[i]);
+            }
+
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await ThrowFirstStaleAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            for (var i = 0; i < writes.Length; i++)
+            {
+                if (writes[i].RecordsAffected == 0)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    await ThrowFirstStaleAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+                    var complaint = changes[i].Complaint;
+                    throw new ConcurrencyException(complaint.Id, changes[i].ExpectedVersion, await ReadVersionAsync(connection, complaint.Id, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds one change's commands to <paramref name="batch"/>: the case row, then its journal, deadline and outbox rows; returns the case row's write.</summary>
+    private NpgsqlBatchCommand AddChange(NpgsqlBatch batch, CaseChange change)
+    {
+        var complaint = change.Complaint;
+
+        // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
+        // updated only from the expected version.
+        var write = new NpgsqlBatchCommand(change.ExpectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
+        AddCaseParameters(write.Parameters, complaint);
+        write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, change.ExpectedVersion));
+        batch.BatchCommands.Add(write);
+        foreach (var entry in change.Entries)
+        {
+            batch.BatchCommands.Add(JournalInsert(entry));
+        }
+
+        var deleteStale = new NpgsqlBatchCommand(_sql.DeleteStaleDeadlines);
+        deleteStale.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        deleteStale.Parameters.Add(Parameter("count", NpgsqlDbType.Integer, complaint.Deadlines.Count));
+        batch.BatchCommands.Add(deleteStale);
+        for (var slot = 0; slot < complaint.Deadlines.Count; slot++)
+        {
+            batch.BatchCommands.Add(DeadlineUpsert(change, slot));
+        }
+
+        var notifications = change.Notifications;
+        for (var position = 0; position < notifications.Count; position++)
+        {
+            batch.BatchCommands.Add(OutboxInsert(notifications[position], position));
+        }
+
+        return write;
+    }
+
+    /// <summary>After a rolled-back batch: the first change whose expected version is not the stored one (or the one the batch's earlier change of the case left) as a <see cref="ConcurrencyException"/>; returns if there is none.</summary>
+    private async Task ThrowFirstStaleAsync(NpgsqlConnection connection, IReadOnlyList<CaseChange> changes, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<ComplaintId, long>();
+        foreach (var change in changes)
+        {
+            var id = change.Complaint.Id;
+            if (!versions.TryGetValue(id, out var actual))
+            {
+                actual = await ReadVersionAsync(connection, id, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (actual != change.ExpectedVersion)
+            {
+                throw new ConcurrencyException(id, change.ExpectedVersion, actual);
+            }
+
+            versions[id] = change.Complaint.Version;
+        }
     }
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)

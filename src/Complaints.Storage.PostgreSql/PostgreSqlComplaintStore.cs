@@ -18,7 +18,7 @@ namespace Complaints.Storage.PostgreSql;
 /// Thread-safe: register one instance per process (<c>services.AddComplaints(...).UsePostgreSql(connectionString)</c>).
 /// Connections come from Npgsql's pool and are held only for the duration of one call.
 /// </remarks>
-public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlComplaintStore : IComplaintStore, IBulkComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version this library reads and writes; older schemas are upgraded to it, newer ones refused.</summary>
     public const int SchemaVersion = PostgreSqlSchema.CurrentVersion;

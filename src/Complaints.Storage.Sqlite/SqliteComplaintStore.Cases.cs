@@ -72,6 +72,58 @@ public sealed partial class SqliteComplaintStore
     }
 
     /// <inheritdoc />
+    public async Task SaveManyAsync(IReadOnlyList<CaseChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+        }
+
+        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One write lock and one commit for the whole batch; the first version that moved rolls all of it back.
+            session.BeginImmediate();
+            try
+            {
+                foreach (var change in changes)
+                {
+                    var complaint = change.Complaint;
+                    var id = CaseColumns.Id(complaint.Id);
+                    var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
+                    if (!CaseWriter.TryWriteCase(session, complaint, id, json, change.ExpectedVersion))
+                    {
+                        throw new ConcurrencyException(complaint.Id, change.ExpectedVersion, CaseWriter.ReadVersion(session, id));
+                    }
+
+                    CaseWriter.AppendJournal(session, id, change.Entries);
+                    CaseWriter.WriteDeadlines(session, complaint, id);
+                    CaseWriter.AddOutbox(session, id, change.Notifications);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                session.Commit();
+            }
+            catch
+            {
+                session.Rollback();
+                throw;
+            }
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

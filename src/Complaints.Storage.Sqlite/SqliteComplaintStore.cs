@@ -24,7 +24,7 @@ namespace Complaints.Storage.Sqlite;
 /// from Microsoft.Data.Sqlite's pool. Register it with
 /// <c>services.AddComplaints(...).UseSqlite("Data Source=complaints.db")</c>.
 /// </remarks>
-public sealed partial class SqliteComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IDisposable
+public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _sessionConnectionString;

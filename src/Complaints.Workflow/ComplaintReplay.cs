@@ -35,9 +35,14 @@ public static class ComplaintReplay
         ArgumentNullException.ThrowIfNull(entry);
         if (complaint is null)
         {
+            if (entry.Event is ComplaintImported imported && entry.Sequence == 1)
+            {
+                return FromImport(entry, imported.Case);
+            }
+
             if (entry.Event is not ComplaintReceived received || entry.Sequence != 1)
             {
-                throw new ArgumentException($"A case's journal must start with its receipt as entry 1; got {entry.Event.GetType().Name} as entry {entry.Sequence}.", nameof(entry));
+                throw new ArgumentException($"A case's journal must start with its receipt (or its import) as entry 1; got {entry.Event.GetType().Name} as entry {entry.Sequence}.", nameof(entry));
             }
 
             return new Complaint
@@ -68,6 +73,7 @@ public static class ComplaintReplay
     private static Complaint ApplyEvent(Complaint c, JournalEntry e) => e.Event switch
     {
         ComplaintReceived => throw new ArgumentException($"Case {c.Id} was already received.", nameof(e)),
+        ComplaintImported => throw new ArgumentException($"Case {c.Id} was already received; an import is only ever a case's first entry.", nameof(e)),
         ReadBackConfirmed x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, ReadBack = new ReadBack(x.Method, e.At) },
         ComplaintTriaged x => c with
         {
@@ -168,6 +174,32 @@ public static class ComplaintReplay
             PendingDeadlines = DeadlineClocks.StillPending(c.PendingDeadlines, x.StartedBy),
         },
         _ => throw new ArgumentException($"Unknown journal event {e.Event.GetType().Name}.", nameof(e)),
+    };
+
+    /// <summary>A case brought in from history: as the source recorded it, in the entry's state, stamped with the import's time.</summary>
+    private static Complaint FromImport(JournalEntry e, ImportedCase x) => new()
+    {
+        Id = e.ComplaintId,
+        Version = e.Sequence,
+        State = e.To,
+        Intake = x.Intake,
+        ReceivedAt = x.ReceivedAt,
+        ReceivedBy = e.Actor,
+        Policy = x.Policy,
+        Evidence = x.Intake.Evidence ?? [],
+        Category = x.Category,
+        Severity = x.Severity,
+        Department = x.Department,
+        ResponsibleRole = x.ResponsibleRole,
+        Deadlines = x.Deadlines,
+        Findings = x.Findings,
+        Remedy = x.Remedy,
+        ImplementedAt = x.ImplementedAt,
+        FollowUps = x.FollowUps,
+        EscalationLevel = x.EscalationLevel,
+        Outcome = x.Outcome,
+        ClosedAt = x.ClosedAt,
+        UpdatedAt = e.At,
     };
 
     /// <summary>The SLA clock pauses while the case waits on the customer; open deadlines move on by the pause.</summary>

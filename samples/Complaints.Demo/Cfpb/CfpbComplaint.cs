@@ -65,6 +65,18 @@ internal static class CfpbFile
     private static readonly string[] Required =
         ["Date received", "Product", "Issue", "Company", "Submitted via", "Date sent to company", "Company response to consumer", "Complaint ID"];
 
+    /// <summary>
+    /// Whether the file's header is the CFPB's current column set, which the workflow import reads, or (false) the older
+    /// one (<c>Company response</c>, no <c>Company</c> or <c>Submitted via</c>), which only imports as history.
+    /// A file that is neither reads as current, so that <see cref="Read(string)"/> names what it lacks.
+    /// </summary>
+    public static bool HasCurrentColumns(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var header = Complaints.Workflow.Import.CsvReader.Read(reader).FirstOrDefault()?.Fields.Select(f => f.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return header is null || !header.Contains("Company response") || header.Contains("Company response to consumer");
+    }
+
     public static IReadOnlyList<CfpbComplaint> Read(string path)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);

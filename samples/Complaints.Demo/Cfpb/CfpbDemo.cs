@@ -41,6 +41,14 @@ internal static class CfpbDemo
             throw new DemoException($"No CFPB export at {Path.GetFullPath(path)}.");
         }
 
+        if (!CfpbFile.HasCurrentColumns(path))
+        {
+            // The older column set (no Company, no Submitted via): it cannot be run through today's workflow as the
+            // 2023 sample is, but it imports as history.
+            console.MarkupLine("[grey]This export has the older CFPB column set: imported as history (as --import does).[/]");
+            return await ImportDemo.RunAsync(path, db, options.Reset, console, cancellationToken);
+        }
+
         IReadOnlyList<CfpbComplaint> rows;
         try
         {

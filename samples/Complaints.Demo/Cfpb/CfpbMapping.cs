@@ -22,14 +22,9 @@ internal enum CfpbResponse
 internal static class CfpbMapping
 {
     /// <summary>The CFPB's channels: a referral from another agency and postal mail arrive as letters.</summary>
-    public static Channel Channel(string submittedVia) => submittedVia.Trim().ToUpperInvariant() switch
-    {
-        "WEB" or "WEB REFERRAL" => Complaints.Channel.OnlineForm,
-        "PHONE" => Complaints.Channel.Phone,
-        "EMAIL" => Complaints.Channel.Email,
-        "POSTAL MAIL" or "FAX" or "REFERRAL" => Complaints.Channel.Letter,
-        _ => Complaints.Channel.OnlineForm,
-    };
+    /// <remarks>The packages' history import maps them (<see cref="Workflow.Import.CfpbImport.Channels"/>); the workflow import uses the same map.</remarks>
+    public static Channel Channel(string submittedVia) =>
+        Workflow.Import.CfpbImport.Channels.TryGetValue(submittedVia.Trim(), out var channel) ? channel : Complaints.Channel.OnlineForm;
 
     public static CfpbResponse Response(string companyResponse)
     {

@@ -38,12 +38,23 @@ namespace Complaints.Journal;
 [JsonDerivedType(typeof(ProductHoldPlaced), "product-hold-placed")]
 [JsonDerivedType(typeof(ProductHoldReleased), "product-hold-released")]
 [JsonDerivedType(typeof(DeadlinesStarted), "deadlines-started")]
+[JsonDerivedType(typeof(ComplaintImported), "imported")]
 public abstract record ComplaintEvent;
 
 /// <summary>The complaint was received and recorded.</summary>
 /// <param name="Intake">What was recorded.</param>
 /// <param name="Policy">The policy the case is opened under.</param>
 public sealed record ComplaintReceived(ComplaintIntake Intake, PolicyRef Policy) : ComplaintEvent;
+
+/// <summary>
+/// The case was brought in from another system's history as it stood there (an import), instead of being received: the
+/// first entry of its journal, holding the whole case. The entry's time is when it was imported, its actor the importer,
+/// and its <see cref="JournalEntry.To"/> the state the history gives.
+/// </summary>
+/// <param name="Source">Where it came from (e.g. <c>cfpb</c>), the first half of its identity in the import.</param>
+/// <param name="SourceKey">Its key in the source (e.g. the source's complaint number), the second half.</param>
+/// <param name="Case">The case as the history recorded it.</param>
+public sealed record ComplaintImported(string Source, string SourceKey, ImportedCase Case) : ComplaintEvent;
 
 /// <summary>The complainant confirmed the read-back.</summary>
 /// <param name="Method">How.</param>

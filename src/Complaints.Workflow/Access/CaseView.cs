@@ -83,6 +83,7 @@ internal readonly record struct CaseView(bool Identity, ConfidentialParts Withhe
     public ComplaintEvent Apply(ComplaintEvent e) => e switch
     {
         ComplaintReceived x => x with { Intake = Apply(x.Intake) },
+        ComplaintImported x => x with { Case = x.Case with { Intake = Apply(x.Case.Intake), Findings = Apply(x.Case.Findings) } },
         ComplaintTriaged x => x with
         {
             Admissibility = Strip(x.Admissibility),

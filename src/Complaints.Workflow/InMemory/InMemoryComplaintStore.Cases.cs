@@ -58,6 +58,48 @@ public sealed partial class InMemoryComplaintStore
     }
 
     /// <inheritdoc />
+    public Task SaveManyAsync(IReadOnlyList<CaseChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Every version checked before anything is written: all or nothing.
+            var versions = new Dictionary<ComplaintId, long>();
+            foreach (var change in changes)
+            {
+                ArgumentNullException.ThrowIfNull(change, nameof(changes));
+                var id = change.Complaint.Id;
+                var actual = versions.TryGetValue(id, out var v) ? v : _cases.TryGetValue(id, out var stored) ? stored.Version : 0;
+                if (actual != change.ExpectedVersion)
+                {
+                    throw new ConcurrencyException(id, change.ExpectedVersion, actual);
+                }
+
+                versions[id] = change.Complaint.Version;
+            }
+
+            foreach (var change in changes)
+            {
+                var complaint = change.Complaint;
+                _cases.TryGetValue(complaint.Id, out var stored);
+                if (!_journals.TryGetValue(complaint.Id, out var journal))
+                {
+                    _journals[complaint.Id] = journal = [];
+                }
+
+                journal.AddRange(change.Entries);
+                Reindex(stored, complaint);
+                WriteAlarms(change);
+                _cases[complaint.Id] = complaint;
+                AddOutbox(complaint.Id, change.Notifications);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

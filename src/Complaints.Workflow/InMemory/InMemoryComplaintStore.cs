@@ -9,7 +9,7 @@ namespace Complaints.Workflow.InMemory;
 /// notifications they carry to the outbox under the same lock. Its parts are split by port: cases (this file and
 /// <c>.Cases.cs</c>), deadlines, outbox, parking, audit and periodic analysis (the reference computation).
 /// </summary>
-public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, Analysis.IComplaintAnalytics
+public sealed partial class InMemoryComplaintStore : IComplaintStore, IBulkComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, Analysis.IComplaintAnalytics
 {
     // One lock over every part, so that a save writes the case, its journal, its alarms and its outbox rows at once.
     private readonly Lock _gate = new();
