@@ -30,7 +30,7 @@ internal static class DemoApp
             return options.Mode switch
             {
                 DemoMode.Cfpb => await CfpbDemo.RunAsync(options, db, console, error, cancellationToken),
-                DemoMode.Import => await ImportDemo.RunAsync(options.ImportPath, db, options.Reset, console, cancellationToken),
+                DemoMode.Import => await ImportDemo.RunAsync(options.ImportPath, db, options.Reset, options.ReportPath, console, cancellationToken),
                 _ => await ScriptedDemo.RunAsync(options, db!, console, cancellationToken),
             };
         }

@@ -46,7 +46,7 @@ internal static class CfpbDemo
             // The older column set (no Company, no Submitted via): it cannot be run through today's workflow as the
             // 2023 sample is, but it imports as history.
             console.MarkupLine("[grey]This export has the older CFPB column set: imported as history (as --import does).[/]");
-            return await ImportDemo.RunAsync(path, db, options.Reset, console, cancellationToken);
+            return await ImportDemo.RunAsync(path, db, options.Reset, options.ReportPath, console, cancellationToken);
         }
 
         IReadOnlyList<CfpbComplaint> rows;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Complaints.Analysis;
+using Complaints.Analysis.Reports;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
 using Complaints.Workflow.Import;
@@ -18,7 +20,7 @@ internal static class ImportDemo
     /// <summary>How many rejected rows the console lists.</summary>
     public const int RejectsShown = 5;
 
-    public static async Task<int> RunAsync(string? path, string? db, bool reset, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? path, string? db, bool reset, string? reportPath, IAnsiConsole console, CancellationToken cancellationToken)
     {
         path ??= CfpbDemo.DefaultCsv;
         if (!File.Exists(path))
@@ -34,7 +36,11 @@ internal static class ImportDemo
             Print(console, path, db, result, watch.Elapsed);
             await PrintStatesAsync(console, cases, cancellationToken);
 
-            // The cases are in `cases` now: an analysis of the imported history (e.g. a report) starts here.
+            if (reportPath is not null)
+            {
+                await DemoReport.WriteAsync(reportPath, await ReportAsync(cases, result, cancellationToken), console, cancellationToken);
+            }
+
             return 0;
         }
         finally
@@ -70,6 +76,36 @@ internal static class ImportDemo
         }
 
         return (result, store);
+    }
+
+    /// <summary>
+    /// The imported history as a report, computed by the store (<see cref="IComplaintAnalytics"/>): from the day the
+    /// earliest complaint was received to the day after the latest (UTC), by month (by week over less than half a
+    /// year), as of now — an "In progress" complaint past its deadline counts as missed.
+    /// </summary>
+    public static async Task<PeriodReport> ReportAsync(IComplaintStore store, ImportResult result, CancellationToken cancellationToken)
+    {
+        var analytics = store as IComplaintAnalytics ?? throw new DemoException("This store does not compute the analysis.");
+        var now = TimeProvider.System.GetUtcNow();
+        var first = result.EarliestReceivedAt ?? now;
+        var last = result.LatestReceivedAt ?? now;
+        var from = new DateTimeOffset(first.UtcDateTime.Date, TimeSpan.Zero);
+        var to = new DateTimeOffset(last.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        var query = new AnalysisQuery
+        {
+            From = from,
+            To = to,
+            AsOf = now,
+            Pack = CfpbHistory.Mapping.Policy.Id,
+            Interval = to - from > TimeSpan.FromDays(183) ? TrendInterval.Month : TrendInterval.Week,
+        };
+        return new PeriodReport
+        {
+            Title = "CFPB complaints imported as history",
+            Organisation = "CFPB Consumer Complaint Database (public data): product as category, company response as state and remedy, timeliness as the resolve deadline",
+            GeneratedAt = now,
+            Analysis = await analytics.AnalyseAsync(query, cancellationToken),
+        };
     }
 
     private static void Print(IAnsiConsole console, string path, string? db, ImportResult result, TimeSpan took)

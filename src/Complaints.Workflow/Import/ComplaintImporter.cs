@@ -133,7 +133,18 @@ public sealed class ComplaintImporter
 
         public List<CaseChange> Pending { get; } = [];
 
-        public ImportResult Result => new() { Imported = _imported, AlreadyPresent = _present, Rejected = _rejectedCount, RejectedRows = _rejected.ToArray() };
+        private DateTimeOffset? _earliest;
+        private DateTimeOffset? _latest;
+
+        public ImportResult Result => new()
+        {
+            Imported = _imported,
+            AlreadyPresent = _present,
+            Rejected = _rejectedCount,
+            RejectedRows = _rejected.ToArray(),
+            EarliestReceivedAt = _earliest,
+            LatestReceivedAt = _latest,
+        };
 
         public void ReadHeader(CsvRecord record)
         {
@@ -291,6 +302,8 @@ public sealed class ComplaintImporter
                 ClosedAt = closedAt,
             };
             var id = IdFor(mapping.Source, key);
+            _earliest = _earliest is { } earliest && earliest <= receivedAt ? earliest : receivedAt;
+            _latest = _latest is { } latest && latest >= receivedAt ? latest : receivedAt;
             var entry = new JournalEntry(id, 1, _now, mapping.Importer, state, state, new ComplaintImported(mapping.Source, key, history), NameBased("import:" + Name(mapping.Source, key)));
             return new CaseChange(ComplaintReplay.Apply(null, entry), [entry], 0);
         }

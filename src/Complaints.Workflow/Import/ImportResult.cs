@@ -25,6 +25,15 @@ public sealed record ImportResult
     /// <summary>Rows that could not be imported.</summary>
     public int Rejected { get; init; }
 
+    /// <summary>
+    /// The earliest time a complaint of the import (imported or already present) was received; <see langword="null"/>
+    /// when no row was. With <see cref="LatestReceivedAt"/>, the span of history to analyse after the import.
+    /// </summary>
+    public DateTimeOffset? EarliestReceivedAt { get; init; }
+
+    /// <summary>The latest time a complaint of the import (imported or already present) was received; <see langword="null"/> when no row was.</summary>
+    public DateTimeOffset? LatestReceivedAt { get; init; }
+
     /// <summary>The rejected rows in file order, with line and reason: all of them, or the first <see cref="ComplaintImportOptions.MaxRejectedRowsKept"/>.</summary>
     public IReadOnlyList<RejectedRow> RejectedRows { get; init; } = [];
 }

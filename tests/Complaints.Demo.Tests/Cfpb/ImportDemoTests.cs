@@ -49,6 +49,27 @@ public sealed class ImportDemoTests
     }
 
     [Fact]
+    public async Task Import_WithReport_WritesTheHistorysFiguresComputedByTheStore()
+    {
+        using var temp = new TempFolder();
+        var csv = temp.File("2015.csv");
+        await File.WriteAllTextAsync(csv, Header2015 + "\n"
+            + "0,1291006,Debt collection,,Communication tactics,,TX,76119,3/19/2015,3/19/2015,In progress,Yes,\n"
+            + "1,1290580,Mortgage,,Loan servicing,,CA,95003,1/2/2015,1/5/2015,Closed with explanation,Yes,No\n"
+            + "2,1290581,Mortgage,,Loan servicing,,CA,95003,1/7/2015,1/8/2015,Closed with monetary relief,No,Yes\n", TestContext.Current.CancellationToken);
+        var report = temp.File("history.html");
+
+        var (code, output, error) = await RunAsync("--import", csv, "--db", temp.File("history.db"), "--report", report);
+
+        code.Should().Be(0, error);
+        output.Should().Contain("Report of 3 cases written to");
+        var markdown = await File.ReadAllTextAsync(Path.ChangeExtension(report, ".md"), TestContext.Current.CancellationToken);
+        // Product is the category: two mortgages, one debt collection; the company's response the remedy's kind.
+        markdown.Should().Contain("| Mortgage | 2 |").And.Contain("| Debt collection | 1 |").And.Contain("Compensation");
+        File.Exists(report).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Import_FileOfAnotherExport_OneLineErrorNamingTheMissingColumns()
     {
         using var temp = new TempFolder();
