@@ -56,6 +56,9 @@ public sealed record CorrectiveAction
     /// <summary>The completion deadline.</summary>
     public required CorrectiveActionDeadline Due { get; init; }
 
+    /// <summary>Working days from approval (or the proposal) to completion, as the policy set them at the proposal.</summary>
+    public required int DueWorkingDays { get; init; }
+
     /// <summary>Working days from completion to the effectiveness check, as the policy set them at the proposal.</summary>
     public required int VerifyAfterWorkingDays { get; init; }
 
