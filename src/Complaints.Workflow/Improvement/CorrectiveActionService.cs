@@ -194,20 +194,22 @@ public sealed partial class CorrectiveActionService
             throw new CorrectiveActionConcurrencyException(id, expected, action.Version);
         }
 
+        // The state first, then who may, then the event: a decision may rely on the state (an approval on the approval step).
+        var machine = new CorrectiveActionMachine(action.State);
+        if (!machine.Machine.CanFire(operation))
+        {
+            throw new CorrectiveActionTransitionException(action.Id, action.State, operation, machine.Allowed());
+        }
+
+        Permit(operation, actor, action);
         var now = _time.GetUtcNow();
         var e = decide(action, now);
-        var to = Transition(action, operation, e);
-        Permit(operation, actor, action);
+        machine.Effective = e is CorrectiveActionVerified { Verification.Effective: true };
+        var to = machine.Target(operation)!.Value;
         var entry = new CorrectiveActionJournalEntry(id, action.Version + 1, now, actor, action.State, to, e);
         var updated = CorrectiveActionReplay.Apply(action, entry);
         await _actions.SaveAsync(new CorrectiveActionChange(updated, [entry], action.Version), cancellationToken).ConfigureAwait(false);
         return new CorrectiveActionResult(updated, [entry]);
-    }
-
-    private static CorrectiveActionState Transition(CorrectiveAction action, CorrectiveActionOperation operation, CorrectiveActionEvent e)
-    {
-        var machine = new CorrectiveActionMachine(action.State) { Effective = e is CorrectiveActionVerified { Verification.Effective: true } };
-        return machine.Target(operation) ?? throw new CorrectiveActionTransitionException(action.Id, action.State, operation, new CorrectiveActionMachine(action.State).Allowed());
     }
 
     private void Permit(CorrectiveActionOperation operation, Actor actor, CorrectiveAction? action)

@@ -165,6 +165,17 @@ public sealed class CorrectiveActionServiceTests
     }
 
     [Fact]
+    public async Task Approve_AnActionThatNeedsNoApproval_IsRefusedAsNotAllowed()
+    {
+        var h = new CapaHarness();
+        var open = await h.Open();
+
+        var act = () => h.Actions.ApproveAsync(open.Id, GeneralManager);
+
+        (await act.Should().ThrowAsync<CorrectiveActionTransitionException>()).Which.State.Should().Be(CorrectiveActionState.Open);
+    }
+
+    [Fact]
     public async Task Cancel_AnOpenAction_EndsIt_AndACompletedOneCannotBeCancelled()
     {
         var h = new CapaHarness();
