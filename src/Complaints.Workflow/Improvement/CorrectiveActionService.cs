@@ -101,9 +101,9 @@ public sealed partial class CorrectiveActionService
                 throw Refused(action, actor, CorrectiveActionOperation.Approve, "the owner of an action may not approve it; another holder of the role must.");
             }
 
-            var calendar = CalendarOf(_policies.Resolve(action.Policy));
+            var calendar = CalendarOf(PolicyOf(action));
             return new CorrectiveActionApproved(
-                action.Approval!.Role, Trimmed(note), Deadline(CorrectiveActionDeadlineKind.Completion, now, DueDays(action), action.WarningWorkingDays, calendar));
+                action.Approval!.Role, Trimmed(note), Deadline(CorrectiveActionDeadlineKind.Completion, now, action.DueWorkingDays, action.WarningWorkingDays, calendar));
         }, cancellationToken);
 
     /// <summary>Refuses the approval; the action ends as declined.</summary>
@@ -138,7 +138,7 @@ public sealed partial class CorrectiveActionService
     public Task<CorrectiveActionResult> CompleteAsync(CorrectiveActionId id, Actor actor, string summary, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         RunAsync(id, actor, CorrectiveActionOperation.Complete, expectedVersion, v => v.RequiredText(summary, ComplaintLimits.TextLength, "Summary", "What was done"), (action, now) =>
         {
-            var calendar = CalendarOf(_policies.Resolve(action.Policy));
+            var calendar = CalendarOf(PolicyOf(action));
             return new CorrectiveActionCompleted(
                 summary.Trim(), Deadline(CorrectiveActionDeadlineKind.Verification, now, action.VerifyAfterWorkingDays, action.WarningWorkingDays, calendar));
         }, cancellationToken);
@@ -223,6 +223,9 @@ public sealed partial class CorrectiveActionService
     private static CorrectiveActionNotPermittedException Refused(CorrectiveAction? action, Actor actor, CorrectiveActionOperation operation, string reason) =>
         new(action?.Id, actor.Id, operation, reason);
 
+    // The policy the action was proposed under, for its calendar; the current one if that version is no longer loaded.
+    private IComplaintPolicy PolicyOf(CorrectiveAction action) => _policies.TryResolve(action.Policy, null) ?? _policies.Current;
+
     private IBusinessCalendar CalendarOf(IComplaintPolicy policy) => policy.CalendarName is { } name ? _calendars.Get(name) : _calendar;
 
     private static CorrectiveActionDeadline Deadline(CorrectiveActionDeadlineKind kind, DateTimeOffset from, int workingDays, int warningDays, IBusinessCalendar calendar)
@@ -231,9 +234,6 @@ public sealed partial class CorrectiveActionService
         DateTimeOffset? warn = warningDays > 0 && warningDays < workingDays ? calendar.Add(from, workingDays - warningDays, DeadlineUnit.WorkingDays) : null;
         return new CorrectiveActionDeadline(kind, due, warn, calendar.Name);
     }
-
-    // The due period the proposal was given, read back from its terms so that an approval counts the same working days.
-    private static int DueDays(CorrectiveAction action) => action.DueWorkingDays;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
