@@ -60,6 +60,9 @@ public sealed class ComplaintsOptions
     /// <summary>Who may take each action.</summary>
     public ComplaintPermissions Permissions { get; } = new();
 
+    /// <summary>Who may propose, approve, complete, verify and cancel corrective and preventive actions (<see cref="Improvement.CorrectiveActionPermissions"/> states the defaults).</summary>
+    public Improvement.CorrectiveActionPermissions CorrectiveActionPermissions { get; } = new();
+
     /// <summary>
     /// Roles that see every case. Everyone else sees the cases they received or handle, those of their
     /// department, and those waiting for an approval by a role they hold.

@@ -26,6 +26,9 @@ public abstract class ComplaintPolicyDecorator(IComplaintPolicy inner) : ICompla
     public virtual LifecycleSettings Lifecycle => Inner.Lifecycle;
 
     /// <inheritdoc />
+    public virtual Improvement.CorrectiveActionSettings CorrectiveActions => Inner.CorrectiveActions;
+
+    /// <inheritdoc />
     public virtual AdmissibilityDecision DecideAdmissibility(Complaint complaint) => Inner.DecideAdmissibility(complaint);
 
     /// <inheritdoc />

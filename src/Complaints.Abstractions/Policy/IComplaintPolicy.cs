@@ -23,6 +23,12 @@ public interface IComplaintPolicy
     /// <summary>How the lifecycle varies under this policy (emergency meetings, on-the-spot settlement, triage, rewards, sanctions); <see cref="LifecycleSettings.Default"/> for today's lifecycle.</summary>
     LifecycleSettings Lifecycle => LifecycleSettings.Default;
 
+    /// <summary>
+    /// When a corrective or preventive action is required, who approves it, its due and verification periods;
+    /// <see cref="Improvement.CorrectiveActionSettings.Default"/> for a policy that says nothing.
+    /// </summary>
+    Improvement.CorrectiveActionSettings CorrectiveActions => Improvement.CorrectiveActionSettings.Default;
+
     /// <summary>Is the complaint ours to handle? Asked at triage.</summary>
     /// <param name="complaint">The case as received.</param>
     /// <returns>The decision.</returns>

@@ -1,8 +1,10 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow;
 using Complaints.Workflow.Calendars;
+using Complaints.Workflow.Improvement;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,7 @@ public static class ComplaintsServiceCollectionExtensions
                 $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog."));
         services.TryAddSingleton(static sp => Port<IDeadlineStore>(sp, "claim due deadlines for the deadline worker"));
         services.TryAddSingleton(static sp => Port<IOutboxStore>(sp, "keep the notification outbox the dispatcher sends from"));
+        services.TryAddSingleton(static sp => Port<ICorrectiveActionStore>(sp, "keep corrective and preventive actions"));
         services.TryAddSingleton<IBusinessCalendar>(static _ => new WeekdayCalendar());
         services.TryAddSingleton(static sp => CalendarRegistration.Registry(
             sp.GetServices<CalendarRegistration>(), sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value));
@@ -69,6 +72,14 @@ public static class ComplaintsServiceCollectionExtensions
         });
         services.TryAddSingleton(static sp => new ComplaintAnalysis(
             sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>()));
+        services.TryAddSingleton(static sp => new CorrectiveActionService(
+            sp.GetRequiredService<ICorrectiveActionStore>(),
+            sp.GetRequiredService<IComplaintStore>(),
+            sp.GetRequiredService<PolicyCatalog>(),
+            sp.GetRequiredService<IBusinessCalendar>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>(),
+            sp.GetRequiredService<BusinessCalendarRegistry>()));
         return new ComplaintsBuilder(services);
     }
 

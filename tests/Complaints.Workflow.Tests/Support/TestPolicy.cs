@@ -48,6 +48,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The lifecycle settings; the workflow's defaults unless a test changes them.</summary>
     public LifecycleSettings Lifecycle { get; set; } = LifecycleSettings.Default;
 
+    /// <summary>The corrective-action settings; the workflow's defaults unless a test changes them.</summary>
+    public Complaints.Improvement.CorrectiveActionSettings CorrectiveActions { get; set; } = Complaints.Improvement.CorrectiveActionSettings.Default;
+
     /// <summary>The working days to the follow-up deadline; 10 unless a test changes it (3 makes it fall due with a general case's resolve deadline).</summary>
     public int FollowUpDays { get; set; } = 10;
 
