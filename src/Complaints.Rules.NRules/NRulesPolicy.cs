@@ -43,6 +43,7 @@ public sealed class NRulesPolicy : IComplaintPolicy
         CalendarName = options.CalendarName;
         IntakeSchema = options.IntakeSchema;
         Lifecycle = options.Lifecycle ?? LifecycleSettings.Default;
+        CorrectiveActions = options.CorrectiveActions ?? Complaints.Improvement.CorrectiveActionSettings.Default;
         _factory = factory;
         Rules = rules.Select(r => r.Name).ToArray();
         CompileTime = compileTime;
@@ -130,6 +131,9 @@ public sealed class NRulesPolicy : IComplaintPolicy
 
     /// <inheritdoc />
     public LifecycleSettings Lifecycle { get; }
+
+    /// <inheritdoc />
+    public Complaints.Improvement.CorrectiveActionSettings CorrectiveActions { get; }
 
     /// <summary>The settings the rules read when the policy decides alone.</summary>
     public PolicySettings Settings { get; }

@@ -32,6 +32,10 @@ public sealed class NRulesPolicyOptions
     /// <value>The default value is <see cref="LifecycleSettings.Default"/>.</value>
     public LifecycleSettings Lifecycle { get; set; } = LifecycleSettings.Default;
 
+    /// <summary>When corrective actions are required and their terms under the policy, alone (layered, the pack's <c>improvement</c> section).</summary>
+    /// <value>The default value is <see cref="Complaints.Improvement.CorrectiveActionSettings.Default"/>.</value>
+    public Complaints.Improvement.CorrectiveActionSettings CorrectiveActions { get; set; } = Complaints.Improvement.CorrectiveActionSettings.Default;
+
     /// <summary>Adds every public, top-level rule class (derived from NRules' <c>Rule</c>) of <paramref name="assemblies"/>, found by NRules' <c>RuleRepository</c>.</summary>
     /// <param name="assemblies">The assemblies, e.g. <c>typeof(MyRule).Assembly</c>.</param>
     /// <returns>These options.</returns>

@@ -21,7 +21,7 @@ public enum PackChangeKind
 }
 
 /// <summary>One difference between two versions of a value of a pack: a setting, a role, a rule's expression …</summary>
-/// <param name="Section">Where it is: <c>pack</c> (id, version, <c>extends</c> …), <c>settings</c>, <c>roles</c>, <c>departments</c>, <c>categories</c>, <c>attributes</c>, <c>lifecycle</c>, <c>sources</c>, <c>words</c>, or for a rule's part <c>rule</c>.</param>
+/// <param name="Section">Where it is: <c>pack</c> (id, version, <c>extends</c> …), <c>settings</c>, <c>roles</c>, <c>departments</c>, <c>categories</c>, <c>attributes</c>, <c>lifecycle</c>, <c>improvement</c>, <c>sources</c>, <c>words</c>, or for a rule's part <c>rule</c>.</param>
 /// <param name="Key">What it is: a setting's name, a role's id and field (<c>manager.approvalLimit</c>), a word list's name (one change per word added or removed), a rule's part (<c>Expression</c>, <c>Properties.steps</c>, <c>order</c>).</param>
 /// <param name="Before">The earlier value, as JSON or text; <see langword="null"/> when it was added.</param>
 /// <param name="After">The later value; <see langword="null"/> when it was removed.</param>
@@ -142,6 +142,7 @@ public sealed class PackDiff
         Keyed(changes, "categories", a.Categories.Distinct().ToDictionary(c => c, _ => "category"), b.Categories.Distinct().ToDictionary(c => c, _ => "category"));
         Keyed(changes, "attributes", Fields(a.Attributes ?? [], x => x.Id), Fields(b.Attributes ?? [], x => x.Id));
         Keyed(changes, "lifecycle", Fields<PackLifecycle>(a.Lifecycle is null ? [] : [a.Lifecycle], _ => "lifecycle"), Fields<PackLifecycle>(b.Lifecycle is null ? [] : [b.Lifecycle], _ => "lifecycle"));
+        Keyed(changes, "improvement", Fields<PackImprovement>(a.Improvement is null ? [] : [a.Improvement], _ => "improvement"), Fields<PackImprovement>(b.Improvement is null ? [] : [b.Improvement], _ => "improvement"));
         Keyed(changes, "sources", a.Sources.Distinct().ToDictionary(s => s, _ => "source"), b.Sources.Distinct().ToDictionary(s => s, _ => "source"));
         CompareWords(a.Words, b.Words, changes);
     }

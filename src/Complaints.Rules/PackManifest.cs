@@ -75,6 +75,44 @@ public sealed record PackManifest
 
     /// <summary>How the lifecycle varies under this pack (<c>lifecycle</c>); <see langword="null"/> when the pack says nothing, for the workflow's default lifecycle.</summary>
     public PackLifecycle? Lifecycle { get; init; }
+
+    /// <summary>
+    /// When corrective and preventive actions are required and their terms (<c>improvement</c>); <see langword="null"/>
+    /// when the pack says nothing, for the workflow's defaults (<see cref="Complaints.Improvement.CorrectiveActionSettings.Default"/>).
+    /// </summary>
+    public PackImprovement? Improvement { get; init; }
+}
+
+/// <summary>
+/// The <c>improvement</c> section of <c>pack.json</c>, as written: each field left out keeps the workflow's default
+/// (<see cref="Complaints.Improvement.CorrectiveActionSettings.Default"/>). Checked at load: the role must be declared,
+/// the tier known, the numbers whole and in range.
+/// </summary>
+public sealed record PackImprovement
+{
+    /// <summary>The pack role that approves corrective actions (e.g. <c>general-manager</c>); none by default.</summary>
+    public string? ApprovalRole { get; init; }
+
+    /// <summary>Working days from approval (or the proposal) to completion (10 by default).</summary>
+    public int? DueWorkingDays { get; init; }
+
+    /// <summary>Working days before a due time to warn; 0 for no warning (2 by default).</summary>
+    public int? WarningWorkingDays { get; init; }
+
+    /// <summary>Working days from completion to the check of effectiveness (60 by default).</summary>
+    public int? VerifyAfterWorkingDays { get; init; }
+
+    /// <summary>The lowest tier whose substantiated cases require an action (<c>major</c> by default), or <c>none</c>.</summary>
+    public string? RequiredFromTier { get; init; }
+
+    /// <summary>How many substantiated cases of one cause within <see cref="RecurrenceDays"/> require an action (3 by default); 0 for never.</summary>
+    public int? RecurrenceCount { get; init; }
+
+    /// <summary>The period, in calendar days, of <see cref="RecurrenceCount"/> (90 by default).</summary>
+    public int? RecurrenceDays { get; init; }
+
+    /// <summary>Where the settings come from (the document and section), recorded with each action's terms.</summary>
+    public string? Basis { get; init; }
 }
 
 /// <summary>

@@ -48,6 +48,7 @@ public sealed partial class PolicyPack
 
         Identity = new PolicyRef(manifest.Id, manifest.Version);
         Lifecycle = ManifestLoader.Lifecycle(manifest);
+        CorrectiveActions = ManifestLoader.Improvement(manifest);
         _pack = new PackFacts(
             manifest.Id,
             manifest.Version,
@@ -94,6 +95,9 @@ public sealed partial class PolicyPack
 
     /// <summary>How the lifecycle varies under this pack: its <c>pack.json</c> <c>lifecycle</c> section, with the workflow's default for each setting it leaves out.</summary>
     public LifecycleSettings Lifecycle { get; }
+
+    /// <summary>When corrective actions are required and their terms under this pack: its <c>pack.json</c> <c>improvement</c> section, with the workflow's default for each setting it leaves out.</summary>
+    public Complaints.Improvement.CorrectiveActionSettings CorrectiveActions { get; }
 
     /// <summary>The pack's <c>pack.json</c>, after any override.</summary>
     public PackManifest Manifest { get; }

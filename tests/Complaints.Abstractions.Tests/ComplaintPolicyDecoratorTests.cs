@@ -26,6 +26,7 @@ public sealed class ComplaintPolicyDecoratorTests
         decorated.CalendarName.Should().Be("cn");
         decorated.IntakeSchema.Should().BeSameAs(inner.IntakeSchema);
         decorated.Lifecycle.Should().BeSameAs(inner.Lifecycle);
+        decorated.CorrectiveActions.Should().BeSameAs(inner.CorrectiveActions);
         decorated.DecideNotices(complaint, new NoticeEvent("triaged")).Should().BeSameAs(Inner.Notices);
         decorated.Classify(complaint).Should().BeSameAs(Inner.Severity);
     }
@@ -66,6 +67,8 @@ public sealed class ComplaintPolicyDecoratorTests
         public IntakeSchema? IntakeSchema { get; } = new([new IntakeAttributeDefinition("ward", IntakeAttributeType.Text)]);
 
         public LifecycleSettings Lifecycle { get; } = LifecycleSettings.Default with { OnSpotUpTo = Complaints.Severity.Major };
+
+        public Improvement.CorrectiveActionSettings CorrectiveActions { get; } = Improvement.CorrectiveActionSettings.Default with { ApprovalRole = "general-manager" };
 
         public NoticeDecision DecideNotices(Complaint complaint, NoticeEvent at) => Notices;
 

@@ -249,6 +249,20 @@ public sealed class NRulesPolicyTests
     }
 
     [Fact]
+    public void CorrectiveActionSettings_AloneFromTheOptions_LayeredFromThePack()
+    {
+        var alone = NRulesPolicy.Build(o =>
+        {
+            o.Rules(typeof(SameDepartmentRecuses));
+            o.CorrectiveActions = Complaints.Improvement.CorrectiveActionSettings.Default with { ApprovalRole = "quality-director" };
+        });
+        IComplaintPolicy layered = NRulesPolicy.Build(o => o.Rules(typeof(SameDepartmentRecuses))).Over(PolicyPacks.LoadBuiltIn("auto-dealership"));
+
+        ((IComplaintPolicy)alone).CorrectiveActions.ApprovalRole.Should().Be("quality-director");
+        layered.CorrectiveActions.ApprovalRole.Should().Be("general-manager", "the dealership's general manager approves corrective actions");
+    }
+
+    [Fact]
     public void LayeredExplanation_NeverHoldsTheComplainantsNameOrContact()
     {
         var layered = NRulesPolicy.Build(o => o.Rules(typeof(NamesTheComplainant), typeof(SameDepartmentRecuses))).Over(PolicyPacks.LoadBuiltIn("auto-dealership"));

@@ -125,6 +125,11 @@ internal static class ManifestLoader
         {
             CheckLifecycle(lifecycle, m, Problem);
         }
+
+        if (m.Improvement is { } improvement)
+        {
+            CheckImprovement(improvement, m, Problem);
+        }
     }
 
     /// <summary>The <c>lifecycle</c> section's values: known tiers and kinds, declared roles, each wrong one named with the nearest valid value.</summary>
@@ -197,6 +202,60 @@ internal static class ManifestLoader
             TriageRoles = l.TriageRoles?.Select(Declared).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
             RewardKinds = l.RewardKinds is { } kinds ? kinds.Select(Parse<ComplaintKind>).Distinct().ToArray() : defaults.RewardKinds,
             PenaltiesConfirmedBy = l.PenaltiesConfirmedBy is { } confirmer ? Declared(confirmer) : null,
+        };
+    }
+
+    /// <summary>The <c>improvement</c> section's values: a declared role, a known tier (or <c>none</c>), numbers in range.</summary>
+    private static void CheckImprovement(PackImprovement improvement, PackManifest m, Action<string> problem)
+    {
+        if (improvement.ApprovalRole is { } role && !m.Roles.Any(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)))
+        {
+            var valid = m.Roles.Select(r => r.Id).ToArray();
+            problem($"'improvement.approvalRole' is '{role}', which is not one of the declared roles{Nearest.Hint(role, valid)}; the roles are {string.Join(", ", valid)}.");
+        }
+
+        if (improvement.RequiredFromTier is { } tier && !string.Equals(tier, "none", StringComparison.OrdinalIgnoreCase) && !Names.TryParse<Severity>(tier, out _))
+        {
+            var valid = Names.List<Severity>();
+            problem($"'improvement.requiredFromTier' is '{tier}'{Nearest.Hint(tier, valid.Split(", "))}; use one of {valid}, or none.");
+        }
+
+        void Range(string field, int? value, int min, int max)
+        {
+            if (value is { } v && (v < min || v > max))
+            {
+                problem($"'improvement.{field}' is {v}; use a whole number from {min} to {max}.");
+            }
+        }
+
+        var defaults = Complaints.Improvement.CorrectiveActionSettings.Default;
+        Range("dueWorkingDays", improvement.DueWorkingDays, 1, 365);
+        Range("warningWorkingDays", improvement.WarningWorkingDays, 0, (improvement.DueWorkingDays ?? defaults.DueWorkingDays) - 1);
+        Range("verifyAfterWorkingDays", improvement.VerifyAfterWorkingDays, 1, 730);
+        Range("recurrenceCount", improvement.RecurrenceCount, 0, 1000);
+        Range("recurrenceDays", improvement.RecurrenceDays, 1, 3650);
+    }
+
+    /// <summary>The corrective-action settings <paramref name="m"/> gives, after <see cref="Check"/> found no problem: the default for each field left out.</summary>
+    public static Complaints.Improvement.CorrectiveActionSettings Improvement(PackManifest m)
+    {
+        var defaults = Complaints.Improvement.CorrectiveActionSettings.Default;
+        if (m.Improvement is not { } i)
+        {
+            return defaults;
+        }
+
+        return new Complaints.Improvement.CorrectiveActionSettings
+        {
+            ApprovalRole = i.ApprovalRole is { } role ? m.Roles.First(r => string.Equals(r.Id, role, StringComparison.OrdinalIgnoreCase)).Id : null,
+            DueWorkingDays = i.DueWorkingDays ?? defaults.DueWorkingDays,
+            WarningWorkingDays = i.WarningWorkingDays ?? defaults.WarningWorkingDays,
+            VerifyAfterWorkingDays = i.VerifyAfterWorkingDays ?? defaults.VerifyAfterWorkingDays,
+            RequiredFromTier = i.RequiredFromTier is not { } tier ? defaults.RequiredFromTier
+                : Names.TryParse<Severity>(tier, out var parsed) ? parsed : null,
+            RecurrenceCount = i.RecurrenceCount ?? defaults.RecurrenceCount,
+            RecurrenceDays = i.RecurrenceDays ?? defaults.RecurrenceDays,
+            Basis = i.Basis,
         };
     }
 }

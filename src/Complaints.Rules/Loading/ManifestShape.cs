@@ -11,12 +11,17 @@ namespace Complaints.Rules.Loading;
 internal static partial class ManifestShape
 {
     private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier", "extends"];
-    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle", "words"];
+    private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle", "words", "improvement"];
 
     /// <summary>The fields of the <c>lifecycle</c> section: the lists, then the texts.</summary>
     internal static readonly string[] LifecycleLists = ["emergencyMeetingTiers", "triageRoles", "rewardKinds"];
 
     internal static readonly string[] LifecycleTexts = ["onSpotUpTo", "penaltiesConfirmedBy"];
+
+    /// <summary>The fields of the <c>improvement</c> section: the whole numbers, then the texts.</summary>
+    internal static readonly string[] ImprovementNumbers = ["dueWorkingDays", "warningWorkingDays", "verifyAfterWorkingDays", "recurrenceCount", "recurrenceDays"];
+
+    internal static readonly string[] ImprovementTexts = ["approvalRole", "requiredFromTier", "basis"];
 
     /// <summary>Reports every problem of shape; <see langword="true"/> when there is none.</summary>
     public static bool Check(JsonNode? root, Action<string> problem)
@@ -67,6 +72,9 @@ internal static partial class ManifestShape
                 case "lifecycle":
                     Lifecycle(value, Problem);
                     break;
+                case "improvement":
+                    Improvement(value, Problem);
+                    break;
                 case "words":
                     Words(value, Problem);
                     break;
@@ -102,6 +110,36 @@ internal static partial class ManifestShape
             {
                 var fields = LifecycleLists.Concat(LifecycleTexts).ToArray();
                 problem($"'{path}' is not a lifecycle setting{Nearest.Hint(key, fields)}; the settings are {string.Join(", ", fields)}.");
+            }
+        }
+    }
+
+    /// <summary>The <c>improvement</c> section: an object of known fields, whole numbers and strings.</summary>
+    private static void Improvement(JsonNode? node, Action<string> problem)
+    {
+        if (Object("improvement", node, problem) is not { } improvement)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in improvement)
+        {
+            var path = $"improvement.{key}";
+            if (ImprovementNumbers.FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase)) is not null)
+            {
+                if (value is null || value.GetValueKind() != JsonValueKind.Number || !value.AsValue().TryGetValue<int>(out _))
+                {
+                    problem($"'{path}' must be a whole number; it is {Kind(value)}.");
+                }
+            }
+            else if (ImprovementTexts.FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase)) is not null)
+            {
+                Text(path, value, problem);
+            }
+            else
+            {
+                var fields = ImprovementNumbers.Concat(ImprovementTexts).ToArray();
+                problem($"'{path}' is not an improvement setting{Nearest.Hint(key, fields)}; the settings are {string.Join(", ", fields)}.");
             }
         }
     }

@@ -14,7 +14,9 @@ namespace Complaints.Workflow.Deadlines;
 /// already recorded and the store's optimistic version check refuses a racing second write. Each alarm is isolated:
 /// one that fails unexpectedly (its case cannot be read, say) is parked in the store with its error and logged, and
 /// the others go on; an operator lists parked alarms with <see cref="IDeadlineStore.ReadParkedDeadlineAlarmsAsync"/>
-/// and releases them with <see cref="IDeadlineStore.ReleaseDeadlineAlarmAsync"/>.
+/// and releases them with <see cref="IDeadlineStore.ReleaseDeadlineAlarmAsync"/>. When it is given the
+/// <see cref="Improvement.CorrectiveActionService"/>, each poll also records the due warnings and breaches of corrective
+/// and preventive actions (<see cref="Improvement.CorrectiveActionService.RecordDueDeadlinesAsync"/>).
 /// </summary>
 public sealed partial class DeadlineWorker : BackgroundService
 {
@@ -24,6 +26,7 @@ public sealed partial class DeadlineWorker : BackgroundService
     private readonly DeadlineWorkerOptions _options;
     private readonly ILogger<DeadlineWorker> _logger;
     private readonly string _workerId;
+    private readonly Improvement.CorrectiveActionService? _correctiveActions;
 
     /// <summary>Creates the worker. Hosts add it with <c>services.AddComplaints(...).AddDeadlineWorker()</c>.</summary>
     /// <param name="deadlines">Where due alarms are claimed.</param>
@@ -31,9 +34,17 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <param name="time">The clock.</param>
     /// <param name="options">The worker's settings.</param>
     /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    /// <param name="correctiveActions">The corrective-action service whose deadline alarms each poll records too; none if <see langword="null"/>.</param>
     /// <exception cref="OptionsValidationException">A setting of <paramref name="options"/> is out of range; the message names each.</exception>
-    public DeadlineWorker(IDeadlineStore deadlines, ComplaintService service, TimeProvider time, IOptions<DeadlineWorkerOptions> options, ILogger<DeadlineWorker>? logger = null)
+    public DeadlineWorker(
+        IDeadlineStore deadlines,
+        ComplaintService service,
+        TimeProvider time,
+        IOptions<DeadlineWorkerOptions> options,
+        ILogger<DeadlineWorker>? logger = null,
+        Improvement.CorrectiveActionService? correctiveActions = null)
     {
+        _correctiveActions = correctiveActions;
         ArgumentNullException.ThrowIfNull(options);
         _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
         _service = service ?? throw new ArgumentNullException(nameof(service));
@@ -44,7 +55,7 @@ public sealed partial class DeadlineWorker : BackgroundService
         _workerId = _options.WorkerId ?? $"deadline-worker-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }
 
-    /// <summary>Claims the alarms due now and records each; returns how many were recorded by this call.</summary>
+    /// <summary>Claims the alarms due now and records each, then the corrective actions' due alarms; returns how many were recorded by this call.</summary>
     /// <param name="cancellationToken">Stops between alarms.</param>
     /// <returns>The number of alarms recorded.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -76,6 +87,11 @@ public sealed partial class DeadlineWorker : BackgroundService
                 // if it is still due, the next poll claims it again.
                 LogSkipped(alarm.ComplaintId, alarm.Kind, alarm.Alarm, e.Message);
             }
+        }
+
+        if (_correctiveActions is not null)
+        {
+            recorded += await _correctiveActions.RecordDueDeadlinesAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 
         return recorded;

@@ -1,10 +1,13 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow;
 using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Improvement;
 using Complaints.Workflow.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -111,7 +114,8 @@ public sealed class ComplaintsBuilder
 
     /// <summary>
     /// Adds the hosted <see cref="DeadlineWorker"/>, which records deadline warnings and breaches through the command
-    /// path. The store must implement <see cref="IDeadlineStore"/> (the built-in stores do). The settings are
+    /// path. The store must implement <see cref="IDeadlineStore"/> (the built-in stores do). When the store also keeps
+    /// corrective actions (<see cref="ICorrectiveActionStore"/>), their deadlines are recorded too. The settings are
     /// validated at host start.
     /// </summary>
     /// <param name="configure">Adjusts the worker's settings.</param>
@@ -120,8 +124,30 @@ public sealed class ComplaintsBuilder
     {
         Services.AddOptions<DeadlineWorkerOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineWorkerOptions>, WorkerOptionsValidator>());
-        Services.AddHostedService<DeadlineWorker>();
+        // Corrective actions' deadlines too, when the store keeps actions (a store that does not still runs the cases' deadlines).
+        Services.AddHostedService(static sp => new DeadlineWorker(
+            sp.GetRequiredService<IDeadlineStore>(),
+            sp.GetRequiredService<ComplaintService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DeadlineWorkerOptions>>(),
+            sp.GetService<ILogger<DeadlineWorker>>(),
+            CorrectiveActionsIfKept(sp)));
         return this;
+    }
+
+    /// <summary>The corrective-action service, if the store keeps actions (its <see cref="ICorrectiveActionStore"/> resolves); else <see langword="null"/>.</summary>
+    private static CorrectiveActionService? CorrectiveActionsIfKept(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<ICorrectiveActionStore>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        return services.GetRequiredService<CorrectiveActionService>();
     }
 
     /// <summary>

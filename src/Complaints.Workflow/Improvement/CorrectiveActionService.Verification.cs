@@ -64,7 +64,7 @@ public sealed partial class CorrectiveActionService
         var query = new ComplaintQuery
         {
             ReceivedFrom = from,
-            ReceivedTo = to,
+            ReceivedTo = to.AddTicks(1), // a case received at the very time of the check counts
             Department = action.Department,
             Categories = action.Category is { } category ? [category] : null,
             Take = CountPage,
