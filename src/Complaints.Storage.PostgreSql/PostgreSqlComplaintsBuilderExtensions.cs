@@ -1,3 +1,4 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql;
@@ -14,7 +15,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
 {
     /// <summary>
     /// Keeps cases in PostgreSQL: one <see cref="PostgreSqlComplaintStore"/> per process, registered as
-    /// <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>, so that every node sharing the database sees the
+    /// <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/>, <see cref="IAuditLog"/> and <see cref="ICorrectiveActionStore"/>, so that every node sharing the database sees the
     /// same cases and deadline workers on different nodes never record an alarm twice.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
@@ -35,7 +36,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
 
     /// <summary>
     /// Keeps cases in PostgreSQL over a data source the host configured and owns (logging, multiple hosts, auth
-    /// callbacks), registered as <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>.
+    /// callbacks), registered as <see cref="IComplaintStore"/>, <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/>, <see cref="IAuditLog"/> and <see cref="ICorrectiveActionStore"/>.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="dataSource">The data source; the host disposes of it.</param>
@@ -65,6 +66,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IAuditLog>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorrectiveActionStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));
         return builder;
     }
 }

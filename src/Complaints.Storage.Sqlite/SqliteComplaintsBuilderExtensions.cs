@@ -1,3 +1,4 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite;
@@ -14,7 +15,7 @@ public static class SqliteComplaintsBuilderExtensions
     /// <summary>
     /// Keeps cases, journals and deadlines in the SQLite database <paramref name="connectionString"/> names, instead of
     /// in memory. One <see cref="SqliteComplaintStore"/> is registered as <see cref="IComplaintStore"/>,
-    /// <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/> and <see cref="IAuditLog"/>; it creates the file and its schema, or upgrades an older schema, at first use.
+    /// <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/>, <see cref="IAuditLog"/> and <see cref="ICorrectiveActionStore"/>; it creates the file and its schema, or upgrades an older schema, at first use.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (relative to the current directory).</param>
@@ -36,6 +37,7 @@ public static class SqliteComplaintsBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IAuditLog>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorrectiveActionStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         return builder;
     }
 }

@@ -24,6 +24,7 @@ public sealed class RegistrationTests
         provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
         provider.GetRequiredService<Complaints.Notifications.IOutboxStore>().Should().BeSameAs(store);
         provider.GetRequiredService<IAuditLog>().Should().BeSameAs(store);
+        provider.GetRequiredService<Complaints.Improvement.ICorrectiveActionStore>().Should().BeSameAs(store);
         provider.GetRequiredService<PostgreSqlComplaintStore>().Should().BeSameAs(store);
     }
 

@@ -15,7 +15,18 @@ public sealed class SchemaTests : IAsyncDisposable
     [
         "complaints_received", "complaints_state", "complaints_assignee", "complaints_department", "complaints_received_by",
         "complaints_awaiting_approval", "complaints_next_due", "complaints_severity", "complaints_category", "deadlines_next_alarm",
+        "corrective_actions_created", "corrective_actions_state", "corrective_actions_owner", "corrective_actions_department",
+        "corrective_actions_root_cause", "corrective_actions_next_due", "corrective_actions_next_alarm", "corrective_action_cases_action",
     ];
+
+    /// <summary>The version this library migrates to.</summary>
+    private const int Current = PostgreSqlComplaintStore.SchemaVersion;
+
+    /// <summary>A version from a later release.</summary>
+    private const int Newer = Current + 1;
+
+    /// <summary>Every version up to the current one, as <c>schema_version</c> lists them once migrated.</summary>
+    private static readonly int[] AllVersions = [.. Enumerable.Range(1, Current)];
 
     private readonly TestSchemas _schemas = new();
 
@@ -52,7 +63,7 @@ public sealed class SchemaTests : IAsyncDisposable
         var loaded = await upgraded.LoadAsync(id);
 
         StoreHarness.Json(loaded).Should().Be(before);
-        (await Versions(old.Schema)).Should().Equal(1, 2, 3, 4, 5, 6);
+        (await Versions(old.Schema)).Should().Equal(AllVersions);
         (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
         (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
     }
@@ -76,7 +87,7 @@ public sealed class SchemaTests : IAsyncDisposable
         await store.AppendAuditAsync(record);
         await store.ParkDeadlineAlarmAsync(due, "parked in a test", StoreHarness.Start);
 
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
+        (await Versions(schema)).Should().Equal(AllVersions);
         (await store.ReadAuditAsync(new Ports.AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
     }
@@ -96,7 +107,64 @@ public sealed class SchemaTests : IAsyncDisposable
         var id = await new StoreHarness(store).ReceiveAsync();
 
         (await store.LoadAsync(id)).Should().NotBeNull();
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
+        (await Versions(schema)).Should().Equal(AllVersions);
+    }
+
+    [Fact]
+    public async Task SchemaBeforeCorrectiveActions_GetsTheirTablesKeepsItsCasesAndStoresActions()
+    {
+        var old = await _schemas.NewStoreAsync();
+        var h = new StoreHarness(old);
+        var id = await h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("billing"));
+        var before = StoreHarness.Json(await h.StoredAsync(id));
+        var journal = (await h.JournalAsync(id)).Select(StoreHarness.Json).ToArray();
+        // Back to the version before the corrective actions, as a node of the previous release left it.
+        await _schemas.ScalarAsync($"""
+            DROP TABLE "{old.Schema}".corrective_action_cases; DROP TABLE "{old.Schema}".corrective_action_journal; DROP TABLE "{old.Schema}".corrective_actions;
+            DELETE FROM "{old.Schema}".schema_version WHERE version = {Current}
+            """);
+        (await Versions(old.Schema)).Should().Equal(AllVersions[..^1]);
+
+        var upgraded = await _schemas.NewStoreAsync(old.Schema);
+        var history = CorrectiveActionHistory.Propose(StoreHarness.Start, cases: [id]).Progress("培训已安排");
+
+        StoreHarness.Json(await upgraded.LoadAsync(id)).Should().Be(before);
+        (await upgraded.ReadJournalAsync(id)).Select(StoreHarness.Json).Should().Equal(journal);
+        await history.SaveEachAsync(upgraded);
+        (await Versions(old.Schema)).Should().Equal(AllVersions);
+        (await Indexes(old.Schema)).Should().Contain(DeskIndexes);
+        (await upgraded.QueryAsync(new Improvement.CorrectiveActionQuery { Case = id })).Select(StoreHarness.Json).Should().Equal(StoreHarness.Json(history.Action));
+        (await upgraded.ReadJournalAsync(history.Action.Id)).Should().HaveCount(2);
+        (await upgraded.ReadDueAlarmsAsync(history.Action.DueAt, 10)).Should().ContainSingle().Which.ActionId.Should().Be(history.Action.Id);
+        (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task CorrectiveActionRows_HoldTheQueryColumnsTheJournalAndTheCaseLinks()
+    {
+        var store = await _schemas.NewStoreAsync();
+        var cases = new[] { ComplaintId.New(StoreHarness.Start), ComplaintId.New(StoreHarness.Start) };
+        var history = CorrectiveActionHistory.Propose(StoreHarness.Start, approvalRole: "general-manager", cases: cases).Approve().Warn();
+        await history.SaveEachAsync(store);
+        var a = history.Action;
+
+        var row = await _schemas.RowAsync($"SELECT *, pg_typeof(document)::text AS document_type FROM \"{store.Schema}\".corrective_actions WHERE id = '{a.Id}'");
+        var journal = await _schemas.ColumnAsync<string>($"SELECT event_type FROM \"{store.Schema}\".corrective_action_journal WHERE action_id = '{a.Id}' ORDER BY sequence");
+        var linked = await _schemas.ColumnAsync<Guid>($"SELECT complaint_id FROM \"{store.Schema}\".corrective_action_cases WHERE action_id = '{a.Id}' ORDER BY complaint_id");
+
+        row["version"].Should().Be(3L);
+        row["state"].Should().Be("open");
+        row["kind"].Should().Be("corrective");
+        row["root_cause"].Should().Be("process-gap");
+        row["owner_id"].Should().Be(a.Owner.Value);
+        row["department"].Should().Be(a.Department!.Value.Value);
+        row["next_due_ticks"].Should().Be(a.DueAt.UtcTicks);
+        row["next_alarm_ticks"].Should().Be(a.DueAt.UtcTicks, "the warning is recorded: the breach is the next alarm");
+        row["breach_ticks"].Should().Be(a.DueAt.UtcTicks);
+        row["created_ticks"].Should().Be(StoreHarness.Start.UtcTicks);
+        row["document_type"].Should().Be("json");
+        journal.Should().Equal("proposed", "approved", "deadline-warned");
+        linked.Should().BeEquivalentTo(cases.Select(c => c.Value));
     }
 
     [Fact]
@@ -104,18 +172,18 @@ public sealed class SchemaTests : IAsyncDisposable
     {
         var current = await _schemas.NewStoreAsync();
         await current.MigrateAsync();
-        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES (7, 'from a later release')");
+        await _schemas.ScalarAsync($"INSERT INTO \"{current.Schema}\".schema_version (version, description) VALUES ({Newer}, 'from a later release')");
         var older = await _schemas.NewStoreAsync(current.Schema);
 
         var load = () => older.LoadAsync(ComplaintId.New(StoreHarness.Start));
         var migrate = () => older.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage($"*schema \"{current.Schema}\" is at version 7, newer than version 6*run that release*on every node*not changed*").Which;
+            .WithMessage($"*schema \"{current.Schema}\" is at version {Newer}, newer than version {Current}*run that release*on every node*not changed*").Which;
         error.Should().BeOfType<PostgreSqlSchemaException>().Which.Should().Match<PostgreSqlSchemaException>(
-            e => e.Schema == current.Schema && e.FoundVersion == 7 && e.SupportedVersion == 6, "both SQL stores refuse a newer schema with a StoreSchemaException naming both versions");
-        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("*version 7*");
-        (await Versions(current.Schema)).Should().Equal(1, 2, 3, 4, 5, 6, 7);
+            e => e.Schema == current.Schema && e.FoundVersion == Newer && e.SupportedVersion == Current, "both SQL stores refuse a newer schema with a StoreSchemaException naming both versions");
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage($"*version {Newer}*");
+        (await Versions(current.Schema)).Should().Equal([.. AllVersions, Newer]);
     }
 
     [Fact]
@@ -126,7 +194,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         var load = () => restricted.LoadAsync(ComplaintId.New(StoreHarness.Start));
 
-        (await load.Should().ThrowAsync<PostgreSqlSchemaException>().WithMessage("*version 0*needs version 6*MigrateAsync*")).Which.FoundVersion.Should().Be(0);
+        (await load.Should().ThrowAsync<PostgreSqlSchemaException>().WithMessage($"*version 0*needs version {Current}*MigrateAsync*")).Which.FoundVersion.Should().Be(0);
         (await _schemas.ScalarAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'")).Should().Be(0L, "nothing was created");
 
         await (await _schemas.NewStoreAsync(schema)).MigrateAsync();
@@ -146,7 +214,7 @@ public sealed class SchemaTests : IAsyncDisposable
 
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync())));
 
-        (await Versions(schema)).Should().Equal(1, 2, 3, 4, 5, 6);
+        (await Versions(schema)).Should().Equal(AllVersions);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -144,6 +144,60 @@ internal static class PostgreSqlSchema
             ALTER TABLE {s}.complaints ADD COLUMN held_products text[];
             COMMENT ON COLUMN {s}.complaints.held_products IS 'The distinct products of the case''s active product holds; null when none is active. No case held a product before this migration, so there is nothing to fill.';
             CREATE INDEX complaints_held ON {s}.complaints (received_ticks, id) WHERE held_products IS NOT NULL;
+            """),
+
+        // Only tables and indexes of its own (IF NOT EXISTS), so it runs the same wherever it stands among the migrations.
+        ("corrective and preventive actions, their journal and their cases", $"""
+            CREATE TABLE IF NOT EXISTS {s}.corrective_actions (
+                id uuid PRIMARY KEY,
+                version bigint NOT NULL CHECK (version > 0),
+                state text NOT NULL,
+                kind text NOT NULL,
+                root_cause text NOT NULL,
+                owner_id text NOT NULL,
+                department text,
+                category text,
+                next_due_at timestamptz,
+                next_due_ticks bigint,
+                next_alarm_ticks bigint,
+                breach_ticks bigint,
+                created_at timestamptz NOT NULL,
+                created_ticks bigint NOT NULL,
+                updated_at timestamptz NOT NULL,
+                document json NOT NULL
+            );
+            COMMENT ON TABLE {s}.corrective_actions IS 'One row per corrective or preventive action: the query columns and the whole action as JSON (document). Written by Complaints.Storage.PostgreSql.';
+            COMMENT ON COLUMN {s}.corrective_actions.next_due_ticks IS 'The running deadline''s due time in .NET UTC ticks (CorrectiveAction.NextDueAt); null once the action has ended.';
+            COMMENT ON COLUMN {s}.corrective_actions.next_alarm_ticks IS 'When the next warning or breach falls due, in .NET UTC ticks (CorrectiveActionAlarms.NextAt); null when none can come.';
+            COMMENT ON COLUMN {s}.corrective_actions.breach_ticks IS 'The running deadline''s due time while its breach is unrecorded, in .NET UTC ticks: from then the breach is the alarm due.';
+            CREATE INDEX IF NOT EXISTS corrective_actions_created ON {s}.corrective_actions (created_ticks, id);
+            CREATE INDEX IF NOT EXISTS corrective_actions_state ON {s}.corrective_actions (state, created_ticks, id);
+            CREATE INDEX IF NOT EXISTS corrective_actions_owner ON {s}.corrective_actions (owner_id, created_ticks, id);
+            CREATE INDEX IF NOT EXISTS corrective_actions_department ON {s}.corrective_actions (department, created_ticks, id) WHERE department IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS corrective_actions_root_cause ON {s}.corrective_actions (root_cause, created_ticks, id);
+            CREATE INDEX IF NOT EXISTS corrective_actions_next_due ON {s}.corrective_actions (next_due_ticks) WHERE next_due_ticks IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS corrective_actions_next_alarm ON {s}.corrective_actions (next_alarm_ticks) WHERE next_alarm_ticks IS NOT NULL;
+
+            CREATE TABLE IF NOT EXISTS {s}.corrective_action_journal (
+                action_id uuid NOT NULL REFERENCES {s}.corrective_actions (id),
+                sequence bigint NOT NULL CHECK (sequence > 0),
+                at timestamptz NOT NULL,
+                actor_id text NOT NULL,
+                from_state text,
+                to_state text NOT NULL,
+                event_type text NOT NULL,
+                entry json NOT NULL,
+                PRIMARY KEY (action_id, sequence)
+            );
+            COMMENT ON TABLE {s}.corrective_action_journal IS 'Each corrective action''s append-only journal; never updated or deleted.';
+
+            CREATE TABLE IF NOT EXISTS {s}.corrective_action_cases (
+                complaint_id uuid NOT NULL,
+                action_id uuid NOT NULL REFERENCES {s}.corrective_actions (id),
+                PRIMARY KEY (complaint_id, action_id)
+            );
+            COMMENT ON TABLE {s}.corrective_action_cases IS 'The cases each corrective action arises from, for the actions of a case.';
+            CREATE INDEX IF NOT EXISTS corrective_action_cases_action ON {s}.corrective_action_cases (action_id);
             """),
     ];
 

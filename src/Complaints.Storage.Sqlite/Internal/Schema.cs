@@ -155,6 +155,57 @@ internal static class Schema
         ALTER TABLE complaints ADD COLUMN held_products TEXT;
         CREATE INDEX ix_complaints_held ON complaints (received_at, id) WHERE held_products IS NOT NULL;
         """,
+
+        // Corrective and preventive actions: one row per action (the query filters and alarm times as columns, the
+        // whole action as JSON), its append-only journal, and the action-case links for "actions of this case".
+        // next_due_at is the running deadline's due time (the DueBefore filter); next_alarm_at when its next alarm
+        // falls due (CorrectiveActionAlarms.NextAt) and breach_at its due time while its breach is unrecorded, for
+        // the due-alarm read. The step creates only tables and indexes of its own (IF NOT EXISTS), so it runs the
+        // same wherever it stands among the steps.
+        """
+        CREATE TABLE IF NOT EXISTS corrective_actions (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            version       INTEGER NOT NULL,
+            state         TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,
+            root_cause    TEXT    NOT NULL,
+            owner         TEXT    NOT NULL,
+            department    TEXT,
+            category      TEXT,
+            next_due_at   TEXT,
+            next_alarm_at TEXT,
+            breach_at     TEXT,
+            created_at    TEXT    NOT NULL,
+            updated_at    TEXT    NOT NULL,
+            json          TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_created ON corrective_actions (created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_state ON corrective_actions (state, created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_owner ON corrective_actions (owner, created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_department ON corrective_actions (department, created_at, id) WHERE department IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_root_cause ON corrective_actions (root_cause, created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_running ON corrective_actions (created_at, id, next_due_at) WHERE next_due_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_corrective_actions_alarm ON corrective_actions (next_alarm_at) WHERE next_alarm_at IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS corrective_action_journal (
+            action_id  TEXT    NOT NULL REFERENCES corrective_actions (id),
+            sequence   INTEGER NOT NULL,
+            at         TEXT    NOT NULL,
+            actor_id   TEXT    NOT NULL,
+            event_type TEXT    NOT NULL,
+            from_state TEXT,
+            to_state   TEXT    NOT NULL,
+            json       TEXT    NOT NULL,
+            PRIMARY KEY (action_id, sequence)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS corrective_action_cases (
+            complaint_id TEXT NOT NULL,
+            action_id    TEXT NOT NULL REFERENCES corrective_actions (id),
+            PRIMARY KEY (complaint_id, action_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_corrective_action_cases_action ON corrective_action_cases (action_id);
+        """,
     ];
 
     /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>

@@ -13,6 +13,12 @@ namespace Complaints.Storage.Tests.Sqlite;
 /// <summary>The store creates its schema, upgrades an older file in place, and refuses a newer one.</summary>
 public sealed class SchemaTests : IDisposable
 {
+    /// <summary>The version this store migrates to, as <c>PRAGMA user_version</c> reads it.</summary>
+    private static readonly string Current = SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A version from a later release.</summary>
+    private static readonly int Newer = SqliteComplaintStore.SchemaVersion + 1;
+
     private readonly TempDatabase _database = new();
 
     [Fact]
@@ -25,15 +31,19 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(7);
+        SqliteComplaintStore.SchemaVersion.Should().Be(8);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
-        Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms");
+        Names(connection, "table").Should().BeEquivalentTo(
+            "complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms",
+            "corrective_actions", "corrective_action_journal", "corrective_action_cases");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
             "ix_complaints_assignee_state", "ix_complaints_open", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
             "ix_complaints_held",
             "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
+            "ix_corrective_actions_created", "ix_corrective_actions_state", "ix_corrective_actions_owner", "ix_corrective_actions_department",
+            "ix_corrective_actions_root_cause", "ix_corrective_actions_running", "ix_corrective_actions_alarm", "ix_corrective_action_cases_action",
         ]);
     }
 
@@ -83,7 +93,7 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.JournalAsync(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
     }
 
     [Fact]
@@ -128,7 +138,7 @@ public sealed class SchemaTests : IDisposable
         (await store.QueryAsync(due)).Select(c => c.Id).Should().Equal(
             (await reference.Store.QueryAsync(due)).Select(c => c.Id), "the store answers as the in-memory reference does");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
         Names(check, "index").Should().Contain(["ix_complaints_assignee_state", "ix_complaints_open"]).And.NotContain("ix_complaints_next_due");
         Plan(check, "SELECT json FROM complaints WHERE state IN ('investigating') AND assignee = 'han' ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_assignee_state").And.NotContain("TEMP B-TREE");
@@ -153,7 +163,7 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
         Names(check, "table").Should().Contain(["audit", "parked_alarms"]);
     }
 
@@ -171,10 +181,42 @@ public sealed class SchemaTests : IDisposable
         await h.DoAsync(id, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Sour smell reported."));
         (await store.QueryAsync(new ComplaintQuery { HeldProduct = "Braised pork" })).Select(c => c.Id).Should().Equal(id);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
         Names(check, "index").Should().Contain("ix_complaints_held");
         Plan(check, "SELECT json FROM complaints WHERE held_products IS NOT NULL ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_held").And.NotContain("TEMP B-TREE", "cases with an active hold are one small index range");
+    }
+
+    [Fact]
+    public async Task FirstUse_FileBeforeCorrectiveActions_GetsTheirTablesKeepsItsCasesAndStoresActions()
+    {
+        // A file as the step before the corrective actions left it: the current schema without their three tables.
+        var (reference, id, path) = await InvestigatingCaseRewoundAsync(
+            A.Complaint(),
+            $"DROP TABLE corrective_action_cases; DROP TABLE corrective_action_journal; DROP TABLE corrective_actions; PRAGMA user_version = {SqliteComplaintStore.SchemaVersion - 1};");
+        using (var before = Open(path))
+        {
+            Names(before, "table").Should().NotContain("corrective_actions");
+        }
+
+        var store = _database.Store(path);
+        var history = CorrectiveActionHistory.Propose(StoreHarness.Start, cases: [id]).Progress("培训已安排");
+
+        StoreHarness.Json(await store.LoadAsync(id)).Should().Be(StoreHarness.Json(await reference.StoredAsync(id)));
+        (await store.ReadJournalAsync(id)).Select(StoreHarness.Json).Should().Equal((await reference.JournalAsync(id)).Select(StoreHarness.Json));
+        await history.SaveEachAsync(store);
+        (await store.QueryAsync(new Improvement.CorrectiveActionQuery { Case = id })).Select(StoreHarness.Json).Should().Equal(StoreHarness.Json(history.Action));
+        (await store.ReadJournalAsync(history.Action.Id)).Should().HaveCount(2);
+        (await store.ReadDueAlarmsAsync(history.Action.DueAt, 10)).Should().ContainSingle().Which.ActionId.Should().Be(history.Action.Id);
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
+        Names(check, "table").Should().Contain(["corrective_actions", "corrective_action_journal", "corrective_action_cases"]);
+        Plan(check, "SELECT json FROM corrective_actions WHERE state IN ('open') ORDER BY created_at, id LIMIT 50")
+            .Should().Contain("ix_corrective_actions_state").And.NotContain("TEMP B-TREE");
+        Plan(check, "SELECT json FROM corrective_actions WHERE next_alarm_at <= '2027-01-01' ORDER BY next_alarm_at, id LIMIT 50")
+            .Should().Contain("ix_corrective_actions_alarm", "the due-alarm read walks only actions with an alarm due");
+        Plan(check, "SELECT json FROM corrective_actions WHERE id IN (SELECT action_id FROM corrective_action_cases WHERE complaint_id = 'x') ORDER BY created_at, id")
+            .Should().Contain("corrective_action_cases USING PRIMARY KEY", "actions of a case are found through the link table's key");
     }
 
     [Fact]
@@ -183,7 +225,7 @@ public sealed class SchemaTests : IDisposable
         var path = _database.NewPath();
         using (var connection = Open(path))
         {
-            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 8;");
+            Execute(connection, $"CREATE TABLE future (x); PRAGMA user_version = {Newer};");
         }
 
         var store = _database.Store(path);
@@ -192,13 +234,13 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 8").And.Contain("up to 7").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
-        error.FoundVersion.Should().Be(8);
-        error.SupportedVersion.Should().Be(7);
+        error.Message.Should().Contain($"schema version {Newer}").And.Contain($"up to {Current}").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.FoundVersion.Should().Be(Newer);
+        error.SupportedVersion.Should().Be(SqliteComplaintStore.SchemaVersion);
         error.Should().BeAssignableTo<StoreSchemaException>("both SQL stores refuse a newer schema with the one type a host catches");
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("8");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Newer.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Names(check, "table").Should().Equal("future");
     }
 
@@ -241,7 +283,7 @@ public sealed class SchemaTests : IDisposable
 
         var error = (await ((Func<Task>)(() => store.LoadAsync(ComplaintId.New(StoreHarness.Start)))).Should().ThrowAsync<SqliteSchemaException>()).Which;
         error.FoundVersion.Should().Be(1);
-        error.Message.Should().Contain("schema version 1").And.Contain("needs version 7");
+        error.Message.Should().Contain("schema version 1").And.Contain($"needs version {Current}");
         SqliteConnection.ClearAllPools();
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("1");
@@ -276,7 +318,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
     }
 
     /// <summary>

@@ -131,6 +131,7 @@ public sealed class SqliteStoreTests : IDisposable
             provider.GetRequiredService<IDeadlineStore>().Should().BeSameAs(store);
             provider.GetRequiredService<Complaints.Notifications.IOutboxStore>().Should().BeSameAs(store);
             provider.GetRequiredService<IAuditLog>().Should().BeSameAs(store);
+            provider.GetRequiredService<Complaints.Improvement.ICorrectiveActionStore>().Should().BeSameAs(store);
             provider.GetRequiredService<SqliteComplaintStore>().Should().BeSameAs(store);
             File.Exists(path).Should().BeFalse("nothing is opened until first use");
 
