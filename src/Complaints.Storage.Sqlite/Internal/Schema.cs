@@ -182,7 +182,7 @@ internal static class Schema
             WHERE j.complaint_id = complaints.id AND j.event_type = 'closed' ORDER BY j.sequence DESC LIMIT 1);
         CREATE INDEX ix_complaints_analysis ON complaints (
             received_ticks, policy_id, department, category, severity, channel, state, is_final, escalation_level,
-            closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units,
+            closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units, remedy_amount,
             satisfaction, reward_eligible, complainant_key, subject_key, id);
         CREATE INDEX ix_complaints_same_complainant ON complaints (policy_id, complainant_key, received_ticks) WHERE complainant_key IS NOT NULL;
         CREATE INDEX ix_complaints_same_subject ON complaints (policy_id, subject_key, received_ticks);
@@ -254,7 +254,7 @@ internal static class Schema
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = "SELECT rowid, id, json FROM complaints WHERE rowid > $after ORDER BY rowid LIMIT 1000;";
-        var after = read.Parameters.Add(new SqliteParameter("$after", 0L));
+        var after = read.Parameters.AddWithValue("$after", 0L);
 
         // In batches read before they are updated: a statement should not change the table another is still reading.
         var batch = new List<(string Id, string Json)>(1000);

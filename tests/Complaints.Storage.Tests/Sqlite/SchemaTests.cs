@@ -25,17 +25,42 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(7);
+        SqliteComplaintStore.SchemaVersion.Should().Be(8);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo("complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms");
         Names(connection, "index").Should().Contain(
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
             "ix_complaints_assignee_state", "ix_complaints_open", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
-            "ix_complaints_held",
-            "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
+            "ix_complaints_held", "ix_complaints_analysis", "ix_complaints_same_complainant", "ix_complaints_same_subject", "ix_complaints_same_cause",
+            "ix_journal_accountability", "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
         ]);
     }
+
+    /// <summary>Takes a current file back to version 7: without step 8's analysis columns, indexes and journal index.</summary>
+    internal const string UndoStepEight = """
+        DROP INDEX ix_complaints_analysis;
+        DROP INDEX ix_complaints_same_complainant;
+        DROP INDEX ix_complaints_same_subject;
+        DROP INDEX ix_complaints_same_cause;
+        DROP INDEX ix_journal_accountability;
+        ALTER TABLE complaints DROP COLUMN received_ticks;
+        ALTER TABLE complaints DROP COLUMN closed_ticks;
+        ALTER TABLE complaints DROP COLUMN acknowledged_ticks;
+        ALTER TABLE complaints DROP COLUMN channel;
+        ALTER TABLE complaints DROP COLUMN complainant_key;
+        ALTER TABLE complaints DROP COLUMN subject_key;
+        ALTER TABLE complaints DROP COLUMN finding_outcome;
+        ALTER TABLE complaints DROP COLUMN root_cause;
+        ALTER TABLE complaints DROP COLUMN remedy_kind;
+        ALTER TABLE complaints DROP COLUMN remedy_currency;
+        ALTER TABLE complaints DROP COLUMN remedy_amount;
+        ALTER TABLE complaints DROP COLUMN remedy_units;
+        ALTER TABLE complaints DROP COLUMN satisfaction;
+        ALTER TABLE complaints DROP COLUMN reward_eligible;
+        PRAGMA user_version = 7;
+
+        """;
 
     [Fact]
     public async Task FirstUse_EmptyFileAtVersionZero_CreatesTheSchema()
@@ -83,7 +108,7 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadJournalAsync(triaged)).Should().HaveCount((await reference.JournalAsync(triaged)).Count + 1);
         (await store.QueryAsync(new ComplaintQuery { Categories = ["delivery"] })).Select(c => c.Id).Should().Equal(received);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
     }
 
     [Fact]
@@ -106,7 +131,7 @@ public sealed class SchemaTests : IDisposable
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))
         {
-            Execute(connection, """
+            Execute(connection, UndoStepEight + """
                 DROP INDEX ix_complaints_held;
                 ALTER TABLE complaints DROP COLUMN held_products;
                 DROP TABLE audit;
@@ -128,7 +153,7 @@ public sealed class SchemaTests : IDisposable
         (await store.QueryAsync(due)).Select(c => c.Id).Should().Equal(
             (await reference.Store.QueryAsync(due)).Select(c => c.Id), "the store answers as the in-memory reference does");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
         Names(check, "index").Should().Contain(["ix_complaints_assignee_state", "ix_complaints_open"]).And.NotContain("ix_complaints_next_due");
         Plan(check, "SELECT json FROM complaints WHERE state IN ('investigating') AND assignee = 'han' ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_assignee_state").And.NotContain("TEMP B-TREE");
@@ -141,7 +166,7 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as version 4 left it: the current schema without the audit (step 5), parked alarms (step 6) and held products (step 7).
         var (reference, id, path) = await InvestigatingCaseRewoundAsync(
-            A.Complaint(), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
+            A.Complaint(), UndoStepEight + "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
         var store = _database.Store(path);
         var record = new AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), AuditKind.IdentityRead, ComplaintAction.View, id);
         var due = new DueDeadline(id, DeadlineKind.Resolve, DeadlineAlarm.Breach, StoreHarness.Start);
@@ -153,7 +178,7 @@ public sealed class SchemaTests : IDisposable
         (await store.ReadAuditAsync(new AuditQuery())).Should().Equal(record);
         (await store.ReadParkedDeadlineAlarmsAsync()).Should().ContainSingle().Which.Error.Should().Be("parked in a test");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
         Names(check, "table").Should().Contain(["audit", "parked_alarms"]);
     }
 
@@ -162,7 +187,7 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as version 6 left it: the current schema without step 7's column and index.
         var (reference, id, path) = await InvestigatingCaseRewoundAsync(
-            A.Complaint().InCategory("food-quality"), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
+            A.Complaint().InCategory("food-quality"), UndoStepEight + "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
         var store = _database.Store(path);
         var h = new StoreHarness(store, reference.Time.GetUtcNow());
 
@@ -171,7 +196,7 @@ public sealed class SchemaTests : IDisposable
         await h.DoAsync(id, StoreHarness.Coordinator, new PlaceHold("Braised pork", "Sour smell reported."));
         (await store.QueryAsync(new ComplaintQuery { HeldProduct = "Braised pork" })).Select(c => c.Id).Should().Equal(id);
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
         Names(check, "index").Should().Contain("ix_complaints_held");
         Plan(check, "SELECT json FROM complaints WHERE held_products IS NOT NULL ORDER BY received_at, id LIMIT 50")
             .Should().Contain("ix_complaints_held").And.NotContain("TEMP B-TREE", "cases with an active hold are one small index range");
@@ -183,7 +208,7 @@ public sealed class SchemaTests : IDisposable
         var path = _database.NewPath();
         using (var connection = Open(path))
         {
-            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 8;");
+            Execute(connection, "CREATE TABLE future (x); PRAGMA user_version = 9;");
         }
 
         var store = _database.Store(path);
@@ -192,13 +217,13 @@ public sealed class SchemaTests : IDisposable
         var migrate = () => store.MigrateAsync();
 
         var error = (await load.Should().ThrowAsync<SqliteSchemaException>()).Which;
-        error.Message.Should().Contain("schema version 8").And.Contain("up to 7").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
-        error.FoundVersion.Should().Be(8);
-        error.SupportedVersion.Should().Be(7);
+        error.Message.Should().Contain("schema version 9").And.Contain("up to 8").And.Contain(path).And.Contain("upgrade Complaints.Storage.Sqlite");
+        error.FoundVersion.Should().Be(9);
+        error.SupportedVersion.Should().Be(8);
         error.Should().BeAssignableTo<StoreSchemaException>("both SQL stores refuse a newer schema with the one type a host catches");
         await migrate.Should().ThrowAsync<SqliteSchemaException>("it refuses every time, not only the first");
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("8");
+        Scalar(check, "PRAGMA user_version;").Should().Be("9");
         Names(check, "table").Should().Equal("future");
     }
 
@@ -241,7 +266,7 @@ public sealed class SchemaTests : IDisposable
 
         var error = (await ((Func<Task>)(() => store.LoadAsync(ComplaintId.New(StoreHarness.Start)))).Should().ThrowAsync<SqliteSchemaException>()).Which;
         error.FoundVersion.Should().Be(1);
-        error.Message.Should().Contain("schema version 1").And.Contain("needs version 7");
+        error.Message.Should().Contain("schema version 1").And.Contain("needs version 8");
         SqliteConnection.ClearAllPools();
         using var check = Open(path);
         Scalar(check, "PRAGMA user_version;").Should().Be("1");
@@ -276,7 +301,7 @@ public sealed class SchemaTests : IDisposable
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         using var check = Open(path);
-        Scalar(check, "PRAGMA user_version;").Should().Be("7");
+        Scalar(check, "PRAGMA user_version;").Should().Be("8");
     }
 
     /// <summary>
