@@ -14,7 +14,7 @@ namespace Complaints.Storage.Tests.Sqlite;
 /// (<see cref="PeriodAnalysis.Compute"/>) over the same cases and journals: on random cases, under every filter, after
 /// migrating an older file, and reading only the covering index.
 /// </summary>
-public sealed class SqliteAnalysisTests : IDisposable
+public sealed class SqliteAnalysisTests(SqliteAnalysisTests.RandomCases random) : IDisposable, IClassFixture<SqliteAnalysisTests.RandomCases>
 {
     private static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset April = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
@@ -25,6 +25,30 @@ public sealed class SqliteAnalysisTests : IDisposable
     private readonly TempDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
+
+    /// <summary>400 random cases in one file, shared by the read-only comparisons.</summary>
+    public sealed class RandomCases : IAsyncLifetime
+    {
+        private readonly TempDatabase _database = new();
+
+        public SqliteComplaintStore Store { get; private set; } = null!;
+
+        public List<Complaint> Cases { get; private set; } = null!;
+
+        public Dictionary<ComplaintId, IReadOnlyList<JournalEntry>> Journals { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Store = _database.Store();
+            (Cases, Journals) = await SeedAsync(Store, seed: 17, count: 400);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _database.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 
     public static TheoryData<string> Queries => [.. QueryByName.Keys];
 
@@ -48,13 +72,11 @@ public sealed class SqliteAnalysisTests : IDisposable
     [MemberData(nameof(Queries))]
     public async Task Analyse_RandomCases_EqualsTheReferenceComputation(string name)
     {
-        var store = _database.Store();
-        var (cases, journals) = await SeedAsync(store, seed: 17, count: 400);
         var query = QueryByName[name];
 
-        var figures = await store.AnalyseAsync(query);
+        var figures = await random.Store.AnalyseAsync(query);
 
-        var expected = PeriodAnalysis.Compute(query, cases, id => journals[id]);
+        var expected = PeriodAnalysis.Compute(query, random.Cases, id => random.Journals[id]);
         figures.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
         if (name == "march")
         {
@@ -162,6 +184,7 @@ public sealed class SqliteAnalysisTests : IDisposable
         T Pick<T>(params T[] values) => values[random.Next(values.Length)];
         var cases = new List<Complaint>();
         var journals = new Dictionary<ComplaintId, IReadOnlyList<JournalEntry>>();
+        var changes = new List<CaseChange>();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < count; i++)
         {
@@ -253,16 +276,18 @@ public sealed class SqliteAnalysisTests : IDisposable
             var entries = events.Select((e, n) => Entry(c, n + 1, e)).ToArray();
 
             // Saved as the workflow saves: the receipt first, then the rest, so the reward column follows later saves.
-            await store.SaveAsync(new CaseChange(c with { Version = 1 }, entries[..1], 0));
+            changes.Add(new CaseChange(c with { Version = 1 }, entries[..1], 0));
             if (entries.Length > 1)
             {
-                await store.SaveAsync(new CaseChange(c, entries[1..], 1));
+                changes.Add(new CaseChange(c, entries[1..], 1));
             }
 
             cases.Add(c);
             journals[c.Id] = entries;
         }
 
+        // Through the rows a save writes, in one unsynced transaction: a durable save per case would make the test slow.
+        await store.SaveManyUnsyncedAsync(changes);
         return (cases, journals);
     }
 }
