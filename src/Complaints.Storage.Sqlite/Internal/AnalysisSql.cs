@@ -61,26 +61,27 @@ internal static class AnalysisSql
     /// <c>$as_of</c>) and recurrences (an earlier case of the same pack, strictly before and at most <c>$window</c>
     /// ticks before, with the same complainant key, subject key, or department and determined root cause).
     /// Columns: department, state, severity, channel, finding outcome, root cause, satisfaction, remedy kind, reward
-    /// (NULL, 0, 1), escalated (0, 1), cases, overdue, same complainant, same subject, same cause.
+    /// (NULL, 0, 1), escalated (0, 1), cases, overdue, same complainant, same subject, same cause. Each look-back is one
+    /// index seek, and runs only for a case that can match (CASE, not AND: SQLite may evaluate both sides of an AND).
     /// </summary>
     public static string Groups(string cohort) => $"""
         SELECT c.department, c.state, c.severity, c.channel, c.finding_outcome, c.root_cause, c.satisfaction, c.remedy_kind,
                c.reward_eligible, c.escalation_level > 0, COUNT(*),
-               SUM(c.is_final = 0 AND EXISTS (
-                   SELECT 1 FROM deadlines AS d WHERE d.complaint_id = c.id AND d.met_at IS NULL AND d.due_at < $as_of)),
-               SUM(c.complainant_key IS NOT NULL AND EXISTS (
+               SUM(CASE WHEN c.is_final = 0 THEN EXISTS (
+                   SELECT 1 FROM deadlines AS d WHERE d.complaint_id = c.id AND d.met_at IS NULL AND d.due_at < $as_of) ELSE 0 END),
+               SUM(CASE WHEN c.complainant_key IS NOT NULL THEN EXISTS (
                    SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_complainant
                    WHERE e.complainant_key IS NOT NULL AND e.policy_id = c.policy_id AND e.complainant_key = c.complainant_key
-                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window)),
+                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window) ELSE 0 END),
                SUM(EXISTS (
                    SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_subject
                    WHERE e.policy_id = c.policy_id AND e.subject_key = c.subject_key
                      AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window)),
-               SUM(c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL AND EXISTS (
+               SUM(CASE WHEN c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL THEN EXISTS (
                    SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_cause
                    WHERE e.root_cause IS NOT NULL AND e.root_cause <> 'undetermined' AND e.department IS NOT NULL
                      AND e.policy_id = c.policy_id AND e.department = c.department AND e.root_cause = c.root_cause
-                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window))
+                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window) ELSE 0 END)
         {From}
         WHERE {cohort}
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
