@@ -85,7 +85,7 @@ public sealed record AnalysisQuery
 
     /// <summary>
     /// Checks the query as every store must before computing anything: <see cref="From"/> before <see cref="To"/>, both
-    /// representable in local time at <see cref="Offset"/>; <see cref="RecurrenceDays"/> from 1 to 3650;
+    /// from the year 100 to 9900; <see cref="RecurrenceDays"/> from 1 to 3650;
     /// <see cref="Interval"/>, <see cref="Severity"/> and <see cref="Channel"/> defined values; <see cref="Offset"/> a
     /// whole number of minutes within ±14 hours; <see cref="Pack"/> and <see cref="Category"/> not blank; a
     /// <see cref="Department"/> with a value; and at most <see cref="MaxBuckets"/> trend buckets.
@@ -140,17 +140,14 @@ public sealed record AnalysisQuery
             errors.Add(new("AnalysisQuery.Department", "The department has no id: name a department, or leave it null for every department."));
         }
 
-        if (offsetValid)
+        if (!Representable(From))
         {
-            if (!Representable(From))
-            {
-                errors.Add(new("AnalysisQuery.From", "The start of the period is too near the ends of the calendar for the offset: choose a date between the years 2 and 9998."));
-            }
+            errors.Add(new("AnalysisQuery.From", "The start of the period is too near the ends of the calendar: choose an instant from the year 100 to 9900."));
+        }
 
-            if (!Representable(To))
-            {
-                errors.Add(new("AnalysisQuery.To", "The end of the period is too near the ends of the calendar for the offset: choose a date between the years 2 and 9998."));
-            }
+        if (!Representable(To))
+        {
+            errors.Add(new("AnalysisQuery.To", "The end of the period is too near the ends of the calendar: choose an instant from the year 100 to 9900."));
         }
 
         if (errors.Count == 0 && BucketCount() is var buckets and > MaxBuckets)
@@ -205,11 +202,11 @@ public sealed record AnalysisQuery
 
     private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
-    private bool Representable(DateTimeOffset instant)
-    {
-        var ticks = instant.UtcTicks + Offset.Ticks;
-        return ticks >= DateTime.MinValue.Ticks + TimeSpan.TicksPerDay * 366 && ticks <= DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay * 366;
-    }
+    // Far enough from both ends of the calendar that local time, the look-back and the last bucket never overflow.
+    private static readonly DateTimeOffset Earliest = new(100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(9900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool Representable(DateTimeOffset instant) => instant >= Earliest && instant <= Latest;
 
     private long BucketCount()
     {
