@@ -315,8 +315,6 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
     private static async Task<SanctionFigures[]> SanctionsAsync(SqliteConnection connection, SqliteTransaction transaction, AnalysisQuery query, CancellationToken cancellationToken)
     {
         using var command = Command(connection, transaction, query, AnalysisSql.Accountability);
-        command.Add("$from_text", CaseColumns.Time(query.From));
-        command.Add("$to_text", CaseColumns.Time(query.To));
         var sanctions = new List<Sanction>();
         string? current = null;
         var inForce = new Dictionary<(ActorId Person, string Misconduct), AccountabilityAssessed>();
