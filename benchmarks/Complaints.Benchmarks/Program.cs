@@ -28,6 +28,9 @@ public static class Program
     /// <summary>The desk query sizes <c>--desk-sizes 10000,1000000</c> asked for, if any (e.g. a quick run at 1M).</summary>
     public static IReadOnlyList<int>? DeskSizes { get; private set; }
 
+    /// <summary>The store size of <see cref="AnalysisBenchmarks"/> (<c>--analysis-cases n</c>); 1,000,000 when not given.</summary>
+    public static int? AnalysisCases { get; private set; }
+
     /// <summary>The entry point.</summary>
     /// <param name="args">The options.</param>
     public static void Main(string[] args)
@@ -47,6 +50,13 @@ public static class Program
         {
             DeskSizes = args[deskSizes + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
             args = [.. args[..deskSizes], .. args[(deskSizes + 2)..]];
+        }
+
+        var analysisCases = Array.IndexOf(args, "--analysis-cases");
+        if (analysisCases >= 0)
+        {
+            AnalysisCases = int.Parse(args[analysisCases + 1], CultureInfo.InvariantCulture);
+            args = [.. args[..analysisCases], .. args[(analysisCases + 2)..]];
         }
 
         var job = quick ? Job.ShortRun.WithId("Quick") : Job.Default.WithId("Full");

@@ -38,12 +38,32 @@ internal static class CaseWriter
         p[17].Value = CaseColumns.Time(c.UpdatedAt);
         p[18].Value = json;
         p[19].Value = CaseColumns.HeldProducts(c);
+        var analysis = AnalysisColumns.Values(c);
+        for (var i = 0; i < analysis.Length; i++)
+        {
+            p[20 + i].Value = analysis[i];
+        }
+
         if (!isNew)
         {
-            p[20].Value = expectedVersion;
+            p[20 + analysis.Length].Value = expectedVersion;
         }
 
         return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Records the reward decision of the last closure among <paramref name="entries"/>, if they close the case.</summary>
+    public static void WriteReward(Session session, string id, IReadOnlyList<JournalEntry> entries)
+    {
+        if (AnalysisColumns.Reward(entries) is not { } reward)
+        {
+            return;
+        }
+
+        var command = session.Command(Sql.SetReward, null);
+        command.Parameters[0].Value = id;
+        command.Parameters[1].Value = reward;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The stored version of the case, 0 if there is none.</summary>

@@ -156,7 +156,42 @@ internal static class Schema
         CREATE INDEX ix_complaints_held ON complaints (received_at, id) WHERE held_products IS NOT NULL;
         """,
 
-        // Corrective and preventive actions: one row per action (the query filters and alarm times as columns, the
+        // 8: the columns the period analysis aggregates (AnalysisColumns; times as UTC ticks, amounts exact, the
+        // complainant as a one-way hash) and the reward of the case's last closure. One covering index in receipt
+        // order holds every column a report reads, so a period's report is one index range and never reads a case's
+        // JSON; the recurrence look-backs are seeks on (pack, key, receipt). Accountability entries get a small index
+        // of their own so a report reads only those journal rows. The columns of existing rows are filled by
+        // BackfillAnalysisAsync (in C#, from each case's JSON, as a save writes them) and from each case's journal.
+        """
+        ALTER TABLE complaints ADD COLUMN received_ticks INTEGER;
+        ALTER TABLE complaints ADD COLUMN closed_ticks INTEGER;
+        ALTER TABLE complaints ADD COLUMN acknowledged_ticks INTEGER;
+        ALTER TABLE complaints ADD COLUMN channel TEXT;
+        ALTER TABLE complaints ADD COLUMN complainant_key TEXT;
+        ALTER TABLE complaints ADD COLUMN subject_key TEXT;
+        ALTER TABLE complaints ADD COLUMN finding_outcome TEXT;
+        ALTER TABLE complaints ADD COLUMN root_cause TEXT;
+        ALTER TABLE complaints ADD COLUMN remedy_kind TEXT;
+        ALTER TABLE complaints ADD COLUMN remedy_currency TEXT;
+        ALTER TABLE complaints ADD COLUMN remedy_amount TEXT;
+        ALTER TABLE complaints ADD COLUMN remedy_units INTEGER;
+        ALTER TABLE complaints ADD COLUMN satisfaction TEXT;
+        ALTER TABLE complaints ADD COLUMN reward_eligible INTEGER;
+        UPDATE complaints SET reward_eligible = (
+            SELECT json_extract(j.json, '$.event.reward.eligible') FROM journal j
+            WHERE j.complaint_id = complaints.id AND j.event_type = 'closed' ORDER BY j.sequence DESC LIMIT 1);
+        CREATE INDEX ix_complaints_analysis ON complaints (
+            received_ticks, policy_id, department, category, severity, channel, state, is_final, escalation_level,
+            closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units, remedy_amount,
+            satisfaction, reward_eligible, complainant_key, subject_key, id);
+        CREATE INDEX ix_complaints_same_complainant ON complaints (policy_id, complainant_key, received_ticks) WHERE complainant_key IS NOT NULL;
+        CREATE INDEX ix_complaints_same_subject ON complaints (policy_id, subject_key, received_ticks);
+        CREATE INDEX ix_complaints_same_cause ON complaints (policy_id, department, root_cause, received_ticks)
+            WHERE root_cause IS NOT NULL AND root_cause <> 'undetermined' AND department IS NOT NULL;
+        CREATE INDEX ix_journal_accountability ON journal (complaint_id, sequence) WHERE event_type = 'accountability-assessed';
+        """,
+
+        // 9: corrective and preventive actions: one row per action (the query filters and alarm times as columns, the
         // whole action as JSON), its append-only journal, and the action-case links for "actions of this case".
         // next_due_at is the running deadline's due time (the DueBefore filter); next_alarm_at when its next alarm
         // falls due (CorrectiveActionAlarms.NextAt) and breach_at its due time while its breach is unrecorded, for
@@ -208,6 +243,12 @@ internal static class Schema
         """,
     ];
 
+    /// <summary>What a step runs in C# after its SQL, in the same transaction, by the step's index.</summary>
+    private static readonly Dictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> Backfills = new()
+    {
+        [7] = BackfillAnalysisAsync,
+    };
+
     /// <summary>Brings the file up to <see cref="Latest"/>; does nothing if it is there already.</summary>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this store's.</exception>
     public static async Task MigrateAsync(SqliteConnection connection, string dataSource, CancellationToken cancellationToken)
@@ -225,6 +266,10 @@ internal static class Schema
         for (var step = (int)found; step < Latest; step++)
         {
             await connection.ExecuteAsync(Steps[step], cancellationToken, transaction).ConfigureAwait(false);
+            if (Backfills.TryGetValue(step, out var backfill))
+            {
+                await backfill(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // PRAGMA takes no parameters; Latest is a constant of ours.
@@ -240,6 +285,68 @@ internal static class Schema
         if (found != Latest)
         {
             throw new SqliteSchemaException(dataSource, found, Latest);
+        }
+    }
+
+    /// <summary>
+    /// Step 8's backfill: the analysis columns of every stored case, from its JSON, as <see cref="CaseWriter"/> writes
+    /// them. The complainant's key is a hash computed in C#, so it cannot be filled in SQL. A case this release cannot
+    /// read keeps empty columns (the store's scan for unreadable cases finds it; the analysis leaves it out).
+    /// </summary>
+    private static async Task BackfillAnalysisAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"UPDATE complaints SET {string.Join(", ", AnalysisColumns.Names.Select(n => $"{n} = ${n}"))} WHERE id = $id;";
+        var parameters = AnalysisColumns.Names.Select(n => update.Parameters.Add(new SqliteParameter("$" + n, DBNull.Value))).ToArray();
+        var id = update.Parameters.Add(new SqliteParameter("$id", DBNull.Value));
+        var values = new object[AnalysisColumns.Names.Length];
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT rowid, id, json FROM complaints WHERE rowid > $after ORDER BY rowid LIMIT 1000;";
+        var after = read.Parameters.AddWithValue("$after", 0L);
+
+        // In batches read before they are updated: a statement should not change the table another is still reading.
+        var batch = new List<(string Id, string Json)>(1000);
+        while (true)
+        {
+            batch.Clear();
+            using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    after.Value = reader.GetInt64(0);
+                    batch.Add((reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (text, json) in batch)
+            {
+                Complaint complaint;
+                try
+                {
+                    complaint = Complaints.Ports.StoredRecords.ReadCase(new ComplaintId(Guid.Parse(text)), json);
+                }
+                catch (UnreadableCaseException)
+                {
+                    continue;
+                }
+
+                AnalysisColumns.Fill(complaint, values, 0);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Value = values[i];
+                }
+
+                id.Value = text;
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

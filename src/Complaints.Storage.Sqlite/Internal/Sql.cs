@@ -33,7 +33,8 @@ internal static class Sql
     private const string CaseParameters =
         "$id, $version, $state, $severity, $category, $department, $assignee, $received_by, $escalation_level, $next_due_at, " +
         "$clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json, " +
-        "$held_products";
+        "$held_products, $received_ticks, $closed_ticks, $acknowledged_ticks, $channel, $complainant_key, $subject_key, " +
+        "$finding_outcome, $root_cause, $remedy_kind, $remedy_currency, $remedy_amount, $remedy_units, $satisfaction";
 
     private static readonly string[] CaseNames = CaseParameters.Split(", ");
 
@@ -54,6 +55,9 @@ internal static class Sql
         3,
         $"UPDATE complaints SET {string.Join(", ", CaseNames[1..].Select(n => $"{n[1..]} = {n}"))} WHERE id = $id AND version = $expected;",
         [.. CaseNames, "$expected"]);
+
+    /// <summary>The reward decision of the case's last closure (analysis), set by a save whose entries close the case.</summary>
+    public static readonly Statement SetReward = new(12, "UPDATE complaints SET reward_eligible = $reward WHERE id = $id;", "$id", "$reward");
 
     /// <summary>One journal row.</summary>
     public static readonly Statement InsertJournal = new(

@@ -31,7 +31,7 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(8);
+        SqliteComplaintStore.SchemaVersion.Should().Be(9);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo(
             "complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms",
@@ -40,12 +40,37 @@ public sealed class SchemaTests : IDisposable
         [
             "ix_complaints_received", "ix_complaints_state", "ix_complaints_assignee", "ix_complaints_department", "ix_complaints_received_by",
             "ix_complaints_assignee_state", "ix_complaints_open", "ix_complaints_pending_approval", "ix_complaints_severity", "ix_complaints_category",
-            "ix_complaints_held",
-            "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
+            "ix_complaints_held", "ix_complaints_analysis", "ix_complaints_same_complainant", "ix_complaints_same_subject", "ix_complaints_same_cause",
+            "ix_journal_accountability", "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint",
             "ix_corrective_actions_created", "ix_corrective_actions_state", "ix_corrective_actions_owner", "ix_corrective_actions_department",
             "ix_corrective_actions_root_cause", "ix_corrective_actions_running", "ix_corrective_actions_alarm", "ix_corrective_action_cases_action",
         ]);
     }
+
+    /// <summary>Takes a current file back to version 7: without step 8's analysis columns, indexes and journal index.</summary>
+    internal const string UndoStepEight = """
+        DROP INDEX ix_complaints_analysis;
+        DROP INDEX ix_complaints_same_complainant;
+        DROP INDEX ix_complaints_same_subject;
+        DROP INDEX ix_complaints_same_cause;
+        DROP INDEX ix_journal_accountability;
+        ALTER TABLE complaints DROP COLUMN received_ticks;
+        ALTER TABLE complaints DROP COLUMN closed_ticks;
+        ALTER TABLE complaints DROP COLUMN acknowledged_ticks;
+        ALTER TABLE complaints DROP COLUMN channel;
+        ALTER TABLE complaints DROP COLUMN complainant_key;
+        ALTER TABLE complaints DROP COLUMN subject_key;
+        ALTER TABLE complaints DROP COLUMN finding_outcome;
+        ALTER TABLE complaints DROP COLUMN root_cause;
+        ALTER TABLE complaints DROP COLUMN remedy_kind;
+        ALTER TABLE complaints DROP COLUMN remedy_currency;
+        ALTER TABLE complaints DROP COLUMN remedy_amount;
+        ALTER TABLE complaints DROP COLUMN remedy_units;
+        ALTER TABLE complaints DROP COLUMN satisfaction;
+        ALTER TABLE complaints DROP COLUMN reward_eligible;
+        PRAGMA user_version = 7;
+
+        """;
 
     [Fact]
     public async Task FirstUse_EmptyFileAtVersionZero_CreatesTheSchema()
@@ -116,7 +141,7 @@ public sealed class SchemaTests : IDisposable
         SqliteConnection.ClearAllPools();
         using (var connection = Open(path))
         {
-            Execute(connection, """
+            Execute(connection, UndoStepEight + """
                 DROP INDEX ix_complaints_held;
                 ALTER TABLE complaints DROP COLUMN held_products;
                 DROP TABLE audit;
@@ -151,7 +176,7 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as version 4 left it: the current schema without the audit (step 5), parked alarms (step 6) and held products (step 7).
         var (reference, id, path) = await InvestigatingCaseRewoundAsync(
-            A.Complaint(), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
+            A.Complaint(), UndoStepEight + "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; DROP TABLE audit; DROP TABLE parked_alarms; PRAGMA user_version = 4;");
         var store = _database.Store(path);
         var record = new AuditRecord(Guid.CreateVersion7(StoreHarness.Start), StoreHarness.Start, new ActorId("auditor"), AuditKind.IdentityRead, ComplaintAction.View, id);
         var due = new DueDeadline(id, DeadlineKind.Resolve, DeadlineAlarm.Breach, StoreHarness.Start);
@@ -172,7 +197,7 @@ public sealed class SchemaTests : IDisposable
     {
         // A file as version 6 left it: the current schema without step 7's column and index.
         var (reference, id, path) = await InvestigatingCaseRewoundAsync(
-            A.Complaint().InCategory("food-quality"), "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
+            A.Complaint().InCategory("food-quality"), UndoStepEight + "DROP INDEX ix_complaints_held; ALTER TABLE complaints DROP COLUMN held_products; PRAGMA user_version = 6;");
         var store = _database.Store(path);
         var h = new StoreHarness(store, reference.Time.GetUtcNow());
 

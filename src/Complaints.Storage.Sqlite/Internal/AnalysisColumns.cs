@@ -1,0 +1,116 @@
+using System.Globalization;
+using Complaints.Analysis;
+using Complaints.Journal;
+
+namespace Complaints.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The columns the period analysis aggregates (schema step 8), computed from the case the same way on every save and
+/// in the migration that fills them for older rows. Times are UTC ticks, so durations are exact integer differences;
+/// amounts are kept exactly as text and, when they fit, as whole micro-units for exact sums in SQL.
+/// </summary>
+internal static class AnalysisColumns
+{
+    /// <summary>The column names, in binding order (see <see cref="Values"/>).</summary>
+    public static readonly string[] Names =
+    [
+        "received_ticks", "closed_ticks", "acknowledged_ticks", "channel", "complainant_key", "subject_key",
+        "finding_outcome", "root_cause", "remedy_kind", "remedy_currency", "remedy_amount", "remedy_units", "satisfaction",
+    ];
+
+    /// <summary>How many micro-units make one unit of an amount in <c>remedy_units</c>.</summary>
+    public const long UnitsPerAmount = 1_000_000;
+
+    /// <summary>The largest amount kept in micro-units: SQL sums the high and low 32 bits of the units apart, so no sum of a realistic store overflows.</summary>
+    private const decimal MaxUnitsAmount = 1_000_000_000_000m;
+
+    /// <summary>The values of <see cref="Names"/> for the case.</summary>
+    public static object[] Values(Complaint c)
+    {
+        var values = new object[Names.Length];
+        Fill(c, values, 0);
+        return values;
+    }
+
+    /// <summary>Writes the values of <see cref="Names"/> for the case into <paramref name="values"/> from <paramref name="start"/>.</summary>
+    public static void Fill(Complaint c, object[] values, int start)
+    {
+        values[start] = c.ReceivedAt.UtcTicks;
+        values[start + 1] = c.ClosedAt is { } closed ? closed.UtcTicks : DBNull.Value;
+        values[start + 2] = AcknowledgedAt(c) is { } acknowledged ? acknowledged.UtcTicks : DBNull.Value;
+        values[start + 3] = Spelling<Channel>.Of(c.Intake.Channel);
+        values[start + 4] = CaseColumns.Nullable(AnalysisKeys.Complainant(c.Intake.Complainant));
+        values[start + 5] = AnalysisKeys.Subject(c.Intake.Subject);
+        values[start + 6] = c.Findings is { } findings ? Spelling<FindingOutcome>.Of(findings.Outcome) : DBNull.Value;
+        values[start + 7] = c.Findings is { } f ? Spelling<RootCause>.Of(f.Cause) : DBNull.Value;
+        values[start + 8] = c.Remedy is { } remedy ? Spelling<RemedyKind>.Of(remedy.Kind) : DBNull.Value;
+        var amount = c.Remedy?.Amount;
+        values[start + 9] = CaseColumns.Nullable(amount?.Currency);
+        values[start + 10] = amount is null ? DBNull.Value : Amount(amount.Amount);
+        values[start + 11] = amount is not null && Units(amount.Amount) is { } units ? units : DBNull.Value;
+        values[start + 12] = LastFollowUp(c) is { } level ? Spelling<Satisfaction>.Of(level) : DBNull.Value;
+    }
+
+    /// <summary>An amount as exact invariant text.</summary>
+    public static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The amount in whole micro-units, or <see langword="null"/> if it has finer digits or is too large to sum safely in SQL.</summary>
+    public static long? Units(decimal amount)
+    {
+        if (amount < 0 || amount > MaxUnitsAmount)
+        {
+            return null;
+        }
+
+        var units = amount * UnitsPerAmount;
+        return units == decimal.Truncate(units) ? (long)units : null;
+    }
+
+    /// <summary>The earliest met <see cref="DeadlineKind.Acknowledge"/> deadline (see <see cref="PeriodAnalysis.TimeToAcknowledge"/>).</summary>
+    public static DateTimeOffset? AcknowledgedAt(Complaint c)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var d in c.Deadlines)
+        {
+            if (d.Kind == DeadlineKind.Acknowledge && d.MetAt is { } met && (earliest is null || met < earliest))
+            {
+                earliest = met;
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>The level of the case's last follow-up (the latest; the later in the list on a tie).</summary>
+    public static Satisfaction? LastFollowUp(Complaint c)
+    {
+        FollowUpContact? last = null;
+        foreach (var f in c.FollowUps)
+        {
+            if (last is null || f.At >= last.At)
+            {
+                last = f;
+            }
+        }
+
+        return last?.Satisfaction;
+    }
+
+    /// <summary>
+    /// The reward column after <paramref name="entries"/>: 1 or 0 for the last closure's reward decision (eligible or
+    /// not), <see cref="DBNull"/> for a closure without one; <see langword="null"/> when the entries close nothing (the
+    /// column keeps its value).
+    /// </summary>
+    public static object? Reward(IReadOnlyList<JournalEntry> entries)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (entries[i].Event is ComplaintClosed closed)
+            {
+                return closed.Reward is { } reward ? (reward.Eligible ? 1 : 0) : DBNull.Value;
+            }
+        }
+
+        return null;
+    }
+}
