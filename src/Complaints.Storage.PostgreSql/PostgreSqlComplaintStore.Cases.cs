@@ -57,6 +57,10 @@ public sealed partial class PostgreSqlComplaintStore
         {
             var write = new NpgsqlBatchCommand(expectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
             AddCaseParameters(write.Parameters, complaint);
+            var (closes, reward) = AnalysisColumns.Reward(change.Entries);
+            write.Parameters.Add(Parameter("reward", NpgsqlDbType.Text, reward));
+            write.Parameters.Add(Parameter("closes", NpgsqlDbType.Boolean, closes));
+
             write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, expectedVersion));
             batch.BatchCommands.Add(write);
             foreach (var entry in change.Entries)
@@ -213,6 +217,18 @@ public sealed partial class PostgreSqlComplaintStore
         parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
         parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
         parameters.Add(Parameter("held_products", NpgsqlDbType.Array | NpgsqlDbType.Text, CaseColumns.HeldProducts(complaint)));
+        var analysis = AnalysisColumns.Of(complaint);
+        parameters.Add(Parameter("channel", NpgsqlDbType.Text, analysis.Channel));
+        parameters.Add(Parameter("closed_ticks", NpgsqlDbType.Bigint, analysis.ClosedTicks));
+        parameters.Add(Parameter("acknowledged_ticks", NpgsqlDbType.Bigint, analysis.AcknowledgedTicks));
+        parameters.Add(Parameter("finding_outcome", NpgsqlDbType.Text, analysis.FindingOutcome));
+        parameters.Add(Parameter("root_cause", NpgsqlDbType.Text, analysis.RootCause));
+        parameters.Add(Parameter("complainant_key", NpgsqlDbType.Text, analysis.ComplainantKey));
+        parameters.Add(Parameter("subject_key", NpgsqlDbType.Text, analysis.SubjectKey));
+        parameters.Add(Parameter("remedy_kind", NpgsqlDbType.Text, analysis.RemedyKind));
+        parameters.Add(Parameter("remedy_amount", NpgsqlDbType.Numeric, analysis.RemedyAmount));
+        parameters.Add(Parameter("remedy_currency", NpgsqlDbType.Text, analysis.RemedyCurrency));
+        parameters.Add(Parameter("last_satisfaction", NpgsqlDbType.Text, analysis.LastSatisfaction));
     }
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)

@@ -1,0 +1,153 @@
+using Complaints.Analysis;
+using Npgsql;
+using NpgsqlTypes;
+using static Complaints.Storage.PostgreSql.Internal.Parameters;
+
+namespace Complaints.Storage.PostgreSql.Internal;
+
+/// <summary>
+/// The statements of one period analysis, sent as one batch: each aggregates the cohort (the cases received in the
+/// period that meet the filter) over the indexed analysis columns; nothing reads a case's JSON. Every statement has the
+/// same parameters (bound once per statement).
+/// </summary>
+internal static class AnalysisSql
+{
+    /// <summary>The stored names of the final states.</summary>
+    public const string Final = "('closed', 'rejected', 'redirected', 'withdrawn')";
+
+    /// <summary>The grouping columns of <see cref="Cohort"/>, in the order of its <c>GROUPING()</c> bits (the first is the highest bit).</summary>
+    public static readonly string[] CohortGroups =
+        ["state", "category", "department", "severity", "channel", "finding_outcome", "root_cause", "remedy_kind", "remedy_currency", "last_satisfaction", "day"];
+
+    /// <summary>
+    /// The cohort's counts in one pass, by grouping sets: per state, category, department (with its open and closed
+    /// cases), severity, channel, finding outcome, root cause, remedy kind and currency (with the amounts' sum), last
+    /// satisfaction, local day (received, for the trend), and the totals (received, open, closed, escalated, rewards).
+    /// </summary>
+    public static string Cohort(string s, string where) => $"""
+        SELECT GROUPING({string.Join(", ", CohortGroups.Select(g => "c." + g))}),
+               {string.Join(", ", CohortGroups.Select(g => "c." + g))},
+               count(*),
+               count(*) FILTER (WHERE c.state NOT IN {Final}),
+               count(*) FILTER (WHERE c.state = 'closed'),
+               count(*) FILTER (WHERE c.escalation_level > 0),
+               count(*) FILTER (WHERE c.reward IS NOT NULL),
+               count(*) FILTER (WHERE c.reward = '{AnalysisColumns.Eligible}'),
+               sum(c.remedy_amount)
+        FROM (
+            SELECT state, category, department, severity, channel, finding_outcome, root_cause, remedy_kind, remedy_currency,
+                   last_satisfaction, escalation_level, reward, remedy_amount, (received_ticks + @offset) / {TimeSpan.TicksPerDay} AS day
+            FROM {s}.complaints c WHERE {where}
+        ) c
+        GROUP BY GROUPING SETS ((c.state), (c.category), (c.department), (c.severity), (c.channel), (c.finding_outcome), (c.root_cause),
+                                (c.remedy_kind, c.remedy_currency), (c.last_satisfaction), (c.day), ())
+        """;
+
+    /// <summary>
+    /// Time to acknowledge and to resolve, overall and per department: counts and nearest-rank percentiles
+    /// (<c>percentile_disc(p)</c> is the value at rank ⌈p·n⌉, nulls left out).
+    /// </summary>
+    public static string Durations(string s, string where) => $"""
+        SELECT GROUPING(c.department), c.department,
+               count(c.ack), percentile_disc(0.5) WITHIN GROUP (ORDER BY c.ack), percentile_disc(0.9) WITHIN GROUP (ORDER BY c.ack),
+               count(c.resolve), percentile_disc(0.5) WITHIN GROUP (ORDER BY c.resolve), percentile_disc(0.9) WITHIN GROUP (ORDER BY c.resolve)
+        FROM (
+            SELECT department, acknowledged_ticks - received_ticks AS ack,
+                   CASE WHEN state = 'closed' THEN closed_ticks - received_ticks END AS resolve
+            FROM {s}.complaints c WHERE {where}
+        ) c
+        GROUP BY GROUPING SETS ((), (c.department))
+        """;
+
+    /// <summary>The cohort's deadlines kept, per kind and per department.</summary>
+    public static string Deadlines(string s, string where) => $"""
+        SELECT GROUPING(d.kind, c.department), d.kind, c.department,
+               count(*) FILTER (WHERE d.met_ticks <= d.due_ticks),
+               count(*) FILTER (WHERE d.met_ticks > d.due_ticks),
+               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state NOT IN {Final} AND d.due_ticks < @as_of),
+               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state NOT IN {Final} AND d.due_ticks >= @as_of),
+               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state IN {Final})
+        FROM {s}.complaints c JOIN {s}.deadlines d ON d.complaint_id = c.id
+        WHERE {where}
+        GROUP BY GROUPING SETS ((d.kind), (c.department))
+        """;
+
+    /// <summary>Open cohort cases with a missed deadline, per department.</summary>
+    public static string Overdue(string s, string where) => $"""
+        SELECT c.department, count(*)
+        FROM {s}.complaints c
+        WHERE {where} AND c.state NOT IN {Final}
+          AND EXISTS (SELECT 1 FROM {s}.deadlines d WHERE d.complaint_id = c.id AND d.met_ticks IS NULL AND d.due_ticks < @as_of)
+        GROUP BY c.department
+        """;
+
+    /// <summary>
+    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key: an index seek on
+    /// (pack, key, received) per case.
+    /// </summary>
+    /// <param name="s">The quoted schema.</param>
+    /// <param name="where">The cohort filter.</param>
+    /// <param name="keys">The key columns, compared for equality.</param>
+    /// <param name="condition">What the case itself must meet to match at all.</param>
+    public static string Recurrence(string s, string where, string[] keys, string condition) => $"""
+        SELECT count(*)
+        FROM {s}.complaints c
+        WHERE {where} AND {condition}
+          AND EXISTS (
+              SELECT 1 FROM {s}.complaints e
+              WHERE e.pack_id = c.pack_id AND {string.Join(" AND ", keys.Select(k => $"e.{k} = c.{k}"))}
+                AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - @window)
+        """;
+
+    /// <summary>The sanctions of the cohort's accountability entries, per kind and currency (read from the journal).</summary>
+    public static string Sanctions(string s, string where) => $"""
+        SELECT x.sanction->>'kind', x.sanction->'amount'->>'currency', count(*), sum((x.sanction->'amount'->>'amount')::numeric)
+        FROM {s}.complaints c
+        JOIN {s}.journal j ON j.complaint_id = c.id AND j.event_type = 'accountability-assessed'
+        CROSS JOIN LATERAL json_array_elements(j.entry->'event'->'decision'->'sanctions') AS x(sanction)
+        WHERE {where}
+        GROUP BY 1, 2
+        """;
+
+    /// <summary>The cohort filter on the case table aliased <c>c</c>, with its parameters added to <paramref name="parameters"/>.</summary>
+    public static string Where(AnalysisQuery query, NpgsqlParameterCollection parameters)
+    {
+        var where = new List<string> { "c.received_ticks >= @from", "c.received_ticks < @to" };
+        parameters.Add(Parameter("from", NpgsqlDbType.Bigint, query.From.UtcTicks));
+        parameters.Add(Parameter("to", NpgsqlDbType.Bigint, query.To.UtcTicks));
+        parameters.Add(Parameter("as_of", NpgsqlDbType.Bigint, query.AsOf.UtcTicks));
+        parameters.Add(Parameter("offset", NpgsqlDbType.Bigint, query.Offset.Ticks));
+        parameters.Add(Parameter("window", NpgsqlDbType.Bigint, query.RecurrenceDays * TimeSpan.TicksPerDay));
+        if (query.Pack is { } pack)
+        {
+            where.Add("c.pack_id = @pack");
+            parameters.Add(Parameter("pack", NpgsqlDbType.Text, pack));
+        }
+
+        if (query.Department is { } department)
+        {
+            where.Add("c.department = @department");
+            parameters.Add(Parameter("department", NpgsqlDbType.Text, department.Value));
+        }
+
+        if (query.Category is { } category)
+        {
+            where.Add("c.category = @category");
+            parameters.Add(Parameter("category", NpgsqlDbType.Text, category));
+        }
+
+        if (query.Severity is { } severity)
+        {
+            where.Add("c.severity = @severity");
+            parameters.Add(Parameter("severity", NpgsqlDbType.Text, CaseColumns.Of(severity)));
+        }
+
+        if (query.Channel is { } channel)
+        {
+            where.Add("c.channel = @channel");
+            parameters.Add(Parameter("channel", NpgsqlDbType.Text, CaseColumns.Of(channel)));
+        }
+
+        return string.Join(" AND ", where);
+    }
+}
