@@ -6,10 +6,10 @@ namespace Complaints.Analysis;
 /// The figures of a period's cases (the cohort of <see cref="AnalysisQuery"/>): volumes and trend, breakdowns, root
 /// causes, recurrence, deadlines kept, time to acknowledge and to resolve, escalations, remedies, satisfaction, rewards
 /// and sanctions, and per-department figures for the weekly meeting. Every store computes the same figures
-/// (<see cref="IComplaintAnalytics"/>); the XML docs of each figure are its exact definition. Figures are counts and
-/// durations: no complainant's identity is in them.
+/// (<see cref="IComplaintAnalytics"/>); the XML docs of each figure are its exact definition, and <see cref="Compute"/>
+/// is the reference computation. Figures are counts and durations: no complainant's identity is in them.
 /// </summary>
-public sealed record PeriodAnalysis
+public sealed partial record PeriodAnalysis
 {
     /// <summary>The period and filter the figures are for.</summary>
     public required AnalysisQuery Query { get; init; }
@@ -82,8 +82,12 @@ public sealed record PeriodAnalysis
     public required RewardFigures Rewards { get; init; }
 
     /// <summary>
-    /// Sanctions assessed on the cohort's cases: every sanction of every <see cref="Journal.AccountabilityAssessed"/>
-    /// entry, by kind; kinds with at least one sanction, in the enum's order.
+    /// Sanctions in force on the cohort's cases, by kind: for each case and each person and misconduct assessed on it,
+    /// the sanctions of the last <see cref="Journal.AccountabilityAssessed"/> entry for that person and misconduct that
+    /// is in force (<see cref="Journal.AccountabilityAssessed.AwaitingConfirmationBy"/> is <see langword="null"/>), so a
+    /// confirmation replaces the proposal it confirms and a reassessment the earlier one, and a proposal still awaiting
+    /// confirmation counts nothing (persons compared as <see cref="ActorId"/>, misconduct ordinally). Kinds with at least
+    /// one sanction, in the enum's order.
     /// </summary>
     public required IReadOnlyList<SanctionFigures> Sanctions { get; init; }
 
@@ -109,7 +113,10 @@ public sealed record TrendPoint(DateTimeOffset Start, int Received);
 /// <param name="Cause">The cause.</param>
 /// <param name="Count">How many cases with findings have it.</param>
 /// <param name="Share">Its share of the cases with findings (0 to 1).</param>
-/// <param name="CumulativeShare">The share of this cause and every cause before it in the Pareto order (0 to 1).</param>
+/// <param name="CumulativeShare">
+/// The share of this cause and every cause before it in the Pareto order (0 to 1): their count over the cases with
+/// findings, so the last row's is exactly 1.
+/// </param>
 public sealed record ParetoRow(RootCause Cause, int Count, double Share, double CumulativeShare);
 
 /// <summary>
@@ -142,14 +149,52 @@ public sealed record DeadlineFigures(DeadlineKind Kind, int MetOnTime, int MetLa
 
 /// <summary>A distribution of durations.</summary>
 /// <param name="Count">How many cases have one.</param>
-/// <param name="Median">The nearest-rank median: the value at rank ⌈0.5 × <paramref name="Count"/>⌉ in ascending order; <see langword="null"/> when none.</param>
-/// <param name="P90">The nearest-rank 90th percentile: the value at rank ⌈0.9 × <paramref name="Count"/>⌉; <see langword="null"/> when none.</param>
-public sealed record DurationFigures(int Count, TimeSpan? Median, TimeSpan? P90);
+/// <param name="Median">
+/// The nearest-rank median: the value at rank ⌈0.5 × <paramref name="Count"/>⌉ (1-based) in ascending order, the rank
+/// computed exactly (<see cref="NearestRank"/>); <see langword="null"/> when none.
+/// </param>
+/// <param name="P90">
+/// The nearest-rank 90th percentile: the value at rank ⌈0.9 × <paramref name="Count"/>⌉, computed exactly
+/// (<see cref="NearestRank"/>); <see langword="null"/> when none.
+/// </param>
+public sealed record DurationFigures(int Count, TimeSpan? Median, TimeSpan? P90)
+{
+    /// <summary>
+    /// The nearest rank of a percentile: ⌈<paramref name="percent"/> × <paramref name="count"/> / 100⌉, computed exactly in
+    /// integers (not in floating point, where 0.9 × 20 rounds above 18).
+    /// </summary>
+    /// <param name="count">How many values; at least 1.</param>
+    /// <param name="percent">The percentile, from 1 to 100 (50 for the median, 90 for the 90th percentile).</param>
+    /// <returns>The 1-based rank, in ascending order, of the value that is the percentile.</returns>
+    public static int NearestRank(int count, int percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(percent, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
+        return (int)((((long)count * percent) + 99) / 100);
+    }
+
+    /// <summary>The distribution of <paramref name="durations"/>: their count, nearest-rank median and 90th percentile.</summary>
+    /// <param name="durations">The durations, in any order.</param>
+    /// <returns>The figures.</returns>
+    public static DurationFigures Of(IEnumerable<TimeSpan> durations)
+    {
+        ArgumentNullException.ThrowIfNull(durations);
+        var sorted = durations.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length == 0
+            ? new DurationFigures(0, null, null)
+            : new DurationFigures(sorted.Length, sorted[NearestRank(sorted.Length, 50) - 1], sorted[NearestRank(sorted.Length, 90) - 1]);
+    }
+}
 
 /// <summary>Remedies of one kind.</summary>
 /// <param name="Kind">The remedy kind.</param>
 /// <param name="Count">How many cases have a remedy of this kind.</param>
-/// <param name="Totals">The sum of their amounts per currency (ordinal currency order); remedies without an amount add nothing.</param>
+/// <param name="Totals">
+/// The sum of their amounts per currency: one entry per currency of at least one amount, in ordinal currency order;
+/// remedies without an amount add nothing.
+/// </param>
 public sealed record RemedyFigures(RemedyKind Kind, int Count, IReadOnlyList<Money> Totals);
 
 /// <summary>Satisfaction at follow-up: for each cohort case with a follow-up, its last one (<see cref="FollowUpContact.At"/>; the later in the list on a tie).</summary>
@@ -197,7 +242,10 @@ public sealed record RewardFigures(int Decided, int Eligible);
 /// <summary>Sanctions of one kind.</summary>
 /// <param name="Kind">The kind.</param>
 /// <param name="Count">How many sanctions.</param>
-/// <param name="Totals">The sum of their amounts per currency (ordinal currency order).</param>
+/// <param name="Totals">
+/// The sum of their amounts per currency: one entry per currency of at least one amount, in ordinal currency order;
+/// sanctions without an amount add nothing.
+/// </param>
 public sealed record SanctionFigures(SanctionKind Kind, int Count, IReadOnlyList<Money> Totals);
 
 /// <summary>One department's figures.</summary>
@@ -220,7 +268,10 @@ public sealed record DepartmentFigures(
 /// <summary>Computes the period figures of the cases of a store: the port the SQL stores implement in the database.</summary>
 public interface IComplaintAnalytics
 {
-    /// <summary>Computes the figures of the cases <paramref name="query"/> selects.</summary>
+    /// <summary>
+    /// Computes the figures of the cases <paramref name="query"/> selects: equal to <see cref="PeriodAnalysis.Compute"/>
+    /// over every case of the store and their journals, after checking the query with <see cref="AnalysisQuery.Validate"/>.
+    /// </summary>
     /// <param name="query">The period and filter.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The figures.</returns>

@@ -67,6 +67,8 @@ public static class ComplaintsServiceCollectionExtensions
                 sp.GetRequiredService<BusinessCalendarRegistry>(),
                 sp.GetService<IAuditLog>());
         });
+        services.TryAddSingleton(static sp => new ComplaintAnalysis(
+            sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>()));
         return new ComplaintsBuilder(services);
     }
 

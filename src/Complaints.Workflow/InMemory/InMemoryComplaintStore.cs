@@ -7,9 +7,9 @@ namespace Complaints.Workflow.InMemory;
 /// Keeps cases and journals in process memory: for tests, demos and single-process hosts that do not need
 /// durability. Thread-safe; saves are atomic and version-checked like a durable store's, and write the
 /// notifications they carry to the outbox under the same lock. Its parts are split by port: cases (this file and
-/// <c>.Cases.cs</c>), deadlines, outbox, parking and audit.
+/// <c>.Cases.cs</c>), deadlines, outbox, parking, audit and periodic analysis (the reference computation).
 /// </summary>
-public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog
+public sealed partial class InMemoryComplaintStore : IComplaintStore, IDeadlineStore, IOutboxStore, IAuditLog, Analysis.IComplaintAnalytics
 {
     // One lock over every part, so that a save writes the case, its journal, its alarms and its outbox rows at once.
     private readonly Lock _gate = new();
