@@ -41,7 +41,7 @@ internal sealed record AnalysisColumns(
     public static AnalysisColumns Of(Complaint complaint) => new(
         CaseColumns.Of(complaint.Intake.Channel),
         complaint.ClosedAt is { } closed ? closed.UtcTicks : null,
-        AcknowledgedTicks(complaint.Deadlines),
+        AcknowledgedTicksOf(complaint.Deadlines),
         complaint.Findings is { } findings ? CaseColumns.Of(findings.Outcome) : null,
         complaint.Findings is { } found ? CaseColumns.Of(found.Cause) : null,
         AnalysisKeys.Complainant(complaint.Intake.Complainant),
@@ -49,10 +49,10 @@ internal sealed record AnalysisColumns(
         complaint.Remedy is { } remedy ? CaseColumns.Of(remedy.Kind) : null,
         complaint.Remedy?.Amount?.Amount,
         complaint.Remedy?.Amount?.Currency,
-        LastSatisfaction(complaint.FollowUps));
+        LastSatisfactionOf(complaint.FollowUps));
 
     /// <summary>The earliest met time of the acknowledgement deadlines, in ticks; <see langword="null"/> if none is met.</summary>
-    public static long? AcknowledgedTicks(IReadOnlyList<Deadline> deadlines)
+    public static long? AcknowledgedTicksOf(IReadOnlyList<Deadline> deadlines)
     {
         long? earliest = null;
         foreach (var deadline in deadlines)
@@ -67,7 +67,7 @@ internal sealed record AnalysisColumns(
     }
 
     /// <summary>The stored satisfaction of the last follow-up (by time; the later in the list on a tie), if any.</summary>
-    public static string? LastSatisfaction(IReadOnlyList<FollowUpContact> followUps)
+    public static string? LastSatisfactionOf(IReadOnlyList<FollowUpContact> followUps)
     {
         FollowUpContact? last = null;
         foreach (var contact in followUps)

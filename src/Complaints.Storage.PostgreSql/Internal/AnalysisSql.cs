@@ -99,13 +99,20 @@ internal static class AnalysisSql
                 AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - @window)
         """;
 
-    /// <summary>The sanctions of the cohort's accountability entries, per kind and currency (read from the journal).</summary>
+    /// <summary>
+    /// The sanctions in force on the cohort's cases, per kind and currency, read from the journal: per case, person and
+    /// misconduct, those of the last accountability entry in force (not awaiting confirmation).
+    /// </summary>
     public static string Sanctions(string s, string where) => $"""
         SELECT x.sanction->>'kind', x.sanction->'amount'->>'currency', count(*), sum((x.sanction->'amount'->>'amount')::numeric)
-        FROM {s}.complaints c
-        JOIN {s}.journal j ON j.complaint_id = c.id AND j.event_type = 'accountability-assessed'
-        CROSS JOIN LATERAL json_array_elements(j.entry->'event'->'decision'->'sanctions') AS x(sanction)
-        WHERE {where}
+        FROM (
+            SELECT DISTINCT ON (j.complaint_id, j.entry->'event'->>'person', j.entry->'event'->>'misconduct') j.entry->'event'->'decision'->'sanctions' AS sanctions
+            FROM {s}.complaints c
+            JOIN {s}.journal j ON j.complaint_id = c.id AND j.event_type = 'accountability-assessed'
+            WHERE {where} AND j.entry->'event'->>'awaitingConfirmationBy' IS NULL
+            ORDER BY j.complaint_id, j.entry->'event'->>'person', j.entry->'event'->>'misconduct', j.sequence DESC
+        ) a
+        CROSS JOIN LATERAL json_array_elements(a.sanctions) AS x(sanction)
         GROUP BY 1, 2
         """;
 

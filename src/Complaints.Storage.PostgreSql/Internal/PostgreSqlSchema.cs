@@ -365,8 +365,8 @@ internal static class PostgreSqlSchema
                         complainantKeys.Add(complainant is null ? null : Analysis.AnalysisKeys.Complainant(complainant));
                         subjectKeys.Add(subject is null ? null : Analysis.AnalysisKeys.Subject(subject));
                         closed.Add(reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture).UtcTicks);
-                        acknowledged.Add(AnalysisColumns.AcknowledgedTicks(deadlines));
-                        satisfaction.Add(AnalysisColumns.LastSatisfaction(Read<FollowUpContact[]>(reader, 5) ?? []));
+                        acknowledged.Add(AnalysisColumns.AcknowledgedTicksOf(deadlines));
+                        satisfaction.Add(AnalysisColumns.LastSatisfactionOf(Read<FollowUpContact[]>(reader, 5) ?? []));
                         for (var slot = 0; slot < deadlines.Length; slot++)
                         {
                             if (deadlines[slot].MetAt is { } met)
