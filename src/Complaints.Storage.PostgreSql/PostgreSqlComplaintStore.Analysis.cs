@@ -28,6 +28,14 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
         // One snapshot for every statement, so the figures agree with each other while cases are being saved.
         var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // Room to hash every grouping set and sort the look-backs in memory, for this transaction only.
+        var settings = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction);
+        await using (settings.ConfigureAwait(false))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var batch = new NpgsqlBatch(connection, transaction);
         await using var batchScope = batch.ConfigureAwait(false);
         Add(batch, query, where => AnalysisSql.Cohort(s, where));

@@ -195,40 +195,11 @@ public sealed partial class PostgreSqlComplaintStore
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)
     {
-        var next = complaint.NextDeadline;
-        var pendingRole = complaint.PendingApproval?.Role;
-        parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
-        parameters.Add(Parameter("version", NpgsqlDbType.Bigint, complaint.Version));
-        parameters.Add(Parameter("state", NpgsqlDbType.Text, CaseColumns.Of(complaint.State)));
-        parameters.Add(Parameter("severity", NpgsqlDbType.Text, complaint.Severity is { } severity ? CaseColumns.Of(severity) : null));
-        parameters.Add(Parameter("category", NpgsqlDbType.Text, complaint.Category));
-        parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
-        parameters.Add(Parameter("assignee", NpgsqlDbType.Text, complaint.Assignee?.Id.Value));
-        parameters.Add(Parameter("received_by", NpgsqlDbType.Text, complaint.ReceivedBy.Id.Value));
-        parameters.Add(Parameter("escalation_level", NpgsqlDbType.Integer, complaint.EscalationLevel));
-        parameters.Add(Parameter("pending_approval_role", NpgsqlDbType.Text, pendingRole));
-        parameters.Add(Parameter("pending_approval_role_key", NpgsqlDbType.Text, pendingRole is null ? null : CaseColumns.RoleKey(pendingRole)));
-        parameters.Add(Parameter("next_due_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(next?.DueAt)));
-        parameters.Add(Parameter("next_due_ticks", NpgsqlDbType.Bigint, next is null ? null : CaseColumns.Ticks(next.DueAt)));
-        parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
-        parameters.Add(Parameter("pack_version", NpgsqlDbType.Text, complaint.Policy.Version));
-        parameters.Add(Parameter("received_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.ReceivedAt)));
-        parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
-        parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
-        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
-        parameters.Add(Parameter("held_products", NpgsqlDbType.Array | NpgsqlDbType.Text, CaseColumns.HeldProducts(complaint)));
-        var analysis = AnalysisColumns.Of(complaint);
-        parameters.Add(Parameter("channel", NpgsqlDbType.Text, analysis.Channel));
-        parameters.Add(Parameter("closed_ticks", NpgsqlDbType.Bigint, analysis.ClosedTicks));
-        parameters.Add(Parameter("acknowledged_ticks", NpgsqlDbType.Bigint, analysis.AcknowledgedTicks));
-        parameters.Add(Parameter("finding_outcome", NpgsqlDbType.Text, analysis.FindingOutcome));
-        parameters.Add(Parameter("root_cause", NpgsqlDbType.Text, analysis.RootCause));
-        parameters.Add(Parameter("complainant_key", NpgsqlDbType.Text, analysis.ComplainantKey));
-        parameters.Add(Parameter("subject_key", NpgsqlDbType.Text, analysis.SubjectKey));
-        parameters.Add(Parameter("remedy_kind", NpgsqlDbType.Text, analysis.RemedyKind));
-        parameters.Add(Parameter("remedy_amount", NpgsqlDbType.Numeric, analysis.RemedyAmount));
-        parameters.Add(Parameter("remedy_currency", NpgsqlDbType.Text, analysis.RemedyCurrency));
-        parameters.Add(Parameter("last_satisfaction", NpgsqlDbType.Text, analysis.LastSatisfaction));
+        var values = CaseRow.Values(complaint);
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters.Add(Parameter(CaseRow.Columns[i].Name, CaseRow.Columns[i].Type, values[i]));
+        }
     }
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)

@@ -82,21 +82,28 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
-    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key: an index seek on
-    /// (pack, key, received) per case.
+    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key: the cases of the period
+    /// and the look-back before it (any filter aside) that have the key, in (pack, key, receipt) order, each with the
+    /// latest receipt strictly before its own in its (pack, key) partition; a cohort case repeats when that receipt is
+    /// within the look-back. One ordered pass (an index-only scan of the key's index, or a sort of the period's rows).
     /// </summary>
     /// <param name="s">The quoted schema.</param>
     /// <param name="where">The cohort filter.</param>
     /// <param name="keys">The key columns, compared for equality.</param>
-    /// <param name="condition">What the case itself must meet to match at all.</param>
+    /// <param name="condition">What a case must meet to have the key at all.</param>
     public static string Recurrence(string s, string where, string[] keys, string condition) => $"""
         SELECT count(*)
-        FROM {s}.complaints c
-        WHERE {where} AND {condition}
-          AND EXISTS (
-              SELECT 1 FROM {s}.complaints e
-              WHERE e.pack_id = c.pack_id AND {string.Join(" AND ", keys.Select(k => $"e.{k} = c.{k}"))}
-                AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - @window)
+        FROM (
+            SELECT c.*, max(c.received_ticks) OVER (
+                       PARTITION BY c.pack_id, {string.Join(", ", keys.Select(k => "c." + k))} ORDER BY c.received_ticks
+                       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_ticks
+            FROM (
+                SELECT received_ticks, pack_id, department, category, severity, channel, {string.Join(", ", keys.Where(k => k != "department"))}
+                FROM {s}.complaints c
+                WHERE c.received_ticks >= @from - @window AND c.received_ticks < @to AND {condition}
+            ) c
+        ) c
+        WHERE {where} AND c.previous_ticks >= c.received_ticks - @window
         """;
 
     /// <summary>
