@@ -129,7 +129,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
                         _eligible = checked((int)reader.GetInt64(17));
                         break;
                     case var set when set == Bit(0):
-                        _byState[Names<ComplaintState>.Parse(Key(0)!).ToString()] = count;
+                        _byState[Names<ComplaintState>.Parse(Key(0)).ToString()] = count;
                         break;
                     case var set when set == Bit(1):
                         Count(_byCategory, ref _noCategory, Key(1), count);
@@ -154,7 +154,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
                         _noSeverity ??= noSeverity;
                         break;
                     case var set when set == Bit(4):
-                        _byChannel[Names<Channel>.Parse(Key(4)!).ToString()] = count;
+                        _byChannel[Names<Channel>.Parse(Key(4)).ToString()] = count;
                         break;
                     case var set when set == Bit(5):
                         int? noFinding = null;
@@ -384,9 +384,11 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
         private static readonly FrozenDictionary<string, TEnum> ByName =
             Enum.GetValues<TEnum>().ToFrozenDictionary(CaseColumns.Of, v => v, StringComparer.Ordinal);
 
-        public static TEnum Parse(string stored) =>
-            ByName.TryGetValue(stored, out var value)
+        /// <summary>The value named; a missing or unknown name (a row this release cannot read) is an error naming it.</summary>
+        public static TEnum Parse(string? stored) =>
+            stored is not null && ByName.TryGetValue(stored, out var value)
                 ? value
-                : throw new InvalidDataException($"The PostgreSQL store holds a {typeof(TEnum).Name} this release does not know: '{stored}'.");
+                : throw new InvalidDataException(
+                    $"The PostgreSQL store holds a case whose {typeof(TEnum).Name} this release cannot read ('{stored ?? "none"}'): find it with FindUnreadableCasesAsync.");
     }
 }

@@ -1,5 +1,5 @@
 using Complaints.Analysis;
-using Complaints.Storage.PostgreSql.Internal;
+using Complaints.Testing;
 using Complaints.Storage.PostgreSql.Tests.Support;
 using Npgsql;
 
@@ -67,6 +67,28 @@ public sealed class AnalysisTests : IAsyncDisposable
         (await AnalysisRowsAsync(store.Schema)).Should().Equal(columns, "the migration fills the columns as the writer does");
         migrated.Should().BeEquivalentTo(fresh, o => o.WithStrictOrdering());
         migrated[0].Received.Should().Be(120);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(2, 1, 2)]
+    [InlineData(10, 5, 9)]
+    [InlineData(20, 10, 18)]
+    [InlineData(21, 11, 19)]
+    public async Task TimeToResolve_IsTheNearestRankMedianAndP90(int cases, int medianHours, int p90Hours)
+    {
+        var store = await _schemas.NewStoreAsync();
+        for (var k = cases; k >= 1; k--)
+        {
+            var received = AnalysisFixture.Start.AddHours(k);
+            var closed = A.Complaint().ReceivedAt(received).InState(ComplaintState.Closed).Build() with { ClosedAt = received.AddHours(k) };
+            await store.SaveAsync(new Ports.CaseChange(closed, [new Journal.JournalEntry(closed.Id, 1, received, A.Receiver(), ComplaintState.Received, ComplaintState.Closed, new Journal.ComplaintReceived(closed.Intake, closed.Policy), Guid.NewGuid())], 0));
+        }
+
+        var figures = await store.AnalyseAsync(new AnalysisQuery { From = AnalysisFixture.Start, To = AnalysisFixture.Start.AddDays(2), AsOf = AnalysisFixture.Start });
+
+        figures.TimeToResolve.Should().Be(new DurationFigures(cases, TimeSpan.FromHours(medianHours), TimeSpan.FromHours(p90Hours)));
+        figures.Departments.Should().ContainSingle().Which.MedianTimeToResolve.Should().Be(TimeSpan.FromHours(medianHours));
     }
 
     [Fact]
