@@ -45,7 +45,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
         Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL"));
         Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL"));
         Add(batch, query, where => AnalysisSql.Recurrence(
-            s, where, ["root_cause", "department"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL"));
+            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL"));
         Add(batch, query, where => AnalysisSql.Sanctions(s, where));
 
         var figures = new Figures(query);

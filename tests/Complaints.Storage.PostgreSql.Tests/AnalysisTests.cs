@@ -101,7 +101,7 @@ public sealed class AnalysisTests : IAsyncDisposable
 
         var key = await _schemas.ScalarAsync($"SELECT complainant_key FROM \"{store.Schema}\".complaints WHERE id = '{named.Id}'");
         var clear = await _schemas.ScalarAsync(
-            $"SELECT count(*) FROM \"{store.Schema}\".complaints WHERE {string.Join(" OR ", AnalysisColumnList.Split(", ").Select(c => $"{c}::text ILIKE '%example.com%' OR {c}::text LIKE '%138%'"))}");
+            $"SELECT count(*) FROM \"{store.Schema}\".complaints WHERE {string.Join(" OR ", AnalysisColumnList.Split(", ").Select(c => $"{c}::text ILIKE '%example.com%' OR {c}::text LIKE '%13800000000%'"))}");
 
         key.Should().Be(AnalysisKeys.Complainant(named.Intake.Complainant)).And.BeOfType<string>().Which.Should().MatchRegex("^[0-9a-f]{32}$");
         clear.Should().Be(0L, "no analysis column holds an e-mail address or a phone number");

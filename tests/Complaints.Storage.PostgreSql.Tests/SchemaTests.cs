@@ -15,7 +15,7 @@ public sealed class SchemaTests : IAsyncDisposable
     [
         "complaints_received", "complaints_state", "complaints_assignee", "complaints_department", "complaints_received_by",
         "complaints_awaiting_approval", "complaints_next_due", "complaints_severity", "complaints_category", "deadlines_next_alarm",
-        "complaints_analysis", "complaints_recurrence_complainant", "complaints_recurrence_subject", "complaints_recurrence_cause", "journal_accountability",
+        "complaints_analysis", "complaints_recurrence_complainant", "complaints_recurrence_subject", "complaints_recurrence_cause", "journal_accountability", "deadlines_analysis",
     ];
 
     private const int Newer = PostgreSqlComplaintStore.SchemaVersion + 1;

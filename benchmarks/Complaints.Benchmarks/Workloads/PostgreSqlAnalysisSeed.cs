@@ -26,7 +26,7 @@ public static class PostgreSqlAnalysisSeed
     /// <summary>The end of the two years (exclusive).</summary>
     public static readonly DateTimeOffset End = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private const int SeedVersion = 1;
+    private const int SeedVersion = 2;
     private const int Seed = 8;
 
     private static readonly string[] Packs = ["dealership", "hospital", "generic"];
@@ -74,6 +74,7 @@ public static class PostgreSqlAnalysisSeed
             var cases = new List<Complaint>(n);
             using (var import = connection.BeginBinaryImport($"COPY {building}.complaints ({caseColumns}) FROM STDIN (FORMAT BINARY)"))
             {
+                import.Timeout = TimeSpan.Zero;
                 for (var i = 0; i < n; i++)
                 {
                     var c = Case(template, random, i, n);
@@ -95,6 +96,7 @@ public static class PostgreSqlAnalysisSeed
 
             using (var import = connection.BeginBinaryImport($"COPY {building}.deadlines ({deadlineColumns}) FROM STDIN (FORMAT BINARY)"))
             {
+                import.Timeout = TimeSpan.Zero;
                 foreach (var c in cases)
                 {
                     for (var slot = 0; slot < c.Deadlines.Count; slot++)
@@ -109,6 +111,7 @@ public static class PostgreSqlAnalysisSeed
             using (var import = connection.BeginBinaryImport(
                 $"COPY {building}.journal (complaint_id, sequence, at, actor_id, from_state, to_state, event_type, command_id, entry) FROM STDIN (FORMAT BINARY)"))
             {
+                import.Timeout = TimeSpan.Zero;
                 foreach (var (c, assessed) in sanctions)
                 {
                     var entry = new JournalEntry(c.Id, 2, c.ReceivedAt.AddDays(3), A.Manager(), c.State, c.State, assessed, Guid.NewGuid());
@@ -124,7 +127,7 @@ public static class PostgreSqlAnalysisSeed
                 import.Complete();
             }
 
-            using (var reward = new NpgsqlCommand($"UPDATE {building}.complaints c SET reward = u.reward FROM unnest(@ids, @rewards) AS u(id, reward) WHERE c.id = u.id", connection))
+            using (var reward = new NpgsqlCommand($"UPDATE {building}.complaints c SET reward = u.reward FROM unnest(@ids, @rewards) AS u(id, reward) WHERE c.id = u.id", connection) { CommandTimeout = 0 })
             {
                 reward.Parameters.AddWithValue("ids", rewards.Select(r => r.Id).ToArray());
                 reward.Parameters.AddWithValue("rewards", rewards.Select(r => r.Reward).ToArray());
@@ -134,7 +137,7 @@ public static class PostgreSqlAnalysisSeed
             // Vacuumed as autovacuum would have it, so that index-only scans find the pages all-visible.
             foreach (var table in new[] { "complaints", "deadlines", "journal" })
             {
-                using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {building}.{table}", connection);
+                using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {building}.{table}", connection) { CommandTimeout = 0 };
                 vacuum.ExecuteNonQuery();
             }
 

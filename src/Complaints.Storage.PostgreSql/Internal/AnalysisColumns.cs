@@ -13,7 +13,10 @@ namespace Complaints.Storage.PostgreSql.Internal;
 /// <param name="FindingOutcome">The findings' outcome, stored name.</param>
 /// <param name="RootCause">The findings' root cause, stored name.</param>
 /// <param name="ComplainantKey">The complainant's one-way key (<see cref="AnalysisKeys.Complainant"/>), never the identity.</param>
-/// <param name="SubjectKey">The subject's key (<see cref="AnalysisKeys.Subject"/>).</param>
+/// <param name="SubjectKey">
+/// A 128-bit hash of the subject's key (<see cref="AnalysisKeys.Subject"/>), as hexadecimal: equal exactly when the keys
+/// are, and, unlike the key (whose cases share long prefixes such as <c>Product:</c>), sorted fast.
+/// </param>
 /// <param name="RemedyKind">The remedy's kind, stored name.</param>
 /// <param name="RemedyAmount">The remedy's amount.</param>
 /// <param name="RemedyCurrency">The remedy amount's currency.</param>
@@ -45,11 +48,19 @@ internal sealed record AnalysisColumns(
         complaint.Findings is { } findings ? CaseColumns.Of(findings.Outcome) : null,
         complaint.Findings is { } found ? CaseColumns.Of(found.Cause) : null,
         AnalysisKeys.Complainant(complaint.Intake.Complainant),
-        AnalysisKeys.Subject(complaint.Intake.Subject),
+        SubjectKeyOf(complaint.Intake.Subject),
         complaint.Remedy is { } remedy ? CaseColumns.Of(remedy.Kind) : null,
         complaint.Remedy?.Amount?.Amount,
         complaint.Remedy?.Amount?.Currency,
         LastSatisfactionOf(complaint.FollowUps));
+
+    /// <summary>The stored subject key: 32 lower-case hexadecimal digits of the SHA-256 of <see cref="AnalysisKeys.Subject"/>.</summary>
+    public static string SubjectKeyOf(ComplaintSubject subject)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AnalysisKeys.Subject(subject)), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
 
     /// <summary>The earliest met time of the acknowledgement deadlines, in ticks; <see langword="null"/> if none is met.</summary>
     public static long? AcknowledgedTicksOf(IReadOnlyList<Deadline> deadlines)

@@ -95,7 +95,7 @@ internal static class AnalysisSql
         SELECT count(*)
         FROM (
             SELECT c.*, max(c.received_ticks) OVER (
-                       PARTITION BY c.pack_id, {string.Join(", ", keys.Select(k => "c." + k))} ORDER BY c.received_ticks
+                       PARTITION BY {string.Join(", ", keys.Select(k => $"c.{k} COLLATE \"C\""))}, c.pack_id COLLATE "C" ORDER BY c.received_ticks
                        RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_ticks
             FROM (
                 SELECT received_ticks, pack_id, department, category, severity, channel, {string.Join(", ", keys.Where(k => k != "department"))}
@@ -111,15 +111,20 @@ internal static class AnalysisSql
     /// misconduct, those of the last accountability entry in force (not awaiting confirmation).
     /// </summary>
     public static string Sanctions(string s, string where) => $"""
-        SELECT x.sanction->>'kind', x.sanction->'amount'->>'currency', count(*), sum((x.sanction->'amount'->>'amount')::numeric)
-        FROM (
-            SELECT DISTINCT ON (j.complaint_id, j.entry->'event'->>'person', j.entry->'event'->>'misconduct') j.entry->'event'->'decision'->'sanctions' AS sanctions
+        WITH assessed AS MATERIALIZED (
+            SELECT j.complaint_id, j.sequence, j.entry::jsonb -> 'event' AS event
             FROM {s}.complaints c
             JOIN {s}.journal j ON j.complaint_id = c.id AND j.event_type = 'accountability-assessed'
-            WHERE {where} AND j.entry->'event'->>'awaitingConfirmationBy' IS NULL
-            ORDER BY j.complaint_id, j.entry->'event'->>'person', j.entry->'event'->>'misconduct', j.sequence DESC
+            WHERE {where}
+        )
+        SELECT x.sanction->>'kind', x.sanction->'amount'->>'currency', count(*), sum((x.sanction->'amount'->>'amount')::numeric)
+        FROM (
+            SELECT DISTINCT ON (a.complaint_id, a.event->>'person', a.event->>'misconduct') a.event->'decision'->'sanctions' AS sanctions
+            FROM assessed a
+            WHERE a.event->>'awaitingConfirmationBy' IS NULL
+            ORDER BY a.complaint_id, a.event->>'person', a.event->>'misconduct', a.sequence DESC
         ) a
-        CROSS JOIN LATERAL json_array_elements(a.sanctions) AS x(sanction)
+        CROSS JOIN LATERAL jsonb_array_elements(a.sanctions) AS x(sanction)
         GROUP BY 1, 2
         """;
 

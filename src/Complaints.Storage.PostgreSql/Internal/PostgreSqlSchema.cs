@@ -161,6 +161,7 @@ internal static class PostgreSqlSchema
                 ADD COLUMN reward text;
             ALTER TABLE {s}.deadlines ADD COLUMN met_ticks bigint;
             COMMENT ON COLUMN {s}.complaints.complainant_key IS 'A one-way hash of the complainant''s customer id, e-mail or phone (AnalysisKeys.Complainant), for recurrence; never the identity in clear.';
+            COMMENT ON COLUMN {s}.complaints.subject_key IS 'A 128-bit hash (hex) of the subject''s key (AnalysisKeys.Subject), for recurrence.';
             COMMENT ON COLUMN {s}.complaints.closed_ticks IS 'When the case was last closed, in .NET UTC ticks; acknowledged_ticks: the earliest met acknowledgement deadline, likewise.';
             COMMENT ON COLUMN {s}.complaints.reward IS 'The reward decision of the case''s last closure (eligible, ineligible); null when it carried none.';
             COMMENT ON COLUMN {s}.deadlines.met_ticks IS 'met_at in .NET UTC ticks, for exact on-time comparison with due_ticks.';
@@ -190,13 +191,15 @@ internal static class PostgreSqlSchema
                 pack_id, department, category, severity, channel, state, escalation_level, finding_outcome, root_cause, remedy_kind, remedy_amount,
                 remedy_currency, last_satisfaction, reward, closed_ticks, acknowledged_ticks, complainant_key, subject_key, id);
             COMMENT ON INDEX {s}.complaints_analysis IS 'Covers every column the period analysis reads of a case: a period''s figures are an index-only range scan.';
-            -- Recurrence: each key's cases in (pack, key, receipt) order, with the filter columns, for an index-only ordered pass.
-            CREATE INDEX complaints_recurrence_complainant ON {s}.complaints (pack_id, complainant_key, received_ticks)
+            -- Recurrence: each key's cases in (key, pack, receipt) order (bytewise, as the analysis partitions them), with
+            -- the filter columns, for an index-only ordered pass over a long period.
+            CREATE INDEX complaints_recurrence_complainant ON {s}.complaints (complainant_key COLLATE "C", pack_id COLLATE "C", received_ticks)
                 INCLUDE (department, category, severity, channel) WHERE complainant_key IS NOT NULL;
-            CREATE INDEX complaints_recurrence_subject ON {s}.complaints (pack_id, subject_key, received_ticks)
+            CREATE INDEX complaints_recurrence_subject ON {s}.complaints (subject_key COLLATE "C", pack_id COLLATE "C", received_ticks)
                 INCLUDE (department, category, severity, channel);
-            CREATE INDEX complaints_recurrence_cause ON {s}.complaints (pack_id, root_cause, department, received_ticks)
+            CREATE INDEX complaints_recurrence_cause ON {s}.complaints (department COLLATE "C", root_cause COLLATE "C", pack_id COLLATE "C", received_ticks)
                 INCLUDE (category, severity, channel) WHERE root_cause IS NOT NULL AND root_cause <> 'undetermined' AND department IS NOT NULL;
+            CREATE INDEX deadlines_analysis ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks, met_ticks);
             CREATE INDEX journal_accountability ON {s}.journal (complaint_id) WHERE event_type = 'accountability-assessed';
             """),
     ];
@@ -369,7 +372,7 @@ internal static class PostgreSqlSchema
                         var deadlines = Read<Deadline[]>(reader, 4) ?? [];
                         ids.Add(id);
                         complainantKeys.Add(complainant is null ? null : Analysis.AnalysisKeys.Complainant(complainant));
-                        subjectKeys.Add(subject is null ? null : Analysis.AnalysisKeys.Subject(subject));
+                        subjectKeys.Add(subject is null ? null : AnalysisColumns.SubjectKeyOf(subject));
                         closed.Add(reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture).UtcTicks);
                         acknowledged.Add(AnalysisColumns.AcknowledgedTicksOf(deadlines));
                         satisfaction.Add(AnalysisColumns.LastSatisfactionOf(Read<FollowUpContact[]>(reader, 5) ?? []));
