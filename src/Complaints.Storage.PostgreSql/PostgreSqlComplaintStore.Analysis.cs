@@ -42,10 +42,12 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
         Add(batch, query, where => AnalysisSql.Durations(s, where));
         Add(batch, query, where => AnalysisSql.Deadlines(s, where));
         Add(batch, query, where => AnalysisSql.Overdue(s, where));
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL"));
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL"));
+        // A period shorter than the look-back: a seek per cohort case reads less than a pass over the look-back's cases.
+        var seek = query.To - query.From < TimeSpan.FromDays(query.RecurrenceDays);
+        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL", seek));
+        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL", seek));
         Add(batch, query, where => AnalysisSql.Recurrence(
-            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL"));
+            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL", seek));
         Add(batch, query, where => AnalysisSql.Sanctions(s, where));
 
         var figures = new Figures(query);

@@ -82,29 +82,42 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
-    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key: the cases of the period
-    /// and the look-back before it (any filter aside) that have the key, in (pack, key, receipt) order, each with the
-    /// latest receipt strictly before its own in its (pack, key) partition; a cohort case repeats when that receipt is
-    /// within the look-back. One ordered pass (an index-only scan of the key's index, or a sort of the period's rows).
+    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key. Two plans, the same
+    /// count: for a period shorter than the look-back, an index seek per cohort case into the key's
+    /// <c>(key, pack, received)</c> index for an earlier case within the look-back; otherwise one ordered pass over the
+    /// period and the look-back before it (any filter aside), each case with the latest receipt strictly before its own
+    /// in its (key, pack) partition, partitioned bytewise.
     /// </summary>
     /// <param name="s">The quoted schema.</param>
     /// <param name="where">The cohort filter.</param>
-    /// <param name="keys">The key columns, compared for equality.</param>
-    /// <param name="condition">What a case must meet to have the key at all.</param>
-    public static string Recurrence(string s, string where, string[] keys, string condition) => $"""
-        SELECT count(*)
-        FROM (
-            SELECT c.*, max(c.received_ticks) OVER (
-                       PARTITION BY {string.Join(", ", keys.Select(k => $"c.{k} COLLATE \"C\""))}, c.pack_id COLLATE "C" ORDER BY c.received_ticks
-                       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_ticks
+    /// <param name="keys">The key columns, compared for equality (bytewise).</param>
+    /// <param name="condition">What a case must meet to have the key at all (on alias <c>c</c>).</param>
+    /// <param name="seek">Whether to seek per cohort case rather than pass over the period in order.</param>
+    public static string Recurrence(string s, string where, string[] keys, string condition, bool seek) => seek
+        ? $"""
+            SELECT count(*)
+            FROM {s}.complaints c
+            WHERE {where} AND {condition}
+              AND EXISTS (
+                  SELECT 1 FROM {s}.complaints e
+                  WHERE {string.Join(" AND ", keys.Append("pack_id").Select(k => $"e.{k} COLLATE \"C\" = c.{k} COLLATE \"C\""))}
+                    AND {condition.Replace("c.", "e.", StringComparison.Ordinal)}
+                    AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - @window)
+            """
+        : $"""
+            SELECT count(*)
             FROM (
-                SELECT received_ticks, pack_id, department, category, severity, channel, {string.Join(", ", keys.Where(k => k != "department"))}
-                FROM {s}.complaints c
-                WHERE c.received_ticks >= @from - @window AND c.received_ticks < @to AND {condition}
+                SELECT c.*, max(c.received_ticks) OVER (
+                           PARTITION BY {string.Join(", ", keys.Append("pack_id").Select(k => $"c.{k} COLLATE \"C\""))} ORDER BY c.received_ticks
+                           RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_ticks
+                FROM (
+                    SELECT received_ticks, pack_id, department, category, severity, channel, {string.Join(", ", keys.Where(k => k != "department"))}
+                    FROM {s}.complaints c
+                    WHERE c.received_ticks >= @from - @window AND c.received_ticks < @to AND {condition}
+                ) c
             ) c
-        ) c
-        WHERE {where} AND c.previous_ticks >= c.received_ticks - @window
-        """;
+            WHERE {where} AND c.previous_ticks >= c.received_ticks - @window
+            """;
 
     /// <summary>
     /// The sanctions in force on the cohort's cases, per kind and currency, read from the journal: per case, person and

@@ -64,6 +64,10 @@ internal sealed class AnalysisFixture
         yield return all with { Severity = Severity.Serious };
         yield return all with { Channel = Channel.Email, AsOf = Start.AddDays(200) };
         yield return all with { From = Start.AddDays(500), To = Start.AddDays(510) };
+
+        // Periods shorter than the look-back (the store seeks per case rather than passing over the look-back).
+        yield return all with { From = Start.AddDays(50), To = Start.AddDays(70), RecurrenceDays = 60, Interval = TrendInterval.Day };
+        yield return all with { From = Start.AddDays(90), To = Start.AddDays(120), Department = new DepartmentId("dept-b"), Offset = TimeSpan.FromHours(8) };
     }
 
     private (Complaint First, JournalEntry[] Entries, Complaint? Second, JournalEntry[] More) Next(int i)
