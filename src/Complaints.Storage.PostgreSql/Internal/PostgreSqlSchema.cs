@@ -355,7 +355,7 @@ internal static class PostgreSqlSchema
                 FROM {s}.complaints WHERE id > @after ORDER BY id LIMIT {Page}
                 """,
                 connection,
-                transaction);
+                transaction) { CommandTimeout = 0 };
             await using (read.ConfigureAwait(false))
             {
                 read.Parameters.AddWithValue("after", after);
@@ -452,7 +452,8 @@ internal static class PostgreSqlSchema
     private static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        // No time limit: a step that fills a column of a large table takes as long as it takes (the token still cancels).
+        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await using var commandScope = command.ConfigureAwait(false);
         foreach (var (name, value) in parameters)
         {
