@@ -235,6 +235,9 @@ public sealed partial class PostgreSqlComplaintStore
         // updated only from the expected version.
         var write = new NpgsqlBatchCommand(change.ExpectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
         AddCaseParameters(write.Parameters, complaint);
+        var (closes, reward) = AnalysisColumns.Reward(change.Entries);
+        write.Parameters.Add(Parameter("reward", NpgsqlDbType.Text, reward));
+        write.Parameters.Add(Parameter("closes", NpgsqlDbType.Boolean, closes));
         write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, change.ExpectedVersion));
         batch.BatchCommands.Add(write);
         foreach (var entry in change.Entries)
@@ -283,28 +286,11 @@ public sealed partial class PostgreSqlComplaintStore
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)
     {
-        var next = complaint.NextDeadline;
-        var pendingRole = complaint.PendingApproval?.Role;
-        parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
-        parameters.Add(Parameter("version", NpgsqlDbType.Bigint, complaint.Version));
-        parameters.Add(Parameter("state", NpgsqlDbType.Text, CaseColumns.Of(complaint.State)));
-        parameters.Add(Parameter("severity", NpgsqlDbType.Text, complaint.Severity is { } severity ? CaseColumns.Of(severity) : null));
-        parameters.Add(Parameter("category", NpgsqlDbType.Text, complaint.Category));
-        parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
-        parameters.Add(Parameter("assignee", NpgsqlDbType.Text, complaint.Assignee?.Id.Value));
-        parameters.Add(Parameter("received_by", NpgsqlDbType.Text, complaint.ReceivedBy.Id.Value));
-        parameters.Add(Parameter("escalation_level", NpgsqlDbType.Integer, complaint.EscalationLevel));
-        parameters.Add(Parameter("pending_approval_role", NpgsqlDbType.Text, pendingRole));
-        parameters.Add(Parameter("pending_approval_role_key", NpgsqlDbType.Text, pendingRole is null ? null : CaseColumns.RoleKey(pendingRole)));
-        parameters.Add(Parameter("next_due_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(next?.DueAt)));
-        parameters.Add(Parameter("next_due_ticks", NpgsqlDbType.Bigint, next is null ? null : CaseColumns.Ticks(next.DueAt)));
-        parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
-        parameters.Add(Parameter("pack_version", NpgsqlDbType.Text, complaint.Policy.Version));
-        parameters.Add(Parameter("received_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.ReceivedAt)));
-        parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
-        parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(complaint.UpdatedAt)));
-        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(complaint, ComplaintsJson.Options)));
-        parameters.Add(Parameter("held_products", NpgsqlDbType.Array | NpgsqlDbType.Text, CaseColumns.HeldProducts(complaint)));
+        var values = CaseRow.Values(complaint);
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters.Add(Parameter(CaseRow.Columns[i].Name, CaseRow.Columns[i].Type, values[i]));
+        }
     }
 
     private NpgsqlBatchCommand JournalInsert(JournalEntry entry)

@@ -66,6 +66,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("warn_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.WarnAt)));
         command.Parameters.Add(Parameter("warn_ticks", NpgsqlDbType.Bigint, deadline.WarnAt is { } warn ? CaseColumns.Ticks(warn) : null));
         command.Parameters.Add(Parameter("met_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.MetAt)));
+        command.Parameters.Add(Parameter("met_ticks", NpgsqlDbType.Bigint, deadline.MetAt is { } met ? CaseColumns.Ticks(met) : null));
         command.Parameters.Add(Parameter("warned_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.WarnedAt)));
         command.Parameters.Add(Parameter("breached_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(deadline.BreachedAt)));
         command.Parameters.Add(Parameter("clock_running", NpgsqlDbType.Boolean, DeadlineAlarms.ClockRuns(complaint)));

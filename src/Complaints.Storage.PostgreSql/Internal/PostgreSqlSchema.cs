@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -145,6 +145,63 @@ internal static class PostgreSqlSchema
             COMMENT ON COLUMN {s}.complaints.held_products IS 'The distinct products of the case''s active product holds; null when none is active. No case held a product before this migration, so there is nothing to fill.';
             CREATE INDEX complaints_held ON {s}.complaints (received_ticks, id) WHERE held_products IS NOT NULL;
             """),
+        (AnalysisStep, $"""
+            ALTER TABLE {s}.complaints
+                ADD COLUMN channel text,
+                ADD COLUMN closed_ticks bigint,
+                ADD COLUMN acknowledged_ticks bigint,
+                ADD COLUMN finding_outcome text,
+                ADD COLUMN root_cause text,
+                ADD COLUMN complainant_key text,
+                ADD COLUMN subject_key text,
+                ADD COLUMN remedy_kind text,
+                ADD COLUMN remedy_amount numeric,
+                ADD COLUMN remedy_currency text,
+                ADD COLUMN last_satisfaction text,
+                ADD COLUMN reward text;
+            ALTER TABLE {s}.deadlines ADD COLUMN met_ticks bigint;
+            COMMENT ON COLUMN {s}.complaints.complainant_key IS 'A one-way hash of the complainant''s customer id, e-mail or phone (AnalysisKeys.Complainant), for recurrence; never the identity in clear.';
+            COMMENT ON COLUMN {s}.complaints.subject_key IS 'A 128-bit hash (hex) of the subject''s key (AnalysisKeys.Subject), for recurrence.';
+            COMMENT ON COLUMN {s}.complaints.closed_ticks IS 'When the case was last closed, in .NET UTC ticks; acknowledged_ticks: the earliest met acknowledgement deadline, likewise.';
+            COMMENT ON COLUMN {s}.complaints.reward IS 'The reward decision of the case''s last closure (eligible, ineligible); null when it carried none.';
+            COMMENT ON COLUMN {s}.deadlines.met_ticks IS 'met_at in .NET UTC ticks, for exact on-time comparison with due_ticks.';
+
+            -- What the document holds as plain values; the keys, the ticks and the last satisfaction are filled by the
+            -- store in the same transaction (they need the library's own hashing and its exact times).
+            UPDATE {s}.complaints SET
+                channel = document->'intake'->>'channel',
+                finding_outcome = document->'findings'->>'outcome',
+                root_cause = document->'findings'->>'cause',
+                remedy_kind = document->'remedy'->>'kind',
+                remedy_amount = (document->'remedy'->'amount'->>'amount')::numeric,
+                remedy_currency = document->'remedy'->'amount'->>'currency';
+            UPDATE {s}.complaints c SET reward = r.reward
+            FROM (
+                SELECT DISTINCT ON (complaint_id) complaint_id,
+                       CASE WHEN entry->'event'->'reward' IS NULL OR json_typeof(entry->'event'->'reward') = 'null' THEN NULL
+                            WHEN (entry->'event'->'reward'->>'eligible')::boolean THEN '{AnalysisColumns.Eligible}'
+                            ELSE '{AnalysisColumns.Ineligible}' END AS reward
+                FROM {s}.journal
+                WHERE event_type = 'closed'
+                ORDER BY complaint_id, sequence DESC
+            ) r
+            WHERE r.complaint_id = c.id AND r.reward IS NOT NULL;
+
+            CREATE INDEX complaints_analysis ON {s}.complaints (received_ticks) INCLUDE (
+                pack_id, department, category, severity, channel, state, escalation_level, finding_outcome, root_cause, remedy_kind, remedy_amount,
+                remedy_currency, last_satisfaction, reward, closed_ticks, acknowledged_ticks, complainant_key, subject_key, id);
+            COMMENT ON INDEX {s}.complaints_analysis IS 'Covers every column the period analysis reads of a case: a period''s figures are an index-only range scan.';
+            -- Recurrence: each key's cases in (key, pack, receipt) order (bytewise, as the analysis partitions them), with
+            -- the filter columns, for an index-only ordered pass over a long period.
+            CREATE INDEX complaints_recurrence_complainant ON {s}.complaints (complainant_key COLLATE "C", pack_id COLLATE "C", received_ticks)
+                INCLUDE (department, category, severity, channel) WHERE complainant_key IS NOT NULL;
+            CREATE INDEX complaints_recurrence_subject ON {s}.complaints (subject_key COLLATE "C", pack_id COLLATE "C", received_ticks)
+                INCLUDE (department, category, severity, channel);
+            CREATE INDEX complaints_recurrence_cause ON {s}.complaints (department COLLATE "C", root_cause COLLATE "C", pack_id COLLATE "C", received_ticks)
+                INCLUDE (category, severity, channel) WHERE root_cause IS NOT NULL AND root_cause <> 'undetermined' AND department IS NOT NULL;
+            CREATE INDEX deadlines_analysis ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks, met_ticks);
+            CREATE INDEX journal_accountability ON {s}.journal (complaint_id) WHERE event_type = 'accountability-assessed';
+            """),
 
         // Only tables and indexes of its own (IF NOT EXISTS), so it runs the same wherever it stands among the migrations.
         ("corrective and preventive actions, their journal and their cases", $"""
@@ -201,6 +258,9 @@ internal static class PostgreSqlSchema
             """),
     ];
 
+    /// <summary>The description of the step that adds the analysis columns (and fills them, partly in C#: <see cref="BackfillAnalysisAsync"/>).</summary>
+    public const string AnalysisStep = "the columns and indexes of the period analysis";
+
     /// <summary>Brings the schema to <paramref name="targetVersion"/>, creating it if missing.</summary>
     /// <param name="dataSource">The database.</param>
     /// <param name="schema">The unquoted schema name.</param>
@@ -250,6 +310,10 @@ internal static class PostgreSqlSchema
         {
             var (description, sql) = migrations[next - 1];
             await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+            if (description == AnalysisStep)
+            {
+                await BackfillAnalysisAsync(connection, transaction, s, cancellationToken).ConfigureAwait(false);
+            }
             await ExecuteAsync(
                 connection,
                 transaction,
@@ -317,6 +381,120 @@ internal static class PostgreSqlSchema
         }
     }
 
+    /// <summary>
+    /// Fills the analysis columns the migration's SQL cannot (<see cref="AnalysisColumns"/>): the complainant's and the
+    /// subject's keys, the closing and acknowledgement times in ticks, the last satisfaction and the deadlines' met
+    /// ticks, read from each stored case's JSON, a page at a time, in the migration's transaction. A case this release
+    /// cannot read keeps them empty (the store reports it as unreadable elsewhere).
+    /// </summary>
+    private static async Task BackfillAnalysisAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string s, CancellationToken cancellationToken)
+    {
+        const int Page = 2000;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var ids = new List<Guid>(Page);
+            var complainantKeys = new List<string?>(Page);
+            var subjectKeys = new List<string?>(Page);
+            var closed = new List<long?>(Page);
+            var acknowledged = new List<long?>(Page);
+            var satisfaction = new List<string?>(Page);
+            var deadlineIds = new List<Guid>();
+            var slots = new List<int>();
+            var metTicks = new List<long>();
+            var rows = 0;
+            var read = new NpgsqlCommand(
+                $"""
+                SELECT id, document->'intake'->'complainant', document->'intake'->'subject', document->>'closedAt', document->'deadlines', document->'followUps'
+                FROM {s}.complaints WHERE id > @after ORDER BY id LIMIT {Page}
+                """,
+                connection,
+                transaction) { CommandTimeout = 0 };
+            await using (read.ConfigureAwait(false))
+            {
+                read.Parameters.AddWithValue("after", after);
+                var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var id = after = reader.GetGuid(0);
+                    rows++;
+                    try
+                    {
+                        var complainant = Read<Complainant>(reader, 1);
+                        var subject = Read<ComplaintSubject>(reader, 2);
+                        var deadlines = Read<Deadline[]>(reader, 4) ?? [];
+                        ids.Add(id);
+                        complainantKeys.Add(complainant is null ? null : Analysis.AnalysisKeys.Complainant(complainant));
+                        subjectKeys.Add(subject is null ? null : AnalysisColumns.SubjectKeyOf(subject));
+                        closed.Add(reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture).UtcTicks);
+                        acknowledged.Add(AnalysisColumns.AcknowledgedTicksOf(deadlines));
+                        satisfaction.Add(AnalysisColumns.LastSatisfactionOf(Read<FollowUpContact[]>(reader, 5) ?? []));
+                        for (var slot = 0; slot < deadlines.Length; slot++)
+                        {
+                            if (deadlines[slot].MetAt is { } met)
+                            {
+                                deadlineIds.Add(id);
+                                slots.Add(slot);
+                                metTicks.Add(met.UtcTicks);
+                            }
+                        }
+                    }
+                    catch (System.Text.Json.JsonException)
+                    {
+                        // Unreadable by this release: its analysis columns stay empty, as its other reads fail.
+                    }
+                }
+            }
+
+            if (ids.Count > 0)
+            {
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    $"""
+                    UPDATE {s}.complaints c SET complainant_key = u.complainant_key, subject_key = u.subject_key, closed_ticks = u.closed_ticks,
+                        acknowledged_ticks = u.acknowledged_ticks, last_satisfaction = u.last_satisfaction
+                    FROM unnest(@ids, @complainant_keys, @subject_keys, @closed, @acknowledged, @satisfaction)
+                        AS u(id, complainant_key, subject_key, closed_ticks, acknowledged_ticks, last_satisfaction)
+                    WHERE c.id = u.id
+                    """,
+                    cancellationToken,
+                    ("ids", ids.ToArray()),
+                    ("complainant_keys", complainantKeys.ToArray()),
+                    ("subject_keys", subjectKeys.ToArray()),
+                    ("closed", closed.ToArray()),
+                    ("acknowledged", acknowledged.ToArray()),
+                    ("satisfaction", satisfaction.ToArray())).ConfigureAwait(false);
+            }
+
+            if (deadlineIds.Count > 0)
+            {
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    $"""
+                    UPDATE {s}.deadlines d SET met_ticks = u.met_ticks
+                    FROM unnest(@ids, @slots, @met) AS u(id, slot, met_ticks)
+                    WHERE d.complaint_id = u.id AND d.slot = u.slot
+                    """,
+                    cancellationToken,
+                    ("ids", deadlineIds.ToArray()),
+                    ("slots", slots.ToArray()),
+                    ("met", metTicks.ToArray())).ConfigureAwait(false);
+            }
+
+            if (rows < Page)
+            {
+                return;
+            }
+        }
+    }
+
+    private static T? Read<T>(NpgsqlDataReader reader, int ordinal)
+        where T : class =>
+        reader.IsDBNull(ordinal) ? null : System.Text.Json.JsonSerializer.Deserialize<T>(reader.GetString(ordinal), ComplaintsJson.Options);
+
     private static async Task<bool> SchemaExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection, transaction);
@@ -328,7 +506,8 @@ internal static class PostgreSqlSchema
     private static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        // No time limit: a step that fills a column of a large table takes as long as it takes (the token still cancels).
+        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await using var commandScope = command.ConfigureAwait(false);
         foreach (var (name, value) in parameters)
         {

@@ -15,7 +15,9 @@ internal sealed class Sql(string s)
 
     private const string CaseColumnList =
         "id, version, state, severity, category, department, assignee, received_by, escalation_level, pending_approval_role, " +
-        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document, held_products";
+        "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document, held_products, " +
+        "channel, closed_ticks, acknowledged_ticks, finding_outcome, root_cause, complainant_key, subject_key, remedy_kind, remedy_amount, " +
+        "remedy_currency, last_satisfaction, reward";
 
     /// <summary>The case document by id.</summary>
     public string LoadCase { get; } = $"SELECT document FROM {s}.complaints WHERE id = @id";
@@ -27,15 +29,19 @@ internal sealed class Sql(string s)
     public string InsertCase { get; } =
         $"INSERT INTO {s}.complaints ({CaseColumnList}) VALUES (@id, @version, @state, @severity, @category, @department, @assignee, @received_by, " +
         "@escalation_level, @pending_approval_role, @pending_approval_role_key, @next_due_at, @next_due_ticks, @pack_id, @pack_version, " +
-        "@received_at, @received_ticks, @updated_at, @document, @held_products) ON CONFLICT (id) DO NOTHING";
+        "@received_at, @received_ticks, @updated_at, @document, @held_products, @channel, @closed_ticks, @acknowledged_ticks, @finding_outcome, " +
+        "@root_cause, @complainant_key, @subject_key, @remedy_kind, @remedy_amount, @remedy_currency, @last_satisfaction, @reward) ON CONFLICT (id) DO NOTHING";
 
-    /// <summary>The case row, only from the expected version.</summary>
+    /// <summary>The case row, only from the expected version; the reward follows the last closure, so it changes only when the change closes the case.</summary>
     public string UpdateCase { get; } =
         $"UPDATE {s}.complaints SET version = @version, state = @state, severity = @severity, category = @category, department = @department, " +
         "assignee = @assignee, received_by = @received_by, escalation_level = @escalation_level, pending_approval_role = @pending_approval_role, " +
         "pending_approval_role_key = @pending_approval_role_key, next_due_at = @next_due_at, next_due_ticks = @next_due_ticks, pack_id = @pack_id, " +
         "pack_version = @pack_version, received_at = @received_at, received_ticks = @received_ticks, updated_at = @updated_at, document = @document, " +
-        "held_products = @held_products WHERE id = @id AND version = @expected";
+        "held_products = @held_products, channel = @channel, closed_ticks = @closed_ticks, acknowledged_ticks = @acknowledged_ticks, " +
+        "finding_outcome = @finding_outcome, root_cause = @root_cause, complainant_key = @complainant_key, subject_key = @subject_key, " +
+        "remedy_kind = @remedy_kind, remedy_amount = @remedy_amount, remedy_currency = @remedy_currency, last_satisfaction = @last_satisfaction, " +
+        "reward = CASE WHEN @closes THEN @reward ELSE reward END WHERE id = @id AND version = @expected";
 
     /// <summary>One journal row.</summary>
     public string InsertJournal { get; } =
@@ -66,11 +72,11 @@ internal sealed class Sql(string s)
     /// case), unless the slot now holds another kind of deadline.
     /// </summary>
     public string UpsertDeadline { get; } = $"""
-        INSERT INTO {s}.deadlines AS d (complaint_id, slot, kind, due_at, due_ticks, warn_at, warn_ticks, met_at, warned_at, breached_at, clock_running, next_alarm_ticks)
-        VALUES (@id, @slot, @kind, @due_at, @due_ticks, @warn_at, @warn_ticks, @met_at, @warned_at, @breached_at, @clock_running, @next_alarm_ticks)
+        INSERT INTO {s}.deadlines AS d (complaint_id, slot, kind, due_at, due_ticks, warn_at, warn_ticks, met_at, met_ticks, warned_at, breached_at, clock_running, next_alarm_ticks)
+        VALUES (@id, @slot, @kind, @due_at, @due_ticks, @warn_at, @warn_ticks, @met_at, @met_ticks, @warned_at, @breached_at, @clock_running, @next_alarm_ticks)
         ON CONFLICT (complaint_id, slot) DO UPDATE SET
             kind = EXCLUDED.kind, due_at = EXCLUDED.due_at, due_ticks = EXCLUDED.due_ticks, warn_at = EXCLUDED.warn_at,
-            warn_ticks = EXCLUDED.warn_ticks, met_at = EXCLUDED.met_at, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
+            warn_ticks = EXCLUDED.warn_ticks, met_at = EXCLUDED.met_at, met_ticks = EXCLUDED.met_ticks, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
             clock_running = EXCLUDED.clock_running, next_alarm_ticks = EXCLUDED.next_alarm_ticks,
             lease_worker = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_worker END,
             lease_alarm = CASE WHEN d.kind = EXCLUDED.kind THEN d.lease_alarm END,

@@ -1,0 +1,396 @@
+using System.Collections.Frozen;
+using Complaints.Analysis;
+using Complaints.Policy;
+using Complaints.Storage.PostgreSql.Internal;
+using Npgsql;
+
+namespace Complaints.Storage.PostgreSql;
+
+/// <summary>
+/// The period analysis, computed in the database: one batch of aggregate statements over the case table's analysis
+/// columns (an index range on the receipt time), the deadline rows and the accountability entries of the journal;
+/// counts, sums and nearest-rank percentiles come back, and the figures are ordered and divided here, as the model says.
+/// </summary>
+public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
+{
+    private const int Total = (1 << 11) - 1;
+
+    /// <inheritdoc />
+    public async Task<PeriodAnalysis> AnalyseAsync(AnalysisQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var s = PostgreSqlSchema.Quote(Schema);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+
+        // One snapshot for every statement, so the figures agree with each other while cases are being saved.
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+
+        // Room to hash every grouping set and sort the look-backs in memory, for this transaction only.
+        var settings = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction);
+        await using (settings.ConfigureAwait(false))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using var batchScope = batch.ConfigureAwait(false);
+        Add(batch, query, where => AnalysisSql.Cohort(s, where));
+        Add(batch, query, where => AnalysisSql.Durations(s, where));
+        Add(batch, query, where => AnalysisSql.Deadlines(s, where));
+        Add(batch, query, where => AnalysisSql.Overdue(s, where));
+        // A period shorter than the look-back: a seek per cohort case reads less than a pass over the look-back's cases.
+        var seek = query.To - query.From < TimeSpan.FromDays(query.RecurrenceDays);
+        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL", seek));
+        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL", seek));
+        Add(batch, query, where => AnalysisSql.Recurrence(
+            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL", seek));
+        Add(batch, query, where => AnalysisSql.Sanctions(s, where));
+
+        var figures = new Figures(query);
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await figures.ReadCohortAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadDurationsAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadOverdueAsync(reader, cancellationToken).ConfigureAwait(false);
+            var recurrence = new int[3];
+            for (var i = 0; i < recurrence.Length; i++)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                recurrence[i] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? checked((int)reader.GetInt64(0)) : 0;
+            }
+
+            figures.Recurrence = new RecurrenceFigures(query.RecurrenceDays, recurrence[0], recurrence[1], recurrence[2]);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadSanctionsAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return figures.Build();
+    }
+
+    private static void Add(NpgsqlBatch batch, AnalysisQuery query, Func<string, string> statement)
+    {
+        var command = new NpgsqlBatchCommand();
+        command.CommandText = statement(AnalysisSql.Where(query, command.Parameters));
+        batch.BatchCommands.Add(command);
+    }
+
+    /// <summary>The figures as the statements' rows arrive, then put in the model's order.</summary>
+    private sealed class Figures(AnalysisQuery query)
+    {
+        private readonly Dictionary<string, int> _byState = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byCategory = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _bySeverity = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byChannel = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byFinding = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Received, int Open, int Closed)> _departments = new(StringComparer.Ordinal);
+        private readonly Dictionary<RootCause, int> _causes = [];
+        private readonly Dictionary<RemedyKind, (int Count, List<Money> Totals)> _remedies = [];
+        private readonly int[] _satisfaction = new int[Enum.GetValues<Satisfaction>().Length];
+        private readonly Dictionary<long, int> _days = [];
+        private readonly DeadlineFigures[] _deadlines = [.. Enum.GetValues<DeadlineKind>().Select(k => new DeadlineFigures(k, 0, 0, 0, 0, 0))];
+        private readonly Dictionary<string, (int OnTime, int Due)> _departmentDeadlines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _overdue = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TimeSpan?> _departmentResolve = new(StringComparer.Ordinal);
+        private readonly Dictionary<SanctionKind, (int Count, List<Money> Totals)> _sanctions = [];
+        private (int Received, int Open, int Closed) _noDepartment;
+        private (int OnTime, int Due) _noDepartmentDeadlines;
+        private int _noDepartmentOverdue;
+        private TimeSpan? _noDepartmentResolve;
+        private int? _noCategory, _noDepartmentCount, _noSeverity, _noFinding;
+        private int _received, _open, _closed, _escalated, _decided, _eligible;
+        private DurationFigures _acknowledge = new(0, null, null);
+        private DurationFigures _resolve = new(0, null, null);
+
+        public RecurrenceFigures Recurrence { get; set; } = new(query.RecurrenceDays, 0, 0, 0);
+
+        public async Task ReadCohortAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var grouping = reader.GetInt32(0);
+                var count = checked((int)reader.GetInt64(12));
+                string? Key(int column) => reader.IsDBNull(column + 1) ? null : reader.GetString(column + 1);
+                switch (Total - grouping)
+                {
+                    case 0:
+                        _received = count;
+                        _open = checked((int)reader.GetInt64(13));
+                        _closed = checked((int)reader.GetInt64(14));
+                        _escalated = checked((int)reader.GetInt64(15));
+                        _decided = checked((int)reader.GetInt64(16));
+                        _eligible = checked((int)reader.GetInt64(17));
+                        break;
+                    case var set when set == Bit(0):
+                        _byState[Names<ComplaintState>.Parse(Key(0)).ToString()] = count;
+                        break;
+                    case var set when set == Bit(1):
+                        Count(_byCategory, ref _noCategory, Key(1), count);
+                        break;
+                    case var set when set == Bit(2):
+                        var open = checked((int)reader.GetInt64(13));
+                        var closed = checked((int)reader.GetInt64(14));
+                        if (Key(2) is { } department)
+                        {
+                            _departments[department] = (count, open, closed);
+                        }
+                        else
+                        {
+                            _noDepartment = (count, open, closed);
+                            _noDepartmentCount = count;
+                        }
+
+                        break;
+                    case var set when set == Bit(3):
+                        int? noSeverity = null;
+                        Count(_bySeverity, ref noSeverity, Key(3) is { } severity ? Names<Severity>.Parse(severity).ToString() : null, count);
+                        _noSeverity ??= noSeverity;
+                        break;
+                    case var set when set == Bit(4):
+                        _byChannel[Names<Channel>.Parse(Key(4)).ToString()] = count;
+                        break;
+                    case var set when set == Bit(5):
+                        int? noFinding = null;
+                        Count(_byFinding, ref noFinding, Key(5) is { } finding ? Names<FindingOutcome>.Parse(finding).ToString() : null, count);
+                        _noFinding ??= noFinding;
+                        break;
+                    case var set when set == Bit(6):
+                        if (Key(6) is { } cause)
+                        {
+                            _causes[Names<RootCause>.Parse(cause)] = count;
+                        }
+
+                        break;
+                    case var set when set == (Bit(7) | Bit(8)):
+                        if (Key(7) is { } kind)
+                        {
+                            var remedy = Names<RemedyKind>.Parse(kind);
+                            var (sum, totals) = _remedies.TryGetValue(remedy, out var seen) ? seen : (0, new List<Money>());
+                            if (Key(8) is { } currency && !reader.IsDBNull(18))
+                            {
+                                totals.Add(new Money(reader.GetDecimal(18), currency));
+                            }
+
+                            _remedies[remedy] = (sum + count, totals);
+                        }
+
+                        break;
+                    case var set when set == Bit(9):
+                        if (Key(9) is { } level)
+                        {
+                            _satisfaction[(int)Names<Satisfaction>.Parse(level)] = count;
+                        }
+
+                        break;
+                    case var set when set == Bit(10):
+                        _days[reader.GetInt64(11)] = count;
+                        break;
+                    default:
+                        throw new InvalidOperationException($"The analysis read a grouping set it did not ask for ({grouping}).");
+                }
+            }
+        }
+
+        public async Task ReadDurationsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.GetInt32(0) == 1)
+                {
+                    _acknowledge = Distribution(reader, 2);
+                    _resolve = Distribution(reader, 5);
+                }
+                else if (reader.IsDBNull(1))
+                {
+                    _noDepartmentResolve = Distribution(reader, 5).Median;
+                }
+                else
+                {
+                    _departmentResolve[reader.GetString(1)] = Distribution(reader, 5).Median;
+                }
+            }
+        }
+
+        public async Task ReadDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var onTime = checked((int)reader.GetInt64(3));
+                var late = checked((int)reader.GetInt64(4));
+                var missed = checked((int)reader.GetInt64(5));
+                if (reader.GetInt32(0) == 1)
+                {
+                    var kind = Names<DeadlineKind>.Parse(reader.GetString(1));
+                    _deadlines[(int)kind] = new DeadlineFigures(kind, onTime, late, missed, checked((int)reader.GetInt64(6)), checked((int)reader.GetInt64(7)));
+                }
+                else if (reader.IsDBNull(2))
+                {
+                    _noDepartmentDeadlines = (onTime, onTime + late + missed);
+                }
+                else
+                {
+                    _departmentDeadlines[reader.GetString(2)] = (onTime, onTime + late + missed);
+                }
+            }
+        }
+
+        public async Task ReadOverdueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var count = checked((int)reader.GetInt64(1));
+                if (reader.IsDBNull(0))
+                {
+                    _noDepartmentOverdue = count;
+                }
+                else
+                {
+                    _overdue[reader.GetString(0)] = count;
+                }
+            }
+        }
+
+        public async Task ReadSanctionsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var kind = Names<SanctionKind>.Parse(reader.GetString(0));
+                var (sum, totals) = _sanctions.TryGetValue(kind, out var seen) ? seen : (0, new List<Money>());
+                if (!reader.IsDBNull(1) && !reader.IsDBNull(3))
+                {
+                    totals.Add(new Money(reader.GetDecimal(3), reader.GetString(1)));
+                }
+
+                _sanctions[kind] = (sum + checked((int)reader.GetInt64(2)), totals);
+            }
+        }
+
+        public PeriodAnalysis Build()
+        {
+            var withFindings = _causes.Values.Sum();
+            var running = 0;
+            var pareto = new List<ParetoRow>();
+            foreach (var (cause, count) in _causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key.ToString(), StringComparer.Ordinal))
+            {
+                running += count;
+                pareto.Add(new ParetoRow(cause, count, (double)count / withFindings, (double)running / withFindings));
+            }
+
+            var departments = _departments
+                .Select(d => Department(new DepartmentId(d.Key), d.Value, _departmentDeadlines.GetValueOrDefault(d.Key), _overdue.GetValueOrDefault(d.Key), _departmentResolve.GetValueOrDefault(d.Key)))
+                .OrderByDescending(d => d.Received)
+                .ThenBy(d => d.Department!.Value.Value, StringComparer.Ordinal)
+                .ToList();
+            if (_noDepartment.Received > 0)
+            {
+                departments.Add(Department(null, _noDepartment, _noDepartmentDeadlines, _noDepartmentOverdue, _noDepartmentResolve));
+            }
+
+            return new PeriodAnalysis
+            {
+                Query = query,
+                Received = _received,
+                Open = _open,
+                Closed = _closed,
+                Trend = Trend(),
+                ByState = Rows(_byState, null),
+                ByCategory = Rows(_byCategory, _noCategory),
+                ByDepartment = Rows(_departments.ToDictionary(d => d.Key, d => d.Value.Received, StringComparer.Ordinal), _noDepartmentCount),
+                BySeverity = Rows(_bySeverity, _noSeverity),
+                ByChannel = Rows(_byChannel, null),
+                ByFinding = Rows(_byFinding, _noFinding),
+                RootCauses = pareto,
+                Recurrence = Recurrence,
+                Deadlines = _deadlines,
+                TimeToAcknowledge = _acknowledge,
+                TimeToResolve = _resolve,
+                Escalated = _escalated,
+                Remedies = [.. _remedies.OrderBy(r => r.Key).Select(r => new RemedyFigures(r.Key, r.Value.Count, Totals(r.Value.Totals)))],
+                Satisfaction = new SatisfactionFigures(
+                    _satisfaction.Sum(),
+                    [.. Enum.GetValues<Satisfaction>().Select(level => new SatisfactionCount(level, _satisfaction[(int)level]))]),
+                Rewards = new RewardFigures(_decided, _eligible),
+                Sanctions = [.. _sanctions.OrderBy(r => r.Key).Select(r => new SanctionFigures(r.Key, r.Value.Count, Totals(r.Value.Totals)))],
+                Departments = departments,
+            };
+        }
+
+        private static int Bit(int column) => 1 << (AnalysisSql.CohortGroups.Length - 1 - column);
+
+        private static void Count(Dictionary<string, int> counts, ref int? none, string? key, int count)
+        {
+            if (key is null)
+            {
+                none = count;
+            }
+            else
+            {
+                counts[key] = count;
+            }
+        }
+
+        private static DurationFigures Distribution(NpgsqlDataReader reader, int column)
+        {
+            var count = checked((int)reader.GetInt64(column));
+            return count == 0
+                ? new DurationFigures(0, null, null)
+                : new DurationFigures(count, TimeSpan.FromTicks(reader.GetInt64(column + 1)), TimeSpan.FromTicks(reader.GetInt64(column + 2)));
+        }
+
+        private static DepartmentFigures Department(DepartmentId? department, (int Received, int Open, int Closed) cases, (int OnTime, int Due) deadlines, int overdue, TimeSpan? resolve) =>
+            new(department, cases.Received, cases.Open, cases.Closed, overdue, deadlines.Due > 0 ? (double)deadlines.OnTime / deadlines.Due : null, resolve);
+
+        private static List<Money> Totals(List<Money> totals) => [.. totals.OrderBy(m => m.Currency, StringComparer.Ordinal)];
+
+        private static List<CountRow> Rows(Dictionary<string, int> counts, int? none)
+        {
+            var rows = counts.Where(c => c.Value > 0)
+                .OrderByDescending(c => c.Value)
+                .ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new CountRow(c.Key, c.Value))
+                .ToList();
+            if (none is > 0)
+            {
+                rows.Add(new CountRow(null, none.Value));
+            }
+
+            return rows;
+        }
+
+        private List<TrendPoint> Trend()
+        {
+            var counts = new Dictionary<DateTimeOffset, int>();
+            foreach (var (day, count) in _days)
+            {
+                var start = query.BucketStart(new DateTimeOffset(day * TimeSpan.TicksPerDay - query.Offset.Ticks, TimeSpan.Zero));
+                counts[start] = counts.GetValueOrDefault(start) + count;
+            }
+
+            return [.. query.BucketStarts().Select(start => new TrendPoint(start, counts.GetValueOrDefault(start)))];
+        }
+    }
+
+    /// <summary>An enum's values by their stored names (kebab-case, as in the JSON).</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly FrozenDictionary<string, TEnum> ByName =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(CaseColumns.Of, v => v, StringComparer.Ordinal);
+
+        /// <summary>The value named; a missing or unknown name (a row this release cannot read) is an error naming it.</summary>
+        public static TEnum Parse(string? stored) =>
+            stored is not null && ByName.TryGetValue(stored, out var value)
+                ? value
+                : throw new InvalidDataException(
+                    $"The PostgreSQL store holds a case whose {typeof(TEnum).Name} this release cannot read ('{stored ?? "none"}'): find it with FindUnreadableCasesAsync.");
+    }
+}
