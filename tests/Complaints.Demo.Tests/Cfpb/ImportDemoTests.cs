@@ -65,7 +65,7 @@ public sealed class ImportDemoTests
         output.Should().Contain("Report of 3 cases written to");
         var markdown = await File.ReadAllTextAsync(Path.ChangeExtension(report, ".md"), TestContext.Current.CancellationToken);
         // Product is the category: two mortgages, one debt collection; the company's response the remedy's kind.
-        markdown.Should().Contain("| Mortgage | 2 |").And.Contain("| Debt collection | 1 |").And.Contain("Compensation");
+        markdown.Should().Contain("| mortgage | 2 | 66.7% |").And.Contain("| debt-collection | 1 | 33.3% |").And.Contain("| Compensation | 1 |");
         File.Exists(report).Should().BeTrue();
     }
 
