@@ -150,6 +150,7 @@ public sealed partial class SqliteComplaintStore
                     }
 
                     CaseWriter.AppendJournal(session, id, change.Entries);
+                    CaseWriter.WriteReward(session, id, change.Entries);
                     CaseWriter.WriteDeadlines(session, complaint, id);
                     CaseWriter.AddOutbox(session, id, change.Notifications);
                 }

@@ -49,6 +49,43 @@ public abstract partial class ComplaintAnalyticsContract
         }
     }
 
+    /// <summary>
+    /// Analyse, the fixture written through the store's bulk saves (<see cref="IBulkComplaintStore.SaveManyAsync"/>, one
+    /// change per call, as an import that resumes writes them): equals the reference computation — a bulk save writes
+    /// every column a save writes, the reward of a closing change among them.
+    /// </summary>
+    [Fact]
+    public async Task Analyse_FixtureWrittenThroughBulkSaves_EqualsTheReference()
+    {
+        var store = await CreateEmptyStoreAsync();
+        if (store is not IBulkComplaintStore bulk)
+        {
+            Assert.Skip("The store has no bulk saves (IBulkComplaintStore).");
+            return;
+        }
+
+        var seeded = await SeedFixtureAsync(new SavingInBulk(store, bulk));
+        var analytics = AnalyticsOf(store);
+
+        await ShouldEqualReferenceAsync(analytics, seeded, MarchQuery, "month by week, written in bulk");
+        await ShouldEqualReferenceAsync(analytics, seeded, MarchQuery with { From = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero) }, "from December, written in bulk");
+        (await analytics.AnalyseAsync(MarchQuery)).Rewards.Should().Be(new RewardFigures(2, 1), "the closures' rewards are written by bulk saves too");
+    }
+
+    /// <summary>A store whose saves go through <see cref="IBulkComplaintStore.SaveManyAsync"/>.</summary>
+    private sealed class SavingInBulk(IComplaintStore inner, IBulkComplaintStore bulk) : IComplaintStore
+    {
+        public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.LoadAsync(id, cancellationToken);
+
+        public Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default) => bulk.SaveManyAsync([change], cancellationToken);
+
+        public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(id, cancellationToken);
+
+        public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => inner.CountAsync(query, cancellationToken);
+    }
+
     /// <summary>Analyse, cases driven through the workflow with the generic pack: equals the reference computation.</summary>
     [Fact]
     public async Task Analyse_CasesDrivenThroughTheWorkflow_EqualTheReference()
