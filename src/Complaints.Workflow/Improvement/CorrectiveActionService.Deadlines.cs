@@ -18,6 +18,7 @@ public sealed partial class CorrectiveActionService
     {
         var due = await _actions.ReadDueAlarmsAsync(_time.GetUtcNow(), max, cancellationToken).ConfigureAwait(false);
         var recorded = 0;
+        List<Exception>? failures = null;
         foreach (var alarm in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -32,6 +33,18 @@ public sealed partial class CorrectiveActionService
             {
                 // Recorded by another node meanwhile: nothing to do.
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One alarm that cannot be recorded does not hold up the others; it is reported after them.
+                (failures ??= []).Add(e);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException(
+                $"{failures.Count} of {due.Count} corrective-action alarms due could not be recorded ({recorded} were); they are tried again on the next call.",
+                failures);
         }
 
         return recorded;

@@ -38,6 +38,14 @@ public sealed partial class CorrectiveActionService
             throw Refused(action, actor, CorrectiveActionOperation.Verify, "the owner of an action may not verify it: nobody checks their own work.");
         }
 
+        // The state and the permission before the count: counting pages through the cases received since completion.
+        var machine = new CorrectiveActionMachine(action.State);
+        if (!machine.Machine.CanFire(CorrectiveActionOperation.Verify))
+        {
+            throw new CorrectiveActionTransitionException(action.Id, action.State, CorrectiveActionOperation.Verify, machine.Allowed());
+        }
+
+        Permit(CorrectiveActionOperation.Verify, actor, action);
         var now = _time.GetUtcNow();
         var (count, kept) = action.CompletedAt is { } completed ? await CountRecurrencesAsync(action, completed, now, cancellationToken).ConfigureAwait(false) : (0, []);
         var byCount = count == 0;

@@ -66,8 +66,9 @@ public sealed partial class CorrectiveActionService
     {
         var now = _time.GetUtcNow();
         Validate(actor, command);
-        var cases = await LoadCasesAsync(command.Cases, cancellationToken).ConfigureAwait(false);
+        // Refused before the cases are read: an actor who may not propose learns nothing of which case ids exist.
         Permit(CorrectiveActionOperation.Propose, actor, null);
+        var cases = await LoadCasesAsync(command.Cases, cancellationToken).ConfigureAwait(false);
 
         var policy = cases.Count > 0 ? _policies.Resolve(cases[0].Policy) : _policies.Current;
         var terms = policy.CorrectiveActions.Terms(policy.Identity);

@@ -119,6 +119,17 @@ public sealed class CorrectiveActionServiceTests
     }
 
     [Fact]
+    public async Task Propose_ByAHandlerNamingAnUnknownCase_IsRefusedBeforeTheCasesAreRead()
+    {
+        var h = new CapaHarness();
+
+        // Refused as not permitted, not as an unknown case: whoever may not propose learns nothing of which case ids exist.
+        var act = () => h.Actions.ProposeAsync(Handler, CapaHarness.Proposal(ComplaintId.New(Harness.Start)));
+
+        (await act.Should().ThrowAsync<CorrectiveActionNotPermittedException>()).Which.Operation.Should().Be(CorrectiveActionOperation.Propose);
+    }
+
+    [Fact]
     public async Task Progress_ByTheOwnerAndACoordinator_AreKeptInOrder()
     {
         var h = new CapaHarness();
