@@ -204,7 +204,8 @@ public abstract partial class ComplaintAnalyticsContract
                 ]),
 
             // C9: Zhou again (the phone's digits without spaces) about brake pads, 13 days after C6; cause undetermined; investigating.
-            (A.Complaint().ReceivedAt(At(3, 25, 9)).UnderPolicy(Generic).Via(Channel.Email).From("Zhou Min", new ContactDetails(Phone: "8613911112222"))
+            // Received at 17:00 in China: the same instant as 09:00 UTC.
+            (A.Complaint().ReceivedAt(At(3, 25, 9).ToOffset(TimeSpan.FromHours(8))).UnderPolicy(Generic).Via(Channel.Email).From("Zhou Min", new ContactDetails(Phone: "8613911112222"))
                 .AboutProduct("Brake pads").Classified("product-quality", Severity.General).RoutedTo("after-sales")
                 .WithFindings(FindingOutcome.Substantiated, RootCause.Undetermined).WithRemedy(A.Remedy(RemedyKind.Compensation, 99.99m, "USD")).EscalatedTo(1)
                 .InState(ComplaintState.Investigating).Build() with

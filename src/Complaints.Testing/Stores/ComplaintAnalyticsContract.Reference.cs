@@ -233,7 +233,7 @@ public abstract partial class ComplaintAnalyticsContract
     /// <summary>
     /// Saves <paramref name="count"/> cases generated from <paramref name="seed"/> into <paramref name="store"/>, each in two
     /// saves (as received, then as it ends up with the rest of its journal): received from
-    /// November 2025 to April 2026 (some at the same instant, some on the queries' bounds), of three packs, with a few
+    /// November 2025 to April 2026 (some at the same instant, some on the queries' bounds, in three offsets), of three packs, with a few
     /// complainants and subjects written in several ways, any state, findings, remedy, deadlines, follow-ups, closures
     /// with and without rewards, and assessments in force and proposed.
     /// </summary>
@@ -269,6 +269,7 @@ public abstract partial class ComplaintAnalyticsContract
         string?[] departments = [null, "finance", "logistics", "after-sales"];
         var states = Enum.GetValues<ComplaintState>().Where(s => s != ComplaintState.Open).ToArray();
         string[] currencies = ["CNY", "USD"];
+        TimeSpan[] offsets = [TimeSpan.Zero, TimeSpan.FromHours(8), TimeSpan.FromHours(-5)];
         string[] people = ["a", "b", "A "];
         string[] misconduct = ["x", "y"];
 
@@ -282,6 +283,7 @@ public abstract partial class ComplaintAnalyticsContract
             var received = Chance(0.05) ? Pick(bounds)
                 : Chance(0.05) && cases.Count > 0 ? Pick(cases).ReceivedAt
                 : start.AddMinutes(random.Next(0, 180 * 24 * 60));
+            received = received.ToOffset(Pick(offsets)); // the same instant written in another offset: stores compare instants
             var state = Pick(states);
             var department = Pick(departments);
             var intake = new ComplaintIntake(Pick(Enum.GetValues<ComplaintKind>()), Pick(Enum.GetValues<Channel>()), Pick(complainants), Pick(subjects), ComplaintBuilder.DefaultDescription);
