@@ -34,10 +34,8 @@ public sealed partial class SqliteComplaintStore
     {
         ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
-        var complaint = change.Complaint;
-        var expectedVersion = change.ExpectedVersion;
-        var id = CaseColumns.Id(complaint.Id);
-        var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
+        // Serialised before the write lock is taken, not under it.
+        var json = JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options);
 
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -47,15 +45,7 @@ public sealed partial class SqliteComplaintStore
             session.BeginImmediate();
             try
             {
-                if (!CaseWriter.TryWriteCase(session, complaint, id, json, expectedVersion))
-                {
-                    throw new ConcurrencyException(complaint.Id, expectedVersion, CaseWriter.ReadVersion(session, id));
-                }
-
-                CaseWriter.AppendJournal(session, id, change.Entries);
-                CaseWriter.WriteReward(session, id, change.Entries);
-                CaseWriter.WriteDeadlines(session, complaint, id);
-                CaseWriter.AddOutbox(session, id, change.Notifications);
+                CaseWriter.WriteChange(session, change, json);
 
                 cancellationToken.ThrowIfCancellationRequested();
                 session.Commit();
@@ -89,17 +79,7 @@ public sealed partial class SqliteComplaintStore
             {
                 foreach (var change in changes)
                 {
-                    var complaint = change.Complaint;
-                    var id = CaseColumns.Id(complaint.Id);
-                    if (!CaseWriter.TryWriteCase(session, complaint, id, JsonSerializer.Serialize(complaint, ComplaintsJson.Options), change.ExpectedVersion))
-                    {
-                        throw new ConcurrencyException(complaint.Id, change.ExpectedVersion, CaseWriter.ReadVersion(session, id));
-                    }
-
-                    CaseWriter.AppendJournal(session, id, change.Entries);
-                    CaseWriter.WriteReward(session, id, change.Entries);
-                    CaseWriter.WriteDeadlines(session, complaint, id);
-                    CaseWriter.AddOutbox(session, id, change.Notifications);
+                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options));
                 }
 
                 session.Commit();
@@ -141,18 +121,7 @@ public sealed partial class SqliteComplaintStore
             {
                 foreach (var change in changes)
                 {
-                    var complaint = change.Complaint;
-                    var id = CaseColumns.Id(complaint.Id);
-                    var json = JsonSerializer.Serialize(complaint, ComplaintsJson.Options);
-                    if (!CaseWriter.TryWriteCase(session, complaint, id, json, change.ExpectedVersion))
-                    {
-                        throw new ConcurrencyException(complaint.Id, change.ExpectedVersion, CaseWriter.ReadVersion(session, id));
-                    }
-
-                    CaseWriter.AppendJournal(session, id, change.Entries);
-                    CaseWriter.WriteReward(session, id, change.Entries);
-                    CaseWriter.WriteDeadlines(session, complaint, id);
-                    CaseWriter.AddOutbox(session, id, change.Notifications);
+                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options));
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();

@@ -2,12 +2,33 @@ using System.Globalization;
 using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
+using Complaints.Ports;
 
 namespace Complaints.Storage.Sqlite.Internal;
 
 /// <summary>The rows one save writes, through a session's prepared statements, inside the transaction the caller began on it.</summary>
 internal static class CaseWriter
 {
+    /// <summary>
+    /// Writes one change in the session's open transaction as every save does: the case row from the expected version
+    /// (else <see cref="ConcurrencyException"/>, for the caller to roll back), its journal, the reward of a closing
+    /// change, its deadline rows and its outbox rows.
+    /// </summary>
+    public static void WriteChange(Session session, CaseChange change, string json)
+    {
+        var complaint = change.Complaint;
+        var id = CaseColumns.Id(complaint.Id);
+        if (!TryWriteCase(session, complaint, id, json, change.ExpectedVersion))
+        {
+            throw new ConcurrencyException(complaint.Id, change.ExpectedVersion, ReadVersion(session, id));
+        }
+
+        AppendJournal(session, id, change.Entries);
+        WriteReward(session, id, change.Entries);
+        WriteDeadlines(session, complaint, id);
+        AddOutbox(session, id, change.Notifications);
+    }
+
     /// <summary>
     /// Writes the case row if the stored version is <paramref name="expectedVersion"/> (no row for 0); returns
     /// <see langword="false"/>, having written nothing, if it is not.
