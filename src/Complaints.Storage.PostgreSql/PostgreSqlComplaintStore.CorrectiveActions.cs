@@ -43,7 +43,7 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
 
-        // One round trip: the action row, its journal rows, its case links. The version check is the action row's own
+        // One round trip: the action row, its journal rows, its case links, its outbox rows. The version check is the action row's own
         // write, as for cases: a new action is inserted unless its id exists, a stored one updated only from the expected
         // version (a racing writer blocks on the row until the first commits, then finds the version moved). The journal's
         // key (action, sequence) refuses a second entry with the same number, and its reference an action never stored.
@@ -66,6 +66,12 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
                 link.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, action.Id.Value));
                 link.Parameters.Add(Parameter("cases", NpgsqlDbType.Array | NpgsqlDbType.Uuid, cases));
                 batch.BatchCommands.Add(link);
+            }
+
+            // The notifications the entries cause, in the same transaction: written with the action, or not at all.
+            for (var position = 0; position < change.Notifications.Count; position++)
+            {
+                batch.BatchCommands.Add(ActionOutboxInsert(change.Notifications[position], position));
             }
 
             if (_prepare)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
@@ -29,7 +30,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("worker", NpgsqlDbType.Text, worker));
         command.Parameters.Add(Parameter("max", NpgsqlDbType.Integer, max));
         command.Parameters.Add(Parameter("until_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(now + lease)));
-        var unreadable = new List<(Guid Id, ComplaintId ComplaintId, string Error)>();
+        var unreadable = new List<(Guid Id, string About, string Error)>();
         var claimed = await ReadOutboxRowsAsync(command, unreadable, cancellationToken).ConfigureAwait(false);
 
         // A message this release cannot read is parked with why, so the others are sent.
@@ -64,19 +65,26 @@ public sealed partial class PostgreSqlComplaintStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) =>
+        ReadOutboxAsync(_sql.ReadOutbox, complaintId.Value, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(CorrectiveActionId actionId, CancellationToken cancellationToken = default) =>
+        ReadOutboxAsync(_sql.ReadActionOutbox, actionId.Value, cancellationToken);
+
+    private async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(string sql, Guid id, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand(_sql.ReadOutbox);
+        var command = _dataSource.CreateCommand(sql);
         await using var commandScope = command.ConfigureAwait(false);
-        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaintId.Value));
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, id));
         // A message this release cannot read is left out here; ReadParkedOutboxAsync lists it once a claim parked it.
         return await ReadOutboxRowsAsync(command, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The readable messages of the rows (<see cref="Sql.ReadOutbox"/>'s columns); the unreadable ones go to <paramref name="unreadable"/> (if given).</summary>
     private static async Task<List<OutboxMessage>> ReadOutboxRowsAsync(
-        NpgsqlCommand command, List<(Guid Id, ComplaintId ComplaintId, string Error)>? unreadable, CancellationToken cancellationToken)
+        NpgsqlCommand command, List<(Guid Id, string About, string Error)>? unreadable, CancellationToken cancellationToken)
     {
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -85,7 +93,10 @@ public sealed partial class PostgreSqlComplaintStore
         {
             if (StoredRecords.TryReadNotification(reader.GetString(0), out var error) is not { } notification)
             {
-                unreadable?.Add((reader.GetGuid(6), new ComplaintId(reader.GetGuid(7)), error!));
+                unreadable?.Add((
+                    reader.GetGuid(6),
+                    StoreLog.About(reader.IsDBNull(7) ? null : new ComplaintId(reader.GetGuid(7)), reader.IsDBNull(8) ? null : new CorrectiveActionId(reader.GetGuid(8))),
+                    error!));
                 continue;
             }
 
@@ -111,7 +122,21 @@ public sealed partial class PostgreSqlComplaintStore
     {
         var command = new NpgsqlBatchCommand(_sql.InsertOutbox);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, notification.Id));
-        command.Parameters.Add(Parameter("complaint_id", NpgsqlDbType.Uuid, notification.ComplaintId.Value));
+        command.Parameters.Add(Parameter("complaint_id", NpgsqlDbType.Uuid, notification.ComplaintId!.Value.Value));
+        command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, notification.Sequence));
+        command.Parameters.Add(Parameter("position", NpgsqlDbType.Integer, position));
+        command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, notification.Kind.ToString()));
+        command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(notification.CreatedAt)));
+        command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(notification.CreatedAt)));
+        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.Options)));
+        return command;
+    }
+
+    private NpgsqlBatchCommand ActionOutboxInsert(Notification notification, int position)
+    {
+        var command = new NpgsqlBatchCommand(_sql.InsertActionOutbox);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, notification.Id));
+        command.Parameters.Add(Parameter("action_id", NpgsqlDbType.Uuid, notification.CorrectiveActionId!.Value.Value));
         command.Parameters.Add(Parameter("sequence", NpgsqlDbType.Bigint, notification.Sequence));
         command.Parameters.Add(Parameter("position", NpgsqlDbType.Integer, position));
         command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, notification.Kind.ToString()));

@@ -107,11 +107,12 @@ public sealed partial class PostgreSqlComplaintStore
         {
             parked.Add(new ParkedOutboxMessage(
                 reader.GetGuid(0),
-                new ComplaintId(reader.GetGuid(1)),
+                reader.IsDBNull(1) ? null : new ComplaintId(reader.GetGuid(1)),
                 reader.GetInt64(2),
                 reader.GetInt32(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                StoredRecords.TryReadNotification(reader.GetString(5), out _)));
+                StoredRecords.TryReadNotification(reader.GetString(5), out _),
+                reader.IsDBNull(6) ? null : new Improvement.CorrectiveActionId(reader.GetGuid(6))));
         }
 
         return parked;
@@ -129,7 +130,7 @@ public sealed partial class PostgreSqlComplaintStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private async Task ParkUnreadableOutboxAsync(List<(Guid Id, ComplaintId ComplaintId, string Error)> unreadable, CancellationToken cancellationToken)
+    private async Task ParkUnreadableOutboxAsync(List<(Guid Id, string About, string Error)> unreadable, CancellationToken cancellationToken)
     {
         foreach (var row in unreadable)
         {
@@ -138,7 +139,7 @@ public sealed partial class PostgreSqlComplaintStore
             park.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, row.Id));
             park.Parameters.Add(Parameter("error", NpgsqlDbType.Text, row.Error));
             await park.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _logger.UnreadableNotificationParked(row.Id, row.ComplaintId, row.Error);
+            _logger.UnreadableNotificationParked(row.Id, row.About, row.Error);
         }
     }
 

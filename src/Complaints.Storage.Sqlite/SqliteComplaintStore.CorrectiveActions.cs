@@ -93,6 +93,32 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
             await links.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The notifications the entries cause, in the same transaction: written with the action, or not at all.
+        if (change.Notifications.Count > 0)
+        {
+            using var outbox = connection.CreateCommand();
+            outbox.Transaction = transaction;
+            outbox.CommandText = Sql.InsertActionOutbox;
+            outbox.Add("$action_id", id);
+            var notificationId = outbox.Add("$id", null);
+            var sequence = outbox.Add("$sequence", null);
+            var position = outbox.Add("$position", null);
+            var kind = outbox.Add("$kind", null);
+            var next = outbox.Add("$next_attempt_at", null);
+            var json = outbox.Add("$json", null);
+            for (var i = 0; i < change.Notifications.Count; i++)
+            {
+                var n = change.Notifications[i];
+                notificationId.Value = n.Id.ToString("D");
+                sequence.Value = n.Sequence;
+                position.Value = i;
+                kind.Value = Spelling<Notifications.NotificationKind>.Of(n.Kind);
+                next.Value = CaseColumns.Time(n.CreatedAt);
+                json.Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
+                await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         // Past this point the write either commits or the caller sees the failure: never "cancelled" yet written.
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);

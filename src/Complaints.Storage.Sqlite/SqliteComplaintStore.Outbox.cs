@@ -1,3 +1,4 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Ports;
 using Complaints.Storage.Sqlite.Internal;
@@ -24,7 +25,7 @@ public sealed partial class SqliteComplaintStore
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
         using var transaction = connection.BeginTransaction(deferred: false);
         var claimed = new List<OutboxMessage>();
-        var unreadable = new List<(Guid Id, ComplaintId ComplaintId, string Error)>();
+        var unreadable = new List<(Guid Id, string About, string Error)>();
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
@@ -91,12 +92,19 @@ public sealed partial class SqliteComplaintStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) =>
+        ReadOutboxAsync(Sql.ReadOutbox, CaseColumns.Id(complaintId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(CorrectiveActionId actionId, CancellationToken cancellationToken = default) =>
+        ReadOutboxAsync(Sql.ReadActionOutbox, ActionSql.Id(actionId), cancellationToken);
+
+    private async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(string sql, string id, CancellationToken cancellationToken)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = Sql.ReadOutbox;
-        command.Add("$id", CaseColumns.Id(complaintId));
+        command.CommandText = sql;
+        command.Add("$id", id);
         var messages = new List<OutboxMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -123,9 +131,11 @@ public sealed partial class SqliteComplaintStore
                 reader.IsDBNull(5) ? null : CaseColumns.ReadTime(reader.GetString(5)))
             : null;
 
-    private static (Guid Id, ComplaintId ComplaintId, string Error) UnreadableOutboxRow(SqliteDataReader reader)
+    private static (Guid Id, string About, string Error) UnreadableOutboxRow(SqliteDataReader reader)
     {
         StoredRecords.TryReadNotification(reader.GetString(0), out var error);
-        return (Guid.Parse(reader.GetString(6)), new ComplaintId(Guid.Parse(reader.GetString(7))), error!);
+        ComplaintId? complaintId = reader.IsDBNull(7) ? null : new ComplaintId(Guid.Parse(reader.GetString(7)));
+        CorrectiveActionId? actionId = reader.IsDBNull(8) ? null : new CorrectiveActionId(Guid.Parse(reader.GetString(8)));
+        return (Guid.Parse(reader.GetString(6)), StoreLog.About(complaintId, actionId), error!);
     }
 }

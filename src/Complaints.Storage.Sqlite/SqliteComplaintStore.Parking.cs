@@ -103,11 +103,12 @@ public sealed partial class SqliteComplaintStore
         {
             parked.Add(new ParkedOutboxMessage(
                 Guid.Parse(reader.GetString(0)),
-                new ComplaintId(Guid.Parse(reader.GetString(1))),
+                reader.IsDBNull(1) ? null : new ComplaintId(Guid.Parse(reader.GetString(1))),
                 reader.GetInt64(2),
                 reader.GetInt32(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                StoredRecords.TryReadNotification(reader.GetString(5), out _)));
+                StoredRecords.TryReadNotification(reader.GetString(5), out _),
+                reader.IsDBNull(6) ? null : new Improvement.CorrectiveActionId(Guid.Parse(reader.GetString(6)))));
         }
 
         return parked;
@@ -125,7 +126,7 @@ public sealed partial class SqliteComplaintStore
     }
 
     private async Task ParkUnreadableOutboxAsync(
-        SqliteConnection connection, SqliteTransaction transaction, List<(Guid Id, ComplaintId ComplaintId, string Error)> unreadable, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, List<(Guid Id, string About, string Error)> unreadable, CancellationToken cancellationToken)
     {
         if (unreadable.Count == 0)
         {
@@ -142,7 +143,7 @@ public sealed partial class SqliteComplaintStore
             id.Value = row.Id.ToString("D");
             error.Value = row.Error;
             await park.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _logger.UnreadableNotificationParked(row.Id, row.ComplaintId, row.Error);
+            _logger.UnreadableNotificationParked(row.Id, row.About, row.Error);
         }
     }
 }

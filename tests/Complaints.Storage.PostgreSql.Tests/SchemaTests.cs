@@ -120,12 +120,14 @@ public sealed class SchemaTests : IAsyncDisposable
         var id = await h.DriveToAsync(ComplaintState.Investigating, A.Complaint().InCategory("billing"));
         var before = StoreHarness.Json(await h.StoredAsync(id));
         var journal = (await h.JournalAsync(id)).Select(StoreHarness.Json).ToArray();
-        // Back to the version before the corrective actions, as a node of the previous release left it.
+        // Back to the version before the corrective actions (8, then the outbox's notifications about them), as a node of
+        // an earlier release left it.
+        await _schemas.ScalarAsync(UndoActionNotifications(old.Schema));
         await _schemas.ScalarAsync($"""
             DROP TABLE "{old.Schema}".corrective_action_cases; DROP TABLE "{old.Schema}".corrective_action_journal; DROP TABLE "{old.Schema}".corrective_actions;
-            DELETE FROM "{old.Schema}".schema_version WHERE version = {Current}
+            DELETE FROM "{old.Schema}".schema_version WHERE version >= 8
             """);
-        (await Versions(old.Schema)).Should().Equal(AllVersions[..^1]);
+        (await Versions(old.Schema)).Should().Equal(AllVersions[..7]);
 
         var upgraded = await _schemas.NewStoreAsync(old.Schema);
         var history = CorrectiveActionHistory.Propose(StoreHarness.Start, cases: [id]).Progress("培训已安排");
@@ -139,6 +141,42 @@ public sealed class SchemaTests : IAsyncDisposable
         (await upgraded.ReadJournalAsync(history.Action.Id)).Should().HaveCount(2);
         (await upgraded.ReadDueAlarmsAsync(history.Action.DueAt, 10)).Should().ContainSingle().Which.ActionId.Should().Be(history.Action.Id);
         (await upgraded.QueryAsync(new Ports.ComplaintQuery { Categories = ["billing"] })).Should().ContainSingle();
+    }
+
+    /// <summary>Takes a current schema's outbox back to before notifications about corrective actions (the last migration).</summary>
+    internal static string UndoActionNotifications(string schema) => $"""
+        ALTER TABLE "{schema}".outbox DROP CONSTRAINT outbox_about_one;
+        ALTER TABLE "{schema}".outbox DROP COLUMN corrective_action_id;
+        ALTER TABLE "{schema}".outbox ALTER COLUMN complaint_id SET NOT NULL;
+        DELETE FROM "{schema}".schema_version WHERE version = {Current}
+        """;
+
+    [Fact]
+    public async Task SchemaBeforeActionNotifications_KeepsItsOutboxRowsAndStatesAndTakesActionMessages()
+    {
+        var old = await _schemas.NewStoreAsync();
+        var h = new StoreHarness(old);
+        var id = await h.DriveToAsync(ComplaintState.Investigating, A.Complaint());
+        var written = await old.ReadOutboxAsync(id);
+        written.Should().HaveCountGreaterThan(1, "the case's intake and assignment notified someone");
+        (await old.MarkSentAsync(written[0].Notification.Id, StoreHarness.Start.AddHours(1))).Should().BeTrue();
+        (await old.MarkFailedAsync(written[1].Notification.Id, "mailbox full", null)).Should().BeTrue();
+        var before = (await old.ReadOutboxAsync(id)).Select(StoreHarness.Json).ToArray();
+        await _schemas.ScalarAsync(UndoActionNotifications(old.Schema));
+        (await Versions(old.Schema)).Should().Equal(AllVersions[..^1]);
+
+        var upgraded = await _schemas.NewStoreAsync(old.Schema);
+        var history = CorrectiveActionHistory.Propose(StoreHarness.Start, approvalRole: "general-manager", cases: [id]);
+        await upgraded.SaveAsync(history.LastChange((Notifications.NotificationKind.ApprovalRequest, Notifications.Notification.ToRole("general-manager"))));
+
+        (await Versions(old.Schema)).Should().Equal(AllVersions);
+        (await upgraded.ReadOutboxAsync(id)).Select(StoreHarness.Json).Should().Equal(before, "the migration keeps every row with its state");
+        (await upgraded.ReadParkedOutboxAsync()).Should().ContainSingle().Which.ComplaintId.Should().Be(id);
+        (await upgraded.ReadOutboxAsync(history.Action.Id)).Should().ContainSingle().Which.Notification.Recipient.Should().Be("role:general-manager");
+        (await Indexes(old.Schema)).Should().Contain(["outbox_pending", "outbox_complaint", "outbox_corrective_action"]);
+        var neither = () => _schemas.ScalarAsync(
+            $"INSERT INTO \"{old.Schema}\".outbox (id, sequence, position, kind, state, next_attempt_at, next_attempt_ticks, notification) VALUES (gen_random_uuid(), 1, 0, 'alert', 'pending', now(), 0, '{{}}')");
+        (await neither.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be("outbox_about_one");
     }
 
     [Fact]

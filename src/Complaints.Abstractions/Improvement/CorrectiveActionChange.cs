@@ -1,13 +1,16 @@
+using Complaints.Notifications;
+
 namespace Complaints.Improvement;
 
 /// <summary>
 /// Everything one save of an action writes, decided by the workflow and written by the store atomically: the action as
-/// it now is and the journal entries that made it so. A store only persists it (see <see cref="ICorrectiveActionStore.SaveAsync"/>).
+/// it now is, the journal entries that made it so and the notifications they cause (for a store that is also an
+/// <see cref="IOutboxStore"/>). A store only persists it (see <see cref="ICorrectiveActionStore.SaveAsync"/>).
 /// </summary>
 /// <remarks>
 /// The constructor refuses a change that would corrupt a journal, so every store gets the same checks before it writes
 /// anything: the entries must continue the journal from <see cref="ExpectedVersion"/> without a gap, all be the
-/// action's, and end at the action's version.
+/// action's, and end at the action's version; the notifications must be the action's and come from the new entries.
 /// </remarks>
 public sealed class CorrectiveActionChange
 {
@@ -15,10 +18,15 @@ public sealed class CorrectiveActionChange
     /// <param name="action">The action after the change; its <see cref="CorrectiveAction.Version"/> is the last new entry's sequence.</param>
     /// <param name="entries">The entries the change appends, in order, numbered from <paramref name="expectedVersion"/> + 1; at least one.</param>
     /// <param name="expectedVersion">The stored version the change is based on: 0 for a new action.</param>
+    /// <param name="notifications">The notifications the entries cause, in order, for the outbox; none if <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> or <paramref name="entries"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
-    /// <exception cref="ArgumentException">The entries do not continue the journal (none, another action's, a gap), or the action's version is not the last entry's sequence; the message names which.</exception>
-    public CorrectiveActionChange(CorrectiveAction action, IReadOnlyList<CorrectiveActionJournalEntry> entries, long expectedVersion)
+    /// <exception cref="ArgumentException">
+    /// The entries do not continue the journal (none, another action's, a gap), the action's version is not the last
+    /// entry's sequence, or a notification is not about this action, not from one of the new entries, or repeats an id;
+    /// the message names which.
+    /// </exception>
+    public CorrectiveActionChange(CorrectiveAction action, IReadOnlyList<CorrectiveActionJournalEntry> entries, long expectedVersion, IReadOnlyList<Notification>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(entries);
@@ -44,9 +52,12 @@ public sealed class CorrectiveActionChange
                 $"The action's version {action.Version} must equal its last journal entry's sequence {expectedVersion + entries.Count}.", nameof(action));
         }
 
+        notifications ??= [];
+        NotificationsFollow(action, notifications, expectedVersion);
         Action = action;
         Entries = entries;
         ExpectedVersion = expectedVersion;
+        Notifications = notifications;
     }
 
     /// <summary>The action after the change.</summary>
@@ -63,4 +74,33 @@ public sealed class CorrectiveActionChange
 
     /// <summary>When the action's next alarm falls due (<see cref="CorrectiveActionAlarms.NextAt"/>); a store keeps it as an indexed column for <see cref="ICorrectiveActionStore.ReadDueAlarmsAsync"/>.</summary>
     public DateTimeOffset? NextAlarmAt => CorrectiveActionAlarms.NextAt(Action);
+
+    /// <summary>The notifications the entries cause, for the outbox, in order (their position is their index); empty when they cause none.</summary>
+    public IReadOnlyList<Notification> Notifications { get; }
+
+    private static void NotificationsFollow(CorrectiveAction action, IReadOnlyList<Notification> notifications, long expectedVersion)
+    {
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            if (notifications[i] is not { } n)
+            {
+                throw new ArgumentException($"Notification {i} of the save is null.", nameof(notifications));
+            }
+
+            if (n.CorrectiveActionId != action.Id || n.ComplaintId is not null || n.Sequence <= expectedVersion || n.Sequence > action.Version)
+            {
+                throw new ArgumentException(
+                    $"Notification {i} of the save ({n.Id}) is for entry {n.Sequence} of {(n.CorrectiveActionId is { } other ? "corrective action " + other : "case " + n.ComplaintId)}; expected an entry from {expectedVersion + 1} to {action.Version} of corrective action {action.Id}.",
+                    nameof(notifications));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (notifications[j].Id == n.Id)
+                {
+                    throw new ArgumentException($"Notifications {j} and {i} of the save have the same id {n.Id}.", nameof(notifications));
+                }
+            }
+        }
+    }
 }

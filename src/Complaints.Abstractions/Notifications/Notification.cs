@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
+using Complaints.Improvement;
 
 namespace Complaints.Notifications;
 
@@ -48,12 +49,13 @@ public enum NotificationKind
 }
 
 /// <summary>
-/// A message to send because something happened to a case. Written to the outbox in the same transaction as the
-/// journal entry that caused it, and delivered at least once: senders de-duplicate on <see cref="Id"/>.
+/// A message to send because something happened to a case or to a corrective action. Written to the outbox in the same
+/// transaction as the journal entry that caused it, and delivered at least once: senders de-duplicate on <see cref="Id"/>.
+/// Exactly one of <see cref="ComplaintId"/> and <see cref="CorrectiveActionId"/> is set.
 /// </summary>
-/// <param name="Id">A stable id derived from the case, the journal entry, the kind and the recipient (see <see cref="StableId"/>).</param>
-/// <param name="ComplaintId">The case.</param>
-/// <param name="Sequence">The journal entry that caused it.</param>
+/// <param name="Id">A stable id derived from the case (or action), the journal entry, the kind and the recipient (see <see cref="StableId(Complaints.ComplaintId, long, NotificationKind, string)"/>).</param>
+/// <param name="ComplaintId">The case it is about; <see langword="null"/> for a notification about a corrective action.</param>
+/// <param name="Sequence">The journal entry that caused it: of the case's journal, or of the action's when <see cref="CorrectiveActionId"/> is set.</param>
 /// <param name="Kind">What it is about.</param>
 /// <param name="Recipient">
 /// Who receives it: <c>complainant</c>, <c>actor:&lt;id&gt;</c>, <c>role:&lt;role&gt;</c> or <c>role:&lt;role&gt;@&lt;department&gt;</c>
@@ -63,16 +65,22 @@ public enum NotificationKind
 /// <param name="Subject">A short subject line.</param>
 /// <param name="Body">The text.</param>
 /// <param name="CreatedAt">When the causing entry was written.</param>
+/// <param name="CorrectiveActionId">The corrective action it is about; <see langword="null"/> (the default) for a notification about a case.</param>
+/// <exception cref="ArgumentException">Both or neither of <paramref name="ComplaintId"/> and <paramref name="CorrectiveActionId"/> are set.</exception>
 public sealed record Notification(
     Guid Id,
-    ComplaintId ComplaintId,
+    ComplaintId? ComplaintId,
     long Sequence,
     NotificationKind Kind,
     string Recipient,
     string Subject,
     string Body,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    CorrectiveActionId? CorrectiveActionId = null)
 {
+    /// <summary>The corrective action it is about; <see langword="null"/> for a notification about a case.</summary>
+    public CorrectiveActionId? CorrectiveActionId { get; init; } = ExactlyOne(ComplaintId, CorrectiveActionId);
+
     /// <summary>The recipient that stands for the complainant.</summary>
     public const string Complainant = "complainant";
 
@@ -102,13 +110,35 @@ public sealed record Notification(
     /// <param name="kind">The kind.</param>
     /// <param name="recipient">The recipient.</param>
     /// <returns>The id.</returns>
-    public static Guid StableId(ComplaintId complaintId, long sequence, NotificationKind kind, string recipient)
+    public static Guid StableId(Complaints.ComplaintId complaintId, long sequence, NotificationKind kind, string recipient) =>
+        Hash("complaints-notification/", complaintId.Value, sequence, kind, recipient);
+
+    /// <summary>
+    /// The id of the notification of <paramref name="kind"/> to <paramref name="recipient"/> caused by entry
+    /// <paramref name="sequence"/> of corrective action <paramref name="actionId"/>: the same inputs always give the same
+    /// id, and never the id of a case's notification (the hashed text has a prefix of its own).
+    /// </summary>
+    /// <param name="actionId">The corrective action.</param>
+    /// <param name="sequence">The entry of the action's journal.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="recipient">The recipient.</param>
+    /// <returns>The id.</returns>
+    public static Guid StableId(Improvement.CorrectiveActionId actionId, long sequence, NotificationKind kind, string recipient) =>
+        Hash("complaints-action-notification/", actionId.Value, sequence, kind, recipient);
+
+    private static Improvement.CorrectiveActionId? ExactlyOne(Complaints.ComplaintId? complaintId, Improvement.CorrectiveActionId? actionId) =>
+        (complaintId is null) == (actionId is null)
+            ? throw new ArgumentException(
+                "A notification is about a case or a corrective action: set exactly one of ComplaintId and CorrectiveActionId.")
+            : actionId;
+
+    private static Guid Hash(string prefix, Guid subject, long sequence, NotificationKind kind, string recipient)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         // The UTF-8 text is written straight into a buffer (on the stack unless the recipient is long).
-        var most = 80 + Encoding.UTF8.GetMaxByteCount(recipient.Length);
+        var most = 96 + Encoding.UTF8.GetMaxByteCount(recipient.Length);
         Span<byte> utf8 = most <= 512 ? stackalloc byte[512] : new byte[most];
-        if (!Utf8.TryWrite(utf8, System.Globalization.CultureInfo.InvariantCulture, $"complaints-notification/{complaintId.Value:D}/{sequence}/{kind}/{recipient}", out var length))
+        if (!Utf8.TryWrite(utf8, System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{subject:D}/{sequence}/{kind}/{recipient}", out var length))
         {
             throw new InvalidOperationException("The notification id's text did not fit its buffer.");
         }

@@ -30,7 +30,8 @@ public sealed record OutboxMessage(
 
 /// <summary>
 /// The outbox of notifications. A store that implements it writes the notifications a save causes (planned by the
-/// workflow, carried by <see cref="Ports.CaseChange.Notifications"/>) in the same transaction as the save, and lets dispatchers on one or several
+/// workflow, carried by <see cref="Ports.CaseChange.Notifications"/> and, for a corrective action's save, by
+/// <see cref="Improvement.CorrectiveActionChange.Notifications"/>) in the same transaction as the save, and lets dispatchers on one or several
 /// nodes share the sending: each pending message is claimed by one dispatcher under a lease; a dispatcher that dies
 /// leaves its claims to expire and be taken over.
 /// </summary>
@@ -64,7 +65,7 @@ public interface IOutboxStore
     Task<bool> MarkFailedAsync(Guid id, string failure, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The parked messages, for an operator, by case and journal order: those whose sends failed too often, and those
+    /// The parked messages, for an operator, by case (or action) and journal order: those whose sends failed too often, and those
     /// whose stored JSON cannot be read (a claim parks such a message instead of failing, so the others are sent).
     /// </summary>
     /// <param name="max">The most messages to return.</param>
@@ -87,4 +88,10 @@ public interface IOutboxStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The messages; empty if there are none.</returns>
     Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a corrective action's outbox messages, in the order of its journal.</summary>
+    /// <param name="actionId">The action.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The messages; empty if there are none.</returns>
+    Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(Improvement.CorrectiveActionId actionId, CancellationToken cancellationToken = default);
 }

@@ -108,7 +108,7 @@ public sealed class CaseChange
                 throw new ArgumentException($"Notification {i} of the save is null.", nameof(notifications));
             }
 
-            if (n.ComplaintId != complaint.Id || n.Sequence <= expectedVersion || n.Sequence > complaint.Version)
+            if (n.ComplaintId != complaint.Id || n.CorrectiveActionId is not null || n.Sequence <= expectedVersion || n.Sequence > complaint.Version)
             {
                 throw new ArgumentException(
                     $"Notification {i} of the save ({n.Id}) is for entry {n.Sequence} of case {n.ComplaintId}; expected an entry from {expectedVersion + 1} to {complaint.Version} of case {complaint.Id}.",

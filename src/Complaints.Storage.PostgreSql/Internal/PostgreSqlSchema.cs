@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -255,6 +255,18 @@ internal static class PostgreSqlSchema
             );
             COMMENT ON TABLE {s}.corrective_action_cases IS 'The cases each corrective action arises from, for the actions of a case.';
             CREATE INDEX IF NOT EXISTS corrective_action_cases_action ON {s}.corrective_action_cases (action_id);
+            """),
+
+        // Only the outbox's own column, constraint and index, each written to run again unchanged, so it runs the same
+        // wherever it stands among the migrations (after the corrective actions' tables, which it refers to). Existing
+        // rows are about cases and keep their complaint_id, so the CHECK holds for them as it is added.
+        ("notifications about corrective actions in the outbox", $"""
+            ALTER TABLE {s}.outbox ALTER COLUMN complaint_id DROP NOT NULL;
+            ALTER TABLE {s}.outbox ADD COLUMN IF NOT EXISTS corrective_action_id uuid REFERENCES {s}.corrective_actions (id);
+            ALTER TABLE {s}.outbox DROP CONSTRAINT IF EXISTS outbox_about_one;
+            ALTER TABLE {s}.outbox ADD CONSTRAINT outbox_about_one CHECK (num_nonnulls(complaint_id, corrective_action_id) = 1);
+            COMMENT ON COLUMN {s}.outbox.corrective_action_id IS 'The corrective action a notification is about (sequence is then the action''s journal entry); exactly one of complaint_id and corrective_action_id is set.';
+            CREATE INDEX IF NOT EXISTS outbox_corrective_action ON {s}.outbox (corrective_action_id, sequence, position) WHERE corrective_action_id IS NOT NULL;
             """),
     ];
 

@@ -113,12 +113,17 @@ internal sealed class Sql(string s)
     // ---- Outbox (IOutboxStore) ---------------------------------------------------------------------------------
 
     /// <summary>The columns an outbox message is read from (alias <c>o</c>), in the order the store reads them.</summary>
-    private const string OutboxColumns = "o.notification, o.state, o.attempts, o.next_attempt_ticks, o.last_error, o.sent_at, o.id, o.complaint_id";
+    private const string OutboxColumns = "o.notification, o.state, o.attempts, o.next_attempt_ticks, o.last_error, o.sent_at, o.id, o.complaint_id, o.corrective_action_id";
 
     /// <summary>One outbox row, unless the message is there already.</summary>
     public string InsertOutbox { get; } =
         $"INSERT INTO {s}.outbox (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, next_attempt_ticks, notification) " +
         "VALUES (@id, @complaint_id, @sequence, @position, @kind, 'pending', 0, @next, @next_ticks, @notification) ON CONFLICT (id) DO NOTHING";
+
+    /// <summary>One outbox row about a corrective action, unless the message is there already (in the action's save).</summary>
+    public string InsertActionOutbox { get; } =
+        $"INSERT INTO {s}.outbox (id, corrective_action_id, sequence, position, kind, state, attempts, next_attempt_at, next_attempt_ticks, notification) " +
+        "VALUES (@id, @action_id, @sequence, @position, @kind, 'pending', 0, @next, @next_ticks, @notification) ON CONFLICT (id) DO NOTHING";
 
     /// <summary>
     /// The claim, in one statement: pending messages due and not leased by another worker, skipping rows another claim
@@ -129,7 +134,7 @@ internal sealed class Sql(string s)
             SELECT o.id FROM {s}.outbox o
             WHERE o.state = 'pending' AND o.next_attempt_ticks <= @now
               AND (o.lease_until_ticks IS NULL OR o.lease_until_ticks <= @now OR o.lease_worker = @worker)
-            ORDER BY o.next_attempt_ticks, o.complaint_id, o.sequence, o.position
+            ORDER BY o.next_attempt_ticks, coalesce(o.complaint_id, o.corrective_action_id), o.sequence, o.position
             LIMIT @max
             FOR UPDATE OF o SKIP LOCKED
         )
@@ -155,6 +160,9 @@ internal sealed class Sql(string s)
 
     /// <summary>A case's messages, in the order they were written.</summary>
     public string ReadOutbox { get; } = $"SELECT {OutboxColumns} FROM {s}.outbox o WHERE o.complaint_id = @id ORDER BY o.sequence, o.position";
+
+    /// <summary>A corrective action's messages, in the order they were written.</summary>
+    public string ReadActionOutbox { get; } = $"SELECT {OutboxColumns} FROM {s}.outbox o WHERE o.corrective_action_id = @id ORDER BY o.sequence, o.position";
 
     // ---- Parking (what cannot be read or recorded) -------------------------------------------------------------
 
@@ -182,9 +190,10 @@ internal sealed class Sql(string s)
     /// <summary>A parked alarm, released: the next claim finds it again if it is still due.</summary>
     public string ReleaseAlarm { get; } = $"DELETE FROM {s}.parked_alarms WHERE complaint_id = @id AND kind = @kind AND alarm = @alarm";
 
-    /// <summary>The parked messages, by case and order.</summary>
+    /// <summary>The parked messages, by case (or action) and order.</summary>
     public string ReadParkedOutbox { get; } =
-        $"SELECT id, complaint_id, sequence, attempts, last_error, notification FROM {s}.outbox WHERE state = 'parked' ORDER BY complaint_id, sequence, position LIMIT @max";
+        $"SELECT id, complaint_id, sequence, attempts, last_error, notification, corrective_action_id FROM {s}.outbox WHERE state = 'parked' " +
+        "ORDER BY coalesce(complaint_id, corrective_action_id), sequence, position LIMIT @max";
 
     /// <summary>A parked message, pending again from <c>@next</c> with its attempts reset.</summary>
     public string ReleaseParkedOutbox { get; } = $"""

@@ -241,6 +241,38 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_corrective_action_cases_action ON corrective_action_cases (action_id);
         """,
+
+        // 10: the outbox also holds notifications about corrective actions: complaint_id becomes nullable, a
+        // corrective_action_id joins it and a CHECK keeps exactly one of them set. SQLite cannot change a column's
+        // constraints in place, so the table is rebuilt by its documented procedure (create the new table, copy the
+        // rows, drop the old one, rename, recreate the indexes), inside the migration's transaction; nothing refers to
+        // the outbox, so foreign keys need not be switched off. The step touches only the outbox table and its indexes.
+        """
+        CREATE TABLE outbox_rebuilt (
+            id                   TEXT    NOT NULL PRIMARY KEY,
+            complaint_id         TEXT    REFERENCES complaints (id),
+            corrective_action_id TEXT    REFERENCES corrective_actions (id),
+            sequence             INTEGER NOT NULL,
+            position             INTEGER NOT NULL,
+            kind                 TEXT    NOT NULL,
+            state                TEXT    NOT NULL,
+            attempts             INTEGER NOT NULL,
+            next_attempt_at      TEXT    NOT NULL,
+            lease_worker         TEXT,
+            lease_until          TEXT,
+            last_error           TEXT,
+            sent_at              TEXT,
+            json                 TEXT    NOT NULL,
+            CHECK ((complaint_id IS NULL) <> (corrective_action_id IS NULL))
+        ) WITHOUT ROWID;
+        INSERT INTO outbox_rebuilt (id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, lease_worker, lease_until, last_error, sent_at, json)
+            SELECT id, complaint_id, sequence, position, kind, state, attempts, next_attempt_at, lease_worker, lease_until, last_error, sent_at, json FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_rebuilt RENAME TO outbox;
+        CREATE INDEX ix_outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
+        CREATE INDEX ix_outbox_complaint ON outbox (complaint_id, sequence, position) WHERE complaint_id IS NOT NULL;
+        CREATE INDEX ix_outbox_corrective_action ON outbox (corrective_action_id, sequence, position) WHERE corrective_action_id IS NOT NULL;
+        """,
     ];
 
     /// <summary>What a step runs in C# after its SQL, in the same transaction, by the step's index.</summary>

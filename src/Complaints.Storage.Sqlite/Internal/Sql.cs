@@ -146,7 +146,7 @@ internal static class Sql
     // ---- Outbox (IOutboxStore) ---------------------------------------------------------------------------------
 
     /// <summary>The columns an outbox message is read from, in the order the store reads them.</summary>
-    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at, id, complaint_id";
+    private const string OutboxColumns = "json, state, attempts, next_attempt_at, last_error, sent_at, id, complaint_id, corrective_action_id";
 
     /// <summary>One outbox row, unless the message is there already.</summary>
     public static readonly Statement InsertOutbox = new(
@@ -163,7 +163,7 @@ internal static class Sql
         SELECT {OutboxColumns} FROM outbox
         WHERE state = 'pending' AND next_attempt_at <= $now
           AND (lease_until IS NULL OR lease_until <= $now OR lease_worker = $worker)
-        ORDER BY next_attempt_at, complaint_id, sequence, position
+        ORDER BY next_attempt_at, coalesce(complaint_id, corrective_action_id), sequence, position
         LIMIT $max;
         """;
 
@@ -184,6 +184,16 @@ internal static class Sql
     /// <summary>A case's messages, in the order they were written.</summary>
     public const string ReadOutbox = $"SELECT {OutboxColumns} FROM outbox WHERE complaint_id = $id ORDER BY sequence, position;";
 
+    /// <summary>A corrective action's messages, in the order they were written.</summary>
+    public const string ReadActionOutbox = $"SELECT {OutboxColumns} FROM outbox WHERE corrective_action_id = $id ORDER BY sequence, position;";
+
+    /// <summary>One outbox row about a corrective action, unless the message is there already (written with the action's save).</summary>
+    public const string InsertActionOutbox = """
+        INSERT INTO outbox (id, corrective_action_id, sequence, position, kind, state, attempts, next_attempt_at, json)
+        VALUES ($id, $action_id, $sequence, $position, $kind, 'pending', 0, $next_attempt_at, $json)
+        ON CONFLICT (id) DO NOTHING;
+        """;
+
     // ---- Parking (what cannot be read or recorded) -------------------------------------------------------------
 
     /// <summary>Every case, for the scan for unreadable ones.</summary>
@@ -202,8 +212,11 @@ internal static class Sql
     /// <summary>A parked alarm, released: the next claim finds it again if it is still due.</summary>
     public const string ReleaseAlarm = "DELETE FROM parked_alarms WHERE complaint_id = $id AND kind = $kind AND alarm = $alarm;";
 
-    /// <summary>The parked messages, by case and order.</summary>
-    public const string ReadParkedOutbox = "SELECT id, complaint_id, sequence, attempts, last_error, json FROM outbox WHERE state = 'parked' ORDER BY complaint_id, sequence, position LIMIT $max;";
+    /// <summary>The parked messages, by case (or action) and order.</summary>
+    public const string ReadParkedOutbox = """
+        SELECT id, complaint_id, sequence, attempts, last_error, json, corrective_action_id FROM outbox WHERE state = 'parked'
+        ORDER BY coalesce(complaint_id, corrective_action_id), sequence, position LIMIT $max;
+        """;
 
     /// <summary>A parked message, pending again from <c>$next</c> with its attempts reset.</summary>
     public const string ReleaseParkedOutbox = """

@@ -67,6 +67,38 @@ public abstract partial class ComplaintStoreContract
         (await outbox.ReadOutboxAsync(id)).Select(StoreHarness.Json).Should().Equal(before);
     }
 
+    /// <summary>
+    /// Outbox, messages about a case and about a corrective action (a store that keeps both): one claim takes both, and
+    /// the parked ones are listed together by case or action id, each naming its own.
+    /// </summary>
+    [Fact]
+    public async Task Outbox_CaseAndActionMessages_AreClaimedTogetherAndParkedByTheirOwnSubject()
+    {
+        var h = await NewHarness();
+        Assert.SkipUnless(h.Store is Improvement.ICorrectiveActionStore, "The store keeps no corrective actions.");
+        var id = await h.DriveToAsync(ComplaintState.Triaged);
+        var outbox = (IOutboxStore)h.Store;
+        var history = CorrectiveActionHistory.Propose(h.Time.GetUtcNow(), approvalRole: "general-manager", cases: [id]);
+        await ((Improvement.ICorrectiveActionStore)h.Store).SaveAsync(
+            history.LastChange((NotificationKind.ApprovalRequest, Notification.ToRole("general-manager"))));
+        var caseMessage = (await outbox.ReadOutboxAsync(id)).Should().ContainSingle().Subject.Notification;
+        var actionMessage = (await outbox.ReadOutboxAsync(history.Action.Id)).Should().ContainSingle().Subject.Notification;
+
+        var claimed = await outbox.ClaimOutboxAsync(h.Time.GetUtcNow(), "a", Lease, 100);
+        foreach (var m in claimed)
+        {
+            await outbox.MarkFailedAsync(m.Notification.Id, "down", null);
+        }
+
+        var parked = await outbox.ReadParkedOutboxAsync();
+
+        claimed.Select(m => m.Notification.Id).Should().BeEquivalentTo([caseMessage.Id, actionMessage.Id]);
+        parked.Select(p => (p.Id, p.ComplaintId, p.CorrectiveActionId)).Should().BeEquivalentTo(
+            [(caseMessage.Id, (ComplaintId?)id, (Improvement.CorrectiveActionId?)null), (actionMessage.Id, (ComplaintId?)null, (Improvement.CorrectiveActionId?)history.Action.Id)]);
+        parked.Select(p => (p.ComplaintId?.Value ?? p.CorrectiveActionId!.Value.Value).ToString("D"))
+            .Should().BeInAscendingOrder(StringComparer.Ordinal, "parked messages are listed by their case or action id");
+    }
+
     // ---- Claims and leases ----------------------------------------------------------------------------------------
 
     /// <summary>Claim: leases pending messages to one worker until the lease expires.</summary>

@@ -1,4 +1,5 @@
 using Complaints.Improvement;
+using Complaints.Notifications;
 using Complaints.Workflow.Improvement;
 
 namespace Complaints.Testing.Stores;
@@ -132,6 +133,21 @@ public sealed class CorrectiveActionHistory
     /// <summary>The save of the last step alone (based on the version before it).</summary>
     /// <returns>The change.</returns>
     public CorrectiveActionChange LastChange() => new(Action, [Entries[^1]], Action.Version - 1);
+
+    /// <summary>The save of the last step alone, with notifications about the action caused by it, one per kind and recipient given.</summary>
+    /// <param name="notices">The kind and recipient of each notification, in order.</param>
+    /// <returns>The change, its notifications with stable ids (<see cref="Notification.StableId(CorrectiveActionId, long, NotificationKind, string)"/>).</returns>
+    public CorrectiveActionChange LastChange(params (NotificationKind Kind, string Recipient)[] notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var entry = Entries[^1];
+        var notifications = notices
+            .Select(n => new Notification(
+                Notification.StableId(Action.Id, entry.Sequence, n.Kind, n.Recipient), null, entry.Sequence, n.Kind, n.Recipient,
+                $"{n.Kind}: {Action.Title}", $"{n.Kind} about corrective action {Action.Id} \"{Action.Title}\".", entry.At, Action.Id))
+            .ToArray();
+        return new(Action, [entry], Action.Version - 1, notifications);
+    }
 
     private DateTimeOffset Next => Entries[^1].At + TimeSpan.FromHours(1);
 

@@ -13,6 +13,9 @@ namespace Complaints.Workflow.Improvement;
 /// (the service counts the recurrences), cancel; deadlines warned and breached by the deadline worker. Each command loads
 /// the action, checks the lifecycle and the actor's permission, appends journal entries and saves with the expected
 /// version. A command that fails stores nothing. Actions refer to cases by id and never carry a complainant's identity.
+/// The notifications a command causes go in the same save, to the outbox of a store that has one: an approval request
+/// to the approval role when an action that needs approval is proposed, a deadline warning to the owner, a deadline
+/// breach to the owner and the approval role.
 /// </summary>
 public sealed partial class CorrectiveActionService
 {
@@ -80,7 +83,7 @@ public sealed partial class CorrectiveActionService
         var id = new CorrectiveActionId(Version7.New(now));
         var entry = new CorrectiveActionJournalEntry(id, 1, now, actor, null, CorrectiveActionMachine.Initial(terms.ApprovalRole is not null), proposed);
         var action = CorrectiveActionReplay.Apply(null, entry);
-        await _actions.SaveAsync(new CorrectiveActionChange(action, [entry], 0), cancellationToken).ConfigureAwait(false);
+        await _actions.SaveAsync(new CorrectiveActionChange(action, [entry], 0, CorrectiveActionNotificationPlanner.Plan(action, [entry])), cancellationToken).ConfigureAwait(false);
         return new CorrectiveActionResult(action, [entry]);
     }
 
@@ -209,7 +212,7 @@ public sealed partial class CorrectiveActionService
         var to = machine.Target(operation)!.Value;
         var entry = new CorrectiveActionJournalEntry(id, action.Version + 1, now, actor, action.State, to, e);
         var updated = CorrectiveActionReplay.Apply(action, entry);
-        await _actions.SaveAsync(new CorrectiveActionChange(updated, [entry], action.Version), cancellationToken).ConfigureAwait(false);
+        await _actions.SaveAsync(new CorrectiveActionChange(updated, [entry], action.Version, CorrectiveActionNotificationPlanner.Plan(updated, [entry])), cancellationToken).ConfigureAwait(false);
         return new CorrectiveActionResult(updated, [entry]);
     }
 

@@ -61,6 +61,7 @@ public sealed partial class InMemoryComplaintStore : ICorrectiveActionStore
             }
 
             _actions[action.Id] = action;
+            AddOutbox(action.Id, change.Notifications);
         }
 
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Ports;
 
@@ -12,6 +13,7 @@ public sealed partial class InMemoryComplaintStore
     private readonly SortedSet<(DateTimeOffset NextAttemptAt, int Order)> _pending = [];
     private readonly List<OutboxRow> _outboxInOrder = [];
     private readonly Dictionary<ComplaintId, List<OutboxRow>> _outboxByCase = [];
+    private readonly Dictionary<CorrectiveActionId, List<OutboxRow>> _outboxByAction = [];
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default)
@@ -106,8 +108,27 @@ public sealed partial class InMemoryComplaintStore
         }
     }
 
-    // Adds a save's notifications, under the save's lock; one already there (same stable id) is kept as it is.
-    private void AddOutbox(ComplaintId complaintId, IReadOnlyList<Notification> notifications)
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(CorrectiveActionId actionId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxMessage> messages = _outboxByAction.TryGetValue(actionId, out var ofAction)
+                ? ofAction.Select(r => r.Message).ToArray()
+                : [];
+            return Task.FromResult(messages);
+        }
+    }
+
+    // Adds a case save's notifications, under the save's lock; one already there (same stable id) is kept as it is.
+    private void AddOutbox(ComplaintId complaintId, IReadOnlyList<Notification> notifications) => AddOutbox(_outboxByCase, complaintId, notifications);
+
+    // Adds an action save's notifications, likewise.
+    private void AddOutbox(CorrectiveActionId actionId, IReadOnlyList<Notification> notifications) => AddOutbox(_outboxByAction, actionId, notifications);
+
+    private void AddOutbox<TKey>(Dictionary<TKey, List<OutboxRow>> bySubject, TKey subject, IReadOnlyList<Notification> notifications)
+        where TKey : notnull
     {
         foreach (var notification in notifications)
         {
@@ -116,12 +137,12 @@ public sealed partial class InMemoryComplaintStore
             {
                 _outboxInOrder.Add(row);
                 _pending.Add((row.Message.NextAttemptAt, row.Order));
-                if (!_outboxByCase.TryGetValue(complaintId, out var ofCase))
+                if (!bySubject.TryGetValue(subject, out var ofSubject))
                 {
-                    _outboxByCase[complaintId] = ofCase = [];
+                    bySubject[subject] = ofSubject = [];
                 }
 
-                ofCase.Add(row);
+                ofSubject.Add(row);
             }
         }
     }

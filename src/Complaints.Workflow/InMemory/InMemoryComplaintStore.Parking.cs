@@ -53,10 +53,11 @@ public sealed partial class InMemoryComplaintStore
         {
             return Task.FromResult<IReadOnlyList<ParkedOutboxMessage>>(
                 [.. _outboxInOrder.Where(r => r.Message.State == OutboxState.Parked)
-                    .OrderBy(r => r.Message.Notification.ComplaintId.Value).ThenBy(r => r.Message.Notification.Sequence).ThenBy(r => r.Order)
+                    .OrderBy(r => r.Message.Notification.ComplaintId?.Value ?? r.Message.Notification.CorrectiveActionId!.Value.Value).ThenBy(r => r.Message.Notification.Sequence).ThenBy(r => r.Order)
                     .Take(Math.Max(0, max))
                     .Select(r => new ParkedOutboxMessage(
-                        r.Message.Notification.Id, r.Message.Notification.ComplaintId, r.Message.Notification.Sequence, r.Message.Attempts, r.Message.LastError, r.Message.Notification))]);
+                        r.Message.Notification.Id, r.Message.Notification.ComplaintId, r.Message.Notification.Sequence, r.Message.Attempts, r.Message.LastError, r.Message.Notification,
+                        r.Message.Notification.CorrectiveActionId))]);
         }
     }
 

@@ -95,17 +95,17 @@ public sealed partial class OutboxDispatcher : BackgroundService
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogRecordFailed(notification.Id, notification.ComplaintId, e);
+            LogRecordFailed(notification.Id, About(notification), e);
             return;
         }
 
         if (next is null)
         {
-            LogParked(notification.Id, notification.ComplaintId, failures, failure);
+            LogParked(notification.Id, About(notification), failures, failure);
         }
         else
         {
-            LogRetry(notification.Id, notification.ComplaintId, failures, next.Value, failure);
+            LogRetry(notification.Id, About(notification), failures, next.Value, failure);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogRecordFailed(notification.Id, notification.ComplaintId, e);
+            LogRecordFailed(notification.Id, About(notification), e);
             return false;
         }
     }
@@ -155,14 +155,18 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of complaint {ComplaintId} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
-    private partial void LogRetry(Guid notificationId, ComplaintId complaintId, int attempts, DateTimeOffset nextAttemptAt, Exception exception);
+    /// <summary>What a notification is about, for the logs: <c>complaint &lt;id&gt;</c> or <c>corrective action &lt;id&gt;</c> (ids only, never a person).</summary>
+    internal static string About(Notification notification) =>
+        notification.CorrectiveActionId is { } action ? "corrective action " + action : "complaint " + notification.ComplaintId;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of complaint {ComplaintId} failed {Attempts} times; parked with the error.")]
-    private partial void LogParked(Guid notificationId, ComplaintId complaintId, int attempts, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of {About} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
+    private partial void LogRetry(Guid notificationId, string about, int attempts, DateTimeOffset nextAttemptAt, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of complaint {ComplaintId} failed; it is claimed again when its lease runs out.")]
-    private partial void LogRecordFailed(Guid notificationId, ComplaintId complaintId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of {About} failed {Attempts} times; parked with the error.")]
+    private partial void LogParked(Guid notificationId, string about, int attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of {About} failed; it is claimed again when its lease runs out.")]
+    private partial void LogRecordFailed(Guid notificationId, string about, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);

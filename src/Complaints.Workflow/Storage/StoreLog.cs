@@ -38,9 +38,16 @@ public static partial class StoreLog
     /// <summary>A claim parked an outbox message whose stored JSON cannot be read; the other messages are sent.</summary>
     /// <param name="logger">The store's logger.</param>
     /// <param name="notificationId">The message parked.</param>
-    /// <param name="complaintId">The case it is about.</param>
+    /// <param name="about">What it is about, ids only (see <see cref="About"/>).</param>
     /// <param name="error">Why it cannot be read.</param>
     [LoggerMessage(EventId = 9102, Level = LogLevel.Error,
-        Message = "Outbox message {NotificationId} of complaint {ComplaintId} cannot be read and was parked: {Error}. ReadParkedOutboxAsync lists it; ReleaseParkedOutboxAsync retries it once it is readable.")]
-    public static partial void UnreadableNotificationParked(this ILogger logger, Guid notificationId, ComplaintId complaintId, string error);
+        Message = "Outbox message {NotificationId} of {About} cannot be read and was parked: {Error}. ReadParkedOutboxAsync lists it; ReleaseParkedOutboxAsync retries it once it is readable.")]
+    public static partial void UnreadableNotificationParked(this ILogger logger, Guid notificationId, string about, string error);
+
+    /// <summary>What an outbox row is about, for <see cref="UnreadableNotificationParked"/>: <c>complaint &lt;id&gt;</c> or <c>corrective action &lt;id&gt;</c>.</summary>
+    /// <param name="complaintId">The row's case, if it is about one.</param>
+    /// <param name="actionId">The row's corrective action, if it is about one.</param>
+    /// <returns>The words.</returns>
+    public static string About(ComplaintId? complaintId, Complaints.Improvement.CorrectiveActionId? actionId) =>
+        actionId is { } action ? "corrective action " + action : "complaint " + complaintId;
 }

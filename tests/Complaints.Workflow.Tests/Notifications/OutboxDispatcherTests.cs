@@ -72,6 +72,8 @@ public sealed class OutboxDispatcherTests
 
         public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) => inner.ReadOutboxAsync(complaintId, cancellationToken);
 
+        public Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(Complaints.Improvement.CorrectiveActionId actionId, CancellationToken cancellationToken = default) => inner.ReadOutboxAsync(actionId, cancellationToken);
+
         public Task<IReadOnlyList<ParkedOutboxMessage>> ReadParkedOutboxAsync(int max = 100, CancellationToken cancellationToken = default) => inner.ReadParkedOutboxAsync(max, cancellationToken);
 
         public Task<bool> ReleaseParkedOutboxAsync(Guid id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
