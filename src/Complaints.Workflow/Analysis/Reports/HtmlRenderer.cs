@@ -29,7 +29,7 @@ internal static class HtmlRenderer
         tbody th { font-weight: normal; }
         .num { text-align: right; white-space: nowrap; }
         .tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; align-items: start; }
-        .tables > .wide { grid-column: 1 / -1; }
+        .tables > .wide { grid-column: 1 / -1; justify-self: start; }
         details > summary { cursor: pointer; color: #1f5f99; font-size: 12px; margin: 4px 0; }
         figure { margin: 8px 0; }
         svg.chart { display: block; width: 100%; max-width: 900px; height: auto; }
