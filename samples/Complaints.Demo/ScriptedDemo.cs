@@ -13,7 +13,11 @@ using Spectre.Console;
 namespace Complaints.Demo;
 
 /// <summary>What a scripted run produced, for the caller (and the tests) to look at.</summary>
-internal sealed record ScriptedRun(IReadOnlyList<DemoCase> Cases, IReadOnlyDictionary<ComplaintId, Complaint> Final, IReadOnlyDictionary<ComplaintId, IReadOnlyList<Journal.JournalEntry>> Journals);
+internal sealed record ScriptedRun(
+    IReadOnlyList<DemoCase> Cases,
+    IReadOnlyDictionary<ComplaintId, Complaint> Final,
+    IReadOnlyDictionary<ComplaintId, IReadOnlyList<Journal.JournalEntry>> Journals,
+    IReadOnlyList<Improvement.CorrectiveAction> Actions);
 
 /// <summary>The default mode: a working fortnight in each industry pack, on the SQLite store.</summary>
 internal static class ScriptedDemo
@@ -21,19 +25,21 @@ internal static class ScriptedDemo
     public static async Task<int> RunAsync(DemoOptions options, string dbPath, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var full = Database.Prepare(dbPath, options.Reset);
-        (AnalysisQuery Query, PeriodAnalysis? Figures, TimeProvider Clock)? analysed = null;
+        (AnalysisQuery Query, PeriodAnalysis? Figures, Improvement.CorrectiveActionFigures? Actions, TimeProvider Clock)? analysed = null;
         var run = await ExecuteAsync($"Data Source={full}", console, cancellationToken,
             (service, store, results) => ReportAsync(console, service, store, results, full, cancellationToken), options.Engine,
             options.ReportPath is null ? null : async (analysis, clock) =>
             {
                 var query = DemoReport.Scripted(clock.GetUtcNow());
-                analysed = (query, await DemoReport.AnalyseAsync(analysis, query, cancellationToken), clock);
+                analysed = (query, await DemoReport.AnalyseAsync(analysis, query, cancellationToken),
+                    analysis.HasCorrectiveActions ? await analysis.CorrectiveActionsAsync(query, cancellationToken) : null, clock);
             });
-        if (analysed is var (query, figures, clock) && options.ReportPath is { } reportPath)
+        if (analysed is var (query, figures, actions, clock) && options.ReportPath is { } reportPath)
         {
             // The store's figures of the fortnight; a store that does not compute them: the reference over this run's cases.
             figures ??= PeriodAnalysis.Compute(query, run.Final.Values, id => run.Journals[id]);
-            var report = PeriodReport.Create(figures, clock, title: "Complaints of the demo fortnight", organisation: "Demo group (hospital, dealership, tobacco company, food distributor, furniture shop)");
+            var report = PeriodReport.Create(figures, clock, title: "Complaints of the demo fortnight", organisation: "Demo group (hospital, dealership, tobacco company, food distributor, furniture shop)")
+                with { CorrectiveActions = actions };
             await DemoReport.WriteAsync(reportPath, report, console, cancellationToken);
         }
 
@@ -127,6 +133,7 @@ internal static class ScriptedDemo
                 }, cancellationToken);
             });
         console.MarkupLineInterpolated($"[grey]Ran {scripts.Count} complaints ({steps} steps) under {catalog.Packs.Count} packs{(engine == DemoEngine.NRules ? " on NRules" : "")}, {Timeline.Time(Cases.Start)} to {Timeline.Time(clock.GetUtcNow())} on the demo clock.[/]");
+        var actions = await DemoActions.ProposeAsync(provider.GetRequiredService<Workflow.Improvement.CorrectiveActionService>(), clock, results, console, cancellationToken);
 
         if (report is not null)
         {
@@ -146,6 +153,6 @@ internal static class ScriptedDemo
             journals[demoCase.Id] = await service.GetJournalAsync(demoCase.Id, demoCase.Script.Viewer, cancellationToken);
         }
 
-        return new ScriptedRun(results, final, journals);
+        return new ScriptedRun(results, final, journals, actions);
     }
 }

@@ -16,7 +16,12 @@ public sealed class ReportTests
             .Should().Contain($"Cases received|{cases}|–");
         html.Descendants(Xhtml + "h1").Single().Value.Should().Be("Complaints of the demo fortnight");
         html.Descendants().Where(e => e.Name.LocalName == "svg").Select(e => (string?)e.Attribute("id"))
-            .Should().Equal(["chart-trend", "chart-root-causes", "chart-departments"]);
+            .Should().Equal(["chart-trend", "chart-root-causes", "chart-departments", "chart-corrective-actions"]);
+        // The two corrective actions the scripted run proposes: the dealership's approved and in progress, the food
+        // distributor's completed and awaiting its check of effectiveness.
+        html.Descendants(Xhtml + "table").Single(t => (string?)t.Attribute("id") == "corrective-actions")
+            .Descendants(Xhtml + "tr").Select(tr => string.Join("|", tr.Elements().Select(c => c.Value)))
+            .Should().Contain(["Proposed in the period|2", "In progress|1", "Completed, awaiting verification|1"]);
 
         var stem = Path.Combine(Path.GetDirectoryName(page)!, Path.GetFileNameWithoutExtension(page));
         (await File.ReadAllTextAsync(stem + ".md", TestContext.Current.CancellationToken)).Should().Contain($"| Cases received | {cases} | – |");

@@ -56,6 +56,14 @@ public sealed record CorrectiveAction
     /// <summary>The completion deadline.</summary>
     public required CorrectiveActionDeadline Due { get; init; }
 
+    /// <summary>
+    /// The completion due time set at the proposal. An approval restarts the completion deadline (<see cref="Due"/>), so
+    /// this is what an action awaiting approval was due by; the figures as of an earlier time use it
+    /// (<see cref="CorrectiveActionFigures"/>). <see langword="null"/> only for an action stored before it was recorded
+    /// (then <see cref="Due"/> stands in).
+    /// </summary>
+    public DateTimeOffset? ProposedDueAt { get; init; }
+
     /// <summary>Working days from approval (or the proposal) to completion, as the policy set them at the proposal.</summary>
     public required int DueWorkingDays { get; init; }
 

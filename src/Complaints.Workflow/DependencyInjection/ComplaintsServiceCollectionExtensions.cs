@@ -71,7 +71,9 @@ public static class ComplaintsServiceCollectionExtensions
                 sp.GetService<IAuditLog>());
         });
         services.TryAddSingleton(static sp => new ComplaintAnalysis(
-            sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>()));
+            sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>(),
+            // The registered action store when the store keeps actions (a host's own store without them: no action figures).
+            sp.GetRequiredService<IComplaintStore>() is ICorrectiveActionStore ? sp.GetRequiredService<ICorrectiveActionStore>() : null));
         services.TryAddSingleton(static sp => new CorrectiveActionService(
             sp.GetRequiredService<ICorrectiveActionStore>(),
             sp.GetRequiredService<IComplaintStore>(),

@@ -56,6 +56,7 @@ public static class CorrectiveActionReplay
                 Rules = p.Terms.Rules,
                 Approval = p.Terms.ApprovalRole is { } role ? new CorrectiveActionApproval(role) : null,
                 Due = p.Due,
+                ProposedDueAt = p.Due.DueAt,
                 DueWorkingDays = p.Terms.DueWorkingDays,
                 VerifyAfterWorkingDays = p.Terms.VerifyAfterWorkingDays,
                 WarningWorkingDays = p.Terms.WarningWorkingDays,

@@ -29,6 +29,7 @@ internal static class HtmlRenderer
         tbody th { font-weight: normal; }
         .num { text-align: right; white-space: nowrap; }
         .tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; align-items: start; }
+        .tables > .wide { grid-column: 1 / -1; justify-self: start; }
         details > summary { cursor: pointer; color: #1f5f99; font-size: 12px; margin: 4px 0; }
         figure { margin: 8px 0; }
         svg.chart { display: block; width: 100%; max-width: 900px; height: auto; }
@@ -94,7 +95,7 @@ internal static class HtmlRenderer
             foreach (var table in part.Tables)
             {
                 // A long table beside a chart (a quarter by day) is folded: the chart shows it; the table is a click away.
-                var fold = part.Svg is not null && table.Rows.Count > FoldAfter;
+                var fold = part.Svg is not null && ReferenceEquals(table, part.Tables[0]) && table.Rows.Count > FoldAfter;
                 if (fold)
                 {
                     s.Append("<details><summary>").Append(Escape.Xml(document.ShowTable)).Append("</summary>\n");
@@ -144,7 +145,8 @@ internal static class HtmlRenderer
             return;
         }
 
-        s.Append("<table id=\"").Append(Escape.Xml(table.Name)).Append("\">\n");
+        // In a grid of tables, a wide one (a list) takes the whole width.
+        s.Append("<table id=\"").Append(Escape.Xml(table.Name)).Append(grid && table.Columns.Count > 4 ? "\" class=\"wide\">\n" : "\">\n");
         if (caption is not null)
         {
             s.Append("<caption>").Append(Escape.Xml(caption)).Append("</caption>\n");

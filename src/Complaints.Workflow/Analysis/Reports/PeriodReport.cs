@@ -14,7 +14,8 @@ namespace Complaints.Analysis.Reports;
 /// The sections, in order: summary; cases received over time (trend); breakdowns by state, category, department,
 /// severity tier, channel and finding; root causes (Pareto); recurrence; deadlines kept per kind; time to acknowledge
 /// and to resolve (median and 90th percentile); escalations; remedies and their cost; satisfaction at follow-up;
-/// rewards and sanctions; per-department figures for the weekly meeting; then <see cref="Sections"/>.
+/// rewards and sanctions; per-department figures for the weekly meeting; corrective actions (when
+/// <see cref="CorrectiveActions"/> is set); then <see cref="Sections"/>.
 /// </remarks>
 public sealed partial record PeriodReport
 {
@@ -35,8 +36,16 @@ public sealed partial record PeriodReport
     public ReportLabels Labels { get; init; } = ReportLabels.English;
 
     /// <summary>
-    /// Sections after the built-in ones, e.g. corrective actions (open, overdue, awaiting verification, verified or
-    /// ineffective); every format renders them.
+    /// The corrective and preventive actions of the period (<see cref="Workflow.ComplaintAnalysis.CorrectiveActionsAsync"/>),
+    /// rendered as the section "Corrective actions" after the per-department figures: where the actions stand (with a bar
+    /// of the running ones in HTML), per department, and the list of open and overdue actions. <see langword="null"/>
+    /// (the default, e.g. when the host keeps no actions) leaves the section out. The figures must be for the period,
+    /// filter and as-of time of <see cref="Analysis"/> (compute both with the same query), or rendering is refused.
+    /// </summary>
+    public Improvement.CorrectiveActionFigures? CorrectiveActions { get; init; }
+
+    /// <summary>
+    /// Sections after the built-in ones (a host's own figures); every format renders them.
     /// </summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
@@ -65,7 +74,7 @@ public sealed partial record PeriodReport
 
     /// <summary>The report as Markdown (GitHub-flavoured tables), for a wiki, an issue or an e-mail.</summary>
     /// <returns>The Markdown text.</returns>
-    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed (the error names it).</exception>
+    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed, or <see cref="CorrectiveActions"/> is for another period, filter or as-of time than <see cref="Analysis"/> (the error names it).</exception>
     public string ToMarkdown() => MarkdownRenderer.Render(ReportContent.Build(this));
 
     /// <summary>
@@ -75,7 +84,7 @@ public sealed partial record PeriodReport
     /// figures beside it; A4 print styles.
     /// </summary>
     /// <returns>The page, to be written as UTF-8.</returns>
-    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed (the error names it).</exception>
+    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed, or <see cref="CorrectiveActions"/> is for another period, filter or as-of time than <see cref="Analysis"/> (the error names it).</exception>
     public string ToHtml() => HtmlRenderer.Render(ReportContent.Build(this));
 
     /// <summary>
@@ -86,13 +95,22 @@ public sealed partial record PeriodReport
     /// run it as a formula.
     /// </summary>
     /// <returns>The files, in the order of the report's tables.</returns>
-    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed (the error names it).</exception>
+    /// <exception cref="ComplaintValidationException">A section of <see cref="Sections"/> is malformed, or <see cref="CorrectiveActions"/> is for another period, filter or as-of time than <see cref="Analysis"/> (the error names it).</exception>
     public IReadOnlyList<CsvFile> ToCsv() => CsvRenderer.Render(ReportContent.Build(this));
 
-    /// <summary>Checks the extra sections: names well formed and unique, one cell per column.</summary>
+    /// <summary>Checks the extra sections (names well formed and unique, one cell per column) and that the corrective action figures are for the analysis' query.</summary>
     internal void Validate(IEnumerable<string> builtInNames)
     {
         var errors = new List<ValidationError>();
+        if (CorrectiveActions is { Query: var actions } && Analysis?.Query is { } cases &&
+            (actions.From != cases.From || actions.To != cases.To || actions.AsOf != cases.AsOf || actions.Pack != cases.Pack ||
+             actions.Department != cases.Department || actions.Category != cases.Category))
+        {
+            errors.Add(new ValidationError(
+                "CorrectiveActions.Query",
+                "The corrective action figures are for another period, filter or as-of time than the analysis: compute both with the same AnalysisQuery."));
+        }
+
         var names = new HashSet<string>(builtInNames, StringComparer.Ordinal);
         for (var s = 0; s < Sections.Count; s++)
         {

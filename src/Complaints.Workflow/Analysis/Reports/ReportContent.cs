@@ -1,4 +1,5 @@
 using System.Globalization;
+using Complaints.Improvement;
 using Complaints.Policy;
 
 namespace Complaints.Analysis.Reports;
@@ -43,6 +44,11 @@ internal static class ReportContent
             Rewards(a, l),
             Departments(a, l),
         };
+        if (report.CorrectiveActions is { } actions)
+        {
+            parts.Add(CorrectiveActions(actions, l));
+        }
+
         report.Validate(parts.SelectMany(p => p.Tables).Select(t => t.Name));
         for (var i = 0; i < report.Sections.Count; i++)
         {
@@ -309,5 +315,68 @@ internal static class ReportContent
         }
 
         return new ReportPart("departments", l["departments.title"], null, [table], svg);
+    }
+
+    private static ReportPart CorrectiveActions(CorrectiveActionFigures f, ReportLabels l)
+    {
+        string Name(DepartmentId? d) => d is { } id ? id.Value : l["none.department"];
+        var offset = f.Query.Offset;
+
+        var summary = new ReportTable("corrective-actions", l["capa.table"],
+            [new ReportColumn(l["col.figure"]), new ReportColumn(l["capa.col.actions"], true)],
+            [
+                Row(ReportCell.Of(l["capa.proposed"]), ReportCell.Count(f.Proposed)),
+                Row(ReportCell.Of(l["capa.awaitingApproval"]), ReportCell.Count(f.AwaitingApproval)),
+                Row(ReportCell.Of(l["capa.inProgress"]), ReportCell.Count(f.InProgress)),
+                Row(ReportCell.Of(l["capa.overdue"]), ReportCell.Count(f.Overdue)),
+                Row(ReportCell.Of(l["capa.awaitingVerification"]), ReportCell.Count(f.AwaitingVerification)),
+                Row(ReportCell.Of(l["capa.verificationOverdue"]), ReportCell.Count(f.VerificationOverdue)),
+                Row(ReportCell.Of(l["capa.verified"]), ReportCell.Count(f.VerifiedEffective)),
+                Row(ReportCell.Of(l["capa.ineffective"]), ReportCell.Count(f.FoundIneffective)),
+                Row(ReportCell.Of(l["capa.declined"]), ReportCell.Count(f.Declined)),
+                Row(ReportCell.Of(l["capa.cancelled"]), ReportCell.Count(f.Cancelled)),
+            ]);
+        var departments = new ReportTable("corrective-actions-departments", l["capa.departments"],
+            [
+                new ReportColumn(l["col.department"]), new ReportColumn(l["capa.col.proposed"], true), new ReportColumn(l["capa.col.open"], true),
+                new ReportColumn(l["capa.col.overdue"], true), new ReportColumn(l["capa.col.awaitingVerification"], true),
+                new ReportColumn(l["capa.col.verified"], true), new ReportColumn(l["capa.col.ineffective"], true),
+            ],
+            [
+                .. f.Departments.Select(d => Row(
+                    ReportCell.Of(Name(d.Department)), ReportCell.Count(d.Proposed), ReportCell.Count(d.Open), ReportCell.Count(d.Overdue),
+                    ReportCell.Count(d.AwaitingVerification), ReportCell.Count(d.VerifiedEffective), ReportCell.Count(d.FoundIneffective))),
+            ]);
+        var list = new ReportTable("corrective-actions-open", l["capa.list"],
+            [
+                new ReportColumn(l["capa.col.title"]), new ReportColumn(l["col.cause"]), new ReportColumn(l["col.department"]),
+                new ReportColumn(l["capa.col.owner"]), new ReportColumn(l["capa.col.state"]), new ReportColumn(l["capa.col.due"]),
+                new ReportColumn(l["capa.col.overdueFlag"]),
+            ],
+            [
+                .. f.Actions.Select(a => Row(
+                    ReportCell.Of(a.Title), ReportCell.Of(l.Of(a.RootCause)), ReportCell.Of(Name(a.Department)), ReportCell.Of(a.Owner.Value),
+                    ReportCell.Of(l.Of(a.State)),
+                    new ReportCell(a.DueAt.ToOffset(offset).ToString("yyyy-MM-dd", Invariant), a.DueAt.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Invariant)),
+                    ReportCell.Of(a.Overdue ? l["capa.yes"] : l["capa.no"]))),
+            ]);
+
+        string? svg = null;
+        var running = f.Open + f.AwaitingVerification;
+        if (running > 0)
+        {
+            (string Label, int Count, string Colour)[] segments =
+            [
+                (l["capa.seg.onTime"], f.Open - f.Overdue, "#1f5f99"),
+                (l["capa.seg.overdue"], f.Overdue, "#b03a2e"),
+                (l["capa.seg.verification"], f.AwaitingVerification - f.VerificationOverdue, "#5b7f95"),
+                (l["capa.seg.verificationOverdue"], f.VerificationOverdue, "#b7791f"),
+            ];
+            var description = string.Format(Invariant, l["capa.desc"], running, string.Join("; ", segments.Select(g => string.Create(Invariant, $"{g.Label} {g.Count}"))))
+                + " " + l["chart.table"];
+            svg = SvgCharts.StackedBar("chart-corrective-actions", l["capa.chart"], description, segments);
+        }
+
+        return new ReportPart("corrective-actions", l["capa.title"], l["capa.text"], [summary, departments, list], svg, f.IsEmpty ? l["capa.empty"] : null);
     }
 }

@@ -4,8 +4,9 @@ using System.Text;
 namespace Complaints.Analysis.Reports;
 
 /// <summary>
-/// The report's three charts as small inline SVG (no library: see docs/improvement.md): a trend line, a Pareto of bars
-/// with a cumulative line, and horizontal bars of a rate per department. Each has a <c>title</c> and a <c>desc</c>
+/// The report's charts as small inline SVG (no library: see docs/improvement.md): a trend line, a Pareto of bars
+/// with a cumulative line, horizontal bars of a rate per department, and one bar of the running corrective actions split
+/// by where they stand. Each has a <c>title</c> and a <c>desc</c>
 /// (role="img", labelled by them) and every text is escaped; bar lengths are proportional to the values on one scale
 /// from zero, and each bar carries its value in <c>data-value</c>.
 /// </summary>
@@ -133,6 +134,53 @@ internal static class SvgCharts
             {
                 s.Append(Invariant, $"<text x=\"{left + 6}\" y=\"{N(y + (barHeight / 2))}\" dy=\"0.35em\" fill=\"#6b7785\" font-style=\"italic\">{Escape.Xml(none)}</text>");
             }
+        }
+
+        return Close(s);
+    }
+
+    /// <summary>
+    /// One horizontal bar split into segments proportional to their counts (of their sum), each segment carrying its count
+    /// where it fits, with a legend of every segment's label and count below (so the colour is never the only cue).
+    /// </summary>
+    public static string StackedBar(string id, string title, string description, IReadOnlyList<(string Label, int Count, string Colour)> segments)
+    {
+        const int left = 10, right = 10, top = 8, barHeight = 30, legendTop = top + barHeight + 22;
+        const double plotWidth = Width - left - right;
+        var columns = Math.Max(1, segments.Count);
+        var height = legendTop + 14;
+        var s = Open(id, title, description, height);
+        var total = segments.Sum(g => g.Count);
+        var x = (double)left;
+        foreach (var (label, count, colour) in segments)
+        {
+            if (count <= 0 || total == 0)
+            {
+                continue;
+            }
+
+            var w = count * plotWidth / total;
+            s.Append(Invariant, $"<rect class=\"bar\" x=\"{N(x)}\" y=\"{top}\" width=\"{N(w)}\" height=\"{barHeight}\" fill=\"{colour}\" data-value=\"{count}\"><title>{Escape.Xml(label)}: {count}</title></rect>");
+            if (w >= 24)
+            {
+                s.Append(Invariant, $"<text x=\"{N(x + (w / 2))}\" y=\"{top + (barHeight / 2)}\" dy=\"0.35em\" text-anchor=\"middle\" fill=\"#fff\" font-weight=\"600\">{count}</text>");
+            }
+
+            x += w;
+        }
+
+        if (total == 0)
+        {
+            s.Append(Invariant, $"<rect x=\"{left}\" y=\"{top}\" width=\"{N(plotWidth)}\" height=\"{barHeight}\" fill=\"none\" stroke=\"{Grid}\" />");
+        }
+
+        var slot = plotWidth / columns;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var (label, count, colour) = segments[i];
+            var lx = left + (i * slot);
+            s.Append(Invariant, $"<rect x=\"{N(lx)}\" y=\"{legendTop - 9}\" width=\"10\" height=\"10\" fill=\"{colour}\" />");
+            s.Append(Invariant, $"<text x=\"{N(lx + 14)}\" y=\"{legendTop}\">{Escape.Xml(label)}: {count}</text>");
         }
 
         return Close(s);
