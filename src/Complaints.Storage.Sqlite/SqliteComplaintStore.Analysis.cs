@@ -30,23 +30,20 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
 
         // One snapshot for every query (WAL: a read transaction sees one state and blocks no writer).
         using var transaction = connection.BeginTransaction(deferred: true);
-        var rows = await DepartmentsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+        var rows = await DepartmentsAsync(connection, transaction, query, CountsPerSum, cancellationToken).ConfigureAwait(false);
+        if (CountsPerSum > 1 && rows.Any(r => r.Cases > AnalysisSql.MaxPacked))
+        {
+            // So many cases in a department that a count could spill into the next: one count to a sum.
+            rows = await DepartmentsAsync(connection, transaction, query, 1, cancellationToken).ConfigureAwait(false);
+        }
+
         var (trend, byCategory) = await DaysAndCategoriesAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
         var totals = await RemedyTotalsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
         var deadlines = await DeadlinesAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+        await KeptAsync(connection, transaction, query, deadlines, cancellationToken).ConfigureAwait(false);
         var (resolve, acknowledge, departmentMedians) = await DurationsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
         var sanctions = await SanctionsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        // The deadlines counted from the rows, with those read from the deadlines table.
-        foreach (var row in rows)
-        {
-            foreach (var kind in Enum.GetValues<DeadlineKind>())
-            {
-                var kept = row.Kept[(int)kind];
-                deadlines.Add(new KeptRow(row.Department, kind, kept.OnTime, kept.Late, 0, 0, kept.Dropped));
-            }
-        }
 
         var departments = rows
             .Select(row =>
@@ -190,48 +187,74 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
         return command;
     }
 
-    private static async Task<List<DepartmentRow>> DepartmentsAsync(SqliteConnection connection, SqliteTransaction transaction, AnalysisQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many counts the department pass packs into one sum (<see cref="AnalysisSql.Departments"/>): 3, or 1 to check
+    /// the packed figures against (tests). A department with more than <see cref="AnalysisSql.MaxPacked"/> cases is
+    /// counted with 1 whatever this says.
+    /// </summary>
+    internal int CountsPerSum { get; init; } = 3;
+
+    private static async Task<List<DepartmentRow>> DepartmentsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, AnalysisQuery query, int perSum, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, transaction, query, AnalysisSql.Departments);
+        using var command = Command(connection, transaction, query, cohort => AnalysisSql.Departments(cohort, perSum));
         command.Add("$as_of", CaseColumns.Time(query.AsOf));
         command.Add("$window", query.RecurrenceDays * TimeSpan.TicksPerDay);
         var rows = new List<DepartmentRow>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            int Int(int i) => reader.IsDBNull(i) ? 0 : reader.GetInt32(i);
+            long Long(int i) => reader.IsDBNull(i) ? 0 : reader.GetInt64(i);
             var cases = reader.GetInt32(1);
-            var counts = new int[AnalysisSql.AfterDimensions - 2];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                counts[i] = Int(2 + i);
-            }
-
-            // A value no enum of this store spells is counted under none of its values: refuse it, as reading it would.
+            var counts = new int[Offsets[^1] + AnalysisSql.Dimensions[^1].Values.Length + (AnalysisSql.Dimensions[^1].Nullable ? 1 : 0)];
+            var column = 2;
             for (var d = 0; d < AnalysisSql.Dimensions.Length; d++)
             {
                 var dimension = AnalysisSql.Dimensions[d];
-                if (counts.AsSpan(Offsets[d], dimension.Values.Length + (dimension.Nullable ? 1 : 0)).ToArray().Sum() != cases)
+                var values = dimension.Values.Length + (dimension.Nullable ? 1 : 0);
+                for (var v = 0; v < values; v++)
+                {
+                    var sum = Long(column + (v / perSum));
+                    counts[Offsets[d] + v] = (int)((sum >> ((v % perSum) * AnalysisSql.PackedBits)) & AnalysisSql.MaxPacked);
+                }
+
+                column += AnalysisSql.SumsOf(dimension, perSum);
+
+                // A value no enum of this store spells is counted under none of its values: refuse it, as reading it would.
+                if (counts.AsSpan(Offsets[d], values).ToArray().Sum() != cases)
                 {
                     throw new InvalidOperationException($"The database holds a {dimension.Column} value this store does not know; it was not written by this store.");
                 }
             }
 
-            var at = AnalysisSql.AfterDimensions;
-            var kinds = Enum.GetValues<DeadlineKind>();
-            var kept = new (int OnTime, int Late, int Dropped)[kinds.Length];
-            for (var k = 0; k < kinds.Length; k++)
-            {
-                var first = at + 7 + (3 * k);
-                kept[k] = (Int(first), Int(first + 1), Int(first + 2));
-            }
-
             rows.Add(new DepartmentRow(
                 reader.IsDBNull(0) ? null : reader.GetString(0), cases, counts,
-                Int(at), Int(at + 1), Int(at + 2), Int(at + 3), Int(at + 4), Int(at + 5), Int(at + 6), kept));
+                (int)Long(column), (int)Long(column + 1), (int)Long(column + 2), (int)Long(column + 3), (int)Long(column + 4), (int)Long(column + 5), (int)Long(column + 6)));
         }
 
         return rows;
+    }
+
+    /// <summary>Adds to <paramref name="kept"/> the deadlines counted from the rows (<see cref="AnalysisSql.Kept"/>).</summary>
+    private static async Task KeptAsync(SqliteConnection connection, SqliteTransaction transaction, AnalysisQuery query, List<KeptRow> kept, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, query, AnalysisSql.Kept);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var department = reader.IsDBNull(0) ? null : reader.GetString(0);
+            var final = reader.GetInt64(1) != 0;
+            var packed = reader.GetInt64(2);
+            var cases = reader.GetInt32(3);
+            int Count(DeadlineKind kind, AnalysisColumns.Kept how) => cases * (int)((packed >> AnalysisColumns.Shift(kind, how)) & AnalysisColumns.MaxKept);
+            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            {
+                // Not met by a final case: dropped. Not met by an open one: missed or pending, read by DeadlinesAsync.
+                kept.Add(new KeptRow(
+                    department, kind, Count(kind, AnalysisColumns.Kept.OnTime), Count(kind, AnalysisColumns.Kept.Late), 0, 0,
+                    final ? Count(kind, AnalysisColumns.Kept.NotMet) : 0));
+            }
+        }
     }
 
     private static async Task<(TrendPoint[] Trend, CountRow[] ByCategory)> DaysAndCategoriesAsync(
@@ -430,8 +453,7 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
         int Overdue,
         int SameComplainant,
         int SameSubject,
-        int SameCause,
-        (int OnTime, int Late, int Dropped)[] Kept);
+        int SameCause);
 
     /// <summary>The cohort's deadlines of one kind in one department, by how they were kept.</summary>
     private sealed record KeptRow(string? Department, DeadlineKind Kind, int MetOnTime, int MetLate, int Missed, int Pending, int Dropped);

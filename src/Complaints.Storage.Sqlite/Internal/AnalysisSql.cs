@@ -71,28 +71,38 @@ internal static class AnalysisSql
         Of<RemedyKind>("remedy_kind", nullable: true),
     ];
 
-    /// <summary>The ordinal of the first column after the breakdowns' counts in <see cref="Departments"/>.</summary>
-    public static readonly int AfterDimensions = 2 + Dimensions.Sum(d => d.Values.Length + (d.Nullable ? 1 : 0));
+    /// <summary>How many bits one count takes in a packed sum of <see cref="Departments"/>: three counts to a 64-bit sum.</summary>
+    public const int PackedBits = 21;
+
+    /// <summary>The most cases a department row of a packed <see cref="Departments"/> may have (else it is run unpacked).</summary>
+    public const long MaxPacked = (1L << PackedBits) - 1;
+
+    /// <summary>How many sums a breakdown takes when each sums <paramref name="perSum"/> counts (its values, and NULL if it may be).</summary>
+    public static int SumsOf(Dimension dimension, int perSum) => (dimension.Values.Length + (dimension.Nullable ? 1 : 0) + perSum - 1) / perSum;
 
     /// <summary>
     /// The cohort by department, one row each (a dozen rows, not one per case): the cases, then for each of
     /// <see cref="Dimensions"/> how many cases have each value (and none, if it may be NULL), as conditional sums in
-    /// one pass over the covering index; then rewards decided (0 or 1), eligible, escalated, overdue (open with a
-    /// deadline missed as of <c>$as_of</c>: the only look-up, one seek into the deadlines table per open case with a
-    /// deadline not met), the recurrences (a gap kept on the row within <c>$window</c> ticks: no look-up), and for each
-    /// <see cref="DeadlineKind"/> its deadlines met on time, met late and dropped (not met by a final case), from
-    /// <c>deadlines_kept</c>. Sums over no non-NULL value are NULL.
+    /// one pass over the covering index — <paramref name="perSum"/> counts to a sum, <see cref="PackedBits"/> bits each
+    /// (fewer sums are cheaper; a count of more than <see cref="MaxPacked"/> would spill, so the caller runs it with one
+    /// count to a sum then); then rewards decided (0 or 1), eligible, escalated, overdue (open with a deadline missed
+    /// as of <c>$as_of</c>: the only look-up, one seek into the deadlines table per open case with a deadline not met),
+    /// and the recurrences (a gap kept on the row within <c>$window</c> ticks: no look-up). Sums over no non-NULL value
+    /// are NULL.
     /// </summary>
-    public static string Departments(string cohort)
+    public static string Departments(string cohort, int perSum)
     {
         var columns = new List<string> { "c.department", "COUNT(*)" };
         foreach (var dimension in Dimensions)
         {
-            columns.AddRange(dimension.Values.Select(v => $"SUM(c.{dimension.Column} = '{v}')"));
+            var tests = dimension.Values.Select(v => $"c.{dimension.Column} = '{v}'").ToList();
             if (dimension.Nullable)
             {
-                columns.Add($"SUM(c.{dimension.Column} IS NULL)");
+                tests.Add($"c.{dimension.Column} IS NULL");
             }
+
+            columns.AddRange(tests.Chunk(perSum).Select(chunk =>
+                $"SUM(CASE {string.Join(" ", chunk.Select((test, i) => $"WHEN {test} THEN {1L << (i * PackedBits)}"))} END)"));
         }
 
         columns.Add("SUM(c.reward_eligible IS NOT NULL)");
@@ -105,15 +115,6 @@ internal static class AnalysisSql
         columns.Add("SUM(c.gap_complainant <= $window)");
         columns.Add("SUM(c.gap_subject <= $window)");
         columns.Add("SUM(c.gap_cause <= $window)");
-        foreach (var kind in Enum.GetValues<DeadlineKind>())
-        {
-            int onTime = AnalysisColumns.Shift(kind, AnalysisColumns.Kept.OnTime), late = AnalysisColumns.Shift(kind, AnalysisColumns.Kept.Late),
-                notMet = AnalysisColumns.Shift(kind, AnalysisColumns.Kept.NotMet);
-            columns.Add($"SUM((c.deadlines_kept >> {onTime}) & {AnalysisColumns.MaxKept})");
-            columns.Add($"SUM((c.deadlines_kept >> {late}) & {AnalysisColumns.MaxKept})");
-            columns.Add($"SUM(CASE WHEN c.is_final <> 0 THEN (c.deadlines_kept >> {notMet}) & {AnalysisColumns.MaxKept} END)");
-        }
-
         return $"""
             SELECT {string.Join(",\n       ", columns)}
             {From}
@@ -121,6 +122,19 @@ internal static class AnalysisSql
             GROUP BY 1;
             """;
     }
+
+    /// <summary>
+    /// How the cohort's deadlines were kept, from the rows: the cases by department, final or not, and
+    /// <c>deadlines_kept</c> (a few dozen distinct values), for the caller to multiply out. Cases without deadlines and
+    /// those whose counts did not fit the row are left out (the latter are read by <see cref="Deadlines"/>). Columns:
+    /// department, final (0, 1), deadlines kept, cases.
+    /// </summary>
+    public static string Kept(string cohort) => $"""
+        SELECT c.department, c.is_final <> 0, c.deadlines_kept, COUNT(*)
+        {From}
+        WHERE {cohort} AND c.deadlines_kept <> 0
+        GROUP BY 1, 2, 3;
+        """;
 
     private static Dimension Of<TEnum>(string column, bool nullable)
         where TEnum : struct, Enum => new(column, [.. Enum.GetValues<TEnum>().Select(Spelling<TEnum>.Of)], nullable);

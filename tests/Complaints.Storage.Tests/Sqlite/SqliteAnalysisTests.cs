@@ -148,6 +148,22 @@ public sealed class SqliteAnalysisTests(SqliteAnalysisTests.RandomCases random) 
     }
 
     [Fact]
+    public async Task Analyse_CountsPackedThreeToASum_EqualOneCountToASum()
+    {
+        // The department pass packs three counts into one sum (21 bits each); unpacked it must count the same.
+        var store = _database.Store();
+        var (cases, journals) = await SeedAsync(store, seed: 3, count: 200);
+        using var unpacked = new SqliteComplaintStore($"Data Source={_database.PathOf(store)}") { CountsPerSum = 1 };
+
+        foreach (var (name, query) in QueryByName)
+        {
+            var packed = await store.AnalyseAsync(query);
+            packed.Should().BeEquivalentTo(await unpacked.AnalyseAsync(query), o => o.WithStrictOrdering(), "query {0}", name);
+            packed.Should().BeEquivalentTo(PeriodAnalysis.Compute(query, cases, id => journals[id]), o => o.WithStrictOrdering(), "query {0}", name);
+        }
+    }
+
+    [Fact]
     public async Task FirstUse_VersionNineFile_FillsTheGapsAndDeadlineCountsAsSavesKeepThem()
     {
         // The same cases saved out of receipt order into a fresh file (gaps kept save by save) and into one taken back
