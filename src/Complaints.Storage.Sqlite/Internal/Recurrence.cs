@@ -94,20 +94,20 @@ internal static class Recurrence
         var moved = before is null || before.Received != receipt || !string.Equals(before.Pack, after.Pack, StringComparison.Ordinal);
         if (moved || !string.Equals(before!.Complainant, after.Complainant, StringComparison.Ordinal))
         {
-            Refresh(session, Sql.RefreshNextSameComplainant, before?.Received, before?.Pack, before?.Complainant, null);
-            Refresh(session, Sql.RefreshNextSameComplainant, receipt, after.Pack, after.Complainant, null);
+            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, before?.Received, before?.Pack, before?.Complainant, null);
+            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, receipt, after.Pack, after.Complainant, null);
         }
 
         if (moved || !string.Equals(before!.Subject, after.Subject, StringComparison.Ordinal))
         {
-            Refresh(session, Sql.RefreshNextSameSubject, before?.Received, before?.Pack, before?.Subject, null);
-            Refresh(session, Sql.RefreshNextSameSubject, receipt, after.Pack, after.Subject, null);
+            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, before?.Received, before?.Pack, before?.Subject, null);
+            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, receipt, after.Pack, after.Subject, null);
         }
 
         if (moved || !SameCause(before!, after))
         {
-            Refresh(session, Sql.RefreshNextSameCause, before?.Received, before?.Pack, before?.Department, before?.Cause);
-            Refresh(session, Sql.RefreshNextSameCause, receipt, after.Pack, after.Department, after.Cause);
+            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, before?.Received, before?.Pack, before?.Department, before?.Cause);
+            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, receipt, after.Pack, after.Department, after.Cause);
         }
     }
 
@@ -138,14 +138,29 @@ internal static class Recurrence
         return command.ExecuteScalar() is { } previous and not DBNull ? receipt - Convert.ToInt64(previous, CultureInfo.InvariantCulture) : null;
     }
 
-    private static void Refresh(Session session, Statement statement, long? receipt, string? pack, string? key, string? cause)
+    /// <summary>
+    /// Recomputes the gaps of the cases received next after <paramref name="receipt"/> with the key, if they change:
+    /// <paramref name="check"/> first reads one of them (tied cases share their gap), so a save that changes no
+    /// neighbour's gap visits no tied rows.
+    /// </summary>
+    private static void Refresh(Session session, Statement check, Statement refresh, long? receipt, string? pack, string? key, string? cause)
     {
-        if (receipt is null || pack is null || key is null || (statement == Sql.RefreshNextSameCause && cause is null))
+        var isCause = ReferenceEquals(refresh, Sql.RefreshNextSameCause);
+        if (receipt is null || pack is null || key is null || (isCause && cause is null))
         {
             return;
         }
 
-        var command = session.Command(statement, null);
+        if (!Bind(session.Command(check, null), receipt.Value, pack, key, cause).ExecuteReader().Using(r => r.Read() && !r.IsDBNull(0) && r.GetInt64(1) != 0))
+        {
+            return;
+        }
+
+        Bind(session.Command(refresh, null), receipt.Value, pack, key, cause).ExecuteNonQuery();
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteCommand Bind(Microsoft.Data.Sqlite.SqliteCommand command, long receipt, string pack, string key, string? cause)
+    {
         var p = command.Parameters;
         var i = 0;
         p[i++].Value = pack;
@@ -155,7 +170,15 @@ internal static class Recurrence
             p[i++].Value = cause;
         }
 
-        p[i].Value = receipt.Value;
-        command.ExecuteNonQuery();
+        p[i].Value = receipt;
+        return command;
+    }
+
+    private static T Using<T>(this Microsoft.Data.Sqlite.SqliteDataReader reader, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
+    {
+        using (reader)
+        {
+            return read(reader);
+        }
     }
 }

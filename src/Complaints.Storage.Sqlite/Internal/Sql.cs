@@ -86,6 +86,15 @@ internal static class Sql
     /// <summary>Recomputes the cause gap of the cases received next after <c>$r</c> with the department and cause (changed only where it differs).</summary>
     public static readonly Statement RefreshNextSameCause = new(19, RefreshNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
 
+    /// <summary>Whether <see cref="RefreshNextSameComplainant"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameComplainant = new(20, CheckNext("gap_complainant", SameComplainant), "$p", "$k", "$r");
+
+    /// <summary>Whether <see cref="RefreshNextSameSubject"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameSubject = new(21, CheckNext("gap_subject", SameSubject), "$p", "$k", "$r");
+
+    /// <summary>Whether <see cref="RefreshNextSameCause"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameCause = new(22, CheckNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
+
     /// <summary>FROM and WHERE of the cases with the pack <c>$p</c> and complainant key <c>$k</c> (on their index).</summary>
     private static string SameComplainant(string e) =>
         $"FROM complaints AS {e} INDEXED BY ix_complaints_same_complainant WHERE {e}.complainant_key IS NOT NULL AND {e}.policy_id = $p AND {e}.complainant_key = $k";
@@ -102,16 +111,24 @@ internal static class Sql
     /// <summary>
     /// Sets <paramref name="column"/> of the cases with the key received first after <c>$r</c> (all of them on a tie) to
     /// the gap to their previous case with the key: the only cases whose previous case changes when one at <c>$r</c>
-    /// joins or leaves the key. Rows whose gap is already right are not written.
+    /// joins or leaves the key. Tied cases share their receipt and so their gap: it is computed once (the subqueries
+    /// refer to no row being updated, so SQLite runs each once), and rows whose gap is already right are not written.
     /// </summary>
+    private static string CheckNext(string column, Func<string, string> same)
+    {
+        var next = $"(SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1)";
+        var gap = $"({next} - (SELECT e.received_ticks {same("e")} AND e.received_ticks < {next} ORDER BY e.received_ticks DESC LIMIT 1))";
+        return $"SELECT {next}, (SELECT z.{column} FROM complaints AS z WHERE z.rowid = (SELECT x.rowid {same("x")} AND x.received_ticks = {next} LIMIT 1)) IS NOT {gap};";
+    }
+
     private static string RefreshNext(string column, Func<string, string> same)
     {
-        var gap = $"n.received_ticks - (SELECT e.received_ticks {same("e")} AND e.received_ticks < n.received_ticks ORDER BY e.received_ticks DESC LIMIT 1)";
+        var next = $"(SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1)";
+        var gap = $"({next} - (SELECT e.received_ticks {same("e")} AND e.received_ticks < {next} ORDER BY e.received_ticks DESC LIMIT 1))";
         return $"""
             UPDATE complaints AS n SET {column} = {gap}
-            WHERE n.rowid IN (
-                SELECT x.rowid {same("x")} AND x.received_ticks = (SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1))
-              AND n.{column} IS NOT ({gap});
+            WHERE n.rowid IN (SELECT x.rowid {same("x")} AND x.received_ticks = {next})
+              AND n.{column} IS NOT {gap};
             """;
     }
 
