@@ -15,7 +15,7 @@ internal static class Recurrence
     /// <summary>The row's keys, receipt and gaps as stored (the row is <paramref name="RowId"/>), or this case's keys to be written (<paramref name="RowId"/> -1).</summary>
     public sealed record Keys(
         long RowId, string Pack, string? Complainant, string? Subject, string? Department, string? Cause, long? Received,
-        object Gaps0, object Gaps1, object Gaps2);
+        object GapComplainant, object GapSubject, object GapCause);
 
     /// <summary>The three gaps, as column values.</summary>
     public readonly record struct GapValues(object Complainant, object Subject, object Cause);
@@ -74,13 +74,13 @@ internal static class Recurrence
         var sameReceipt = before?.Received == receipt && string.Equals(before.Pack, after.Pack, StringComparison.Ordinal);
         return new GapValues(
             after.Complainant is null ? DBNull.Value
-                : sameReceipt && string.Equals(before!.Complainant, after.Complainant, StringComparison.Ordinal) ? before.Gaps0
+                : sameReceipt && string.Equals(before!.Complainant, after.Complainant, StringComparison.Ordinal) ? before.GapComplainant
                 : Column(Gap(session, Sql.PreviousSameComplainant, after.Pack, after.Complainant, null, receipt, rowId)),
             after.Subject is null ? DBNull.Value
-                : sameReceipt && string.Equals(before!.Subject, after.Subject, StringComparison.Ordinal) ? before.Gaps1
+                : sameReceipt && string.Equals(before!.Subject, after.Subject, StringComparison.Ordinal) ? before.GapSubject
                 : Column(Gap(session, Sql.PreviousSameSubject, after.Pack, after.Subject, null, receipt, rowId)),
             after.Cause is null ? DBNull.Value
-                : sameReceipt && SameCause(before!, after) ? before!.Gaps2
+                : sameReceipt && SameCause(before!, after) ? before!.GapCause
                 : Column(Gap(session, Sql.PreviousSameCause, after.Pack, after.Department!, after.Cause, receipt, rowId)));
     }
 
