@@ -148,6 +148,30 @@ public sealed class SqliteAnalysisTests(SqliteAnalysisTests.RandomCases random) 
     }
 
     [Fact]
+    public async Task Analyse_MoreDeadlinesOfAKindThanTheRowHolds_ReadsThemFromTheDeadlinesTable()
+    {
+        // The row keeps at most 15 deadlines of a kind kept one way; a case with 20 met on time is counted from its rows.
+        var store = _database.Store();
+        var due = March.AddDays(3);
+        Deadline Acknowledge(DateTimeOffset? met) => new(DeadlineKind.Acknowledge, due, "rule-acknowledge", "cn", met);
+        var c = A.Complaint().ReceivedAt(March.AddDays(1)).InState(ComplaintState.Closed).Build() with
+        {
+            Version = 1,
+            ClosedAt = March.AddDays(5),
+            Deadlines = [.. Enumerable.Repeat(Acknowledge(due), 20), .. Enumerable.Repeat(Acknowledge(due.AddHours(1)), 3), Acknowledge(null), Acknowledge(null)],
+        };
+        var journal = new[] { Entry(c, 1, new ComplaintReceived(c.Intake, c.Policy)) };
+        await store.SaveAsync(new CaseChange(c, journal, 0));
+        var query = new AnalysisQuery { From = March, To = April, AsOf = April };
+
+        var figures = await store.AnalyseAsync(query);
+
+        figures.Deadlines.Single(d => d.Kind == DeadlineKind.Acknowledge).Should().Be(new DeadlineFigures(DeadlineKind.Acknowledge, 20, 3, 0, 0, 2));
+        figures.Should().BeEquivalentTo(PeriodAnalysis.Compute(query, [c], _ => journal), o => o.WithStrictOrdering());
+        _database.Execute(store, "UPDATE complaints SET version = version WHERE deadlines_kept IS NULL;").Should().Be(1, "twenty of a kind do not fit the row");
+    }
+
+    [Fact]
     public async Task Analyse_CountsPackedThreeToASum_EqualOneCountToASum()
     {
         // The department pass packs three counts into one sum (21 bits each); unpacked it must count the same.
