@@ -51,6 +51,77 @@ internal static class AnalysisColumns
         values[start + 12] = LastFollowUp(c) is { } level ? Spelling<Satisfaction>.Of(level) : DBNull.Value;
     }
 
+    /// <summary>How many bits of <c>deadlines_kept</c> hold one count (so one count is at most 15).</summary>
+    public const int KeptBits = 4;
+
+    /// <summary>The largest count a field of <c>deadlines_kept</c> holds; a case with more is kept as NULL (read from the deadlines table).</summary>
+    public const int MaxKept = (1 << KeptBits) - 1;
+
+    /// <summary>How the deadlines of one kind were kept, in the order of their fields within the kind.</summary>
+    public enum Kept
+    {
+        /// <summary>Met at or before the due time.</summary>
+        OnTime,
+
+        /// <summary>Met after the due time.</summary>
+        Late,
+
+        /// <summary>Not met (yet): dropped if the case is final, else missed or pending as of the report.</summary>
+        NotMet,
+    }
+
+    /// <summary>The bit position of the count of <paramref name="kind"/>'s deadlines kept as <paramref name="kept"/> in <c>deadlines_kept</c>.</summary>
+    public static int Shift(DeadlineKind kind, Kept kept) => (((int)kind * 3) + (int)kept) * KeptBits;
+
+    /// <summary>The mask of every not-met field of <c>deadlines_kept</c>: non-zero when the case has a deadline not met.</summary>
+    public static long NotMetMask { get; } =
+        Enum.GetValues<DeadlineKind>().Aggregate(0L, (mask, kind) => mask | ((long)MaxKept << Shift(kind, Kept.NotMet)));
+
+    /// <summary>
+    /// The <c>deadlines_kept</c> column: for each <see cref="DeadlineKind"/> how many of the case's deadlines were met on
+    /// time, met late and not met, <see cref="KeptBits"/> bits each (<see cref="Shift"/>); <see cref="DBNull"/> when a
+    /// count exceeds <see cref="MaxKept"/> (the report then reads the case's deadline rows). None of it depends on the
+    /// time of a report: whether a deadline not met is missed, pending or dropped is decided when the report is made.
+    /// </summary>
+    public static object DeadlinesKept(Complaint c)
+    {
+        Span<int> counts = stackalloc int[Enum.GetValues<DeadlineKind>().Length * 3];
+        foreach (var d in c.Deadlines)
+        {
+            var kept = d.MetAt is { } met ? (met <= d.DueAt ? Kept.OnTime : Kept.Late) : Kept.NotMet;
+            counts[((int)d.Kind * 3) + (int)kept]++;
+        }
+
+        long packed = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > MaxKept)
+            {
+                return DBNull.Value;
+            }
+
+            packed |= (long)counts[i] << (i * KeptBits);
+        }
+
+        return packed;
+    }
+
+    /// <summary>
+    /// <see cref="DeadlinesKept"/> as an aggregate over one case's rows of the deadlines table (alias
+    /// <paramref name="d"/>; times compare as their fixed-width text), for the migration that fills the column.
+    /// </summary>
+    public static string DeadlinesKeptSql(string d)
+    {
+        var counts = Enum.GetValues<DeadlineKind>().SelectMany(kind => new[]
+        {
+            (Shift: Shift(kind, Kept.OnTime), Count: $"COUNT(CASE WHEN {d}.kind = '{Spelling<DeadlineKind>.Of(kind)}' AND {d}.met_at <= {d}.due_at THEN 1 END)"),
+            (Shift: Shift(kind, Kept.Late), Count: $"COUNT(CASE WHEN {d}.kind = '{Spelling<DeadlineKind>.Of(kind)}' AND {d}.met_at > {d}.due_at THEN 1 END)"),
+            (Shift: Shift(kind, Kept.NotMet), Count: $"COUNT(CASE WHEN {d}.kind = '{Spelling<DeadlineKind>.Of(kind)}' AND {d}.met_at IS NULL THEN 1 END)"),
+        }).ToArray();
+        return $"CASE WHEN {string.Join(" OR ", counts.Select(c => $"{c.Count} > {MaxKept}"))} THEN NULL " +
+            $"ELSE {string.Join(" + ", counts.Select(c => $"({c.Count} << {c.Shift})"))} END";
+    }
+
     /// <summary>An amount as exact invariant text.</summary>
     public static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 

@@ -56,36 +56,88 @@ internal static class AnalysisSql
     /// <summary>The cohort's rows, read from the covering index only.</summary>
     public const string From = "FROM complaints AS c INDEXED BY ix_complaints_analysis";
 
+    /// <summary>The columns a breakdown counts the values of, with the enum's spellings in the order its counts are selected.</summary>
+    public sealed record Dimension(string Column, string[] Values, bool Nullable);
+
+    /// <summary>The breakdowns of <see cref="Departments"/>, in the order of their counts after the first two columns.</summary>
+    public static readonly Dimension[] Dimensions =
+    [
+        Of<ComplaintState>("state", nullable: false),
+        Of<Severity>("severity", nullable: true),
+        Of<Channel>("channel", nullable: false),
+        Of<FindingOutcome>("finding_outcome", nullable: true),
+        Of<RootCause>("root_cause", nullable: true),
+        Of<Satisfaction>("satisfaction", nullable: true),
+        Of<RemedyKind>("remedy_kind", nullable: true),
+    ];
+
+    /// <summary>How many bits one count takes in a packed sum of <see cref="Departments"/>: three counts to a 64-bit sum.</summary>
+    public const int PackedBits = 21;
+
+    /// <summary>The most cases a department row of a packed <see cref="Departments"/> may have (else it is run unpacked).</summary>
+    public const long MaxPacked = (1L << PackedBits) - 1;
+
+    /// <summary>How many sums a breakdown takes when each sums <paramref name="perSum"/> counts (its values, and NULL if it may be).</summary>
+    public static int SumsOf(Dimension dimension, int perSum) => (dimension.Values.Length + (dimension.Nullable ? 1 : 0) + perSum - 1) / perSum;
+
     /// <summary>
-    /// The cases by every small dimension at once, with each group's overdue cases (open with a deadline missed as of
-    /// <c>$as_of</c>) and recurrences (an earlier case of the same pack, strictly before and at most <c>$window</c>
-    /// ticks before, with the same complainant key, subject key, or department and determined root cause).
-    /// Columns: department, state, severity, channel, finding outcome, root cause, satisfaction, remedy kind, reward
-    /// (NULL, 0, 1), escalated (0, 1), cases, overdue, same complainant, same subject, same cause. Each look-back is one
-    /// index seek, and runs only for a case that can match (CASE, not AND: SQLite may evaluate both sides of an AND).
+    /// The cohort by department, one row each (a dozen rows, not one per case): the cases, then for each of
+    /// <see cref="Dimensions"/> how many cases have each value (and none, if it may be NULL), as conditional sums in
+    /// one pass over the covering index — <paramref name="perSum"/> counts to a sum, <see cref="PackedBits"/> bits each
+    /// (fewer sums are cheaper; a count of more than <see cref="MaxPacked"/> would spill, so the caller runs it with one
+    /// count to a sum then); then rewards decided (0 or 1), eligible, escalated, overdue (open with a deadline missed
+    /// as of <c>$as_of</c>: the only look-up, one seek into the deadlines table per open case with a deadline not met),
+    /// and the recurrences (a gap kept on the row within <c>$window</c> ticks: no look-up). Sums over no non-NULL value
+    /// are NULL.
     /// </summary>
-    public static string Groups(string cohort) => $"""
-        SELECT c.department, c.state, c.severity, c.channel, c.finding_outcome, c.root_cause, c.satisfaction, c.remedy_kind,
-               c.reward_eligible, c.escalation_level > 0, COUNT(*),
-               SUM(CASE WHEN c.is_final = 0 THEN EXISTS (
-                   SELECT 1 FROM deadlines AS d WHERE d.complaint_id = c.id AND d.met_at IS NULL AND d.due_at < $as_of) ELSE 0 END),
-               SUM(CASE WHEN c.complainant_key IS NOT NULL THEN EXISTS (
-                   SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_complainant
-                   WHERE e.complainant_key IS NOT NULL AND e.policy_id = c.policy_id AND e.complainant_key = c.complainant_key
-                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window) ELSE 0 END),
-               SUM(EXISTS (
-                   SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_subject
-                   WHERE e.policy_id = c.policy_id AND e.subject_key = c.subject_key
-                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window)),
-               SUM(CASE WHEN c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL THEN EXISTS (
-                   SELECT 1 FROM complaints AS e INDEXED BY ix_complaints_same_cause
-                   WHERE e.root_cause IS NOT NULL AND e.root_cause <> 'undetermined' AND e.department IS NOT NULL
-                     AND e.policy_id = c.policy_id AND e.department = c.department AND e.root_cause = c.root_cause
-                     AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - $window) ELSE 0 END)
+    public static string Departments(string cohort, int perSum)
+    {
+        var columns = new List<string> { "c.department", "COUNT(*)" };
+        foreach (var dimension in Dimensions)
+        {
+            var tests = dimension.Values.Select(v => $"c.{dimension.Column} = '{v}'").ToList();
+            if (dimension.Nullable)
+            {
+                tests.Add($"c.{dimension.Column} IS NULL");
+            }
+
+            columns.AddRange(tests.Chunk(perSum).Select(chunk =>
+                $"SUM(CASE {string.Join(" ", chunk.Select((test, i) => $"WHEN {test} THEN {1L << (i * PackedBits)}"))} END)"));
+        }
+
+        columns.Add("SUM(c.reward_eligible IS NOT NULL)");
+        columns.Add("SUM(c.reward_eligible = 1)");
+        columns.Add("SUM(c.escalation_level > 0)");
+        columns.Add($"""
+            SUM(CASE WHEN c.is_final = 0 AND (c.deadlines_kept IS NULL OR c.deadlines_kept & {AnalysisColumns.NotMetMask} <> 0) THEN EXISTS (
+                SELECT 1 FROM deadlines AS d WHERE d.complaint_id = c.id AND d.met_at IS NULL AND d.due_at < $as_of) ELSE 0 END)
+            """);
+        columns.Add("SUM(c.gap_complainant <= $window)");
+        columns.Add("SUM(c.gap_subject <= $window)");
+        columns.Add("SUM(c.gap_cause <= $window)");
+        return $"""
+            SELECT {string.Join(",\n       ", columns)}
+            {From}
+            WHERE {cohort}
+            GROUP BY 1;
+            """;
+    }
+
+    /// <summary>
+    /// How the cohort's deadlines were kept, from the rows: the cases by department, final or not, and
+    /// <c>deadlines_kept</c> (a few dozen distinct values), for the caller to multiply out. Cases without deadlines and
+    /// those whose counts did not fit the row are left out (the latter are read by <see cref="Deadlines"/>). Columns:
+    /// department, final (0, 1), deadlines kept, cases.
+    /// </summary>
+    public static string Kept(string cohort) => $"""
+        SELECT c.department, c.is_final <> 0, c.deadlines_kept, COUNT(*)
         {From}
-        WHERE {cohort}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+        WHERE {cohort} AND c.deadlines_kept <> 0
+        GROUP BY 1, 2, 3;
         """;
+
+    private static Dimension Of<TEnum>(string column, bool nullable)
+        where TEnum : struct, Enum => new(column, [.. Enum.GetValues<TEnum>().Select(Spelling<TEnum>.Of)], nullable);
 
     /// <summary>The cases by local day (days since 0001-01-01 at <c>$offset</c> ticks from UTC) and category.</summary>
     public static string DaysAndCategories(string cohort) => $"""
@@ -110,7 +162,10 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
-    /// The cohort's deadlines kept, by department and kind (times compare as their fixed-width text). Columns:
+    /// The deadlines <see cref="Departments"/> cannot count from the row, by department and kind: those not met of open
+    /// cases (missed or pending as of <c>$as_of</c>), and all of a case whose counts did not fit the row
+    /// (<c>deadlines_kept</c> NULL). Only those cases are joined to the deadlines table (the condition on the case alone
+    /// is kept apart, so the others are skipped before any seek). Times compare as their fixed-width text. Columns:
     /// department, kind, met on time, met late, missed, pending, dropped.
     /// </summary>
     public static string Deadlines(string cohort) => $"""
@@ -122,36 +177,21 @@ internal static class AnalysisSql
                COUNT(CASE WHEN d.met_at IS NULL AND c.is_final <> 0 THEN 1 END)
         {From}
         JOIN deadlines AS d ON d.complaint_id = c.id
-        WHERE {cohort}
+        WHERE {cohort} AND (c.deadlines_kept IS NULL OR (c.is_final = 0 AND c.deadlines_kept & {AnalysisColumns.NotMetMask} <> 0))
+          AND (c.deadlines_kept IS NULL OR d.met_at IS NULL)
         GROUP BY 1, 2;
         """;
 
     /// <summary>
-    /// The nearest-rank median and 90th percentile of time to resolve (closed cases), and each department's median, by
-    /// window functions over the cohort's closed cases. Columns: department, duration ticks, overall rank, count,
-    /// department rank, department count.
+    /// The durations the percentiles are taken from, ranked in memory (a sort of a few longs, cheaper than SQL's window
+    /// sorts): per cohort case with either, its department, time to resolve (closed cases) and time to acknowledge, in ticks.
     /// </summary>
-    public static string TimeToResolve(string cohort) => $"""
-        SELECT department, duration, overall, total, ranked, counted FROM (
-            SELECT c.department, c.closed_ticks - c.received_ticks AS duration,
-                   ROW_NUMBER() OVER (ORDER BY c.closed_ticks - c.received_ticks) AS overall,
-                   COUNT(*) OVER () AS total,
-                   ROW_NUMBER() OVER (PARTITION BY c.department ORDER BY c.closed_ticks - c.received_ticks) AS ranked,
-                   COUNT(*) OVER (PARTITION BY c.department) AS counted
-            {From}
-            WHERE {cohort} AND c.state = 'closed' AND c.closed_ticks IS NOT NULL)
-        WHERE overall = (total * 50 + 99) / 100 OR overall = (total * 90 + 99) / 100 OR ranked = (counted * 50 + 99) / 100;
-        """;
-
-    /// <summary>The nearest-rank median and 90th percentile of time to acknowledge. Columns: duration ticks, rank, count.</summary>
-    public static string TimeToAcknowledge(string cohort) => $"""
-        SELECT duration, overall, total FROM (
-            SELECT c.acknowledged_ticks - c.received_ticks AS duration,
-                   ROW_NUMBER() OVER (ORDER BY c.acknowledged_ticks - c.received_ticks) AS overall,
-                   COUNT(*) OVER () AS total
-            {From}
-            WHERE {cohort} AND c.acknowledged_ticks IS NOT NULL)
-        WHERE overall = (total * 50 + 99) / 100 OR overall = (total * 90 + 99) / 100;
+    public static string Durations(string cohort) => $"""
+        SELECT c.department,
+               CASE WHEN c.state = 'closed' THEN c.closed_ticks - c.received_ticks END,
+               c.acknowledged_ticks - c.received_ticks
+        {From}
+        WHERE {cohort} AND ((c.state = 'closed' AND c.closed_ticks IS NOT NULL) OR c.acknowledged_ticks IS NOT NULL);
         """;
 
     /// <summary>

@@ -65,12 +65,29 @@ internal static class CaseWriter
             p[20 + i].Value = analysis[i];
         }
 
+        var next = 20 + analysis.Length;
+        p[next].Value = AnalysisColumns.DeadlinesKept(c);
+
+        // The recurrence gaps: the stored row's keys before the write, this case's keys after it.
+        var before = isNew ? null : Recurrence.Read(session, id);
+        var after = Recurrence.Of(c);
+        var gaps = Recurrence.Gaps(session, before, after);
+        p[next + 1].Value = gaps.Complainant;
+        p[next + 2].Value = gaps.Subject;
+        p[next + 3].Value = gaps.Cause;
+
         if (!isNew)
         {
-            p[20 + analysis.Length].Value = expectedVersion;
+            p[next + 4].Value = expectedVersion;
         }
 
-        return command.ExecuteNonQuery() == 1;
+        if (command.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        Recurrence.RefreshNext(session, before, after);
+        return true;
     }
 
     /// <summary>Records the reward decision of the last closure among <paramref name="entries"/>, if they close the case.</summary>

@@ -273,6 +273,42 @@ internal static class Schema
         CREATE INDEX ix_outbox_complaint ON outbox (complaint_id, sequence, position) WHERE complaint_id IS NOT NULL;
         CREATE INDEX ix_outbox_corrective_action ON outbox (corrective_action_id, sequence, position) WHERE corrective_action_id IS NOT NULL;
         """,
+
+        // 11: what a period report used to look up per case, kept on the case row instead (AnalysisSql): the gap in
+        // ticks to the previous case with the same key (same pack and complainant key, subject key, or department and
+        // determined root cause; strictly earlier receipt; NULL when there is none), kept by every save for the case
+        // and for the next case in its old and new keys (CaseWriter); and how its deadlines were kept so far, per kind
+        // (AnalysisColumns.DeadlinesKept: met on time, met late, not met, four bits each), so only open cases with a
+        // deadline not met read the deadlines table. The covering index is rebuilt with them and without the keys, which
+        // no report reads any more. The step only adds
+        // columns and rebuilds indexes of its own, and fills the columns from the rows and the deadlines table (in
+        // SQL, as a save writes them), so it runs the same wherever it stands among the steps.
+        $"""
+        ALTER TABLE complaints ADD COLUMN deadlines_kept INTEGER;
+        ALTER TABLE complaints ADD COLUMN gap_complainant INTEGER;
+        ALTER TABLE complaints ADD COLUMN gap_subject INTEGER;
+        ALTER TABLE complaints ADD COLUMN gap_cause INTEGER;
+        DROP INDEX IF EXISTS ix_complaints_analysis;
+        UPDATE complaints SET
+            deadlines_kept = (SELECT {AnalysisColumns.DeadlinesKeptSql("d")} FROM deadlines AS d WHERE d.complaint_id = complaints.id),
+            gap_complainant = CASE WHEN complainant_key IS NOT NULL THEN received_ticks - (
+                SELECT e.received_ticks FROM complaints AS e INDEXED BY ix_complaints_same_complainant
+                WHERE e.complainant_key IS NOT NULL AND e.policy_id = complaints.policy_id AND e.complainant_key = complaints.complainant_key
+                  AND e.received_ticks < complaints.received_ticks ORDER BY e.received_ticks DESC LIMIT 1) END,
+            gap_subject = CASE WHEN subject_key IS NOT NULL THEN received_ticks - (
+                SELECT e.received_ticks FROM complaints AS e INDEXED BY ix_complaints_same_subject
+                WHERE e.policy_id = complaints.policy_id AND e.subject_key = complaints.subject_key
+                  AND e.received_ticks < complaints.received_ticks ORDER BY e.received_ticks DESC LIMIT 1) END,
+            gap_cause = CASE WHEN root_cause IS NOT NULL AND root_cause <> 'undetermined' AND department IS NOT NULL THEN received_ticks - (
+                SELECT e.received_ticks FROM complaints AS e INDEXED BY ix_complaints_same_cause
+                WHERE e.root_cause IS NOT NULL AND e.root_cause <> 'undetermined' AND e.department IS NOT NULL
+                  AND e.policy_id = complaints.policy_id AND e.department = complaints.department AND e.root_cause = complaints.root_cause
+                  AND e.received_ticks < complaints.received_ticks ORDER BY e.received_ticks DESC LIMIT 1) END;
+        CREATE INDEX ix_complaints_analysis ON complaints (
+            received_ticks, policy_id, department, category, severity, channel, state, is_final, escalation_level,
+            closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units, remedy_amount,
+            satisfaction, reward_eligible, deadlines_kept, gap_complainant, gap_subject, gap_cause, id);
+        """,
     ];
 
     /// <summary>What a step runs in C# after its SQL, in the same transaction, by the step's index.</summary>

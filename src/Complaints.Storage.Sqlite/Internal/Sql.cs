@@ -34,7 +34,8 @@ internal static class Sql
         "$id, $version, $state, $severity, $category, $department, $assignee, $received_by, $escalation_level, $next_due_at, " +
         "$clock_paused_at, $is_final, $pending_approval_role, $pending_approval_role_key, $policy_id, $policy_version, $received_at, $updated_at, $json, " +
         "$held_products, $received_ticks, $closed_ticks, $acknowledged_ticks, $channel, $complainant_key, $subject_key, " +
-        "$finding_outcome, $root_cause, $remedy_kind, $remedy_currency, $remedy_amount, $remedy_units, $satisfaction";
+        "$finding_outcome, $root_cause, $remedy_kind, $remedy_currency, $remedy_amount, $remedy_units, $satisfaction, " +
+        "$deadlines_kept, $gap_complainant, $gap_subject, $gap_cause";
 
     private static readonly string[] CaseNames = CaseParameters.Split(", ");
 
@@ -58,6 +59,78 @@ internal static class Sql
 
     /// <summary>The reward decision of the case's last closure (analysis), set by a save whose entries close the case.</summary>
     public static readonly Statement SetReward = new(12, "UPDATE complaints SET reward_eligible = $reward WHERE id = $id;", "$id", "$reward");
+
+    // ---- Recurrence gaps (schema step 11; CaseWriter keeps them) -----------------------------------------------------
+
+    /// <summary>The stored row's rowid, recurrence keys, receipt and gaps, before a save changes them.</summary>
+    public static readonly Statement ReadRecurrence = new(
+        13,
+        "SELECT rowid, policy_id, complainant_key, subject_key, department, root_cause, received_ticks, gap_complainant, gap_subject, gap_cause FROM complaints WHERE id = $id;",
+        "$id");
+
+    /// <summary>The receipt of the latest case with the complainant key strictly before <c>$r</c>, other than the row <c>$rowid</c>.</summary>
+    public static readonly Statement PreviousSameComplainant = new(14, $"SELECT e.received_ticks {SameComplainant("e")} AND e.received_ticks < $r AND e.rowid <> $rowid ORDER BY e.received_ticks DESC LIMIT 1;", "$p", "$k", "$r", "$rowid");
+
+    /// <summary>The receipt of the latest case with the subject key strictly before <c>$r</c>, other than the row <c>$rowid</c>.</summary>
+    public static readonly Statement PreviousSameSubject = new(15, $"SELECT e.received_ticks {SameSubject("e")} AND e.received_ticks < $r AND e.rowid <> $rowid ORDER BY e.received_ticks DESC LIMIT 1;", "$p", "$k", "$r", "$rowid");
+
+    /// <summary>The receipt of the latest case with the department and cause strictly before <c>$r</c>, other than the row <c>$rowid</c>.</summary>
+    public static readonly Statement PreviousSameCause = new(16, $"SELECT e.received_ticks {SameCause("e")} AND e.received_ticks < $r AND e.rowid <> $rowid ORDER BY e.received_ticks DESC LIMIT 1;", "$p", "$k", "$c", "$r", "$rowid");
+
+    /// <summary>Recomputes the complainant gap of the cases received next after <c>$r</c> with the key (changed only where it differs).</summary>
+    public static readonly Statement RefreshNextSameComplainant = new(17, RefreshNext("gap_complainant", SameComplainant), "$p", "$k", "$r");
+
+    /// <summary>Recomputes the subject gap of the cases received next after <c>$r</c> with the key (changed only where it differs).</summary>
+    public static readonly Statement RefreshNextSameSubject = new(18, RefreshNext("gap_subject", SameSubject), "$p", "$k", "$r");
+
+    /// <summary>Recomputes the cause gap of the cases received next after <c>$r</c> with the department and cause (changed only where it differs).</summary>
+    public static readonly Statement RefreshNextSameCause = new(19, RefreshNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
+
+    /// <summary>Whether <see cref="RefreshNextSameComplainant"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameComplainant = new(20, CheckNext("gap_complainant", SameComplainant), "$p", "$k", "$r");
+
+    /// <summary>Whether <see cref="RefreshNextSameSubject"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameSubject = new(21, CheckNext("gap_subject", SameSubject), "$p", "$k", "$r");
+
+    /// <summary>Whether <see cref="RefreshNextSameCause"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
+    public static readonly Statement CheckNextSameCause = new(22, CheckNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
+
+    /// <summary>FROM and WHERE of the cases with the pack <c>$p</c> and complainant key <c>$k</c> (on their index).</summary>
+    private static string SameComplainant(string e) =>
+        $"FROM complaints AS {e} INDEXED BY ix_complaints_same_complainant WHERE {e}.complainant_key IS NOT NULL AND {e}.policy_id = $p AND {e}.complainant_key = $k";
+
+    /// <summary>FROM and WHERE of the cases with the pack <c>$p</c> and subject key <c>$k</c> (on their index).</summary>
+    private static string SameSubject(string e) =>
+        $"FROM complaints AS {e} INDEXED BY ix_complaints_same_subject WHERE {e}.policy_id = $p AND {e}.subject_key = $k";
+
+    /// <summary>FROM and WHERE of the cases with the pack <c>$p</c>, department <c>$k</c> and determined root cause <c>$c</c> (on their index).</summary>
+    private static string SameCause(string e) =>
+        $"FROM complaints AS {e} INDEXED BY ix_complaints_same_cause WHERE {e}.root_cause IS NOT NULL AND {e}.root_cause <> 'undetermined' " +
+        $"AND {e}.department IS NOT NULL AND {e}.policy_id = $p AND {e}.department = $k AND {e}.root_cause = $c";
+
+    /// <summary>
+    /// Sets <paramref name="column"/> of the cases with the key received first after <c>$r</c> (all of them on a tie) to
+    /// the gap to their previous case with the key: the only cases whose previous case changes when one at <c>$r</c>
+    /// joins or leaves the key. Tied cases share their receipt and so their gap: it is computed once (the subqueries
+    /// refer to no row being updated, so SQLite runs each once), and rows whose gap is already right are not written.
+    /// </summary>
+    private static string CheckNext(string column, Func<string, string> same)
+    {
+        var next = $"(SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1)";
+        var gap = $"({next} - (SELECT e.received_ticks {same("e")} AND e.received_ticks < {next} ORDER BY e.received_ticks DESC LIMIT 1))";
+        return $"SELECT {next}, (SELECT z.{column} FROM complaints AS z WHERE z.rowid = (SELECT x.rowid {same("x")} AND x.received_ticks = {next} LIMIT 1)) IS NOT {gap};";
+    }
+
+    private static string RefreshNext(string column, Func<string, string> same)
+    {
+        var next = $"(SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1)";
+        var gap = $"({next} - (SELECT e.received_ticks {same("e")} AND e.received_ticks < {next} ORDER BY e.received_ticks DESC LIMIT 1))";
+        return $"""
+            UPDATE complaints AS n SET {column} = {gap}
+            WHERE n.rowid IN (SELECT x.rowid {same("x")} AND x.received_ticks = {next})
+              AND n.{column} IS NOT {gap};
+            """;
+    }
 
     /// <summary>One journal row.</summary>
     public static readonly Statement InsertJournal = new(

@@ -16,8 +16,8 @@ namespace Complaints.Storage.Tests.Sqlite;
 /// </summary>
 public sealed class OutboxMigrationTests : IDisposable
 {
-    /// <summary>The outbox as the steps before this one left it: complaint_id required, no corrective_action_id.</summary>
-    private static readonly string RewindOutbox = $"""
+    /// <summary>The outbox as the steps before step 10 left it (complaint_id required, no corrective_action_id), at version 9: step 11 undone too.</summary>
+    private static readonly string RewindOutbox = SchemaTests.UndoStepEleven + $"""
         CREATE TABLE outbox_before (
             id              TEXT    NOT NULL PRIMARY KEY,
             complaint_id    TEXT    NOT NULL REFERENCES complaints (id),
@@ -38,7 +38,7 @@ public sealed class OutboxMigrationTests : IDisposable
         ALTER TABLE outbox_before RENAME TO outbox;
         CREATE INDEX ix_outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
         CREATE INDEX ix_outbox_complaint ON outbox (complaint_id, sequence, position);
-        PRAGMA user_version = {SqliteComplaintStore.SchemaVersion - 1};
+        PRAGMA user_version = 9;
         """;
 
     private readonly TempDatabase _database = new();

@@ -31,7 +31,7 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(10);
+        SqliteComplaintStore.SchemaVersion.Should().Be(11);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo(
             "complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms",
@@ -47,8 +47,23 @@ public sealed class SchemaTests : IDisposable
         ]);
     }
 
+    /// <summary>Takes a current file back to version 10: without step 11's gap and deadline columns, with step 8's covering index.</summary>
+    internal const string UndoStepEleven = """
+        DROP INDEX ix_complaints_analysis;
+        ALTER TABLE complaints DROP COLUMN deadlines_kept;
+        ALTER TABLE complaints DROP COLUMN gap_complainant;
+        ALTER TABLE complaints DROP COLUMN gap_subject;
+        ALTER TABLE complaints DROP COLUMN gap_cause;
+        CREATE INDEX ix_complaints_analysis ON complaints (
+            received_ticks, policy_id, department, category, severity, channel, state, is_final, escalation_level,
+            closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units, remedy_amount,
+            satisfaction, reward_eligible, complainant_key, subject_key, id);
+        PRAGMA user_version = 10;
+
+        """;
+
     /// <summary>Takes a current file back to version 7: without step 8's analysis columns, indexes and journal index.</summary>
-    internal const string UndoStepEight = """
+    internal const string UndoStepEight = UndoStepEleven + """
         DROP INDEX ix_complaints_analysis;
         DROP INDEX ix_complaints_same_complainant;
         DROP INDEX ix_complaints_same_subject;
@@ -215,11 +230,11 @@ public sealed class SchemaTests : IDisposable
     [Fact]
     public async Task FirstUse_FileBeforeCorrectiveActions_GetsTheirTablesKeepsItsCasesAndStoresActions()
     {
-        // A file as the step before the corrective actions left it: the current schema without their three tables.
+        // A file as the step before the corrective actions left it: step 8's schema (step 11's columns undone too).
         var (reference, id, path) = await InvestigatingCaseRewoundAsync(
             A.Complaint(),
-            // Version 8: the outbox keeps the later step's shape, which that step (run again) rebuilds the same.
-            "DROP TABLE corrective_action_cases; DROP TABLE corrective_action_journal; DROP TABLE corrective_actions; PRAGMA user_version = 8;");
+            // Version 8: the outbox keeps step 10's shape, which that step (run again) rebuilds the same.
+            UndoStepEleven + "DROP TABLE corrective_action_cases; DROP TABLE corrective_action_journal; DROP TABLE corrective_actions; PRAGMA user_version = 8;");
         using (var before = Open(path))
         {
             Names(before, "table").Should().NotContain("corrective_actions");
