@@ -13,7 +13,7 @@ namespace Complaints.Storage.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 {
-    private const int Total = (1 << 11) - 1;
+    private const int Total = (1 << 10) - 1;
 
     /// <inheritdoc />
     public async Task<PeriodAnalysis> AnalyseAsync(AnalysisQuery query, CancellationToken cancellationToken = default)
@@ -38,37 +38,26 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         var batch = new NpgsqlBatch(connection, transaction);
         await using var batchScope = batch.ConfigureAwait(false);
-        Add(batch, query, where => AnalysisSql.Cohort(s, where));
+        Add(batch, query, where => AnalysisSql.Totals(s, where));
+        Add(batch, query, where => AnalysisSql.Counts(s, where));
         Add(batch, query, where => AnalysisSql.Durations(s, where));
-        Add(batch, query, where => AnalysisSql.Deadlines(s, where));
+        Add(batch, query, where => AnalysisSql.OpenDeadlines(s, where));
         Add(batch, query, where => AnalysisSql.Overdue(s, where));
-        // A period shorter than the look-back: a seek per cohort case reads less than a pass over the look-back's cases.
-        var seek = query.To - query.From < TimeSpan.FromDays(query.RecurrenceDays);
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL", seek));
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL", seek));
-        Add(batch, query, where => AnalysisSql.Recurrence(
-            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL", seek));
         Add(batch, query, where => AnalysisSql.Sanctions(s, where));
 
         var figures = new Figures(query);
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            await figures.ReadCohortAsync(reader, cancellationToken).ConfigureAwait(false);
+            await figures.ReadTotalsAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadCountsAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadDurationsAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            await figures.ReadDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
+            await figures.ReadOpenDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadOverdueAsync(reader, cancellationToken).ConfigureAwait(false);
-            var recurrence = new int[3];
-            for (var i = 0; i < recurrence.Length; i++)
-            {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                recurrence[i] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? checked((int)reader.GetInt64(0)) : 0;
-            }
-
-            figures.Recurrence = new RecurrenceFigures(query.RecurrenceDays, recurrence[0], recurrence[1], recurrence[2]);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadSanctionsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
@@ -113,23 +102,54 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         public RecurrenceFigures Recurrence { get; set; } = new(query.RecurrenceDays, 0, 0, 0);
 
-        public async Task ReadCohortAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        public async Task ReadTotalsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
+            const int Kept = 11;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                int Int(int column) => reader.IsDBNull(column) ? 0 : checked((int)reader.GetInt64(column));
+                var cases = (Int(2), Int(3), Int(4));
+                if (reader.GetInt32(0) == 0)
+                {
+                    var deadlines = (Int(Kept + (3 * AnalysisSql.DeadlineKinds)), Int(Kept + (3 * AnalysisSql.DeadlineKinds) + 1));
+                    if (reader.IsDBNull(1))
+                    {
+                        _noDepartment = cases;
+                        _noDepartmentCount = cases.Item1;
+                        _noDepartmentDeadlines = (deadlines.Item1, deadlines.Item1 + deadlines.Item2);
+                    }
+                    else
+                    {
+                        _departments[reader.GetString(1)] = cases;
+                        _departmentDeadlines[reader.GetString(1)] = (deadlines.Item1, deadlines.Item1 + deadlines.Item2);
+                    }
+
+                    continue;
+                }
+
+                (_received, _open, _closed) = cases;
+                _escalated = Int(5);
+                _decided = Int(6);
+                _eligible = Int(7);
+                Recurrence = new RecurrenceFigures(query.RecurrenceDays, Int(8), Int(9), Int(10));
+                foreach (var kind in Enum.GetValues<DeadlineKind>())
+                {
+                    var at = Kept + (3 * (int)kind);
+                    _deadlines[(int)kind] = new DeadlineFigures(kind, Int(at), Int(at + 1), 0, 0, Int(at + 2));
+                }
+            }
+        }
+
+        public async Task ReadCountsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            const int CountColumn = 11;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var grouping = reader.GetInt32(0);
-                var count = checked((int)reader.GetInt64(12));
+                var count = checked((int)reader.GetInt64(CountColumn));
                 string? Key(int column) => reader.IsDBNull(column + 1) ? null : reader.GetString(column + 1);
                 switch (Total - grouping)
                 {
-                    case 0:
-                        _received = count;
-                        _open = checked((int)reader.GetInt64(13));
-                        _closed = checked((int)reader.GetInt64(14));
-                        _escalated = checked((int)reader.GetInt64(15));
-                        _decided = checked((int)reader.GetInt64(16));
-                        _eligible = checked((int)reader.GetInt64(17));
-                        break;
                     case var set when set == Bit(0):
                         _byState[Names<ComplaintState>.Parse(Key(0)).ToString()] = count;
                         break;
@@ -137,62 +157,48 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
                         Count(_byCategory, ref _noCategory, Key(1), count);
                         break;
                     case var set when set == Bit(2):
-                        var open = checked((int)reader.GetInt64(13));
-                        var closed = checked((int)reader.GetInt64(14));
-                        if (Key(2) is { } department)
-                        {
-                            _departments[department] = (count, open, closed);
-                        }
-                        else
-                        {
-                            _noDepartment = (count, open, closed);
-                            _noDepartmentCount = count;
-                        }
-
-                        break;
-                    case var set when set == Bit(3):
                         int? noSeverity = null;
-                        Count(_bySeverity, ref noSeverity, Key(3) is { } severity ? Names<Severity>.Parse(severity).ToString() : null, count);
+                        Count(_bySeverity, ref noSeverity, Key(2) is { } severity ? Names<Severity>.Parse(severity).ToString() : null, count);
                         _noSeverity ??= noSeverity;
                         break;
-                    case var set when set == Bit(4):
-                        _byChannel[Names<Channel>.Parse(Key(4)).ToString()] = count;
+                    case var set when set == Bit(3):
+                        _byChannel[Names<Channel>.Parse(Key(3)).ToString()] = count;
                         break;
-                    case var set when set == Bit(5):
+                    case var set when set == Bit(4):
                         int? noFinding = null;
-                        Count(_byFinding, ref noFinding, Key(5) is { } finding ? Names<FindingOutcome>.Parse(finding).ToString() : null, count);
+                        Count(_byFinding, ref noFinding, Key(4) is { } finding ? Names<FindingOutcome>.Parse(finding).ToString() : null, count);
                         _noFinding ??= noFinding;
                         break;
-                    case var set when set == Bit(6):
-                        if (Key(6) is { } cause)
+                    case var set when set == Bit(5):
+                        if (Key(5) is { } cause)
                         {
                             _causes[Names<RootCause>.Parse(cause)] = count;
                         }
 
                         break;
-                    case var set when set == (Bit(7) | Bit(8)):
-                        if (Key(7) is { } kind)
+                    case var set when set == (Bit(6) | Bit(7)):
+                        if (Key(6) is { } kind)
                         {
                             var remedy = Names<RemedyKind>.Parse(kind);
                             var (sum, totals) = _remedies.TryGetValue(remedy, out var seen) ? seen : (0, new List<Money>());
-                            if (Key(8) is { } currency && !reader.IsDBNull(18))
+                            if (Key(7) is { } currency && !reader.IsDBNull(CountColumn + 1))
                             {
-                                totals.Add(new Money(reader.GetDecimal(18), currency));
+                                totals.Add(new Money(reader.GetDecimal(CountColumn + 1), currency));
                             }
 
                             _remedies[remedy] = (sum + count, totals);
                         }
 
                         break;
-                    case var set when set == Bit(9):
-                        if (Key(9) is { } level)
+                    case var set when set == Bit(8):
+                        if (Key(8) is { } level)
                         {
                             _satisfaction[(int)Names<Satisfaction>.Parse(level)] = count;
                         }
 
                         break;
-                    case var set when set == Bit(10):
-                        _days[reader.GetInt64(11)] = count;
+                    case var set when set == Bit(9):
+                        _days[reader.GetInt64(10)] = count;
                         break;
                     default:
                         throw new InvalidOperationException($"The analysis read a grouping set it did not ask for ({grouping}).");
@@ -220,25 +226,26 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
             }
         }
 
-        public async Task ReadDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        public async Task ReadOpenDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var onTime = checked((int)reader.GetInt64(3));
-                var late = checked((int)reader.GetInt64(4));
-                var missed = checked((int)reader.GetInt64(5));
+                var missed = checked((int)reader.GetInt64(3));
+                var pending = checked((int)reader.GetInt64(4));
                 if (reader.GetInt32(0) == 1)
                 {
                     var kind = Names<DeadlineKind>.Parse(reader.GetString(1));
-                    _deadlines[(int)kind] = new DeadlineFigures(kind, onTime, late, missed, checked((int)reader.GetInt64(6)), checked((int)reader.GetInt64(7)));
+                    _deadlines[(int)kind] = _deadlines[(int)kind] with { Missed = missed, Pending = pending };
                 }
                 else if (reader.IsDBNull(2))
                 {
-                    _noDepartmentDeadlines = (onTime, onTime + late + missed);
+                    _noDepartmentDeadlines.Due += missed;
                 }
                 else
                 {
-                    _departmentDeadlines[reader.GetString(2)] = (onTime, onTime + late + missed);
+                    var department = reader.GetString(2);
+                    var (onTime, due) = _departmentDeadlines.GetValueOrDefault(department);
+                    _departmentDeadlines[department] = (onTime, due + missed);
                 }
             }
         }
@@ -324,7 +331,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
             };
         }
 
-        private static int Bit(int column) => 1 << (AnalysisSql.CohortGroups.Length - 1 - column);
+        private static int Bit(int column) => 1 << (AnalysisSql.CountGroups.Length - 1 - column);
 
         private static void Count(Dictionary<string, int> counts, ref int? none, string? key, int count)
         {

@@ -55,6 +55,7 @@ public sealed partial class PostgreSqlComplaintStore
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
+            batch.BatchCommands.Add(LockKeys([change]));
             var write = AddChange(batch, change);
 
             // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
@@ -194,6 +195,7 @@ public sealed partial class PostgreSqlComplaintStore
         await using (batch.ConfigureAwait(false))
         {
             var writes = new NpgsqlBatchCommand[changes.Count];
+            batch.BatchCommands.Add(LockKeys(changes));
             for (var i = 0; i < changes.Count; i++)
             {
                 writes[i] = AddChange(batch, changes[i]);
@@ -231,6 +233,17 @@ public sealed partial class PostgreSqlComplaintStore
     {
         var complaint = change.Complaint;
 
+        // The recurrence gaps: the next cases with the key the case leaves (if it leaves one) lose it as their previous
+        // case; the case's own gaps are computed by its write; the next cases with its keys then have it as theirs. The
+        // keys are locked (LockKeys, first in the batch), so no other save reads or moves these neighbours meanwhile.
+        if (change.ExpectedVersion != 0)
+        {
+            foreach (var key in AnalysisSql.Keys)
+            {
+                batch.BatchCommands.Add(GapCommand(_sql.DetachGaps[key.Gap], key, complaint));
+            }
+        }
+
         // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
         // updated only from the expected version.
         var write = new NpgsqlBatchCommand(change.ExpectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
@@ -240,6 +253,11 @@ public sealed partial class PostgreSqlComplaintStore
         write.Parameters.Add(Parameter("closes", NpgsqlDbType.Boolean, closes));
         write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, change.ExpectedVersion));
         batch.BatchCommands.Add(write);
+        foreach (var key in AnalysisSql.Keys)
+        {
+            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint));
+        }
+
         foreach (var entry in change.Entries)
         {
             batch.BatchCommands.Add(JournalInsert(entry));
@@ -282,6 +300,63 @@ public sealed partial class PostgreSqlComplaintStore
 
             versions[id] = change.Complaint.Version;
         }
+    }
+
+    /// <summary>The advisory locks on the recurrence keys of <paramref name="changes"/>' cases, as saved and as stored (<see cref="AnalysisSql.LockKeys"/>).</summary>
+    private NpgsqlBatchCommand LockKeys(IReadOnlyList<CaseChange> changes)
+    {
+        var command = new NpgsqlBatchCommand(_sql.LockKeys);
+        var packs = new string[changes.Count];
+        var complainants = new string?[changes.Count];
+        var subjects = new string?[changes.Count];
+        var departments = new string?[changes.Count];
+        var causes = new string?[changes.Count];
+        var stored = new List<Guid>(changes.Count);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var complaint = changes[i].Complaint;
+            var analysis = AnalysisColumns.Of(complaint);
+            packs[i] = complaint.Policy.Id;
+            complainants[i] = analysis.ComplainantKey;
+            subjects[i] = analysis.SubjectKey;
+            departments[i] = complaint.Department?.Value;
+            causes[i] = analysis.RootCause;
+            if (changes[i].ExpectedVersion != 0)
+            {
+                stored.Add(complaint.Id.Value);
+            }
+        }
+
+        command.Parameters.Add(Parameter("lock_packs", NpgsqlDbType.Array | NpgsqlDbType.Text, packs));
+        command.Parameters.Add(Parameter("lock_complainants", NpgsqlDbType.Array | NpgsqlDbType.Text, complainants));
+        command.Parameters.Add(Parameter("lock_subjects", NpgsqlDbType.Array | NpgsqlDbType.Text, subjects));
+        command.Parameters.Add(Parameter("lock_departments", NpgsqlDbType.Array | NpgsqlDbType.Text, departments));
+        command.Parameters.Add(Parameter("lock_causes", NpgsqlDbType.Array | NpgsqlDbType.Text, causes));
+        command.Parameters.Add(Parameter("lock_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, stored.ToArray()));
+        return command;
+    }
+
+    /// <summary>A gap maintenance statement of <paramref name="key"/> for <paramref name="complaint"/>: its id, receipt and key columns as parameters.</summary>
+    private static NpgsqlBatchCommand GapCommand(string sql, RecurrenceKey key, Complaint complaint)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        command.Parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
+        var analysis = AnalysisColumns.Of(complaint);
+        foreach (var column in key.Columns)
+        {
+            command.Parameters.Add(Parameter(column, NpgsqlDbType.Text, column switch
+            {
+                "complainant_key" => analysis.ComplainantKey,
+                "subject_key" => analysis.SubjectKey,
+                "department" => complaint.Department?.Value,
+                "root_cause" => analysis.RootCause,
+                "pack_id" => complaint.Policy.Id,
+                _ => throw new InvalidOperationException($"No parameter for recurrence key column {column}."),
+            }));
+        }
+
+        return command;
     }
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)

@@ -15,32 +15,179 @@ internal static class AnalysisSql
     /// <summary>The stored names of the final states.</summary>
     public const string Final = "('closed', 'rejected', 'redirected', 'withdrawn')";
 
-    /// <summary>The grouping columns of <see cref="Cohort"/>, in the order of its <c>GROUPING()</c> bits (the first is the highest bit).</summary>
-    public static readonly string[] CohortGroups =
-        ["state", "category", "department", "severity", "channel", "finding_outcome", "root_cause", "remedy_kind", "remedy_currency", "last_satisfaction", "day"];
+    /// <summary>The three recurrence keys, each with the gap column a save keeps for it.</summary>
+    public static readonly RecurrenceKey[] Keys =
+    [
+        new("complainant_gap", ["complainant_key", "pack_id"], "{0}complainant_key IS NOT NULL"),
+        new("subject_gap", ["subject_key", "pack_id"], "{0}subject_key IS NOT NULL"),
+        new("cause_gap", ["department", "root_cause", "pack_id"], "{0}root_cause IS NOT NULL AND {0}root_cause <> 'undetermined' AND {0}department IS NOT NULL"),
+    ];
+
+    /// <summary>How many deadline kinds <c>deadline_kept</c> counts (three counts each).</summary>
+    public static readonly int DeadlineKinds = Enum.GetValues<DeadlineKind>().Length;
 
     /// <summary>
-    /// The cohort's counts in one pass, by grouping sets: per state, category, department (with its open and closed
-    /// cases), severity, channel, finding outcome, root cause, remedy kind and currency (with the amounts' sum), last
-    /// satisfaction, local day (received, for the trend), and the totals (received, open, closed, escalated, rewards).
+    /// Locks, until the transaction ends, every recurrence key the saved cases have now (the arrays bound to
+    /// <c>@lock_packs</c>, <c>@lock_complainants</c>, <c>@lock_subjects</c>, <c>@lock_departments</c>, <c>@lock_causes</c>)
+    /// or had as stored (<c>@lock_ids</c>): a transaction-scoped advisory lock on a 64-bit hash of each key, taken in hash
+    /// order (no deadlock between two saves), before any statement of the save reads a neighbour. Two saves touching a
+    /// key run their gap maintenance one after the other, the second seeing the first's rows (each later statement of a
+    /// read-committed transaction takes a new snapshot). Two keys hashing alike only wait for each other.
     /// </summary>
-    public static string Cohort(string s, string where) => $"""
-        SELECT GROUPING({string.Join(", ", CohortGroups.Select(g => "c." + g))}),
-               {string.Join(", ", CohortGroups.Select(g => "c." + g))},
+    public static string LockKeys(string s) => $"""
+        SELECT count(pg_advisory_xact_lock(l.h)) FROM (
+            SELECT DISTINCT hashtextextended(k.k, 0) AS h
+            FROM (
+                SELECT u.pack_id, u.complainant_key, u.subject_key, u.department, u.root_cause
+                FROM unnest(@lock_packs, @lock_complainants, @lock_subjects, @lock_departments, @lock_causes)
+                    AS u(pack_id, complainant_key, subject_key, department, root_cause)
+                UNION ALL
+                SELECT pack_id, complainant_key, subject_key, department, root_cause FROM {s}.complaints WHERE id = ANY(@lock_ids)
+            ) r
+            CROSS JOIN LATERAL (VALUES
+                ('complainant:' || r.pack_id || ':' || r.complainant_key),
+                ('subject:' || r.pack_id || ':' || r.subject_key),
+                (CASE WHEN r.root_cause <> 'undetermined' THEN 'cause:' || r.pack_id || ':' || r.department || ':' || r.root_cause END)) AS k(k)
+            WHERE k.k IS NOT NULL
+            ORDER BY 1
+        ) l
+        """;
+
+    /// <summary>
+    /// The gap of the case being written (its parameters: <c>@id</c>, <c>@received_ticks</c> and the key's columns) to the
+    /// latest case with the same key received strictly before it, in ticks; null without the key or an earlier case.
+    /// </summary>
+    public static string GapOfWrite(string s, RecurrenceKey key) => $"""
+        CASE WHEN {key.Condition("@")} THEN @received_ticks - (
+            SELECT max(e.received_ticks) FROM {s}.complaints e
+            WHERE {key.Match("e.", "@")} AND {key.Condition("e.")} AND e.received_ticks < @received_ticks AND e.id <> @id) END
+        """;
+
+    /// <summary>
+    /// Before a stored case is rewritten with another key (or receipt) than it has: the gap of the next cases with its
+    /// old key (those of the earliest receipt after its own) recomputed without it. Changes nothing when the key and the
+    /// receipt stay.
+    /// </summary>
+    public static string Detach(string s, RecurrenceKey key) => $"""
+        WITH o AS (
+            SELECT {string.Join(", ", key.Columns)}, received_ticks FROM {s}.complaints
+            WHERE id = @id AND {key.Condition("")}
+              AND NOT ({key.Condition("@")} AND {key.Match("", "@")} AND received_ticks = @received_ticks)
+        ), n AS (
+            SELECT o.*, (SELECT min(e.received_ticks) FROM {s}.complaints e
+                         WHERE {key.Match("e.", "o.")} AND {key.Condition("e.")} AND e.received_ticks > o.received_ticks) AS next_ticks
+            FROM o
+        ), u AS (
+            SELECT c.id, c.received_ticks - (
+                       SELECT max(e.received_ticks) FROM {s}.complaints e
+                       WHERE {key.Match("e.", "c.")} AND {key.Condition("e.")} AND e.received_ticks < c.received_ticks AND e.id <> @id) AS gap
+            FROM n JOIN {s}.complaints c ON {key.Match("c.", "n.")} AND {key.Condition("c.")} AND c.received_ticks = n.next_ticks
+        )
+        UPDATE {s}.complaints c SET {key.Gap} = u.gap FROM u WHERE c.id = u.id AND c.{key.Gap} IS DISTINCT FROM u.gap
+        """;
+
+    /// <summary>
+    /// After a case is written: the gap of the next cases with its key (those of the earliest receipt after its own) is
+    /// the time since it. Changes nothing when they already have it.
+    /// </summary>
+    public static string Attach(string s, RecurrenceKey key) => $"""
+        WITH x AS (
+            SELECT {string.Join(", ", key.Columns)}, received_ticks FROM {s}.complaints WHERE id = @id AND {key.Condition("")}
+        ), n AS (
+            SELECT x.*, (SELECT min(e.received_ticks) FROM {s}.complaints e
+                         WHERE {key.Match("e.", "x.")} AND {key.Condition("e.")} AND e.received_ticks > x.received_ticks) AS next_ticks
+            FROM x
+        )
+        UPDATE {s}.complaints c SET {key.Gap} = c.received_ticks - n.received_ticks
+        FROM n
+        WHERE {key.Match("c.", "n.")} AND {key.Condition("c.")} AND c.received_ticks = n.next_ticks
+          AND c.{key.Gap} IS DISTINCT FROM c.received_ticks - n.received_ticks
+        """;
+
+    /// <summary>
+    /// Fills the recurrence gaps and the kept-deadline counts of every stored case in one statement (the migration that
+    /// adds them; bulk loads): per key, the time since the latest earlier receipt in the key's partition (ordered by
+    /// receipt, ties excluded), and per deadline kind the deadlines met on time, met late and, for a case in a final
+    /// state, never met.
+    /// </summary>
+    public static string Backfill(string s)
+    {
+        string Window(RecurrenceKey key) => $"""
+            CASE WHEN {key.Condition("x.")} THEN x.received_ticks - max(x.received_ticks) OVER (
+                PARTITION BY {string.Join(", ", key.Columns.Select(k => $"x.{k} COLLATE \"C\""))} ORDER BY x.received_ticks
+                RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS {key.Gap}
+            """;
+        var counts = Enum.GetValues<DeadlineKind>().SelectMany(kind => new[]
+        {
+            $"count(*) FILTER (WHERE d.kind = '{CaseColumns.Of(kind)}' AND d.met_ticks <= d.due_ticks)",
+            $"count(*) FILTER (WHERE d.kind = '{CaseColumns.Of(kind)}' AND d.met_ticks > d.due_ticks)",
+            $"count(*) FILTER (WHERE d.kind = '{CaseColumns.Of(kind)}' AND d.met_ticks IS NULL AND x.state IN {Final})",
+        });
+        return $"""
+            UPDATE {s}.complaints c SET
+                {string.Join(", ", Keys.Select(k => $"{k.Gap} = g.{k.Gap}"))},
+                deadline_kept = coalesce(k.kept, array_fill(0, ARRAY[{DeadlineKinds * 3}]))
+            FROM (
+                SELECT x.id, {string.Join(", ", Keys.Select(Window))}
+                FROM {s}.complaints x
+            ) g
+            LEFT JOIN (
+                SELECT d.complaint_id, ARRAY[{string.Join(", ", counts)}]::integer[] AS kept
+                FROM {s}.deadlines d JOIN {s}.complaints x ON x.id = d.complaint_id
+                GROUP BY d.complaint_id
+            ) k ON k.complaint_id = g.id
+            WHERE c.id = g.id
+            """;
+    }
+
+    /// <summary>The grouping columns of <see cref="Counts"/>, in the order of its <c>GROUPING()</c> bits (the first is the highest bit).</summary>
+    public static readonly string[] CountGroups =
+        ["state", "category", "severity", "channel", "finding_outcome", "root_cause", "remedy_kind", "remedy_currency", "last_satisfaction", "day"];
+
+    /// <summary>
+    /// The cohort's totals and its departments', in one pass grouped by department only (conditional aggregates):
+    /// received, open, closed, escalated, rewards decided and eligible, the recurrences (a kept gap within the look-back),
+    /// per deadline kind the deadlines met on time, met late and dropped (kept on the row), and the met on time and late
+    /// of every kind together. Columns: grouping, department, then those in that order.
+    /// </summary>
+    public static string Totals(string s, string where)
+    {
+        var kept = Enumerable.Range(1, DeadlineKinds * 3).Select(i => $"sum(c.deadline_kept[{i}])");
+        var onTime = string.Join(" + ", Enumerable.Range(0, DeadlineKinds).Select(k => $"c.deadline_kept[{(k * 3) + 1}]"));
+        var late = string.Join(" + ", Enumerable.Range(0, DeadlineKinds).Select(k => $"c.deadline_kept[{(k * 3) + 2}]"));
+        return $"""
+            SELECT GROUPING(c.department), c.department,
+                   count(*),
+                   count(*) FILTER (WHERE c.state NOT IN {Final}),
+                   count(*) FILTER (WHERE c.state = 'closed'),
+                   count(*) FILTER (WHERE c.escalation_level > 0),
+                   count(*) FILTER (WHERE c.reward IS NOT NULL),
+                   count(*) FILTER (WHERE c.reward = '{AnalysisColumns.Eligible}'),
+                   {string.Join(", ", Keys.Select(k => $"count(*) FILTER (WHERE c.{k.Gap} <= @window)"))},
+                   {string.Join(", ", kept)},
+                   sum({onTime}), sum({late})
+            FROM {s}.complaints c WHERE {where}
+            GROUP BY GROUPING SETS ((), (c.department))
+            """;
+    }
+
+    /// <summary>
+    /// The cohort's counts in one pass, by grouping sets: per state, category, severity, channel, finding outcome, root
+    /// cause, remedy kind and currency (with the amounts' sum), last satisfaction and local day (received, for the trend).
+    /// Columns: grouping, the <see cref="CountGroups"/>, count, amounts' sum.
+    /// </summary>
+    public static string Counts(string s, string where) => $"""
+        SELECT GROUPING({string.Join(", ", CountGroups.Select(g => "c." + g))}),
+               {string.Join(", ", CountGroups.Select(g => "c." + g))},
                count(*),
-               count(*) FILTER (WHERE c.state NOT IN {Final}),
-               count(*) FILTER (WHERE c.state = 'closed'),
-               count(*) FILTER (WHERE c.escalation_level > 0),
-               count(*) FILTER (WHERE c.reward IS NOT NULL),
-               count(*) FILTER (WHERE c.reward = '{AnalysisColumns.Eligible}'),
                sum(c.remedy_amount)
         FROM (
-            SELECT state, category, department, severity, channel, finding_outcome, root_cause, remedy_kind, remedy_currency,
-                   last_satisfaction, escalation_level, reward, remedy_amount, (received_ticks + @offset) / {TimeSpan.TicksPerDay} AS day
+            SELECT state, category, severity, channel, finding_outcome, root_cause, remedy_kind, remedy_currency,
+                   last_satisfaction, remedy_amount, (received_ticks + @offset) / {TimeSpan.TicksPerDay} AS day
             FROM {s}.complaints c WHERE {where}
         ) c
-        GROUP BY GROUPING SETS ((c.state), (c.category), (c.department), (c.severity), (c.channel), (c.finding_outcome), (c.root_cause),
-                                (c.remedy_kind, c.remedy_currency), (c.last_satisfaction), (c.day), ())
+        GROUP BY GROUPING SETS ((c.state), (c.category), (c.severity), (c.channel), (c.finding_outcome), (c.root_cause),
+                                (c.remedy_kind, c.remedy_currency), (c.last_satisfaction), (c.day))
         """;
 
     /// <summary>
@@ -59,16 +206,16 @@ internal static class AnalysisSql
         GROUP BY GROUPING SETS ((), (c.department))
         """;
 
-    /// <summary>The cohort's deadlines kept, per kind and per department.</summary>
-    public static string Deadlines(string s, string where) => $"""
+    /// <summary>
+    /// The deadlines not met of the cohort's cases not in a final state (the only ones that depend on the as-of time),
+    /// missed and pending, per kind and per department: a seek per open case into the deadlines not met.
+    /// </summary>
+    public static string OpenDeadlines(string s, string where) => $"""
         SELECT GROUPING(d.kind, c.department), d.kind, c.department,
-               count(*) FILTER (WHERE d.met_ticks <= d.due_ticks),
-               count(*) FILTER (WHERE d.met_ticks > d.due_ticks),
-               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state NOT IN {Final} AND d.due_ticks < @as_of),
-               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state NOT IN {Final} AND d.due_ticks >= @as_of),
-               count(*) FILTER (WHERE d.met_ticks IS NULL AND c.state IN {Final})
-        FROM {s}.complaints c JOIN {s}.deadlines d ON d.complaint_id = c.id
-        WHERE {where}
+               count(*) FILTER (WHERE d.due_ticks < @as_of),
+               count(*) FILTER (WHERE d.due_ticks >= @as_of)
+        FROM {s}.complaints c JOIN {s}.deadlines d ON d.complaint_id = c.id AND d.met_ticks IS NULL
+        WHERE {where} AND c.state NOT IN {Final}
         GROUP BY GROUPING SETS ((d.kind), (c.department))
         """;
 
@@ -80,44 +227,6 @@ internal static class AnalysisSql
           AND EXISTS (SELECT 1 FROM {s}.deadlines d WHERE d.complaint_id = c.id AND d.met_ticks IS NULL AND d.due_ticks < @as_of)
         GROUP BY c.department
         """;
-
-    /// <summary>
-    /// Cohort cases repeating an earlier case of the same pack within the look-back, by one key. Two plans, the same
-    /// count: for a period shorter than the look-back, an index seek per cohort case into the key's
-    /// <c>(key, pack, received)</c> index for an earlier case within the look-back; otherwise one ordered pass over the
-    /// period and the look-back before it (any filter aside), each case with the latest receipt strictly before its own
-    /// in its (key, pack) partition, partitioned bytewise.
-    /// </summary>
-    /// <param name="s">The quoted schema.</param>
-    /// <param name="where">The cohort filter.</param>
-    /// <param name="keys">The key columns, compared for equality (bytewise).</param>
-    /// <param name="condition">What a case must meet to have the key at all (on alias <c>c</c>).</param>
-    /// <param name="seek">Whether to seek per cohort case rather than pass over the period in order.</param>
-    public static string Recurrence(string s, string where, string[] keys, string condition, bool seek) => seek
-        ? $"""
-            SELECT count(*)
-            FROM {s}.complaints c
-            WHERE {where} AND {condition}
-              AND EXISTS (
-                  SELECT 1 FROM {s}.complaints e
-                  WHERE {string.Join(" AND ", keys.Append("pack_id").Select(k => $"e.{k} COLLATE \"C\" = c.{k} COLLATE \"C\""))}
-                    AND {condition.Replace("c.", "e.", StringComparison.Ordinal)}
-                    AND e.received_ticks < c.received_ticks AND e.received_ticks >= c.received_ticks - @window)
-            """
-        : $"""
-            SELECT count(*)
-            FROM (
-                SELECT c.*, max(c.received_ticks) OVER (
-                           PARTITION BY {string.Join(", ", keys.Append("pack_id").Select(k => $"c.{k} COLLATE \"C\""))} ORDER BY c.received_ticks
-                           RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_ticks
-                FROM (
-                    SELECT received_ticks, pack_id, department, category, severity, channel, {string.Join(", ", keys.Where(k => k != "department"))}
-                    FROM {s}.complaints c
-                    WHERE c.received_ticks >= @from - @window AND c.received_ticks < @to AND {condition}
-                ) c
-            ) c
-            WHERE {where} AND c.previous_ticks >= c.received_ticks - @window
-            """;
 
     /// <summary>
     /// The sanctions in force on the cohort's cases, per kind and currency, read from the journal: per case, person and
@@ -182,4 +291,20 @@ internal static class AnalysisSql
 
         return string.Join(" AND ", where);
     }
+}
+
+/// <summary>
+/// A recurrence key: the columns whose equality (bytewise) makes two cases of the same pack "the same", the condition a
+/// case must meet to have the key at all, and the case column keeping the gap to the previous case with it.
+/// </summary>
+/// <param name="Gap">The gap column.</param>
+/// <param name="Columns">The key's columns (the last is the pack), in the order of the key's index.</param>
+/// <param name="ConditionFormat">The condition, <c>{0}</c> standing for the column prefix (an alias with its dot, or <c>@</c> for the parameters).</param>
+internal sealed record RecurrenceKey(string Gap, string[] Columns, string ConditionFormat)
+{
+    /// <summary>The condition on the columns prefixed with <paramref name="prefix"/>.</summary>
+    public string Condition(string prefix) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConditionFormat, prefix);
+
+    /// <summary>The key's columns prefixed <paramref name="a"/> equal to those prefixed <paramref name="b"/>, bytewise.</summary>
+    public string Match(string a, string b) => string.Join(" AND ", Columns.Select(k => $"{a}{k} COLLATE \"C\" = {b}{k} COLLATE \"C\""));
 }

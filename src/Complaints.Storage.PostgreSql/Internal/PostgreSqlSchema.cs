@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -255,6 +255,26 @@ internal static class PostgreSqlSchema
             );
             COMMENT ON TABLE {s}.corrective_action_cases IS 'The cases each corrective action arises from, for the actions of a case.';
             CREATE INDEX IF NOT EXISTS corrective_action_cases_action ON {s}.corrective_action_cases (action_id);
+            """),
+
+        // Self-contained (IF NOT EXISTS, IF EXISTS), so it runs the same wherever it stands among the migrations.
+        ("recurrence gaps and kept deadlines on the case row, for the period analysis", $"""
+            ALTER TABLE {s}.complaints
+                ADD COLUMN IF NOT EXISTS complainant_gap bigint,
+                ADD COLUMN IF NOT EXISTS subject_gap bigint,
+                ADD COLUMN IF NOT EXISTS cause_gap bigint,
+                ADD COLUMN IF NOT EXISTS deadline_kept integer[];
+            COMMENT ON COLUMN {s}.complaints.complainant_gap IS 'Ticks since the latest case of the same pack and complainant key received strictly earlier; null if none (or no key). Kept by every save, under an advisory lock on the key.';
+            COMMENT ON COLUMN {s}.complaints.subject_gap IS 'Ticks since the latest case of the same pack and subject key received strictly earlier; null if none.';
+            COMMENT ON COLUMN {s}.complaints.cause_gap IS 'Ticks since the latest case of the same pack, department and root cause (not undetermined) received strictly earlier; null if none (or no such key).';
+            COMMENT ON COLUMN {s}.complaints.deadline_kept IS 'Per deadline kind (acknowledge, propose, resolve, notify-result, follow-up), three counts: met on time, met late, not met in a final state.';
+            {AnalysisSql.Backfill(s)};
+            DROP INDEX IF EXISTS {s}.complaints_analysis;
+            CREATE INDEX IF NOT EXISTS complaints_period ON {s}.complaints (received_ticks) INCLUDE (
+                pack_id, department, category, severity, channel, state, escalation_level, finding_outcome, root_cause, remedy_kind, remedy_amount,
+                remedy_currency, last_satisfaction, reward, closed_ticks, acknowledged_ticks, id, complainant_gap, subject_gap, cause_gap, deadline_kept);
+            COMMENT ON INDEX {s}.complaints_period IS 'Covers every column the period analysis reads of a case: a period''s figures are an index-only range scan.';
+            CREATE INDEX IF NOT EXISTS deadlines_open ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks) WHERE met_ticks IS NULL;
             """),
     ];
 
