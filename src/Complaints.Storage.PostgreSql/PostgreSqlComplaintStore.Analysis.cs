@@ -42,7 +42,6 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
         Add(batch, query, where => AnalysisSql.Counts(s, where));
         Add(batch, query, where => AnalysisSql.Durations(s, where));
         Add(batch, query, where => AnalysisSql.OpenDeadlines(s, where));
-        Add(batch, query, where => AnalysisSql.Overdue(s, where));
         Add(batch, query, where => AnalysisSql.Sanctions(s, where));
 
         var figures = new Figures(query);
@@ -56,8 +55,6 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
             await figures.ReadDurationsAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadOpenDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            await figures.ReadOverdueAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadSanctionsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
@@ -104,39 +101,59 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         public async Task ReadTotalsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
-            const int Kept = 11;
+            var kinds = AnalysisSql.DeadlineKinds;
+            var kept = new long[kinds * 3];
+            var recurrence = new int[3];
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                int Int(int column) => reader.IsDBNull(column) ? 0 : checked((int)reader.GetInt64(column));
-                var cases = (Int(2), Int(3), Int(4));
-                if (reader.GetInt32(0) == 0)
+                int Int(int column) => checked((int)reader.GetInt64(column));
+                var department = reader.IsDBNull(0) ? null : reader.GetString(0);
+                var count = Int(2);
+                int onTime = 0, late = 0;
+                if (!reader.IsDBNull(1))
                 {
-                    var deadlines = (Int(Kept + (3 * AnalysisSql.DeadlineKinds)), Int(Kept + (3 * AnalysisSql.DeadlineKinds) + 1));
-                    if (reader.IsDBNull(1))
+                    var row = reader.GetFieldValue<int[]>(1);
+                    for (var i = 0; i < Math.Min(row.Length, kept.Length); i++)
                     {
-                        _noDepartment = cases;
-                        _noDepartmentCount = cases.Item1;
-                        _noDepartmentDeadlines = (deadlines.Item1, deadlines.Item1 + deadlines.Item2);
+                        kept[i] += (long)row[i] * count;
+                        onTime += i % 3 == 0 ? row[i] * count : 0;
+                        late += i % 3 == 1 ? row[i] * count : 0;
                     }
-                    else
-                    {
-                        _departments[reader.GetString(1)] = cases;
-                        _departmentDeadlines[reader.GetString(1)] = (deadlines.Item1, deadlines.Item1 + deadlines.Item2);
-                    }
-
-                    continue;
                 }
 
-                (_received, _open, _closed) = cases;
-                _escalated = Int(5);
-                _decided = Int(6);
-                _eligible = Int(7);
-                Recurrence = new RecurrenceFigures(query.RecurrenceDays, Int(8), Int(9), Int(10));
-                foreach (var kind in Enum.GetValues<DeadlineKind>())
+                var (received, open, closed) = department is null ? _noDepartment : _departments.GetValueOrDefault(department);
+                var cases = (received + count, open + Int(3), closed + Int(4));
+                var (onTimeSoFar, dueSoFar) = department is null ? _noDepartmentDeadlines : _departmentDeadlines.GetValueOrDefault(department);
+                var deadlines = (onTimeSoFar + onTime, dueSoFar + onTime + late);
+                if (department is null)
                 {
-                    var at = Kept + (3 * (int)kind);
-                    _deadlines[(int)kind] = new DeadlineFigures(kind, Int(at), Int(at + 1), 0, 0, Int(at + 2));
+                    _noDepartment = cases;
+                    _noDepartmentCount = cases.Item1;
+                    _noDepartmentDeadlines = deadlines;
                 }
+                else
+                {
+                    _departments[department] = cases;
+                    _departmentDeadlines[department] = deadlines;
+                }
+
+                _received += count;
+                _open += Int(3);
+                _closed += Int(4);
+                _escalated += Int(5);
+                _decided += Int(6);
+                _eligible += Int(7);
+                for (var k = 0; k < recurrence.Length; k++)
+                {
+                    recurrence[k] += Int(8 + k);
+                }
+            }
+
+            Recurrence = new RecurrenceFigures(query.RecurrenceDays, recurrence[0], recurrence[1], recurrence[2]);
+            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            {
+                var at = 3 * (int)kind;
+                _deadlines[(int)kind] = new DeadlineFigures(kind, checked((int)kept[at]), checked((int)kept[at + 1]), 0, 0, checked((int)kept[at + 2]));
             }
         }
 
@@ -228,40 +245,34 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         public async Task ReadOpenDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
+            var kinds = Enum.GetValues<DeadlineKind>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var missed = checked((int)reader.GetInt64(3));
-                var pending = checked((int)reader.GetInt64(4));
-                if (reader.GetInt32(0) == 1)
+                int Int(int column) => reader.IsDBNull(column) ? 0 : checked((int)reader.GetInt64(column));
+                var missed = 0;
+                foreach (var kind in kinds)
                 {
-                    var kind = Names<DeadlineKind>.Parse(reader.GetString(1));
-                    _deadlines[(int)kind] = _deadlines[(int)kind] with { Missed = missed, Pending = pending };
+                    var at = 1 + (2 * (int)kind);
+                    missed += Int(at);
+                    _deadlines[(int)kind] = _deadlines[(int)kind] with
+                    {
+                        Missed = _deadlines[(int)kind].Missed + Int(at),
+                        Pending = _deadlines[(int)kind].Pending + Int(at + 1),
+                    };
                 }
-                else if (reader.IsDBNull(2))
-                {
-                    _noDepartmentDeadlines.Due += missed;
-                }
-                else
-                {
-                    var department = reader.GetString(2);
-                    var (onTime, due) = _departmentDeadlines.GetValueOrDefault(department);
-                    _departmentDeadlines[department] = (onTime, due + missed);
-                }
-            }
-        }
 
-        public async Task ReadOverdueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var count = checked((int)reader.GetInt64(1));
+                var overdue = Int(1 + (2 * kinds.Length));
                 if (reader.IsDBNull(0))
                 {
-                    _noDepartmentOverdue = count;
+                    _noDepartmentDeadlines.Due += missed;
+                    _noDepartmentOverdue = overdue;
                 }
                 else
                 {
-                    _overdue[reader.GetString(0)] = count;
+                    var department = reader.GetString(0);
+                    var (onTime, due) = _departmentDeadlines.GetValueOrDefault(department);
+                    _departmentDeadlines[department] = (onTime, due + missed);
+                    _overdue[department] = overdue;
                 }
             }
         }

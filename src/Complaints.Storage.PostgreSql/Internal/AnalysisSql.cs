@@ -145,31 +145,23 @@ internal static class AnalysisSql
         ["state", "category", "severity", "channel", "finding_outcome", "root_cause", "remedy_kind", "remedy_currency", "last_satisfaction", "day"];
 
     /// <summary>
-    /// The cohort's totals and its departments', in one pass grouped by department only (conditional aggregates):
-    /// received, open, closed, escalated, rewards decided and eligible, the recurrences (a kept gap within the look-back),
-    /// per deadline kind the deadlines met on time, met late and dropped (kept on the row), and the met on time and late
-    /// of every kind together. Columns: grouping, department, then those in that order.
+    /// The cohort's totals and its departments', in one pass hashed by department and kept-deadline counts (few distinct
+    /// arrays: summing them here per row would cost more than grouping by them), with conditional counts: received,
+    /// open, closed, escalated, rewards decided and eligible, and the recurrences (a kept gap within the look-back). The
+    /// totals are the sums of the rows. Columns: department, deadline_kept, then those in that order.
     /// </summary>
-    public static string Totals(string s, string where)
-    {
-        var kept = Enumerable.Range(1, DeadlineKinds * 3).Select(i => $"sum(c.deadline_kept[{i}])");
-        var onTime = string.Join(" + ", Enumerable.Range(0, DeadlineKinds).Select(k => $"c.deadline_kept[{(k * 3) + 1}]"));
-        var late = string.Join(" + ", Enumerable.Range(0, DeadlineKinds).Select(k => $"c.deadline_kept[{(k * 3) + 2}]"));
-        return $"""
-            SELECT GROUPING(c.department), c.department,
-                   count(*),
-                   count(*) FILTER (WHERE c.state NOT IN {Final}),
-                   count(*) FILTER (WHERE c.state = 'closed'),
-                   count(*) FILTER (WHERE c.escalation_level > 0),
-                   count(*) FILTER (WHERE c.reward IS NOT NULL),
-                   count(*) FILTER (WHERE c.reward = '{AnalysisColumns.Eligible}'),
-                   {string.Join(", ", Keys.Select(k => $"count(*) FILTER (WHERE c.{k.Gap} <= @window)"))},
-                   {string.Join(", ", kept)},
-                   sum({onTime}), sum({late})
-            FROM {s}.complaints c WHERE {where}
-            GROUP BY GROUPING SETS ((), (c.department))
-            """;
-    }
+    public static string Totals(string s, string where) => $"""
+        SELECT c.department, c.deadline_kept,
+               count(*),
+               count(*) FILTER (WHERE c.state NOT IN {Final}),
+               count(*) FILTER (WHERE c.state = 'closed'),
+               count(*) FILTER (WHERE c.escalation_level > 0),
+               count(*) FILTER (WHERE c.reward IS NOT NULL),
+               count(*) FILTER (WHERE c.reward = '{AnalysisColumns.Eligible}'),
+               {string.Join(", ", Keys.Select(k => $"count(*) FILTER (WHERE c.{k.Gap} <= @window)"))}
+        FROM {s}.complaints c WHERE {where}
+        GROUP BY c.department, c.deadline_kept
+        """;
 
     /// <summary>
     /// The cohort's counts in one pass, by grouping sets: per state, category, severity, channel, finding outcome, root
@@ -207,26 +199,28 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
-    /// The deadlines not met of the cohort's cases not in a final state (the only ones that depend on the as-of time),
-    /// missed and pending, per kind and per department: a seek per open case into the deadlines not met.
+    /// The deadlines not met of the cohort's cases not in a final state (the only figures that depend on the as-of time),
+    /// per department: per <see cref="DeadlineKind"/> (in order) the missed and the pending, then the cases with a missed
+    /// one (overdue). A seek per open case into the deadlines not met.
     /// </summary>
-    public static string OpenDeadlines(string s, string where) => $"""
-        SELECT GROUPING(d.kind, c.department), d.kind, c.department,
-               count(*) FILTER (WHERE d.due_ticks < @as_of),
-               count(*) FILTER (WHERE d.due_ticks >= @as_of)
-        FROM {s}.complaints c JOIN {s}.deadlines d ON d.complaint_id = c.id AND d.met_ticks IS NULL
-        WHERE {where} AND c.state NOT IN {Final}
-        GROUP BY GROUPING SETS ((d.kind), (c.department))
-        """;
-
-    /// <summary>Open cohort cases with a missed deadline, per department.</summary>
-    public static string Overdue(string s, string where) => $"""
-        SELECT c.department, count(*)
-        FROM {s}.complaints c
-        WHERE {where} AND c.state NOT IN {Final}
-          AND EXISTS (SELECT 1 FROM {s}.deadlines d WHERE d.complaint_id = c.id AND d.met_ticks IS NULL AND d.due_ticks < @as_of)
-        GROUP BY c.department
-        """;
+    public static string OpenDeadlines(string s, string where)
+    {
+        var kinds = Enum.GetValues<DeadlineKind>().Select(CaseColumns.Of).ToArray();
+        return $"""
+            SELECT c.department, {string.Join(", ", Enumerable.Range(0, kinds.Length).Select(k => $"sum(x.missed_{k}), sum(x.pending_{k})"))},
+                   count(*) FILTER (WHERE x.overdue)
+            FROM {s}.complaints c
+            CROSS JOIN LATERAL (
+                SELECT {string.Join(", ", kinds.Select((kind, k) =>
+                           $"count(*) FILTER (WHERE d.kind = '{kind}' AND d.due_ticks < @as_of) AS missed_{k}, " +
+                           $"count(*) FILTER (WHERE d.kind = '{kind}' AND d.due_ticks >= @as_of) AS pending_{k}"))},
+                       coalesce(bool_or(d.due_ticks < @as_of), false) AS overdue
+                FROM {s}.deadlines d WHERE d.complaint_id = c.id AND d.met_ticks IS NULL
+            ) x
+            WHERE {where} AND c.state NOT IN {Final}
+            GROUP BY c.department
+            """;
+    }
 
     /// <summary>
     /// The sanctions in force on the cohort's cases, per kind and currency, read from the journal: per case, person and
