@@ -233,15 +233,18 @@ public sealed partial class PostgreSqlComplaintStore
     {
         var complaint = change.Complaint;
 
-        // The recurrence gaps: the next cases with the key the case leaves (if it leaves one) lose it as their previous
-        // case; the case's own gaps are computed by its write; the next cases with its keys then have it as theirs. The
-        // keys are locked (LockKeys, first in the batch), so no other save reads or moves these neighbours meanwhile.
-        if (change.ExpectedVersion != 0)
+        // The recurrence gaps, for each key the case takes or leaves (a new case, findings naming a cause, another
+        // department; nothing when its keys stay): the next cases with the key it leaves lose it as their previous case,
+        // the next cases with the key it takes have it as theirs, and its write computes its own. The keys are locked
+        // (LockKeys, first in the batch), so no other save reads or moves these neighbours meanwhile.
+        foreach (var key in AnalysisSql.Keys)
         {
-            foreach (var key in AnalysisSql.Keys)
+            if (change.ExpectedVersion != 0)
             {
                 batch.BatchCommands.Add(GapCommand(_sql.DetachGaps[key.Gap], key, complaint));
             }
+
+            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint));
         }
 
         // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
@@ -253,10 +256,6 @@ public sealed partial class PostgreSqlComplaintStore
         write.Parameters.Add(Parameter("closes", NpgsqlDbType.Boolean, closes));
         write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, change.ExpectedVersion));
         batch.BatchCommands.Add(write);
-        foreach (var key in AnalysisSql.Keys)
-        {
-            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint));
-        }
 
         foreach (var entry in change.Entries)
         {
@@ -302,37 +301,37 @@ public sealed partial class PostgreSqlComplaintStore
         }
     }
 
-    /// <summary>The advisory locks on the recurrence keys of <paramref name="changes"/>' cases, as saved and as stored (<see cref="AnalysisSql.LockKeys"/>).</summary>
+    /// <summary>The advisory locks on the recurrence keys <paramref name="changes"/> move their cases into or out of (<see cref="AnalysisSql.LockKeys"/>).</summary>
     private NpgsqlBatchCommand LockKeys(IReadOnlyList<CaseChange> changes)
     {
         var command = new NpgsqlBatchCommand(_sql.LockKeys);
+        var ids = new Guid[changes.Count];
+        var received = new long[changes.Count];
         var packs = new string[changes.Count];
         var complainants = new string?[changes.Count];
         var subjects = new string?[changes.Count];
         var departments = new string?[changes.Count];
         var causes = new string?[changes.Count];
-        var stored = new List<Guid>(changes.Count);
         for (var i = 0; i < changes.Count; i++)
         {
             var complaint = changes[i].Complaint;
             var analysis = AnalysisColumns.Of(complaint);
+            ids[i] = complaint.Id.Value;
+            received[i] = CaseColumns.Ticks(complaint.ReceivedAt);
             packs[i] = complaint.Policy.Id;
             complainants[i] = analysis.ComplainantKey;
             subjects[i] = analysis.SubjectKey;
             departments[i] = complaint.Department?.Value;
             causes[i] = analysis.RootCause;
-            if (changes[i].ExpectedVersion != 0)
-            {
-                stored.Add(complaint.Id.Value);
-            }
         }
 
+        command.Parameters.Add(Parameter("lock_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids));
+        command.Parameters.Add(Parameter("lock_received", NpgsqlDbType.Array | NpgsqlDbType.Bigint, received));
         command.Parameters.Add(Parameter("lock_packs", NpgsqlDbType.Array | NpgsqlDbType.Text, packs));
         command.Parameters.Add(Parameter("lock_complainants", NpgsqlDbType.Array | NpgsqlDbType.Text, complainants));
         command.Parameters.Add(Parameter("lock_subjects", NpgsqlDbType.Array | NpgsqlDbType.Text, subjects));
         command.Parameters.Add(Parameter("lock_departments", NpgsqlDbType.Array | NpgsqlDbType.Text, departments));
         command.Parameters.Add(Parameter("lock_causes", NpgsqlDbType.Array | NpgsqlDbType.Text, causes));
-        command.Parameters.Add(Parameter("lock_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, stored.ToArray()));
         return command;
     }
 

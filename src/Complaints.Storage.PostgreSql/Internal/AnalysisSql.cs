@@ -27,31 +27,43 @@ internal static class AnalysisSql
     public static readonly int DeadlineKinds = Enum.GetValues<DeadlineKind>().Length;
 
     /// <summary>
-    /// Locks, until the transaction ends, every recurrence key the saved cases have now (the arrays bound to
-    /// <c>@lock_packs</c>, <c>@lock_complainants</c>, <c>@lock_subjects</c>, <c>@lock_departments</c>, <c>@lock_causes</c>)
-    /// or had as stored (<c>@lock_ids</c>): a transaction-scoped advisory lock on a 64-bit hash of each key, taken in hash
-    /// order (no deadlock between two saves), before any statement of the save reads a neighbour. Two saves touching a
-    /// key run their gap maintenance one after the other, the second seeing the first's rows (each later statement of a
-    /// read-committed transaction takes a new snapshot). Two keys hashing alike only wait for each other.
+    /// Locks, until the transaction ends, the recurrence keys whose cases a save changes: for each saved case (the
+    /// arrays bound to <c>@lock_ids</c>, <c>@lock_received</c>, <c>@lock_packs</c>, <c>@lock_complainants</c>,
+    /// <c>@lock_subjects</c>, <c>@lock_departments</c>, <c>@lock_causes</c>) and each kind of key, the key it has now and
+    /// the key it had as stored, when the case is new or its key (or receipt) of that kind changes; nothing for a save
+    /// that keeps its keys (most saves: a state change). The lock is a transaction-scoped advisory lock on a 64-bit hash
+    /// of the key, taken in hash order (no deadlock between two saves), before any statement of the save reads a
+    /// neighbour: two saves moving cases of one key run their gap maintenance one after the other, the second seeing the
+    /// first's rows (each later statement of a read-committed transaction takes a new snapshot). Keys hashing alike only
+    /// wait for each other.
     /// </summary>
-    public static string LockKeys(string s) => $"""
-        SELECT count(pg_advisory_xact_lock(l.h)) FROM (
-            SELECT DISTINCT hashtextextended(k.k, 0) AS h
-            FROM (
-                SELECT u.pack_id, u.complainant_key, u.subject_key, u.department, u.root_cause
-                FROM unnest(@lock_packs, @lock_complainants, @lock_subjects, @lock_departments, @lock_causes)
-                    AS u(pack_id, complainant_key, subject_key, department, root_cause)
-                UNION ALL
-                SELECT pack_id, complainant_key, subject_key, department, root_cause FROM {s}.complaints WHERE id = ANY(@lock_ids)
-            ) r
-            CROSS JOIN LATERAL (VALUES
-                ('complainant:' || r.pack_id || ':' || r.complainant_key),
-                ('subject:' || r.pack_id || ':' || r.subject_key),
-                (CASE WHEN r.root_cause <> 'undetermined' THEN 'cause:' || r.pack_id || ':' || r.department || ':' || r.root_cause END)) AS k(k)
-            WHERE k.k IS NOT NULL
-            ORDER BY 1
-        ) l
-        """;
+    public static string LockKeys(string s)
+    {
+        static string Complainant(string p) => $"'complainant:' || {p}pack_id || ':' || {p}complainant_key";
+        static string Subject(string p) => $"'subject:' || {p}pack_id || ':' || {p}subject_key";
+        static string Cause(string p) => $"CASE WHEN {p}root_cause <> 'undetermined' THEN 'cause:' || {p}pack_id || ':' || {p}department || ':' || {p}root_cause END";
+        return $"""
+            SELECT count(pg_advisory_xact_lock(l.h)) FROM (
+                SELECT DISTINCT hashtextextended(k.k, 0) AS h
+                FROM unnest(@lock_ids, @lock_received, @lock_packs, @lock_complainants, @lock_subjects, @lock_departments, @lock_causes)
+                    AS u(id, received_ticks, pack_id, complainant_key, subject_key, department, root_cause)
+                LEFT JOIN {s}.complaints o ON o.id = u.id
+                CROSS JOIN LATERAL (VALUES ({Complainant("u.")}, {Complainant("o.")}), ({Subject("u.")}, {Subject("o.")}), ({Cause("u.")}, {Cause("o.")}))
+                    AS p(new_key, old_key)
+                CROSS JOIN LATERAL (VALUES (p.new_key), (p.old_key)) AS k(k)
+                WHERE k.k IS NOT NULL AND (p.new_key IS DISTINCT FROM p.old_key OR u.received_ticks IS DISTINCT FROM o.received_ticks)
+                ORDER BY 1
+            ) l
+            """;
+    }
+
+    /// <summary>
+    /// Whether the stored row (columns unprefixed) has the same key of this kind, and the same receipt, as the case being
+    /// written (the parameters): then its gap, and its neighbours', stay as they are.
+    /// </summary>
+    private static string Unchanged(RecurrenceKey key) =>
+        $"({key.Condition("")} AND {key.Condition("@")} AND {key.Match("", "@")} AND received_ticks = @received_ticks " +
+        $"OR NOT ({key.Condition("")}) AND NOT ({key.Condition("@")}) AND received_ticks = @received_ticks)";
 
     /// <summary>
     /// The gap of the case being written (its parameters: <c>@id</c>, <c>@received_ticks</c> and the key's columns) to the
@@ -64,6 +76,13 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
+    /// The gap column's value in the update of a stored case: kept when its key and receipt stay (no lock is taken then,
+    /// and a neighbour's concurrent save may have just set it), else <see cref="GapOfWrite"/>.
+    /// </summary>
+    public static string GapOfUpdate(string s, RecurrenceKey key) =>
+        $"CASE WHEN {Unchanged(key)} THEN {key.Gap} ELSE {GapOfWrite(s, key)} END";
+
+    /// <summary>
     /// Before a stored case is rewritten with another key (or receipt) than it has: the gap of the next cases with its
     /// old key (those of the earliest receipt after its own) recomputed without it. Changes nothing when the key and the
     /// receipt stay.
@@ -71,8 +90,7 @@ internal static class AnalysisSql
     public static string Detach(string s, RecurrenceKey key) => $"""
         WITH o AS (
             SELECT {string.Join(", ", key.Columns)}, received_ticks FROM {s}.complaints
-            WHERE id = @id AND {key.Condition("")}
-              AND NOT ({key.Condition("@")} AND {key.Match("", "@")} AND received_ticks = @received_ticks)
+            WHERE id = @id AND {key.Condition("")} AND NOT {Unchanged(key)}
         ), n AS (
             SELECT o.*, (SELECT min(e.received_ticks) FROM {s}.complaints e
                          WHERE {key.Match("e.", "o.")} AND {key.Condition("e.")} AND e.received_ticks > o.received_ticks) AS next_ticks
@@ -87,21 +105,22 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
-    /// After a case is written: the gap of the next cases with its key (those of the earliest receipt after its own) is
-    /// the time since it. Changes nothing when they already have it.
+    /// Before a case is written with a key (or receipt) it did not have (a new case too): the gap of the next cases with
+    /// its new key (those of the earliest receipt after its own) is the time since it. Changes nothing when the key and
+    /// the receipt stay, or when they already have it.
     /// </summary>
     public static string Attach(string s, RecurrenceKey key) => $"""
         WITH x AS (
-            SELECT {string.Join(", ", key.Columns)}, received_ticks FROM {s}.complaints WHERE id = @id AND {key.Condition("")}
+            SELECT 1 WHERE {key.Condition("@")}
+              AND NOT EXISTS (SELECT 1 FROM {s}.complaints WHERE id = @id AND {Unchanged(key)})
         ), n AS (
-            SELECT x.*, (SELECT min(e.received_ticks) FROM {s}.complaints e
-                         WHERE {key.Match("e.", "x.")} AND {key.Condition("e.")} AND e.received_ticks > x.received_ticks) AS next_ticks
-            FROM x
+            SELECT min(e.received_ticks) AS next_ticks FROM {s}.complaints e
+            WHERE EXISTS (SELECT 1 FROM x) AND {key.Match("e.", "@")} AND {key.Condition("e.")} AND e.received_ticks > @received_ticks AND e.id <> @id
         )
-        UPDATE {s}.complaints c SET {key.Gap} = c.received_ticks - n.received_ticks
+        UPDATE {s}.complaints c SET {key.Gap} = c.received_ticks - @received_ticks
         FROM n
-        WHERE {key.Match("c.", "n.")} AND {key.Condition("c.")} AND c.received_ticks = n.next_ticks
-          AND c.{key.Gap} IS DISTINCT FROM c.received_ticks - n.received_ticks
+        WHERE {key.Match("c.", "@")} AND {key.Condition("c.")} AND c.received_ticks = n.next_ticks AND c.id <> @id
+          AND c.{key.Gap} IS DISTINCT FROM c.received_ticks - @received_ticks
         """;
 
     /// <summary>

@@ -42,7 +42,7 @@ internal sealed class Sql(string s)
         "held_products = @held_products, channel = @channel, closed_ticks = @closed_ticks, acknowledged_ticks = @acknowledged_ticks, " +
         "finding_outcome = @finding_outcome, root_cause = @root_cause, complainant_key = @complainant_key, subject_key = @subject_key, " +
         "remedy_kind = @remedy_kind, remedy_amount = @remedy_amount, remedy_currency = @remedy_currency, last_satisfaction = @last_satisfaction, " +
-        "deadline_kept = @deadline_kept, " + string.Join(", ", AnalysisSql.Keys.Select(k => $"{k.Gap} = {AnalysisSql.GapOfWrite(s, k)}")) + ", " +
+        "deadline_kept = @deadline_kept, " + string.Join(", ", AnalysisSql.Keys.Select(k => $"{k.Gap} = {AnalysisSql.GapOfUpdate(s, k)}")) + ", " +
         "reward = CASE WHEN @closes THEN @reward ELSE reward END WHERE id = @id AND version = @expected";
 
     /// <summary>The advisory locks on the recurrence keys of the cases a save writes (<see cref="AnalysisSql.LockKeys"/>).</summary>
@@ -51,7 +51,7 @@ internal sealed class Sql(string s)
     /// <summary>Per gap column, the statement run before a stored case is rewritten (<see cref="AnalysisSql.Detach"/>).</summary>
     public IReadOnlyDictionary<string, string> DetachGaps { get; } = AnalysisSql.Keys.ToDictionary(k => k.Gap, k => AnalysisSql.Detach(s, k), StringComparer.Ordinal);
 
-    /// <summary>Per gap column, the statement run after a case is written (<see cref="AnalysisSql.Attach"/>).</summary>
+    /// <summary>Per gap column, the statement run before a case is written, after <see cref="DetachGaps"/> (<see cref="AnalysisSql.Attach"/>).</summary>
     public IReadOnlyDictionary<string, string> AttachGaps { get; } = AnalysisSql.Keys.ToDictionary(k => k.Gap, k => AnalysisSql.Attach(s, k), StringComparer.Ordinal);
 
     /// <summary>One journal row.</summary>
