@@ -237,14 +237,15 @@ public sealed partial class PostgreSqlComplaintStore
         // department; nothing when its keys stay): the next cases with the key it leaves lose it as their previous case,
         // the next cases with the key it takes have it as theirs, and its write computes its own. The keys are locked
         // (LockKeys, first in the batch), so no other save reads or moves these neighbours meanwhile.
+        var analysis = AnalysisColumns.Of(complaint);
         foreach (var key in AnalysisSql.Keys)
         {
             if (change.ExpectedVersion != 0)
             {
-                batch.BatchCommands.Add(GapCommand(_sql.DetachGaps[key.Gap], key, complaint));
+                batch.BatchCommands.Add(GapCommand(_sql.DetachGaps[key.Gap], key, complaint, analysis));
             }
 
-            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint));
+            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint, analysis));
         }
 
         // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
@@ -335,13 +336,12 @@ public sealed partial class PostgreSqlComplaintStore
         return command;
     }
 
-    /// <summary>A gap maintenance statement of <paramref name="key"/> for <paramref name="complaint"/>: its id, receipt and key columns as parameters.</summary>
-    private static NpgsqlBatchCommand GapCommand(string sql, RecurrenceKey key, Complaint complaint)
+    /// <summary>A gap maintenance statement of <paramref name="key"/> for <paramref name="complaint"/> (whose analysis columns are <paramref name="analysis"/>): its id, receipt and key columns as parameters.</summary>
+    private static NpgsqlBatchCommand GapCommand(string sql, RecurrenceKey key, Complaint complaint, AnalysisColumns analysis)
     {
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
         command.Parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
-        var analysis = AnalysisColumns.Of(complaint);
         foreach (var column in key.Columns)
         {
             command.Parameters.Add(Parameter(column, NpgsqlDbType.Text, column switch

@@ -151,6 +151,35 @@ public sealed class RecurrenceGapTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task MigrationFill_GivesTheGapsAndDeadlineCountsTheSavesKept()
+    {
+        var store = await _schemas.NewStoreAsync();
+        var random = new Random(5);
+        foreach (var c in Enumerable.Range(0, 40).Select(_ => RandomCase(random)))
+        {
+            await InsertAsync(store, c);
+        }
+
+        foreach (var c in _cases.Values.Take(15).ToList())
+        {
+            await UpdateAsync(store, Rekeyed(c, random) with
+            {
+                State = random.Next(2) == 0 ? ComplaintState.Closed : ComplaintState.Investigating,
+                Deadlines = [new Deadline(DeadlineKind.Acknowledge, c.ReceivedAt.AddDays(1), "ack", "default", random.Next(3) == 0 ? null : c.ReceivedAt.AddHours(random.Next(1, 48)))],
+            });
+        }
+
+        var kept = $"SELECT string_agg(concat_ws(':', id, complainant_gap, subject_gap, cause_gap, deadline_kept::text), ',' ORDER BY id) FROM \"{store.Schema}\".complaints";
+        var saved = (string?)await _schemas.ScalarAsync(kept);
+        saved.Should().Contain("{1,0,0,").And.Contain("{0,1,0,", "some acknowledgements were met on time and some late");
+
+        await _schemas.ScalarAsync($"UPDATE \"{store.Schema}\".complaints SET complainant_gap = NULL, subject_gap = NULL, cause_gap = NULL, deadline_kept = NULL");
+        await _schemas.ScalarAsync(Internal.AnalysisSql.Backfill($"\"{store.Schema}\""));
+
+        ((string?)await _schemas.ScalarAsync(kept)).Should().Be(saved);
+    }
+
+    [Fact]
     public async Task WritersSavingCasesOfTheSameKeysAtOnce_LeaveNoStaleGap()
     {
         var nodes = new List<PostgreSqlComplaintStore> { await _schemas.NewStoreAsync() };
