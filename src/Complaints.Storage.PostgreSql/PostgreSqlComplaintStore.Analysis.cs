@@ -8,8 +8,10 @@ namespace Complaints.Storage.PostgreSql;
 
 /// <summary>
 /// The period analysis, computed in the database: one batch of aggregate statements over the case table's analysis
-/// columns (an index range on the receipt time), the deadline rows and the accountability entries of the journal;
-/// counts, sums and nearest-rank percentiles come back, and the figures are ordered and divided here, as the model says.
+/// columns (an index range on the receipt time), the open cases' deadlines not met and the accountability entries of
+/// the journal; recurrences are counts of the gaps each save keeps on the row, and the met and dropped deadlines are the
+/// row's kept counts. Counts, sums and nearest-rank percentiles come back, and the figures are summed, ordered and
+/// divided here, as the model says.
 /// </summary>
 public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 {

@@ -55,7 +55,6 @@ public sealed partial class PostgreSqlComplaintStore
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
-            batch.BatchCommands.Add(LockKeys([change]));
             var write = AddChange(batch, change);
 
             // Prepared statements persist on the pooled physical connection: parsed and planned once per connection;
@@ -234,19 +233,10 @@ public sealed partial class PostgreSqlComplaintStore
         var complaint = change.Complaint;
 
         // The recurrence gaps, for each key the case takes or leaves (a new case, findings naming a cause, another
-        // department; nothing when its keys stay): the next cases with the key it leaves lose it as their previous case,
-        // the next cases with the key it takes have it as theirs, and its write computes its own. The keys are locked
-        // (LockKeys, first in the batch), so no other save reads or moves these neighbours meanwhile.
-        var analysis = AnalysisColumns.Of(complaint);
-        foreach (var key in AnalysisSql.Keys)
-        {
-            if (change.ExpectedVersion != 0)
-            {
-                batch.BatchCommands.Add(GapCommand(_sql.DetachGaps[key.Gap], key, complaint, analysis));
-            }
-
-            batch.BatchCommands.Add(GapCommand(_sql.AttachGaps[key.Gap], key, complaint, analysis));
-        }
+        // department; nothing when its keys stay): keep_gaps locks those keys, the next cases with the key it leaves
+        // lose it as their previous case, the next cases with the key it takes have it as theirs; its write then
+        // computes its own. A bulk save has locked every change's keys first (LockKeys), in one order.
+        batch.BatchCommands.Add(KeepGaps(complaint));
 
         // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
         // updated only from the expected version.
@@ -336,25 +326,18 @@ public sealed partial class PostgreSqlComplaintStore
         return command;
     }
 
-    /// <summary>A gap maintenance statement of <paramref name="key"/> for <paramref name="complaint"/> (whose analysis columns are <paramref name="analysis"/>): its id, receipt and key columns as parameters.</summary>
-    private static NpgsqlBatchCommand GapCommand(string sql, RecurrenceKey key, Complaint complaint, AnalysisColumns analysis)
+    /// <summary>The <c>keep_gaps</c> call for <paramref name="complaint"/>: its id, receipt and key columns as parameters.</summary>
+    private NpgsqlBatchCommand KeepGaps(Complaint complaint)
     {
-        var command = new NpgsqlBatchCommand(sql);
+        var analysis = AnalysisColumns.Of(complaint);
+        var command = new NpgsqlBatchCommand(_sql.KeepGaps);
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
         command.Parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
-        foreach (var column in key.Columns)
-        {
-            command.Parameters.Add(Parameter(column, NpgsqlDbType.Text, column switch
-            {
-                "complainant_key" => analysis.ComplainantKey,
-                "subject_key" => analysis.SubjectKey,
-                "department" => complaint.Department?.Value,
-                "root_cause" => analysis.RootCause,
-                "pack_id" => complaint.Policy.Id,
-                _ => throw new InvalidOperationException($"No parameter for recurrence key column {column}."),
-            }));
-        }
-
+        command.Parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
+        command.Parameters.Add(Parameter("complainant_key", NpgsqlDbType.Text, analysis.ComplainantKey));
+        command.Parameters.Add(Parameter("subject_key", NpgsqlDbType.Text, analysis.SubjectKey));
+        command.Parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
+        command.Parameters.Add(Parameter("root_cause", NpgsqlDbType.Text, analysis.RootCause));
         return command;
     }
 

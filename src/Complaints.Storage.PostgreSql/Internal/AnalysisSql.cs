@@ -124,6 +124,60 @@ internal static class AnalysisSql
         """;
 
     /// <summary>
+    /// The function every save calls before writing a case (<c>keep_gaps</c>, created by migration 9): for each kind of
+    /// recurrence key the case takes or leaves (a new case, findings naming a cause, another department, another
+    /// receipt), it locks the old and the new key (<see cref="LockKeys"/>'s locks, in hash order), then updates the gaps
+    /// of the next cases of the old key (<see cref="Detach"/>) and of the new key (<see cref="Attach"/>). A case that
+    /// keeps its keys costs one primary-key read and takes no lock. Each statement of the (volatile) function takes a
+    /// new snapshot, so what follows the lock sees every save that held it before.
+    /// </summary>
+    public static string KeepGapsFunction(string s)
+    {
+        static string P(string sql) => sql.Replace("@", "p_", StringComparison.Ordinal);
+        static string Complainant(string p) => $"'complainant:' || {p}pack_id || ':' || {p}complainant_key";
+        static string Subject(string p) => $"'subject:' || {p}pack_id || ':' || {p}subject_key";
+        static string Cause(string p) => $"CASE WHEN {p}root_cause <> 'undetermined' THEN 'cause:' || {p}pack_id || ':' || {p}department || ':' || {p}root_cause END";
+        string[] news = [Complainant("p_"), Subject("p_"), Cause("p_")];
+        string[] olds = [Complainant("v_row."), Subject("v_row."), Cause("v_row.")];
+        var keys = string.Join(", ", Enumerable.Range(0, Keys.Length).SelectMany(k => new[]
+        {
+            $"CASE WHEN NOT v_kept[{k + 1}] THEN {news[k]} END", $"CASE WHEN NOT v_kept[{k + 1}] AND v_row.stored THEN {olds[k]} END",
+        }));
+        var steps = string.Join("\n", Keys.Select((key, k) => $"""
+                IF NOT v_kept[{k + 1}] THEN
+                    {P(Detach(s, key))};
+                    {P(Attach(s, key))};
+                END IF;
+            """));
+        return $"""
+            CREATE OR REPLACE FUNCTION {s}.keep_gaps(
+                p_id uuid, p_received_ticks bigint, p_pack_id text, p_complainant_key text, p_subject_key text, p_department text, p_root_cause text)
+            RETURNS void LANGUAGE plpgsql VOLATILE AS $keep_gaps$
+            DECLARE
+                v_row record;
+                v_kept boolean[];
+            BEGIN
+                SELECT true AS stored, pack_id, complainant_key, subject_key, department, root_cause,
+                       ARRAY[{string.Join(", ", Keys.Select(k => P(Unchanged(k))))}] AS unchanged
+                INTO v_row FROM {s}.complaints WHERE id = p_id;
+                IF NOT FOUND THEN
+                    SELECT false AS stored, NULL::text AS pack_id, NULL::text AS complainant_key, NULL::text AS subject_key,
+                           NULL::text AS department, NULL::text AS root_cause, ARRAY[false, false, false] AS unchanged INTO v_row;
+                END IF;
+                v_kept := v_row.unchanged;
+                IF v_kept[1] AND v_kept[2] AND v_kept[3] THEN
+                    RETURN;
+                END IF;
+                PERFORM pg_advisory_xact_lock(l.h) FROM (
+                    SELECT DISTINCT hashtextextended(k.k, 0) AS h FROM unnest(ARRAY[{keys}]) AS k(k) WHERE k.k IS NOT NULL ORDER BY 1
+                ) l;
+            {steps}
+            END
+            $keep_gaps$
+            """;
+    }
+
+    /// <summary>
     /// Fills the recurrence gaps and the kept-deadline counts of every stored case in one statement (the migration that
     /// adds them; bulk loads): per key, the time since the latest earlier receipt in the key's partition (ordered by
     /// receipt, ties excluded), and per deadline kind the deadlines met on time, met late and, for a case in a final

@@ -275,6 +275,8 @@ internal static class PostgreSqlSchema
                 remedy_currency, last_satisfaction, reward, closed_ticks, acknowledged_ticks, id, complainant_gap, subject_gap, cause_gap, deadline_kept);
             COMMENT ON INDEX {s}.complaints_period IS 'Covers every column the period analysis reads of a case: a period''s figures are an index-only range scan.';
             CREATE INDEX IF NOT EXISTS deadlines_open ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks) WHERE met_ticks IS NULL;
+            {AnalysisSql.KeepGapsFunction(s)};
+            COMMENT ON FUNCTION {s}.keep_gaps(uuid, bigint, text, text, text, text, text) IS 'Called by every save before it writes a case: locks the recurrence keys the case takes or leaves and updates the gaps of their next cases (Complaints.Storage.PostgreSql).';
             """),
     ];
 

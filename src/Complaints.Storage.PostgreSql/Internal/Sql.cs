@@ -48,11 +48,8 @@ internal sealed class Sql(string s)
     /// <summary>The advisory locks on the recurrence keys of the cases a save writes (<see cref="AnalysisSql.LockKeys"/>).</summary>
     public string LockKeys { get; } = AnalysisSql.LockKeys(s);
 
-    /// <summary>Per gap column, the statement run before a stored case is rewritten (<see cref="AnalysisSql.Detach"/>).</summary>
-    public IReadOnlyDictionary<string, string> DetachGaps { get; } = AnalysisSql.Keys.ToDictionary(k => k.Gap, k => AnalysisSql.Detach(s, k), StringComparer.Ordinal);
-
-    /// <summary>Per gap column, the statement run before a case is written, after <see cref="DetachGaps"/> (<see cref="AnalysisSql.Attach"/>).</summary>
-    public IReadOnlyDictionary<string, string> AttachGaps { get; } = AnalysisSql.Keys.ToDictionary(k => k.Gap, k => AnalysisSql.Attach(s, k), StringComparer.Ordinal);
+    /// <summary>The call of <c>keep_gaps</c> every save makes before writing a case (<see cref="AnalysisSql.KeepGapsFunction"/>).</summary>
+    public string KeepGaps { get; } = $"SELECT {s}.keep_gaps(@id, @received_ticks, @pack_id, @complainant_key, @subject_key, @department, @root_cause)";
 
     /// <summary>One journal row.</summary>
     public string InsertJournal { get; } =
