@@ -31,8 +31,8 @@ internal static class AnalysisSql
     /// arrays bound to <c>@lock_ids</c>, <c>@lock_received</c>, <c>@lock_packs</c>, <c>@lock_complainants</c>,
     /// <c>@lock_subjects</c>, <c>@lock_departments</c>, <c>@lock_causes</c>) and each kind of key, the key it has now and
     /// the key it had as stored, when the case is new or its key (or receipt) of that kind changes; nothing for a save
-    /// that keeps its keys (most saves: a state change). The lock is a transaction-scoped advisory lock on a 64-bit hash
-    /// of the key, taken in hash order (no deadlock between two saves), before any statement of the save reads a
+    /// that keeps its keys (most saves: a state change). The lock is a transaction-scoped advisory lock on the key's bucket
+    /// (<see cref="LockBucket"/>), taken in hash order (no deadlock between two saves), before any statement of the save reads a
     /// neighbour: two saves moving cases of one key run their gap maintenance one after the other, the second seeing the
     /// first's rows (each later statement of a read-committed transaction takes a new snapshot). Keys hashing alike only
     /// wait for each other.
@@ -43,8 +43,8 @@ internal static class AnalysisSql
         static string Subject(string p) => $"'subject:' || {p}pack_id || ':' || {p}subject_key";
         static string Cause(string p) => $"CASE WHEN {p}root_cause <> 'undetermined' THEN 'cause:' || {p}pack_id || ':' || {p}department || ':' || {p}root_cause END";
         return $"""
-            SELECT count(pg_advisory_xact_lock(l.h)) FROM (
-                SELECT DISTINCT hashtextextended(k.k, 0) AS h
+            SELECT count(pg_advisory_xact_lock({LockSpace(s)}, l.h)) FROM (
+                SELECT DISTINCT {LockBucket("k.k")} AS h
                 FROM unnest(@lock_ids, @lock_received, @lock_packs, @lock_complainants, @lock_subjects, @lock_departments, @lock_causes)
                     AS u(id, received_ticks, pack_id, complainant_key, subject_key, department, root_cause)
                 LEFT JOIN {s}.complaints o ON o.id = u.id
@@ -56,6 +56,19 @@ internal static class AnalysisSql
             ) l
             """;
     }
+
+    /// <summary>How many lock buckets the recurrence keys hash into: a bulk save of any size holds at most this many locks.</summary>
+    public const int LockBuckets = 1024;
+
+    /// <summary>The first key of the gap locks (two-key advisory locks): a hash of the schema, so stores in other schemas never wait for each other.</summary>
+    private static string LockSpace(string s) => $"hashtext('{s.Replace("'", "''", StringComparison.Ordinal)}.keep_gaps')";
+
+    /// <summary>
+    /// The second key of the gap lock of recurrence key <paramref name="key"/> (an SQL text expression): its 64-bit hash
+    /// reduced to one of <see cref="LockBuckets"/> buckets, so the locks of a large bulk save fit PostgreSQL's lock table;
+    /// keys sharing a bucket only wait for each other.
+    /// </summary>
+    private static string LockBucket(string key) => $"(hashtextextended({key}, 0) & {LockBuckets - 1})::integer";
 
     /// <summary>
     /// Whether the stored row (columns unprefixed) has the same key of this kind, and the same receipt, as the case being
@@ -168,8 +181,8 @@ internal static class AnalysisSql
                 IF v_kept[1] AND v_kept[2] AND v_kept[3] THEN
                     RETURN;
                 END IF;
-                PERFORM pg_advisory_xact_lock(l.h) FROM (
-                    SELECT DISTINCT hashtextextended(k.k, 0) AS h FROM unnest(ARRAY[{keys}]) AS k(k) WHERE k.k IS NOT NULL ORDER BY 1
+                PERFORM pg_advisory_xact_lock({LockSpace(s)}, l.h) FROM (
+                    SELECT DISTINCT {LockBucket("k.k")} AS h FROM unnest(ARRAY[{keys}]) AS k(k) WHERE k.k IS NOT NULL ORDER BY 1
                 ) l;
             {steps}
             END
