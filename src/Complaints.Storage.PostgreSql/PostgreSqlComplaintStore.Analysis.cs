@@ -8,12 +8,14 @@ namespace Complaints.Storage.PostgreSql;
 
 /// <summary>
 /// The period analysis, computed in the database: one batch of aggregate statements over the case table's analysis
-/// columns (an index range on the receipt time), the deadline rows and the accountability entries of the journal;
-/// counts, sums and nearest-rank percentiles come back, and the figures are ordered and divided here, as the model says.
+/// columns (an index range on the receipt time), the open cases' deadlines not met and the accountability entries of
+/// the journal; recurrences are counts of the gaps each save keeps on the row, and the met and dropped deadlines are the
+/// row's kept counts. Counts, sums and nearest-rank percentiles come back, and the figures are summed, ordered and
+/// divided here, as the model says.
 /// </summary>
 public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 {
-    private const int Total = (1 << 11) - 1;
+    private const int Total = (1 << 10) - 1;
 
     /// <inheritdoc />
     public async Task<PeriodAnalysis> AnalyseAsync(AnalysisQuery query, CancellationToken cancellationToken = default)
@@ -38,37 +40,23 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         var batch = new NpgsqlBatch(connection, transaction);
         await using var batchScope = batch.ConfigureAwait(false);
-        Add(batch, query, where => AnalysisSql.Cohort(s, where));
+        Add(batch, query, where => AnalysisSql.Totals(s, where));
+        Add(batch, query, where => AnalysisSql.Counts(s, where));
         Add(batch, query, where => AnalysisSql.Durations(s, where));
-        Add(batch, query, where => AnalysisSql.Deadlines(s, where));
-        Add(batch, query, where => AnalysisSql.Overdue(s, where));
-        // A period shorter than the look-back: a seek per cohort case reads less than a pass over the look-back's cases.
-        var seek = query.To - query.From < TimeSpan.FromDays(query.RecurrenceDays);
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["complainant_key"], "c.complainant_key IS NOT NULL", seek));
-        Add(batch, query, where => AnalysisSql.Recurrence(s, where, ["subject_key"], "c.subject_key IS NOT NULL", seek));
-        Add(batch, query, where => AnalysisSql.Recurrence(
-            s, where, ["department", "root_cause"], "c.root_cause IS NOT NULL AND c.root_cause <> 'undetermined' AND c.department IS NOT NULL", seek));
+        Add(batch, query, where => AnalysisSql.OpenDeadlines(s, where));
         Add(batch, query, where => AnalysisSql.Sanctions(s, where));
 
         var figures = new Figures(query);
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            await figures.ReadCohortAsync(reader, cancellationToken).ConfigureAwait(false);
+            await figures.ReadTotalsAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await figures.ReadCountsAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadDurationsAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            await figures.ReadDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            await figures.ReadOverdueAsync(reader, cancellationToken).ConfigureAwait(false);
-            var recurrence = new int[3];
-            for (var i = 0; i < recurrence.Length; i++)
-            {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                recurrence[i] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? checked((int)reader.GetInt64(0)) : 0;
-            }
-
-            figures.Recurrence = new RecurrenceFigures(query.RecurrenceDays, recurrence[0], recurrence[1], recurrence[2]);
+            await figures.ReadOpenDeadlinesAsync(reader, cancellationToken).ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await figures.ReadSanctionsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
@@ -113,23 +101,74 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
 
         public RecurrenceFigures Recurrence { get; set; } = new(query.RecurrenceDays, 0, 0, 0);
 
-        public async Task ReadCohortAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        public async Task ReadTotalsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
+            var kinds = AnalysisSql.DeadlineKinds;
+            var kept = new long[kinds * 3];
+            var recurrence = new int[3];
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                int Int(int column) => checked((int)reader.GetInt64(column));
+                var department = reader.IsDBNull(0) ? null : reader.GetString(0);
+                var count = Int(2);
+                int onTime = 0, late = 0;
+                if (!reader.IsDBNull(1))
+                {
+                    var row = reader.GetFieldValue<int[]>(1);
+                    for (var i = 0; i < Math.Min(row.Length, kept.Length); i++)
+                    {
+                        kept[i] += (long)row[i] * count;
+                        onTime += i % 3 == 0 ? row[i] * count : 0;
+                        late += i % 3 == 1 ? row[i] * count : 0;
+                    }
+                }
+
+                var (received, open, closed) = department is null ? _noDepartment : _departments.GetValueOrDefault(department);
+                var cases = (received + count, open + Int(3), closed + Int(4));
+                var (onTimeSoFar, dueSoFar) = department is null ? _noDepartmentDeadlines : _departmentDeadlines.GetValueOrDefault(department);
+                var deadlines = (onTimeSoFar + onTime, dueSoFar + onTime + late);
+                if (department is null)
+                {
+                    _noDepartment = cases;
+                    _noDepartmentCount = cases.Item1;
+                    _noDepartmentDeadlines = deadlines;
+                }
+                else
+                {
+                    _departments[department] = cases;
+                    _departmentDeadlines[department] = deadlines;
+                }
+
+                _received += count;
+                _open += Int(3);
+                _closed += Int(4);
+                _escalated += Int(5);
+                _decided += Int(6);
+                _eligible += Int(7);
+                for (var k = 0; k < recurrence.Length; k++)
+                {
+                    recurrence[k] += Int(8 + k);
+                }
+            }
+
+            Recurrence = new RecurrenceFigures(query.RecurrenceDays, recurrence[0], recurrence[1], recurrence[2]);
+            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            {
+                var at = 3 * (int)kind;
+                _deadlines[(int)kind] = new DeadlineFigures(kind, checked((int)kept[at]), checked((int)kept[at + 1]), 0, 0, checked((int)kept[at + 2]));
+            }
+        }
+
+        public async Task ReadCountsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        {
+            const int CountColumn = 11;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var grouping = reader.GetInt32(0);
-                var count = checked((int)reader.GetInt64(12));
+                var count = checked((int)reader.GetInt64(CountColumn));
                 string? Key(int column) => reader.IsDBNull(column + 1) ? null : reader.GetString(column + 1);
                 switch (Total - grouping)
                 {
-                    case 0:
-                        _received = count;
-                        _open = checked((int)reader.GetInt64(13));
-                        _closed = checked((int)reader.GetInt64(14));
-                        _escalated = checked((int)reader.GetInt64(15));
-                        _decided = checked((int)reader.GetInt64(16));
-                        _eligible = checked((int)reader.GetInt64(17));
-                        break;
                     case var set when set == Bit(0):
                         _byState[Names<ComplaintState>.Parse(Key(0)).ToString()] = count;
                         break;
@@ -137,62 +176,48 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
                         Count(_byCategory, ref _noCategory, Key(1), count);
                         break;
                     case var set when set == Bit(2):
-                        var open = checked((int)reader.GetInt64(13));
-                        var closed = checked((int)reader.GetInt64(14));
-                        if (Key(2) is { } department)
-                        {
-                            _departments[department] = (count, open, closed);
-                        }
-                        else
-                        {
-                            _noDepartment = (count, open, closed);
-                            _noDepartmentCount = count;
-                        }
-
-                        break;
-                    case var set when set == Bit(3):
                         int? noSeverity = null;
-                        Count(_bySeverity, ref noSeverity, Key(3) is { } severity ? Names<Severity>.Parse(severity).ToString() : null, count);
+                        Count(_bySeverity, ref noSeverity, Key(2) is { } severity ? Names<Severity>.Parse(severity).ToString() : null, count);
                         _noSeverity ??= noSeverity;
                         break;
-                    case var set when set == Bit(4):
-                        _byChannel[Names<Channel>.Parse(Key(4)).ToString()] = count;
+                    case var set when set == Bit(3):
+                        _byChannel[Names<Channel>.Parse(Key(3)).ToString()] = count;
                         break;
-                    case var set when set == Bit(5):
+                    case var set when set == Bit(4):
                         int? noFinding = null;
-                        Count(_byFinding, ref noFinding, Key(5) is { } finding ? Names<FindingOutcome>.Parse(finding).ToString() : null, count);
+                        Count(_byFinding, ref noFinding, Key(4) is { } finding ? Names<FindingOutcome>.Parse(finding).ToString() : null, count);
                         _noFinding ??= noFinding;
                         break;
-                    case var set when set == Bit(6):
-                        if (Key(6) is { } cause)
+                    case var set when set == Bit(5):
+                        if (Key(5) is { } cause)
                         {
                             _causes[Names<RootCause>.Parse(cause)] = count;
                         }
 
                         break;
-                    case var set when set == (Bit(7) | Bit(8)):
-                        if (Key(7) is { } kind)
+                    case var set when set == (Bit(6) | Bit(7)):
+                        if (Key(6) is { } kind)
                         {
                             var remedy = Names<RemedyKind>.Parse(kind);
                             var (sum, totals) = _remedies.TryGetValue(remedy, out var seen) ? seen : (0, new List<Money>());
-                            if (Key(8) is { } currency && !reader.IsDBNull(18))
+                            if (Key(7) is { } currency && !reader.IsDBNull(CountColumn + 1))
                             {
-                                totals.Add(new Money(reader.GetDecimal(18), currency));
+                                totals.Add(new Money(reader.GetDecimal(CountColumn + 1), currency));
                             }
 
                             _remedies[remedy] = (sum + count, totals);
                         }
 
                         break;
-                    case var set when set == Bit(9):
-                        if (Key(9) is { } level)
+                    case var set when set == Bit(8):
+                        if (Key(8) is { } level)
                         {
                             _satisfaction[(int)Names<Satisfaction>.Parse(level)] = count;
                         }
 
                         break;
-                    case var set when set == Bit(10):
-                        _days[reader.GetInt64(11)] = count;
+                    case var set when set == Bit(9):
+                        _days[reader.GetInt64(10)] = count;
                         break;
                     default:
                         throw new InvalidOperationException($"The analysis read a grouping set it did not ask for ({grouping}).");
@@ -220,41 +245,36 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
             }
         }
 
-        public async Task ReadDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+        public async Task ReadOpenDeadlinesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
+            var kinds = Enum.GetValues<DeadlineKind>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var onTime = checked((int)reader.GetInt64(3));
-                var late = checked((int)reader.GetInt64(4));
-                var missed = checked((int)reader.GetInt64(5));
-                if (reader.GetInt32(0) == 1)
+                int Int(int column) => reader.IsDBNull(column) ? 0 : checked((int)reader.GetInt64(column));
+                var missed = 0;
+                foreach (var kind in kinds)
                 {
-                    var kind = Names<DeadlineKind>.Parse(reader.GetString(1));
-                    _deadlines[(int)kind] = new DeadlineFigures(kind, onTime, late, missed, checked((int)reader.GetInt64(6)), checked((int)reader.GetInt64(7)));
+                    var at = 1 + (2 * (int)kind);
+                    missed += Int(at);
+                    _deadlines[(int)kind] = _deadlines[(int)kind] with
+                    {
+                        Missed = _deadlines[(int)kind].Missed + Int(at),
+                        Pending = _deadlines[(int)kind].Pending + Int(at + 1),
+                    };
                 }
-                else if (reader.IsDBNull(2))
-                {
-                    _noDepartmentDeadlines = (onTime, onTime + late + missed);
-                }
-                else
-                {
-                    _departmentDeadlines[reader.GetString(2)] = (onTime, onTime + late + missed);
-                }
-            }
-        }
 
-        public async Task ReadOverdueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var count = checked((int)reader.GetInt64(1));
+                var overdue = Int(1 + (2 * kinds.Length));
                 if (reader.IsDBNull(0))
                 {
-                    _noDepartmentOverdue = count;
+                    _noDepartmentDeadlines.Due += missed;
+                    _noDepartmentOverdue = overdue;
                 }
                 else
                 {
-                    _overdue[reader.GetString(0)] = count;
+                    var department = reader.GetString(0);
+                    var (onTime, due) = _departmentDeadlines.GetValueOrDefault(department);
+                    _departmentDeadlines[department] = (onTime, due + missed);
+                    _overdue[department] = overdue;
                 }
             }
         }
@@ -324,7 +344,7 @@ public sealed partial class PostgreSqlComplaintStore : IComplaintAnalytics
             };
         }
 
-        private static int Bit(int column) => 1 << (AnalysisSql.CohortGroups.Length - 1 - column);
+        private static int Bit(int column) => 1 << (AnalysisSql.CountGroups.Length - 1 - column);
 
         private static void Count(Dictionary<string, int> counts, ref int? none, string? key, int count)
         {

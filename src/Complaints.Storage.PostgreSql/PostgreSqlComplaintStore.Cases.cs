@@ -194,6 +194,7 @@ public sealed partial class PostgreSqlComplaintStore
         await using (batch.ConfigureAwait(false))
         {
             var writes = new NpgsqlBatchCommand[changes.Count];
+            batch.BatchCommands.Add(LockKeys(changes));
             for (var i = 0; i < changes.Count; i++)
             {
                 writes[i] = AddChange(batch, changes[i]);
@@ -231,6 +232,12 @@ public sealed partial class PostgreSqlComplaintStore
     {
         var complaint = change.Complaint;
 
+        // The recurrence gaps, for each key the case takes or leaves (a new case, findings naming a cause, another
+        // department; nothing when its keys stay): keep_gaps locks those keys, the next cases with the key it leaves
+        // lose it as their previous case, the next cases with the key it takes have it as theirs; its write then
+        // computes its own. A bulk save has locked every change's keys first (LockKeys), in one order.
+        batch.BatchCommands.Add(KeepGaps(complaint));
+
         // The version check is the case row's own write: a new case is inserted unless its id exists, a stored one
         // updated only from the expected version.
         var write = new NpgsqlBatchCommand(change.ExpectedVersion == 0 ? _sql.InsertCase : _sql.UpdateCase);
@@ -240,6 +247,7 @@ public sealed partial class PostgreSqlComplaintStore
         write.Parameters.Add(Parameter("closes", NpgsqlDbType.Boolean, closes));
         write.Parameters.Add(Parameter("expected", NpgsqlDbType.Bigint, change.ExpectedVersion));
         batch.BatchCommands.Add(write);
+
         foreach (var entry in change.Entries)
         {
             batch.BatchCommands.Add(JournalInsert(entry));
@@ -282,6 +290,55 @@ public sealed partial class PostgreSqlComplaintStore
 
             versions[id] = change.Complaint.Version;
         }
+    }
+
+    /// <summary>The advisory locks on the recurrence keys <paramref name="changes"/> move their cases into or out of (<see cref="AnalysisSql.LockKeys"/>).</summary>
+    private NpgsqlBatchCommand LockKeys(IReadOnlyList<CaseChange> changes)
+    {
+        var command = new NpgsqlBatchCommand(_sql.LockKeys);
+        var ids = new Guid[changes.Count];
+        var received = new long[changes.Count];
+        var packs = new string[changes.Count];
+        var complainants = new string?[changes.Count];
+        var subjects = new string?[changes.Count];
+        var departments = new string?[changes.Count];
+        var causes = new string?[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var complaint = changes[i].Complaint;
+            var analysis = AnalysisColumns.Of(complaint);
+            ids[i] = complaint.Id.Value;
+            received[i] = CaseColumns.Ticks(complaint.ReceivedAt);
+            packs[i] = complaint.Policy.Id;
+            complainants[i] = analysis.ComplainantKey;
+            subjects[i] = analysis.SubjectKey;
+            departments[i] = complaint.Department?.Value;
+            causes[i] = analysis.RootCause;
+        }
+
+        command.Parameters.Add(Parameter("lock_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids));
+        command.Parameters.Add(Parameter("lock_received", NpgsqlDbType.Array | NpgsqlDbType.Bigint, received));
+        command.Parameters.Add(Parameter("lock_packs", NpgsqlDbType.Array | NpgsqlDbType.Text, packs));
+        command.Parameters.Add(Parameter("lock_complainants", NpgsqlDbType.Array | NpgsqlDbType.Text, complainants));
+        command.Parameters.Add(Parameter("lock_subjects", NpgsqlDbType.Array | NpgsqlDbType.Text, subjects));
+        command.Parameters.Add(Parameter("lock_departments", NpgsqlDbType.Array | NpgsqlDbType.Text, departments));
+        command.Parameters.Add(Parameter("lock_causes", NpgsqlDbType.Array | NpgsqlDbType.Text, causes));
+        return command;
+    }
+
+    /// <summary>The <c>keep_gaps</c> call for <paramref name="complaint"/>: its id, receipt and key columns as parameters.</summary>
+    private NpgsqlBatchCommand KeepGaps(Complaint complaint)
+    {
+        var analysis = AnalysisColumns.Of(complaint);
+        var command = new NpgsqlBatchCommand(_sql.KeepGaps);
+        command.Parameters.Add(Parameter("id", NpgsqlDbType.Uuid, complaint.Id.Value));
+        command.Parameters.Add(Parameter("received_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(complaint.ReceivedAt)));
+        command.Parameters.Add(Parameter("pack_id", NpgsqlDbType.Text, complaint.Policy.Id));
+        command.Parameters.Add(Parameter("complainant_key", NpgsqlDbType.Text, analysis.ComplainantKey));
+        command.Parameters.Add(Parameter("subject_key", NpgsqlDbType.Text, analysis.SubjectKey));
+        command.Parameters.Add(Parameter("department", NpgsqlDbType.Text, complaint.Department?.Value));
+        command.Parameters.Add(Parameter("root_cause", NpgsqlDbType.Text, analysis.RootCause));
+        return command;
     }
 
     private static void AddCaseParameters(NpgsqlParameterCollection parameters, Complaint complaint)

@@ -69,17 +69,24 @@ public static class PostgreSqlAnalysisSeed
         var sanctions = new List<(Complaint Case, AccountabilityAssessed Assessed)>();
         using (var connection = dataSource.OpenConnection())
         {
-            var caseColumns = string.Join(", ", CaseRow.Columns.Select(c => c.Name));
+            var columns = CaseRow.Columns.Concat(CaseRow.GapColumns).ToArray();
+            var caseColumns = string.Join(", ", columns.Select(c => c.Name));
             var deadlineColumns = string.Join(", ", CaseRow.DeadlineColumns.Select(c => c.Name));
             var cases = new List<Complaint>(n);
+            for (var i = 0; i < n; i++)
+            {
+                cases.Add(Case(template, random, i, n));
+            }
+
+            // The recurrence gaps as the saves would have kept them, computed here (as the migration's backfill would).
+            var gaps = Gaps(cases);
             using (var import = connection.BeginBinaryImport($"COPY {building}.complaints ({caseColumns}) FROM STDIN (FORMAT BINARY)"))
             {
                 import.Timeout = TimeSpan.Zero;
                 for (var i = 0; i < n; i++)
                 {
-                    var c = Case(template, random, i, n);
-                    cases.Add(c);
-                    Write(import, CaseRow.Columns, CaseRow.Values(c));
+                    var c = cases[i];
+                    Write(import, columns, [.. CaseRow.Values(c), gaps[0][i], gaps[1][i], gaps[2][i]]);
                     if (random.Next(50) == 0)
                     {
                         rewards.Add((c.Id.Value, random.Next(2) == 0 ? AnalysisColumns.Eligible : AnalysisColumns.Ineligible));
@@ -222,6 +229,52 @@ public static class PostgreSqlAnalysisSeed
                 ? [new Sanction(SanctionKind.Warning, null, "warning")]
                 : [new Sanction(SanctionKind.Demerit, null, "demerit"), new Sanction(SanctionKind.Fine, new Money(r.Next(1, 20) * 100m, "CNY"), "fine")],
             new PolicyExplanation(new PolicyRef("dealership", "1.0.0"), [])));
+
+    /// <summary>
+    /// Per recurrence key (complainant, subject, department and cause, each within the pack), each case's gap in ticks
+    /// to the latest case with the same key received strictly before it; null without the key or an earlier case.
+    /// </summary>
+    private static long?[][] Gaps(List<Complaint> cases)
+    {
+        var keys = new string?[3][];
+        for (var k = 0; k < 3; k++)
+        {
+            keys[k] = new string?[cases.Count];
+        }
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            var analysis = AnalysisColumns.Of(c);
+            var pack = c.Policy.Id + "\n";
+            keys[0][i] = analysis.ComplainantKey is { } complainant ? pack + complainant : null;
+            keys[1][i] = pack + analysis.SubjectKey;
+            keys[2][i] = c.Findings is { Cause: not RootCause.Undetermined } found && c.Department is { } department ? pack + department.Value + "\n" + found.Cause : null;
+        }
+
+        var gaps = new long?[3][];
+        for (var k = 0; k < 3; k++)
+        {
+            gaps[k] = new long?[cases.Count];
+            foreach (var group in Enumerable.Range(0, cases.Count).Where(i => keys[k][i] is not null).GroupBy(i => keys[k][i]!, StringComparer.Ordinal))
+            {
+                long? previous = null, last = null;
+                foreach (var i in group.OrderBy(i => cases[i].ReceivedAt.UtcTicks))
+                {
+                    var at = cases[i].ReceivedAt.UtcTicks;
+                    if (last is { } l && at > l)
+                    {
+                        previous = l;
+                    }
+
+                    gaps[k][i] = at - previous;
+                    last = at;
+                }
+            }
+        }
+
+        return gaps;
+    }
 
     /// <summary>0 to <paramref name="n"/> − 1, the low values more often (a rough Pareto).</summary>
     private static int Skewed(Random r, int n) => (int)(n * Math.Pow(r.NextDouble(), 2));

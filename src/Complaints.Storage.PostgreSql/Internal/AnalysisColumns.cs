@@ -62,6 +62,31 @@ internal sealed record AnalysisColumns(
         return Convert.ToHexStringLower(hash[..16]);
     }
 
+    /// <summary>
+    /// The deadlines of <paramref name="complaint"/> as the analysis counts them without the as-of time: per
+    /// <see cref="DeadlineKind"/> (in order) three counts, met on time (at or before due), met late, and not met while
+    /// the case is in a final state (dropped). The deadlines not met of a case still open (missed or pending, as of when
+    /// the report is asked) are not counted here: the analysis reads them from the deadline rows.
+    /// </summary>
+    public static int[] DeadlineKeptOf(Complaint complaint)
+    {
+        var kept = new int[Enum.GetValues<DeadlineKind>().Length * 3];
+        foreach (var deadline in complaint.Deadlines)
+        {
+            var at = 3 * (int)deadline.Kind;
+            if (deadline.MetAt is { } met)
+            {
+                kept[met.UtcTicks <= deadline.DueAt.UtcTicks ? at : at + 1]++;
+            }
+            else if (complaint.IsFinal)
+            {
+                kept[at + 2]++;
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>The earliest met time of the acknowledgement deadlines, in ticks; <see langword="null"/> if none is met.</summary>
     public static long? AcknowledgedTicksOf(IReadOnlyList<Deadline> deadlines)
     {

@@ -22,8 +22,15 @@ internal static class CaseRow
         ("channel", NpgsqlDbType.Text), ("closed_ticks", NpgsqlDbType.Bigint), ("acknowledged_ticks", NpgsqlDbType.Bigint),
         ("finding_outcome", NpgsqlDbType.Text), ("root_cause", NpgsqlDbType.Text), ("complainant_key", NpgsqlDbType.Text),
         ("subject_key", NpgsqlDbType.Text), ("remedy_kind", NpgsqlDbType.Text), ("remedy_amount", NpgsqlDbType.Numeric),
-        ("remedy_currency", NpgsqlDbType.Text), ("last_satisfaction", NpgsqlDbType.Text),
+        ("remedy_currency", NpgsqlDbType.Text), ("last_satisfaction", NpgsqlDbType.Text), ("deadline_kept", NpgsqlDbType.Array | NpgsqlDbType.Integer),
     ];
+
+    /// <summary>
+    /// The recurrence gap columns (<see cref="AnalysisSql.Keys"/>), which depend on the other cases with the same key: a
+    /// save computes them in the database (<see cref="AnalysisSql.GapOfWrite"/>); a bulk load writes them itself, or
+    /// fills them afterwards with <see cref="AnalysisSql.Backfill"/>.
+    /// </summary>
+    public static readonly (string Name, NpgsqlDbType Type)[] GapColumns = [.. AnalysisSql.Keys.Select(k => (k.Gap, NpgsqlDbType.Bigint))];
 
     /// <summary>The row of <paramref name="complaint"/>, <see langword="null"/> for SQL NULL.</summary>
     public static object?[] Values(Complaint complaint)
@@ -64,6 +71,7 @@ internal static class CaseRow
             analysis.RemedyAmount,
             analysis.RemedyCurrency,
             analysis.LastSatisfaction,
+            AnalysisColumns.DeadlineKeptOf(complaint),
         ];
     }
 

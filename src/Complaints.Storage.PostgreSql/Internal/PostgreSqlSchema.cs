@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -267,6 +267,28 @@ internal static class PostgreSqlSchema
             ALTER TABLE {s}.outbox ADD CONSTRAINT outbox_about_one CHECK (num_nonnulls(complaint_id, corrective_action_id) = 1);
             COMMENT ON COLUMN {s}.outbox.corrective_action_id IS 'The corrective action a notification is about (sequence is then the action''s journal entry); exactly one of complaint_id and corrective_action_id is set.';
             CREATE INDEX IF NOT EXISTS outbox_corrective_action ON {s}.outbox (corrective_action_id, sequence, position) WHERE corrective_action_id IS NOT NULL;
+            """),
+
+        // Self-contained (IF NOT EXISTS, IF EXISTS), so it runs the same wherever it stands among the migrations.
+        ("recurrence gaps and kept deadlines on the case row, for the period analysis", $"""
+            ALTER TABLE {s}.complaints
+                ADD COLUMN IF NOT EXISTS complainant_gap bigint,
+                ADD COLUMN IF NOT EXISTS subject_gap bigint,
+                ADD COLUMN IF NOT EXISTS cause_gap bigint,
+                ADD COLUMN IF NOT EXISTS deadline_kept integer[];
+            COMMENT ON COLUMN {s}.complaints.complainant_gap IS 'Ticks since the latest case of the same pack and complainant key received strictly earlier; null if none (or no key). Kept by every save, under an advisory lock on the key.';
+            COMMENT ON COLUMN {s}.complaints.subject_gap IS 'Ticks since the latest case of the same pack and subject key received strictly earlier; null if none.';
+            COMMENT ON COLUMN {s}.complaints.cause_gap IS 'Ticks since the latest case of the same pack, department and root cause (not undetermined) received strictly earlier; null if none (or no such key).';
+            COMMENT ON COLUMN {s}.complaints.deadline_kept IS 'Per deadline kind (acknowledge, propose, resolve, notify-result, follow-up), three counts: met on time, met late, not met in a final state.';
+            {AnalysisSql.Backfill(s)};
+            DROP INDEX IF EXISTS {s}.complaints_analysis;
+            CREATE INDEX IF NOT EXISTS complaints_period ON {s}.complaints (received_ticks) INCLUDE (
+                pack_id, department, category, severity, channel, state, escalation_level, finding_outcome, root_cause, remedy_kind, remedy_amount,
+                remedy_currency, last_satisfaction, reward, closed_ticks, acknowledged_ticks, id, complainant_gap, subject_gap, cause_gap, deadline_kept);
+            COMMENT ON INDEX {s}.complaints_period IS 'Covers every column the period analysis reads of a case: a period''s figures are an index-only range scan.';
+            CREATE INDEX IF NOT EXISTS deadlines_open ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks) WHERE met_ticks IS NULL;
+            {AnalysisSql.KeepGapsFunction(s)};
+            COMMENT ON FUNCTION {s}.keep_gaps(uuid, bigint, text, text, text, text, text) IS 'Called by every save before it writes a case: locks the recurrence keys the case takes or leaves and updates the gaps of their next cases (Complaints.Storage.PostgreSql).';
             """),
     ];
 

@@ -17,7 +17,7 @@ internal sealed class Sql(string s)
         "id, version, state, severity, category, department, assignee, received_by, escalation_level, pending_approval_role, " +
         "pending_approval_role_key, next_due_at, next_due_ticks, pack_id, pack_version, received_at, received_ticks, updated_at, document, held_products, " +
         "channel, closed_ticks, acknowledged_ticks, finding_outcome, root_cause, complainant_key, subject_key, remedy_kind, remedy_amount, " +
-        "remedy_currency, last_satisfaction, reward";
+        "remedy_currency, last_satisfaction, reward, deadline_kept, complainant_gap, subject_gap, cause_gap";
 
     /// <summary>The case document by id.</summary>
     public string LoadCase { get; } = $"SELECT document FROM {s}.complaints WHERE id = @id";
@@ -30,7 +30,8 @@ internal sealed class Sql(string s)
         $"INSERT INTO {s}.complaints ({CaseColumnList}) VALUES (@id, @version, @state, @severity, @category, @department, @assignee, @received_by, " +
         "@escalation_level, @pending_approval_role, @pending_approval_role_key, @next_due_at, @next_due_ticks, @pack_id, @pack_version, " +
         "@received_at, @received_ticks, @updated_at, @document, @held_products, @channel, @closed_ticks, @acknowledged_ticks, @finding_outcome, " +
-        "@root_cause, @complainant_key, @subject_key, @remedy_kind, @remedy_amount, @remedy_currency, @last_satisfaction, @reward) ON CONFLICT (id) DO NOTHING";
+        "@root_cause, @complainant_key, @subject_key, @remedy_kind, @remedy_amount, @remedy_currency, @last_satisfaction, @reward, @deadline_kept, " +
+        string.Join(", ", AnalysisSql.Keys.Select(k => AnalysisSql.GapOfWrite(s, k))) + ") ON CONFLICT (id) DO NOTHING";
 
     /// <summary>The case row, only from the expected version; the reward follows the last closure, so it changes only when the change closes the case.</summary>
     public string UpdateCase { get; } =
@@ -41,7 +42,14 @@ internal sealed class Sql(string s)
         "held_products = @held_products, channel = @channel, closed_ticks = @closed_ticks, acknowledged_ticks = @acknowledged_ticks, " +
         "finding_outcome = @finding_outcome, root_cause = @root_cause, complainant_key = @complainant_key, subject_key = @subject_key, " +
         "remedy_kind = @remedy_kind, remedy_amount = @remedy_amount, remedy_currency = @remedy_currency, last_satisfaction = @last_satisfaction, " +
+        "deadline_kept = @deadline_kept, " + string.Join(", ", AnalysisSql.Keys.Select(k => $"{k.Gap} = {AnalysisSql.GapOfUpdate(s, k)}")) + ", " +
         "reward = CASE WHEN @closes THEN @reward ELSE reward END WHERE id = @id AND version = @expected";
+
+    /// <summary>The advisory locks on the recurrence keys of the cases a save writes (<see cref="AnalysisSql.LockKeys"/>).</summary>
+    public string LockKeys { get; } = AnalysisSql.LockKeys(s);
+
+    /// <summary>The call of <c>keep_gaps</c> every save makes before writing a case (<see cref="AnalysisSql.KeepGapsFunction"/>).</summary>
+    public string KeepGaps { get; } = $"SELECT {s}.keep_gaps(@id, @received_ticks, @pack_id, @complainant_key, @subject_key, @department, @root_cause)";
 
     /// <summary>One journal row.</summary>
     public string InsertJournal { get; } =
