@@ -16,7 +16,7 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Reads only the analysis columns of the period's cases (schema versions 8 and 10: receipt and closure as ticks,
+    /// Reads only the analysis columns of the period's cases (schema versions 8 and 11: receipt and closure as ticks,
     /// findings, remedy, last satisfaction, reward, the gaps to the previous case with the same key, how the deadlines
     /// were kept), the deadline rows of the cohort's open cases with a deadline not met, and its few accountability
     /// journal entries; no case is loaded. The cost grows with the period's cases, not the store's: each query is one

@@ -23,8 +23,8 @@ namespace Complaints.Improvement;
 /// <see cref="AnalysisQuery.To"/>, and at or before the as-of time.
 /// </para>
 /// <para>
-/// Staff data only: titles, root causes, departments and owners' ids. Actions name cases by id only and never carry a
-/// complainant's identity; the figures do not even name the cases.
+/// Staff data only: titles, root causes, departments and owners' ids. Nothing is taken from the cases (actions name them
+/// by id only, and the figures do not even name them); titles are text staff write, shown as written.
 /// </para>
 /// </remarks>
 public sealed record CorrectiveActionFigures

@@ -91,23 +91,24 @@ internal static class Recurrence
     public static void RefreshNext(Session session, Keys? before, Keys after)
     {
         var receipt = after.Received!.Value;
+        var saved = before?.RowId ?? -1;
         var moved = before is null || before.Received != receipt || !string.Equals(before.Pack, after.Pack, StringComparison.Ordinal);
         if (moved || !string.Equals(before!.Complainant, after.Complainant, StringComparison.Ordinal))
         {
-            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, before?.Received, before?.Pack, before?.Complainant, null);
-            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, receipt, after.Pack, after.Complainant, null);
+            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, before?.Received, before?.Pack, before?.Complainant, null, saved);
+            Refresh(session, Sql.CheckNextSameComplainant, Sql.RefreshNextSameComplainant, receipt, after.Pack, after.Complainant, null, saved);
         }
 
         if (moved || !string.Equals(before!.Subject, after.Subject, StringComparison.Ordinal))
         {
-            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, before?.Received, before?.Pack, before?.Subject, null);
-            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, receipt, after.Pack, after.Subject, null);
+            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, before?.Received, before?.Pack, before?.Subject, null, saved);
+            Refresh(session, Sql.CheckNextSameSubject, Sql.RefreshNextSameSubject, receipt, after.Pack, after.Subject, null, saved);
         }
 
         if (moved || !SameCause(before!, after))
         {
-            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, before?.Received, before?.Pack, before?.Department, before?.Cause);
-            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, receipt, after.Pack, after.Department, after.Cause);
+            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, before?.Received, before?.Pack, before?.Department, before?.Cause, saved);
+            Refresh(session, Sql.CheckNextSameCause, Sql.RefreshNextSameCause, receipt, after.Pack, after.Department, after.Cause, saved);
         }
     }
 
@@ -141,9 +142,10 @@ internal static class Recurrence
     /// <summary>
     /// Recomputes the gaps of the cases received next after <paramref name="receipt"/> with the key, if they change:
     /// <paramref name="check"/> first reads one of them (tied cases share their gap), so a save that changes no
-    /// neighbour's gap visits no tied rows.
+    /// neighbour's gap visits no tied rows. The saved case (<paramref name="saved"/>, its gap already right) is never the one
+    /// read: it can be among the next cases of its old key when its receipt moved later, where the others' gaps change.
     /// </summary>
-    private static void Refresh(Session session, Statement check, Statement refresh, long? receipt, string? pack, string? key, string? cause)
+    private static void Refresh(Session session, Statement check, Statement refresh, long? receipt, string? pack, string? key, string? cause, long saved)
     {
         var isCause = ReferenceEquals(refresh, Sql.RefreshNextSameCause);
         if (receipt is null || pack is null || key is null || (isCause && cause is null))
@@ -151,7 +153,9 @@ internal static class Recurrence
             return;
         }
 
-        if (!Bind(session.Command(check, null), receipt.Value, pack, key, cause).ExecuteReader().Using(r => r.Read() && !r.IsDBNull(0) && r.GetInt64(1) != 0))
+        var command = Bind(session.Command(check, null), receipt.Value, pack, key, cause);
+        command.Parameters[command.Parameters.Count - 1].Value = saved;
+        if (!command.ExecuteReader().Using(r => r.Read() && !r.IsDBNull(0) && r.GetInt64(1) != 0))
         {
             return;
         }

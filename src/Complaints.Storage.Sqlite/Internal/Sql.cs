@@ -87,13 +87,13 @@ internal static class Sql
     public static readonly Statement RefreshNextSameCause = new(19, RefreshNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
 
     /// <summary>Whether <see cref="RefreshNextSameComplainant"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
-    public static readonly Statement CheckNextSameComplainant = new(20, CheckNext("gap_complainant", SameComplainant), "$p", "$k", "$r");
+    public static readonly Statement CheckNextSameComplainant = new(20, CheckNext("gap_complainant", SameComplainant), "$p", "$k", "$r", "$x");
 
     /// <summary>Whether <see cref="RefreshNextSameSubject"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
-    public static readonly Statement CheckNextSameSubject = new(21, CheckNext("gap_subject", SameSubject), "$p", "$k", "$r");
+    public static readonly Statement CheckNextSameSubject = new(21, CheckNext("gap_subject", SameSubject), "$p", "$k", "$r", "$x");
 
     /// <summary>Whether <see cref="RefreshNextSameCause"/> would change anything: the next receipt, one of its cases' gap, and their gap now.</summary>
-    public static readonly Statement CheckNextSameCause = new(22, CheckNext("gap_cause", SameCause), "$p", "$k", "$c", "$r");
+    public static readonly Statement CheckNextSameCause = new(22, CheckNext("gap_cause", SameCause), "$p", "$k", "$c", "$r", "$x");
 
     /// <summary>FROM and WHERE of the cases with the pack <c>$p</c> and complainant key <c>$k</c> (on their index).</summary>
     private static string SameComplainant(string e) =>
@@ -118,7 +118,7 @@ internal static class Sql
     {
         var next = $"(SELECT y.received_ticks {same("y")} AND y.received_ticks > $r ORDER BY y.received_ticks LIMIT 1)";
         var gap = $"({next} - (SELECT e.received_ticks {same("e")} AND e.received_ticks < {next} ORDER BY e.received_ticks DESC LIMIT 1))";
-        return $"SELECT {next}, (SELECT z.{column} FROM complaints AS z WHERE z.rowid = (SELECT x.rowid {same("x")} AND x.received_ticks = {next} LIMIT 1)) IS NOT {gap};";
+        return $"SELECT {next}, (SELECT z.{column} FROM complaints AS z WHERE z.rowid = (SELECT x.rowid {same("x")} AND x.received_ticks = {next} AND x.rowid <> $x LIMIT 1)) IS NOT {gap};";
     }
 
     private static string RefreshNext(string column, Func<string, string> same)

@@ -86,6 +86,36 @@ public abstract partial class ComplaintAnalyticsContract
         afterMove.Should().BeEquivalentTo(Reference(query, [(moved, [.. journalE, foundEntry, movedEntry]), f]), o => o.WithStrictOrdering());
     }
 
+    /// <summary>
+    /// Analyse, a case saved again with a later receipt, at the same instant as a case that repeated it: neither repeats
+    /// the other any more (an earlier case is one received strictly before), whichever of the two was saved first. A store
+    /// saves what it is given; an import correcting a receipt does this.
+    /// </summary>
+    [Fact]
+    public async Task Analyse_CaseMovedToTheReceiptOfOneThatRepeatedIt_NeitherRepeats()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var analytics = AnalyticsOf(store);
+        var query = MarchQuery with { RecurrenceDays = 7, AsOf = April };
+        Complaint From(int day) => A.Complaint().ReceivedAt(At(3, day, 9)).UnderPolicy(Generic).From("Zhou Min", customerId: "C-903")
+            .AboutProduct("Kettle").Classified("product-quality", Severity.General).RoutedTo("after-sales").InState(ComplaintState.Investigating).Build();
+
+        // C on 1 March, saved first; B on 3 March repeats it.
+        var (c, journalC) = await SaveAsync(store, From(1), []);
+        var b = await SaveAsync(store, From(3), []);
+        (await analytics.AnalyseAsync(query)).Recurrence.Should().Be(new RecurrenceFigures(7, 1, 1, 0), "B repeats C two days later");
+
+        // C's receipt corrected to 3 March, B's instant.
+        var moved = c with { Version = c.Version + 1, UpdatedAt = c.UpdatedAt.AddDays(5), ReceivedAt = b.Final.ReceivedAt };
+        var movedEntry = Entry(moved, moved.Version, new AccusedHeard("受理时间以系统记录为准"), c.State);
+        await store.SaveAsync(new CaseChange(moved, [movedEntry], c.Version));
+
+        var after = await analytics.AnalyseAsync(query);
+
+        after.Recurrence.Should().Be(new RecurrenceFigures(7, 0, 0, 0), "C and B are received at the same instant: neither is strictly earlier");
+        after.Should().BeEquivalentTo(Reference(query, [(moved, [.. journalC, movedEntry]), b]), o => o.WithStrictOrdering());
+    }
+
     private static PeriodAnalysis Reference(AnalysisQuery query, IReadOnlyList<(Complaint Case, IReadOnlyList<JournalEntry> Journal)> saved) =>
         PeriodAnalysis.Compute(query, [.. saved.Select(s => s.Case)], id => saved.Single(s => s.Case.Id == id).Journal);
 }

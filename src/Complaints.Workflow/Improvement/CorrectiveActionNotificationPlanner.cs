@@ -18,8 +18,9 @@ namespace Complaints.Workflow.Improvement;
 /// <item>a deadline warning: a <see cref="NotificationKind.DeadlineWarning"/> to the action's owner;</item>
 /// <item>a deadline breach: a <see cref="NotificationKind.DeadlineBreach"/> to the owner and to the approval role, if the action has one.</item>
 /// </list>
-/// The texts name the action (id, title, root cause, due date, how many cases it arises from): an action refers to cases
-/// by id only, so no complainant's identity can reach them.
+/// The texts name the action (id, title, root cause, cause description, due date, how many cases it arises from) and
+/// take nothing from its cases, which an action refers to by id only. The title and the cause description are text
+/// staff write: the service does not screen them, so a complainant's name typed into them would reach the recipients.
 /// </remarks>
 internal static class CorrectiveActionNotificationPlanner
 {
