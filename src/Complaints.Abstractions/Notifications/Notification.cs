@@ -67,6 +67,11 @@ public enum NotificationKind
 /// <param name="CreatedAt">When the causing entry was written.</param>
 /// <param name="CorrectiveActionId">The corrective action it is about; <see langword="null"/> (the default) for a notification about a case.</param>
 /// <exception cref="ArgumentException">Both or neither of <paramref name="ComplaintId"/> and <paramref name="CorrectiveActionId"/> are set.</exception>
+/// <remarks>
+/// The constructor checks that exactly one of <see cref="ComplaintId"/> and <see cref="CorrectiveActionId"/> is set; a
+/// <c>with</c> expression does not, but <see cref="Ports.CaseChange"/> and <see cref="Improvement.CorrectiveActionChange"/>
+/// refuse such a notification before any store writes it.
+/// </remarks>
 public sealed record Notification(
     Guid Id,
     ComplaintId? ComplaintId,
