@@ -78,7 +78,7 @@ public sealed partial class ComplaintService
     /// <exception cref="PolicySelectionException">The <see cref="PolicyCatalog.Selector"/> failed or chose a pack that is not loaded; nothing was stored.</exception>
     public Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default) =>
         _telemetry.CommandsObserved
-            ? ObservedAsync(new CommandObservation(_time, ComplaintAction.Receive, null, ComplaintsTelemetry.StartCommand(ComplaintAction.Receive, null)), observation => ReceiveCoreAsync(receiver, intake, observation, cancellationToken))
+            ? ObservedAsync(ComplaintAction.Receive, null, observation => ReceiveCoreAsync(receiver, intake, observation, cancellationToken))
             : ReceiveCoreAsync(receiver, intake, null, cancellationToken);
 
     private async Task<CommandResult> ReceiveCoreAsync(Actor receiver, ComplaintIntake intake, CommandObservation? observation, CancellationToken cancellationToken)
@@ -146,16 +146,17 @@ public sealed partial class ComplaintService
         // Unknown or missing commands have no action to count under: they only fail validation.
         if (_telemetry.CommandsObserved && command is not null && CommandTable.Find(command) is { } known)
         {
-            var observation = new CommandObservation(_time, known.Action, id, ComplaintsTelemetry.StartCommand(known.Action, id));
-            return ObservedAsync(observation, observation => ExecuteCoreAsync(id, actor, command, expectedVersion, observation, cancellationToken));
+            return ObservedAsync(known.Action, id, observation => ExecuteCoreAsync(id, actor, command, expectedVersion, observation, cancellationToken));
         }
 
         return ExecuteCoreAsync(id, actor, command, expectedVersion, null, cancellationToken);
     }
 
     /// <summary>Runs a command while something listens, and records its outcome, duration and activity.</summary>
-    private async Task<CommandResult> ObservedAsync(CommandObservation observation, Func<CommandObservation, Task<CommandResult>> run)
+    private async Task<CommandResult> ObservedAsync(ComplaintAction action, ComplaintId? id, Func<CommandObservation, Task<CommandResult>> run)
     {
+        // Started in this async method, so the activity is current for the command only, never for the caller after it.
+        var observation = new CommandObservation(_time, action, id, ComplaintsTelemetry.StartCommand(action, id));
         CommandResult result;
         try
         {

@@ -17,7 +17,8 @@ internal sealed record Recorded(string Instrument, string? Unit, double Value, I
 /// </summary>
 internal sealed class TelemetryRecorder : IMeterFactory
 {
-    private static readonly ActivitySource TestSource = new("Complaints.Workflow.Tests.Telemetry");
+    private const string TestSourceName = "Complaints.Workflow.Tests.Telemetry";
+    private static readonly ActivitySource TestSource = new(TestSourceName);
     private readonly List<Meter> _meters = [];
     private readonly MeterListener _listener = new();
     private readonly ActivityListener _activityListener;
@@ -37,7 +38,8 @@ internal sealed class TelemetryRecorder : IMeterFactory
         _listener.Start();
         _activityListener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is ComplaintsTelemetry.ActivitySourceName || ReferenceEquals(source, TestSource),
+            // By name: touching TestSource here would create it while the listener is being added, and miss it.
+            ShouldListenTo = static source => source.Name is ComplaintsTelemetry.ActivitySourceName or TestSourceName,
             Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {

@@ -45,6 +45,22 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task CommandsOneAfterAnother_AreSiblingsUnderTheCallersActivity_NotNestedInEachOther()
+    {
+        using var recorder = new TelemetryRecorder();
+        var h = new Harness(telemetry: recorder.Telemetry);
+        var parent = Activity.Current!;
+
+        // Called directly (not through an async helper, whose context would hide a leak).
+        var received = await h.Service.ReceiveAsync(Receiver, Harness.Intake());
+        await h.Service.ExecuteAsync(received.Complaint.Id, Coordinator, new Triage());
+
+        Activity.Current.Should().BeSameAs(parent, "a command's activity ends with the command");
+        recorder.Activities.Where(a => a.OperationName == "complaints.command").Should().HaveCount(2)
+            .And.OnlyContain(a => a.ParentSpanId == parent.SpanId);
+    }
+
+    [Fact]
     public async Task Command_DurationIsTheTimeTheCommandTook()
     {
         using var recorder = new TelemetryRecorder();
