@@ -169,15 +169,15 @@ public sealed partial class DeadlineWorker : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
+    [LoggerMessage(EventId = 5101, EventName = "DeadlineAlarmSkipped", Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
     private partial void LogSkipped(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed; parked it with the error (ReadParkedDeadlineAlarmsAsync lists it, ReleaseDeadlineAlarmAsync retries it). The other alarms go on.")]
+    [LoggerMessage(EventId = 5102, EventName = "DeadlineAlarmParked", Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed; parked it with the error (ReadParkedDeadlineAlarmsAsync lists it, ReleaseDeadlineAlarmAsync retries it). The other alarms go on.")]
     private partial void LogParked(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed, and parking it failed too ({ParkError}); a later poll tries it again.")]
+    [LoggerMessage(EventId = 5103, EventName = "DeadlineAlarmParkFailed", Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed, and parking it failed too ({ParkError}); a later poll tries it again.")]
     private partial void LogParkFailed(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception, string parkError);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
+    [LoggerMessage(EventId = 5104, EventName = "DeadlinePollFailed", Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);
 }

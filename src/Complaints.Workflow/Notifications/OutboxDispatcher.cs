@@ -189,15 +189,15 @@ public sealed partial class OutboxDispatcher : BackgroundService
     internal static string About(Notification notification) =>
         notification.CorrectiveActionId is { } action ? "corrective action " + action : "complaint " + notification.ComplaintId;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of {About} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
+    [LoggerMessage(EventId = 6101, EventName = "OutboxSendRetried", Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of {About} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
     private partial void LogRetry(Guid notificationId, string about, int attempts, DateTimeOffset nextAttemptAt, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of {About} failed {Attempts} times; parked with the error.")]
+    [LoggerMessage(EventId = 6102, EventName = "OutboxMessageParked", Level = LogLevel.Error, Message = "Sending notification {NotificationId} of {About} failed {Attempts} times; parked with the error.")]
     private partial void LogParked(Guid notificationId, string about, int attempts, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of {About} failed; it is claimed again when its lease runs out.")]
+    [LoggerMessage(EventId = 6103, EventName = "OutboxRecordFailed", Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of {About} failed; it is claimed again when its lease runs out.")]
     private partial void LogRecordFailed(Guid notificationId, string about, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
+    [LoggerMessage(EventId = 6104, EventName = "OutboxPollFailed", Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);
 }

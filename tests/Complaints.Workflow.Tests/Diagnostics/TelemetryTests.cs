@@ -292,7 +292,7 @@ public sealed class TelemetryTests
     }
 
     /// <summary>Deadline claims that hand out one alarm, whatever the store holds.</summary>
-    private sealed class StaleClaims(IDeadlineStore inner, DueDeadline alarm) : IDeadlineStore
+    internal sealed class StaleClaims(IDeadlineStore inner, DueDeadline alarm) : IDeadlineStore
     {
         public Task<IReadOnlyList<DueDeadline>> ClaimDueDeadlinesAsync(DateTimeOffset now, string worker, TimeSpan lease, int max, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<DueDeadline>>([alarm]);
@@ -307,7 +307,7 @@ public sealed class TelemetryTests
             inner.ReleaseDeadlineAlarmAsync(complaintId, kind, alarm, cancellationToken);
     }
 
-    private sealed class FailingSender(bool fail = true) : INotificationSender
+    internal sealed class FailingSender(bool fail = true) : INotificationSender
     {
         public Task SendAsync(Notification notification, CancellationToken cancellationToken = default) =>
             fail ? throw new InvalidOperationException("Mail server says no.") : Task.CompletedTask;
