@@ -5,6 +5,7 @@ using Complaints.Ports;
 using Complaints.Workflow.Access;
 using Complaints.Workflow.CommandDefinitions;
 using Complaints.Workflow.Deadlines;
+using Complaints.Workflow.Diagnostics;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
 using Complaints.Workflow.Permissions;
@@ -27,6 +28,7 @@ public sealed partial class ComplaintService
     private readonly ComplaintsOptions _options;
     private readonly CaseAccess _access;
     private readonly IAuditLog _audit;
+    private readonly ComplaintsTelemetry _telemetry;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="store">Where cases live.</param>
@@ -39,6 +41,7 @@ public sealed partial class ComplaintService
     /// Where identity reads and refusals are put on record; the store itself if <see langword="null"/> (the built-in
     /// stores implement <see cref="IAuditLog"/>).
     /// </param>
+    /// <param name="telemetry">Where commands are counted and traced (docs/operations.md); the process-wide <see cref="ComplaintsTelemetry.MeterName"/> meter if <see langword="null"/>.</param>
     /// <exception cref="InvalidOperationException">No audit log is given and the store does not implement <see cref="IAuditLog"/>.</exception>
     public ComplaintService(
         IComplaintStore store,
@@ -47,7 +50,8 @@ public sealed partial class ComplaintService
         TimeProvider time,
         IOptions<ComplaintsOptions> options,
         Calendars.BusinessCalendarRegistry? calendars = null,
-        IAuditLog? audit = null)
+        IAuditLog? audit = null,
+        ComplaintsTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -57,6 +61,7 @@ public sealed partial class ComplaintService
         _options = options.Value;
         _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback, _options.StrictCalendarHorizon);
         _access = new CaseAccess(_options, _policies);
+        _telemetry = telemetry ?? ComplaintsTelemetry.Shared;
         _audit = audit ?? store as IAuditLog ?? throw new InvalidOperationException(
             $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");
     }
@@ -71,7 +76,12 @@ public sealed partial class ComplaintService
     /// <returns>The new case and its first journal entry.</returns>
     /// <exception cref="ComplaintValidationException">The intake is invalid (against the intake schema of the pack chosen for it); nothing was stored.</exception>
     /// <exception cref="PolicySelectionException">The <see cref="PolicyCatalog.Selector"/> failed or chose a pack that is not loaded; nothing was stored.</exception>
-    public async Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default)
+    public Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default) =>
+        _telemetry.CommandsObserved
+            ? ObservedAsync(ComplaintAction.Receive, null, observation => ReceiveCoreAsync(receiver, intake, observation, cancellationToken))
+            : ReceiveCoreAsync(receiver, intake, null, cancellationToken);
+
+    private async Task<CommandResult> ReceiveCoreAsync(Actor receiver, ComplaintIntake intake, CommandObservation? observation, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var actorCheck = new Validation().Actor(receiver, "Actor");
@@ -87,7 +97,27 @@ public sealed partial class ComplaintService
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
             new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
-        await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy), cancellationToken).ConfigureAwait(false);
+        if (observation is not null)
+        {
+            observation.CaseId = id;
+            observation.Policy = policy.Identity;
+            observation.To = complaint.State;
+        }
+
+        var save = ComplaintsTelemetry.StartSave();
+        try
+        {
+            await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SaveFailed(save, e))
+        {
+            // Never reached: the filter only marks the save's activity.
+        }
+        finally
+        {
+            save?.Dispose();
+        }
+
         var view = _access.ViewOf(complaint, receiver);
         return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
     }
@@ -106,12 +136,56 @@ public sealed partial class ComplaintService
     /// <exception cref="RecusalRequiredException">The handler or approver has a conflict of interest.</exception>
     /// <exception cref="ConcurrencyException">Someone else changed the case first.</exception>
     /// <exception cref="PolicyVersionNotLoadedException">The pack version the case was opened under is not loaded and <see cref="ComplaintsOptions.PolicyVersionFallback"/> does not allow another.</exception>
-    public async Task<CommandResult> ExecuteAsync(
+    public Task<CommandResult> ExecuteAsync(
         ComplaintId id,
         Actor actor,
         ComplaintCommand command,
         long? expectedVersion = null,
         CancellationToken cancellationToken = default)
+    {
+        // Unknown or missing commands have no action to count under: they only fail validation.
+        if (_telemetry.CommandsObserved && command is not null && CommandTable.Find(command) is { } known)
+        {
+            return ObservedAsync(known.Action, id, observation => ExecuteCoreAsync(id, actor, command, expectedVersion, observation, cancellationToken));
+        }
+
+        return ExecuteCoreAsync(id, actor, command, expectedVersion, null, cancellationToken);
+    }
+
+    /// <summary>Runs a command while something listens, and records its outcome, duration and activity.</summary>
+    private async Task<CommandResult> ObservedAsync(ComplaintAction action, ComplaintId? id, Func<CommandObservation, Task<CommandResult>> run)
+    {
+        // Started in this async method, so the activity is current for the command only, never for the caller after it.
+        var observation = new CommandObservation(_time, action, id, ComplaintsTelemetry.StartCommand(action, id));
+        CommandResult result;
+        try
+        {
+            result = await run(observation).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _telemetry.CommandDone(observation, TelemetryNames.OutcomeOf(e), e);
+            throw;
+        }
+
+        _telemetry.CommandDone(observation, TelemetryNames.Ok, null);
+        return result;
+    }
+
+    /// <summary>Marks a failed save on its activity; never catches (returns <see langword="false"/>).</summary>
+    private static bool SaveFailed(System.Diagnostics.Activity? save, Exception failure)
+    {
+        if (save is not null)
+        {
+            save.SetTag(TelemetryNames.ErrorType, failure.GetType().FullName);
+            save.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(failure));
+        }
+
+        return false;
+    }
+
+    private async Task<CommandResult> ExecuteCoreAsync(
+        ComplaintId id, Actor actor, ComplaintCommand? command, long? expectedVersion, CommandObservation? observation, CancellationToken cancellationToken)
     {
         new Validation().Actor(actor, "Actor").ThrowIfAny();
         var definition = InputValidator.Command(command);
@@ -120,7 +194,7 @@ public sealed partial class ComplaintService
         {
             try
             {
-                return await ExecuteOnceAsync(id, actor, command, definition, expectedVersion, cancellationToken).ConfigureAwait(false);
+                return await ExecuteOnceAsync(id, actor, command!, definition, expectedVersion, observation, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyException) when (attempt < retries)
             {
@@ -130,10 +204,16 @@ public sealed partial class ComplaintService
     }
 
     private async ValueTask<CommandResult> ExecuteOnceAsync(
-        ComplaintId id, Actor actor, ComplaintCommand command, CommandDefinition definition, long? expectedVersion, CancellationToken cancellationToken)
+        ComplaintId id, Actor actor, ComplaintCommand command, CommandDefinition definition, long? expectedVersion, CommandObservation? observation, CancellationToken cancellationToken)
     {
         var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ComplaintNotFoundException(id);
+        if (observation is not null)
+        {
+            observation.Policy = complaint.Policy;
+            observation.From = complaint.State;
+        }
+
         if (expectedVersion is { } expected && expected != complaint.Version)
         {
             throw new ConcurrencyException(id, expected, complaint.Version);
@@ -148,6 +228,11 @@ public sealed partial class ComplaintService
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
             policy = _policies.Resolve(complaint.Policy, complaint.Id);
+            if (observation is not null)
+            {
+                observation.Policy = policy.Identity;
+            }
+
             EnsureLifecycleAllows(complaint, definition, now, policy.Lifecycle);
             EnsurePermitted(complaint, actor, definition.Action, policy.Lifecycle);
             context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
@@ -167,7 +252,24 @@ public sealed partial class ComplaintService
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now, policy.Lifecycle);
         (updated, entries) = StartPendingDeadlines(updated, entries, context);
-        await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+        var save = ComplaintsTelemetry.StartSave();
+        try
+        {
+            await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SaveFailed(save, e))
+        {
+            // Never reached: the filter only marks the save's activity.
+        }
+        finally
+        {
+            save?.Dispose();
+        }
+
+        if (observation is not null)
+        {
+            observation.To = updated.State;
+        }
 
         // One view serves both the case and its entries.
         var view = _access.ViewOf(updated, actor);

@@ -1,5 +1,6 @@
 using Complaints.Commands;
 using Complaints.Ports;
+using Complaints.Workflow.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,6 +28,7 @@ public sealed partial class DeadlineWorker : BackgroundService
     private readonly ILogger<DeadlineWorker> _logger;
     private readonly string _workerId;
     private readonly Improvement.CorrectiveActionService? _correctiveActions;
+    private readonly ComplaintsTelemetry _telemetry;
 
     /// <summary>Creates the worker. Hosts add it with <c>services.AddComplaints(...).AddDeadlineWorker()</c>.</summary>
     /// <param name="deadlines">Where due alarms are claimed.</param>
@@ -35,6 +37,7 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <param name="options">The worker's settings.</param>
     /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
     /// <param name="correctiveActions">The corrective-action service whose deadline alarms each poll records too; none if <see langword="null"/>.</param>
+    /// <param name="telemetry">Where alarms are counted and polls traced (docs/operations.md); the process-wide <see cref="ComplaintsTelemetry.MeterName"/> meter if <see langword="null"/>.</param>
     /// <exception cref="OptionsValidationException">A setting of <paramref name="options"/> is out of range; the message names each.</exception>
     public DeadlineWorker(
         IDeadlineStore deadlines,
@@ -42,8 +45,10 @@ public sealed partial class DeadlineWorker : BackgroundService
         TimeProvider time,
         IOptions<DeadlineWorkerOptions> options,
         ILogger<DeadlineWorker>? logger = null,
-        Improvement.CorrectiveActionService? correctiveActions = null)
+        Improvement.CorrectiveActionService? correctiveActions = null,
+        ComplaintsTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? ComplaintsTelemetry.Shared;
         _correctiveActions = correctiveActions;
         ArgumentNullException.ThrowIfNull(options);
         _deadlines = deadlines ?? throw new ArgumentNullException(nameof(deadlines));
@@ -60,7 +65,25 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <returns>The number of alarms recorded.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = ComplaintsTelemetry.StartBatch(TelemetryNames.DeadlinePollActivity);
+        try
+        {
+            var recorded = await RecordDueAsync(activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.BatchDone, recorded);
+            return recorded;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            activity.SetTag(TelemetryNames.ErrorType, e.GetType().FullName);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(e));
+            throw;
+        }
+    }
+
+    private async Task<int> RecordDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
         var due = await _deadlines.ClaimDueDeadlinesAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(TelemetryNames.BatchClaimed, due.Count);
         var recorded = 0;
         foreach (var alarm in due)
         {
@@ -70,6 +93,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             {
                 await _service.ExecuteAsync(alarm.ComplaintId, Actor.System, command, cancellationToken: cancellationToken).ConfigureAwait(false);
                 recorded++;
+                _telemetry.DeadlineAlarmHandled(alarm.Alarm, alarm.Kind, TelemetryNames.Recorded);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -80,12 +104,14 @@ public sealed partial class DeadlineWorker : BackgroundService
 #pragma warning restore CA1031
             {
                 await ParkAsync(alarm, e).ConfigureAwait(false);
+                _telemetry.DeadlineAlarmHandled(alarm.Alarm, alarm.Kind, TelemetryNames.Parked);
             }
             catch (ComplaintException e)
             {
                 // Already recorded by another worker, met meanwhile, or changed under us: nothing to do now;
                 // if it is still due, the next poll claims it again.
                 LogSkipped(alarm.ComplaintId, alarm.Kind, alarm.Alarm, e.Message);
+                _telemetry.DeadlineAlarmHandled(alarm.Alarm, alarm.Kind, TelemetryNames.Skipped);
             }
         }
 
@@ -143,15 +169,15 @@ public sealed partial class DeadlineWorker : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
+    [LoggerMessage(EventId = 5101, EventName = "DeadlineAlarmSkipped", Level = LogLevel.Debug, Message = "Skipped the {Alarm} of the {Kind} deadline of complaint {ComplaintId}: {Reason}")]
     private partial void LogSkipped(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed; parked it with the error (ReadParkedDeadlineAlarmsAsync lists it, ReleaseDeadlineAlarmAsync retries it). The other alarms go on.")]
+    [LoggerMessage(EventId = 5102, EventName = "DeadlineAlarmParked", Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed; parked it with the error (ReadParkedDeadlineAlarmsAsync lists it, ReleaseDeadlineAlarmAsync retries it). The other alarms go on.")]
     private partial void LogParked(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed, and parking it failed too ({ParkError}); a later poll tries it again.")]
+    [LoggerMessage(EventId = 5103, EventName = "DeadlineAlarmParkFailed", Level = LogLevel.Error, Message = "Recording the {Alarm} of the {Kind} deadline of complaint {ComplaintId} failed, and parking it failed too ({ParkError}); a later poll tries it again.")]
     private partial void LogParkFailed(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, Exception exception, string parkError);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
+    [LoggerMessage(EventId = 5104, EventName = "DeadlinePollFailed", Level = LogLevel.Warning, Message = "Looking for due deadlines failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);
 }

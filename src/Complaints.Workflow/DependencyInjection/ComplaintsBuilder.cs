@@ -131,7 +131,8 @@ public sealed class ComplaintsBuilder
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DeadlineWorkerOptions>>(),
             sp.GetService<ILogger<DeadlineWorker>>(),
-            CorrectiveActionsIfKept(sp)));
+            CorrectiveActionsIfKept(sp),
+            sp.GetService<Complaints.Workflow.Diagnostics.ComplaintsTelemetry>()));
         return this;
     }
 

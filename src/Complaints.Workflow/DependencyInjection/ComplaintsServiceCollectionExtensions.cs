@@ -3,7 +3,9 @@ using Complaints.Notifications;
 using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow;
+using System.Diagnostics.Metrics;
 using Complaints.Workflow.Calendars;
+using Complaints.Workflow.Diagnostics;
 using Complaints.Workflow.Improvement;
 using Complaints.Workflow.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +37,8 @@ public static class ComplaintsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>(static sp => new ComplaintsOptionsValidator(
             sp.GetServices<CalendarRegistration>(), sp)));
         services.TryAddSingleton(TimeProvider.System);
+        // On the host's meter factory when it has one (hosts do; so can tests, to keep their measurements apart).
+        services.TryAddSingleton(static sp => sp.GetService<IMeterFactory>() is { } meters ? new ComplaintsTelemetry(meters) : ComplaintsTelemetry.Shared);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IComplaintStore>() is var store && store is IAuditLog audit
             ? audit
@@ -68,7 +72,8 @@ public static class ComplaintsServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 options,
                 sp.GetRequiredService<BusinessCalendarRegistry>(),
-                sp.GetService<IAuditLog>());
+                sp.GetService<IAuditLog>(),
+                sp.GetRequiredService<ComplaintsTelemetry>());
         });
         services.TryAddSingleton(static sp => new ComplaintAnalysis(
             sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>(),

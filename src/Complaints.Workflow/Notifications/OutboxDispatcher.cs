@@ -1,4 +1,5 @@
 using Complaints.Notifications;
+using Complaints.Workflow.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly OutboxDispatcherOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly string _workerId;
+    private readonly ComplaintsTelemetry _telemetry;
 
     /// <summary>Creates the dispatcher. Hosts add it with <c>services.AddComplaints(...).AddOutboxDispatcher()</c>.</summary>
     /// <param name="outbox">Where messages are claimed and marked.</param>
@@ -29,9 +31,17 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <param name="time">The clock.</param>
     /// <param name="options">The dispatcher's settings.</param>
     /// <param name="logger">Where to log; nothing if <see langword="null"/>.</param>
+    /// <param name="telemetry">Where messages are counted and polls traced (docs/operations.md); the process-wide <see cref="ComplaintsTelemetry.MeterName"/> meter if <see langword="null"/>.</param>
     /// <exception cref="OptionsValidationException">A setting of <paramref name="options"/> is out of range; the message names each.</exception>
-    public OutboxDispatcher(IOutboxStore outbox, IEnumerable<INotificationSender> senders, TimeProvider time, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher>? logger = null)
+    public OutboxDispatcher(
+        IOutboxStore outbox,
+        IEnumerable<INotificationSender> senders,
+        TimeProvider time,
+        IOptions<OutboxDispatcherOptions> options,
+        ILogger<OutboxDispatcher>? logger = null,
+        ComplaintsTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? ComplaintsTelemetry.Shared;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(senders);
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
@@ -48,7 +58,25 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <returns>The number of messages sent and marked.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = ComplaintsTelemetry.StartBatch(TelemetryNames.OutboxDispatchActivity);
+        try
+        {
+            var sent = await SendDueAsync(activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.BatchDone, sent);
+            return sent;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            activity.SetTag(TelemetryNames.ErrorType, e.GetType().FullName);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(e));
+            throw;
+        }
+    }
+
+    private async Task<int> SendDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
         var claimed = await _outbox.ClaimOutboxAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(TelemetryNames.BatchClaimed, claimed.Count);
         var sent = 0;
         foreach (var message in claimed)
         {
@@ -76,6 +104,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             if (await RecordSentAsync(notification).ConfigureAwait(false))
             {
                 sent++;
+                _telemetry.OutboxMessageHandled(notification.Kind, TelemetryNames.Sent);
             }
         }
 
@@ -99,6 +128,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             return;
         }
 
+        _telemetry.OutboxMessageHandled(notification.Kind, next is null ? TelemetryNames.Parked : TelemetryNames.Failed);
         if (next is null)
         {
             LogParked(notification.Id, About(notification), failures, failure);
@@ -159,15 +189,15 @@ public sealed partial class OutboxDispatcher : BackgroundService
     internal static string About(Notification notification) =>
         notification.CorrectiveActionId is { } action ? "corrective action " + action : "complaint " + notification.ComplaintId;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of {About} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
+    [LoggerMessage(EventId = 6101, EventName = "OutboxSendRetried", Level = LogLevel.Warning, Message = "Sending notification {NotificationId} of {About} failed (attempt {Attempts}); trying again at {NextAttemptAt}.")]
     private partial void LogRetry(Guid notificationId, string about, int attempts, DateTimeOffset nextAttemptAt, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending notification {NotificationId} of {About} failed {Attempts} times; parked with the error.")]
+    [LoggerMessage(EventId = 6102, EventName = "OutboxMessageParked", Level = LogLevel.Error, Message = "Sending notification {NotificationId} of {About} failed {Attempts} times; parked with the error.")]
     private partial void LogParked(Guid notificationId, string about, int attempts, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of {About} failed; it is claimed again when its lease runs out.")]
+    [LoggerMessage(EventId = 6103, EventName = "OutboxRecordFailed", Level = LogLevel.Error, Message = "Recording the outcome of notification {NotificationId} of {About} failed; it is claimed again when its lease runs out.")]
     private partial void LogRecordFailed(Guid notificationId, string about, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
+    [LoggerMessage(EventId = 6104, EventName = "OutboxPollFailed", Level = LogLevel.Warning, Message = "Looking for notifications to send failed; trying again at the next poll.")]
     private partial void LogPollFailed(Exception exception);
 }
