@@ -26,6 +26,12 @@ public sealed partial class DeadlineWorker : BackgroundService
     private readonly DeadlineWorkerOptions _options;
     private readonly ILogger<DeadlineWorker> _logger;
     private readonly string _workerId;
+
+    /// <summary>What the last poll did, for the health check.</summary>
+    internal Internal.PollHeartbeat Heartbeat { get; }
+
+    /// <summary>The settings this worker polls with.</summary>
+    internal TimeSpan PollInterval => _options.PollInterval;
     private readonly Improvement.CorrectiveActionService? _correctiveActions;
 
     /// <summary>Creates the worker. Hosts add it with <c>services.AddComplaints(...).AddDeadlineWorker()</c>.</summary>
@@ -52,6 +58,7 @@ public sealed partial class DeadlineWorker : BackgroundService
         _options = options.Value;
         Internal.WorkerSettings.ThrowIfAny<DeadlineWorkerOptions>(_options.Problems());
         _logger = logger ?? NullLogger<DeadlineWorker>.Instance;
+        Heartbeat = new Internal.PollHeartbeat(time.GetUtcNow());
         _workerId = _options.WorkerId ?? $"deadline-worker-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }
 
@@ -60,7 +67,8 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <returns>The number of alarms recorded.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        var due = await _deadlines.ClaimDueDeadlinesAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var claimedAt = _time.GetUtcNow();
+        var due = await _deadlines.ClaimDueDeadlinesAsync(claimedAt, _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
         var recorded = 0;
         foreach (var alarm in due)
         {
@@ -94,6 +102,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             recorded += await _correctiveActions.RecordDueDeadlinesAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 
+        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), due.Count, due.Count == 0 ? null : due.Min(d => d.DueAt));
         return recorded;
     }
 
@@ -129,6 +138,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                Heartbeat.Failed(e.GetType().Name);
                 LogPollFailed(e);
             }
 

@@ -125,13 +125,14 @@ public sealed class ComplaintsBuilder
         Services.AddOptions<DeadlineWorkerOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineWorkerOptions>, WorkerOptionsValidator>());
         // Corrective actions' deadlines too, when the store keeps actions (a store that does not still runs the cases' deadlines).
-        Services.AddHostedService(static sp => new DeadlineWorker(
+        Services.TryAddSingleton(static sp => new DeadlineWorker(
             sp.GetRequiredService<IDeadlineStore>(),
             sp.GetRequiredService<ComplaintService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DeadlineWorkerOptions>>(),
             sp.GetService<ILogger<DeadlineWorker>>(),
             CorrectiveActionsIfKept(sp)));
+        Services.AddHostedService(static sp => sp.GetRequiredService<DeadlineWorker>()); // one instance: the health check reads its polls
         return this;
     }
 
@@ -161,7 +162,8 @@ public sealed class ComplaintsBuilder
     {
         Services.AddOptions<OutboxDispatcherOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxDispatcherOptions>, WorkerOptionsValidator>());
-        Services.AddHostedService<OutboxDispatcher>();
+        Services.TryAddSingleton<OutboxDispatcher>();
+        Services.AddHostedService(static sp => sp.GetRequiredService<OutboxDispatcher>()); // one instance: the health check reads its polls
         return this;
     }
 

@@ -23,6 +23,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly string _workerId;
 
+    /// <summary>What the last poll did, for the health check.</summary>
+    internal Internal.PollHeartbeat Heartbeat { get; }
+
+    /// <summary>The settings this worker polls with.</summary>
+    internal TimeSpan PollInterval => _options.PollInterval;
+
     /// <summary>Creates the dispatcher. Hosts add it with <c>services.AddComplaints(...).AddOutboxDispatcher()</c>.</summary>
     /// <param name="outbox">Where messages are claimed and marked.</param>
     /// <param name="senders">The senders every message goes through, in order.</param>
@@ -40,6 +46,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         _options = options.Value;
         Internal.WorkerSettings.ThrowIfAny<OutboxDispatcherOptions>(_options.Problems());
         _logger = logger ?? NullLogger<OutboxDispatcher>.Instance;
+        Heartbeat = new Internal.PollHeartbeat(time.GetUtcNow());
         _workerId = _options.WorkerId ?? $"outbox-dispatcher-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }
 
@@ -48,7 +55,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <returns>The number of messages sent and marked.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        var claimed = await _outbox.ClaimOutboxAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var claimedAt = _time.GetUtcNow();
+        var claimed = await _outbox.ClaimOutboxAsync(claimedAt, _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
         var sent = 0;
         foreach (var message in claimed)
         {
@@ -79,6 +87,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
         }
 
+        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), claimed.Count, claimed.Count == 0 ? null : claimed.Min(m => m.NextAttemptAt));
         return sent;
     }
 
@@ -141,6 +150,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                Heartbeat.Failed(e.GetType().Name);
                 LogPollFailed(e);
             }
 
