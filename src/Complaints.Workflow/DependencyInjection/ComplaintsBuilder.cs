@@ -22,6 +22,13 @@ public sealed class ComplaintsBuilder
     /// <summary>The service collection, for adapters that register more.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>
+    /// The configuration section given to <c>AddComplaints(configuration)</c>, for adapters that read their own
+    /// sections from it (<c>UsePack(configuration)</c>, <c>UseSqlite(configuration)</c>); <see langword="null"/> when the
+    /// workflow was registered in code.
+    /// </summary>
+    public Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; internal set; }
+
     /// <summary>Uses <paramref name="policy"/> for every decision.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>

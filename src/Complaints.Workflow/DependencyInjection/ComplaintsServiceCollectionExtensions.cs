@@ -33,7 +33,7 @@ public static class ComplaintsServiceCollectionExtensions
 
         services.AddOptions<ComplaintsOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>(static sp => new ComplaintsOptionsValidator(
-            sp.GetServices<CalendarRegistration>(), sp)));
+            sp.GetServices<CalendarRegistration>(), sp, sp.GetServices<ConfiguredAt>())));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IComplaintStore>() is var store && store is IAuditLog audit
@@ -113,7 +113,7 @@ internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calen
     }
 }
 
-internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars, IServiceProvider services) : IValidateOptions<ComplaintsOptions>
+internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars, IServiceProvider services, IEnumerable<ConfiguredAt> bound) : IValidateOptions<ComplaintsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ComplaintsOptions options)
     {
@@ -129,7 +129,7 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
         }
 
         CheckPolicy(failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(ConfiguredAt.Keyed<ComplaintsOptions>(bound, failures));
     }
 
     /// <summary>

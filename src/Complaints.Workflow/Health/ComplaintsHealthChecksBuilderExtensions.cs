@@ -57,9 +57,9 @@ public static class ComplaintsHealthChecksBuilderExtensions
         return builder;
     }
 
-    private sealed class HealthOptionsValidator : IValidateOptions<ComplaintsHealthCheckOptions>
+    private sealed class HealthOptionsValidator(IEnumerable<ConfiguredAt> bound) : IValidateOptions<ComplaintsHealthCheckOptions>
     {
         public ValidateOptionsResult Validate(string? name, ComplaintsHealthCheckOptions options) =>
-            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(ConfiguredAt.Keyed<ComplaintsHealthCheckOptions>(bound, problems)) : ValidateOptionsResult.Success;
     }
 }
