@@ -12,9 +12,10 @@ namespace Complaints.Rules;
 /// At host start, warns in the log when the official holiday data of a pack's calendar ends within that pack's
 /// longest deadline (each pack of a deployment that runs several) (its extension limit included): deadlines counted from now may then be provisional, or fail
 /// under <see cref="ComplaintsOptions.StrictCalendarHorizon"/>. Changes nothing; never stops the host.
-/// <c>UsePack</c>, <c>UsePackFolder</c> and <c>UsePacks</c> register it as a hosted service.
+/// <c>UsePack</c>, <c>UsePackFolder</c> and <c>UsePacks</c> register it as a hosted service, and as the
+/// <see cref="ICalendarHorizonCheck"/> the <c>complaints-calendar</c> health check asks.
 /// </summary>
-public sealed partial class CalendarHorizonWarning : IHostedService
+public sealed partial class CalendarHorizonWarning : IHostedService, ICalendarHorizonCheck
 {
     private readonly PackRegistration _pack;
     private readonly BusinessCalendarRegistry _calendars;
@@ -61,7 +62,13 @@ public sealed partial class CalendarHorizonWarning : IHostedService
 
     /// <summary>The warnings for the packs chosen with <c>UsePack</c>/<c>UsePackFolder</c>/<c>UsePacks</c>, as of now; empty when each pack's calendar's data reaches past its longest deadline.</summary>
     /// <returns>For each pack whose calendar's data ends too soon, one warning naming the pack, the calendar, the date its data ends and what to do.</returns>
-    public IReadOnlyList<string> Check()
+    public IReadOnlyList<string> Check() => Check(_time.GetUtcNow(), "now");
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Check(DateTimeOffset receivedAt) =>
+        Check(receivedAt, receivedAt == _time.GetUtcNow() ? "now" : string.Create(CultureInfo.InvariantCulture, $"on {receivedAt:yyyy-MM-dd}"));
+
+    private List<string> Check(DateTimeOffset receivedAt, string when)
     {
         IReadOnlyList<PolicyPack> packs;
         try
@@ -76,7 +83,7 @@ public sealed partial class CalendarHorizonWarning : IHostedService
         var warnings = new List<string>();
         foreach (var loaded in packs)
         {
-            if (Check(loaded) is { } warning)
+            if (Check(loaded, receivedAt, when) is { } warning)
             {
                 warnings.Add(warning);
             }
@@ -85,7 +92,7 @@ public sealed partial class CalendarHorizonWarning : IHostedService
         return warnings;
     }
 
-    private string? Check(PolicyPack loaded)
+    private string? Check(PolicyPack loaded, DateTimeOffset now, string when)
     {
         IBusinessCalendar calendar;
         try
@@ -102,18 +109,17 @@ public sealed partial class CalendarHorizonWarning : IHostedService
             return null;
         }
 
-        var now = _time.GetUtcNow();
         foreach (var (rule, amount, unit) in LongestDeadlines(loaded))
         {
             string? reached;
             try
             {
                 var due = calendar.Add(now, amount, unit);
-                reached = calendar.IsProvisional(now, due, unit) ? $"due {due:yyyy-MM-dd} if received now" : null;
+                reached = calendar.IsProvisional(now, due, unit) ? $"due {due:yyyy-MM-dd} if received {when}" : null;
             }
             catch (BusinessCalendarException e)
             {
-                reached = $"reaching {e.Date:yyyy-MM-dd} if received now, which fails because the calendar is strict";
+                reached = $"reaching {e.Date:yyyy-MM-dd} if received {when}, which fails because the calendar is strict";
             }
 
             if (reached is not null)

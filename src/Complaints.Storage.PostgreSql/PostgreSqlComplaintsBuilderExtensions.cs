@@ -59,7 +59,7 @@ public static class PostgreSqlComplaintsBuilderExtensions
         return options;
     }
 
-    private static ComplaintsBuilder Register(ComplaintsBuilder builder, Func<IServiceProvider, PostgreSqlComplaintStore> create)
+    internal static ComplaintsBuilder Register(ComplaintsBuilder builder, Func<IServiceProvider, PostgreSqlComplaintStore> create)
     {
         builder.Services.Replace(ServiceDescriptor.Singleton(create));
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<PostgreSqlComplaintStore>()));

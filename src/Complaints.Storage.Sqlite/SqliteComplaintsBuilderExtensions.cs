@@ -18,7 +18,7 @@ public static class SqliteComplaintsBuilderExtensions
     /// <see cref="IDeadlineStore"/>, <see cref="IOutboxStore"/>, <see cref="IAuditLog"/> and <see cref="ICorrectiveActionStore"/>; it creates the file and its schema, or upgrades an older schema, at first use.
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (relative to the current directory).</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (a relative path resolves against the host's content root, <c>IHostEnvironment.ContentRootPath</c>, when one is registered; else the current directory).</param>
     /// <param name="configure">Adjusts the store's settings (the busy timeout).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">The connection string is empty, invalid or names no file.</exception>
@@ -32,7 +32,14 @@ public static class SqliteComplaintsBuilderExtensions
         // Checked now, so a bad connection string or setting fails at registration rather than at the first complaint.
         _ = SqliteComplaintStore.Parse(connectionString, options);
 
-        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new SqliteComplaintStore(connectionString, options, sp.GetService<ILogger<SqliteComplaintStore>>())));
+        return builder.UseSqliteStore(sp => new SqliteComplaintStore(
+            SqliteConfigurationExtensions.AgainstContentRoot(connectionString, sp), options, sp.GetService<ILogger<SqliteComplaintStore>>()));
+    }
+
+    /// <summary>Registers the store <paramref name="create"/> makes as every port it implements.</summary>
+    internal static ComplaintsBuilder UseSqliteStore(this ComplaintsBuilder builder, Func<IServiceProvider, SqliteComplaintStore> create)
+    {
+        builder.Services.Replace(ServiceDescriptor.Singleton(create));
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDeadlineStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(static sp => sp.GetRequiredService<SqliteComplaintStore>()));

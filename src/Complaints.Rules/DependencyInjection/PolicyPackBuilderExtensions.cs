@@ -70,12 +70,14 @@ public static class PolicyPackBuilderExtensions
     {
         builder.Services.Replace(ServiceDescriptor.Singleton(pack));
         builder.UsePolicies(static sp => sp.GetRequiredService<PackRegistration>().Packs, selector);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => new CalendarHorizonWarning(
+        builder.Services.TryAddSingleton(static sp => new CalendarHorizonWarning(
             sp.GetRequiredService<PackRegistration>(),
             sp.GetRequiredService<BusinessCalendarRegistry>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<CalendarHorizonWarning>>() ?? (ILogger)NullLogger.Instance)));
+            sp.GetService<ILogger<CalendarHorizonWarning>>() ?? (ILogger)NullLogger.Instance));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarHorizonWarning>(static sp => sp.GetRequiredService<CalendarHorizonWarning>()));
+        builder.Services.TryAddSingleton<ICalendarHorizonCheck>(static sp => sp.GetRequiredService<CalendarHorizonWarning>());
         return builder;
     }
 }

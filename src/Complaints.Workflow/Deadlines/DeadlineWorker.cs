@@ -27,6 +27,12 @@ public sealed partial class DeadlineWorker : BackgroundService
     private readonly DeadlineWorkerOptions _options;
     private readonly ILogger<DeadlineWorker> _logger;
     private readonly string _workerId;
+
+    /// <summary>What the last poll did, for the health check.</summary>
+    internal Internal.PollHeartbeat Heartbeat { get; }
+
+    /// <summary>The settings this worker polls with.</summary>
+    internal TimeSpan PollInterval => _options.PollInterval;
     private readonly Improvement.CorrectiveActionService? _correctiveActions;
     private readonly ComplaintsTelemetry _telemetry;
 
@@ -57,6 +63,7 @@ public sealed partial class DeadlineWorker : BackgroundService
         _options = options.Value;
         Internal.WorkerSettings.ThrowIfAny<DeadlineWorkerOptions>(_options.Problems());
         _logger = logger ?? NullLogger<DeadlineWorker>.Instance;
+        Heartbeat = new Internal.PollHeartbeat(time.GetUtcNow());
         _workerId = _options.WorkerId ?? $"deadline-worker-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }
 
@@ -82,7 +89,8 @@ public sealed partial class DeadlineWorker : BackgroundService
 
     private async Task<int> RecordDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        var due = await _deadlines.ClaimDueDeadlinesAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var claimedAt = _time.GetUtcNow();
+        var due = await _deadlines.ClaimDueDeadlinesAsync(claimedAt, _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(TelemetryNames.BatchClaimed, due.Count);
         var recorded = 0;
         foreach (var alarm in due)
@@ -120,6 +128,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             recorded += await _correctiveActions.RecordDueDeadlinesAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 
+        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), due.Count, due.Count == 0 ? null : due.Min(d => d.DueAt));
         return recorded;
     }
 
@@ -155,6 +164,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                Heartbeat.Failed(e.GetType().Name);
                 LogPollFailed(e);
             }
 

@@ -22,6 +22,13 @@ public sealed class ComplaintsBuilder
     /// <summary>The service collection, for adapters that register more.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>
+    /// The configuration section given to <c>AddComplaints(configuration)</c>, for adapters that read their own
+    /// sections from it (<c>UsePack(configuration)</c>, <c>UseSqlite(configuration)</c>); <see langword="null"/> when the
+    /// workflow was registered in code.
+    /// </summary>
+    public Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; internal set; }
+
     /// <summary>Uses <paramref name="policy"/> for every decision.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>
@@ -125,7 +132,7 @@ public sealed class ComplaintsBuilder
         Services.AddOptions<DeadlineWorkerOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineWorkerOptions>, WorkerOptionsValidator>());
         // Corrective actions' deadlines too, when the store keeps actions (a store that does not still runs the cases' deadlines).
-        Services.AddHostedService(static sp => new DeadlineWorker(
+        Services.TryAddSingleton(static sp => new DeadlineWorker(
             sp.GetRequiredService<IDeadlineStore>(),
             sp.GetRequiredService<ComplaintService>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -133,6 +140,7 @@ public sealed class ComplaintsBuilder
             sp.GetService<ILogger<DeadlineWorker>>(),
             CorrectiveActionsIfKept(sp),
             sp.GetService<Complaints.Workflow.Diagnostics.ComplaintsTelemetry>()));
+        Services.AddHostedService(static sp => sp.GetRequiredService<DeadlineWorker>()); // one instance: the health check reads its polls
         return this;
     }
 
@@ -162,7 +170,8 @@ public sealed class ComplaintsBuilder
     {
         Services.AddOptions<OutboxDispatcherOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxDispatcherOptions>, WorkerOptionsValidator>());
-        Services.AddHostedService<OutboxDispatcher>();
+        Services.TryAddSingleton<OutboxDispatcher>();
+        Services.AddHostedService(static sp => sp.GetRequiredService<OutboxDispatcher>()); // one instance: the health check reads its polls
         return this;
     }
 

@@ -35,7 +35,7 @@ public static class ComplaintsServiceCollectionExtensions
 
         services.AddOptions<ComplaintsOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintsOptions>, ComplaintsOptionsValidator>(static sp => new ComplaintsOptionsValidator(
-            sp.GetServices<CalendarRegistration>(), sp)));
+            sp.GetServices<CalendarRegistration>(), sp, sp.GetServices<ConfiguredAt>())));
         services.TryAddSingleton(TimeProvider.System);
         // On the host's meter factory when it has one (hosts do; so can tests, to keep their measurements apart).
         services.TryAddSingleton(static sp => sp.GetService<IMeterFactory>() is { } meters ? new ComplaintsTelemetry(meters) : ComplaintsTelemetry.Shared);
@@ -118,7 +118,7 @@ internal sealed record CalendarRegistration(string Name, IBusinessCalendar Calen
     }
 }
 
-internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars, IServiceProvider services) : IValidateOptions<ComplaintsOptions>
+internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistration> calendars, IServiceProvider services, IEnumerable<ConfiguredAt> bound) : IValidateOptions<ComplaintsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ComplaintsOptions options)
     {
@@ -134,7 +134,7 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
         }
 
         CheckPolicy(failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(ConfiguredAt.Keyed<ComplaintsOptions>(bound, failures));
     }
 
     /// <summary>

@@ -25,6 +25,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly string _workerId;
     private readonly ComplaintsTelemetry _telemetry;
 
+    /// <summary>What the last poll did, for the health check.</summary>
+    internal Internal.PollHeartbeat Heartbeat { get; }
+
+    /// <summary>The settings this worker polls with.</summary>
+    internal TimeSpan PollInterval => _options.PollInterval;
+
     /// <summary>Creates the dispatcher. Hosts add it with <c>services.AddComplaints(...).AddOutboxDispatcher()</c>.</summary>
     /// <param name="outbox">Where messages are claimed and marked.</param>
     /// <param name="senders">The senders every message goes through, in order.</param>
@@ -50,6 +56,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         _options = options.Value;
         Internal.WorkerSettings.ThrowIfAny<OutboxDispatcherOptions>(_options.Problems());
         _logger = logger ?? NullLogger<OutboxDispatcher>.Instance;
+        Heartbeat = new Internal.PollHeartbeat(time.GetUtcNow());
         _workerId = _options.WorkerId ?? $"outbox-dispatcher-{Guid.CreateVersion7(time.GetUtcNow()):N}";
     }
 
@@ -75,7 +82,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     private async Task<int> SendDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        var claimed = await _outbox.ClaimOutboxAsync(_time.GetUtcNow(), _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var claimedAt = _time.GetUtcNow();
+        var claimed = await _outbox.ClaimOutboxAsync(claimedAt, _workerId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(TelemetryNames.BatchClaimed, claimed.Count);
         var sent = 0;
         foreach (var message in claimed)
@@ -108,6 +116,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
         }
 
+        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), claimed.Count, claimed.Count == 0 ? null : claimed.Min(m => m.NextAttemptAt));
         return sent;
     }
 
@@ -171,6 +180,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                Heartbeat.Failed(e.GetType().Name);
                 LogPollFailed(e);
             }
 
