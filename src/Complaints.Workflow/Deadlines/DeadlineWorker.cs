@@ -70,22 +70,8 @@ public sealed partial class DeadlineWorker : BackgroundService
     /// <summary>Claims the alarms due now and records each, then the corrective actions' due alarms; returns how many were recorded by this call.</summary>
     /// <param name="cancellationToken">Stops between alarms.</param>
     /// <returns>The number of alarms recorded.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
-    {
-        using var activity = ComplaintsTelemetry.StartBatch(TelemetryNames.DeadlinePollActivity);
-        try
-        {
-            var recorded = await RecordDueAsync(activity, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(TelemetryNames.BatchDone, recorded);
-            return recorded;
-        }
-        catch (Exception e) when (activity is not null)
-        {
-            activity.SetTag(TelemetryNames.ErrorType, e.GetType().FullName);
-            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(e));
-            throw;
-        }
-    }
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        ComplaintsTelemetry.RunBatchAsync(TelemetryNames.DeadlinePollActivity, RecordDueAsync, cancellationToken);
 
     private async Task<int> RecordDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {

@@ -156,8 +156,26 @@ public sealed class ComplaintsTelemetry
     /// <summary>Starts the activity of a store save (a child of the command's); <see langword="null"/> when nothing listens.</summary>
     internal static Activity? StartSave() => Source.StartActivity(TelemetryNames.SaveActivity, ActivityKind.Internal);
 
-    /// <summary>Starts the activity of one poll of a background worker; <see langword="null"/> when nothing listens.</summary>
-    internal static Activity? StartBatch(string name) => Source.StartActivity(name, ActivityKind.Internal);
+    /// <summary>
+    /// Runs one poll of a background worker in an activity named <paramref name="name"/> (none when nothing listens):
+    /// tags it with what the poll did, or with the error's type and status when it throws.
+    /// </summary>
+    internal static async Task<int> RunBatchAsync(string name, Func<Activity?, CancellationToken, Task<int>> poll, CancellationToken cancellationToken)
+    {
+        using var activity = Source.StartActivity(name, ActivityKind.Internal);
+        try
+        {
+            var done = await poll(activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.BatchDone, done);
+            return done;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            activity.SetTag(TelemetryNames.ErrorType, e.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error, TelemetryNames.OutcomeOf(e));
+            throw;
+        }
+    }
 
     /// <summary>Records what the deadline worker did with one due alarm.</summary>
     internal void DeadlineAlarmHandled(DeadlineAlarm alarm, DeadlineKind kind, string outcome)

@@ -63,22 +63,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <summary>Claims the messages due now and sends each; returns how many this call marked sent.</summary>
     /// <param name="cancellationToken">Stops between messages.</param>
     /// <returns>The number of messages sent and marked.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
-    {
-        using var activity = ComplaintsTelemetry.StartBatch(TelemetryNames.OutboxDispatchActivity);
-        try
-        {
-            var sent = await SendDueAsync(activity, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(TelemetryNames.BatchDone, sent);
-            return sent;
-        }
-        catch (Exception e) when (activity is not null)
-        {
-            activity.SetTag(TelemetryNames.ErrorType, e.GetType().FullName);
-            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(e));
-            throw;
-        }
-    }
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        ComplaintsTelemetry.RunBatchAsync(TelemetryNames.OutboxDispatchActivity, SendDueAsync, cancellationToken);
 
     private async Task<int> SendDueAsync(System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class LogEventIdTests
     {
         var h = new Harness();
         await h.DriveTo(ComplaintState.Triaged);
-        var logger = new EventLogger<OutboxDispatcher>();
+        var logger = new ListLogger<OutboxDispatcher>();
         var dispatcher = new OutboxDispatcher(
             h.Store, [new TelemetryTests.FailingSender()], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = "a", MaxAttempts = 2 }), logger);
 
@@ -38,41 +38,12 @@ public sealed class LogEventIdTests
         var id = await h.DriveTo(ComplaintState.Investigating);
         h.Time.SetUtcNow(PastDue);
         await h.Service.ExecuteAsync(id, Actor.System, new RecordDeadlineBreach(DeadlineKind.Resolve));
-        var logger = new EventLogger<DeadlineWorker>();
+        var logger = new ListLogger<DeadlineWorker>();
         var stale = new TelemetryTests.StaleClaims(h.Store, new DueDeadline(id, DeadlineKind.Resolve, DeadlineAlarm.Breach, PastDue.AddHours(-1)));
         var worker = new DeadlineWorker(stale, h.Service, h.Time, OptionsFactory.Create(new DeadlineWorkerOptions { WorkerId = "w" }), logger);
 
         await worker.RunOnceAsync();
 
         logger.Events.Should().ContainSingle().Which.Should().Match<(EventId Id, LogLevel Level)>(e => e.Id.Id == 5101 && e.Id.Name == "DeadlineAlarmSkipped" && e.Level == LogLevel.Debug);
-    }
-
-    private sealed class EventLogger<T> : ILogger<T>
-    {
-        private readonly List<(EventId Id, LogLevel Level)> _events = [];
-
-        public IReadOnlyList<(EventId Id, LogLevel Level)> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return [.. _events];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_events)
-            {
-                _events.Add((eventId, logLevel));
-            }
-        }
     }
 }

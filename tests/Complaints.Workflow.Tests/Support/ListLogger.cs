@@ -6,6 +6,19 @@ namespace Complaints.Workflow.Tests.Support;
 internal sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
+    private readonly List<(EventId Id, LogLevel Level)> _events = [];
+
+    /// <summary>The event id and level of each entry, in order.</summary>
+    public IReadOnlyList<(EventId Id, LogLevel Level)> Events
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _events];
+            }
+        }
+    }
 
     public IReadOnlyList<(LogLevel Level, string Message)> Entries
     {
@@ -28,6 +41,7 @@ internal sealed class ListLogger<T> : ILogger<T>
         lock (_entries)
         {
             _entries.Add((logLevel, formatter(state, exception)));
+            _events.Add((eventId, logLevel));
         }
     }
 }
