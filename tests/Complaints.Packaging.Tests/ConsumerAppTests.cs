@@ -41,6 +41,9 @@ public sealed class ConsumerAppTests
         lines.Should().Contain(l => l.StartsWith("Triage by chen -> Triaged", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("Close by chen -> Closed", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("reloaded ", StringComparison.Ordinal) && l.Contains(": Closed,", StringComparison.Ordinal) && l.Contains("department finance", StringComparison.Ordinal));
+        lines.Should().Contain(
+            l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^refused \w+Exception: at Complaints\..* in /_/src/Complaints\.[\w.]+/.+\.cs:line \d+$"),
+            "the library's stack frames name the source file (mapped to /_/) and line: the PDB travels inside the assembly");
         lines[^1].Should().Be("OK: one complaint received, handled and closed through the packages");
         new FileInfo(database).Length.Should().BeGreaterThan(0, "the case was kept in the SQLite file");
 

@@ -19,21 +19,19 @@ public sealed class DeterminismTests
         var pack = await Dotnet.RunAsync(Repository.Root, ["pack", project, "-c", "Release", "--no-build", "--disable-build-servers", "-nodeReuse:false", $"-p:PackageOutputPath={again}{Path.DirectorySeparatorChar}", "-p:ContinuousIntegrationBuild=true"]);
         pack.ExitCode.Should().Be(0, pack.Describe());
 
-        foreach (var extension in new[] { "nupkg", "snupkg" })
+        // The assembly carries its PDB, so the DLL's bytes compare the PDB too.
+        var first = PackageFile.Read(Path.Combine(packed.PackageFolder, $"{id}.{Repository.Version}.nupkg"));
+        var second = PackageFile.Read(Path.Combine(again, $"{id}.{Repository.Version}.nupkg"));
+        second.Entries.Should().BeEquivalentTo(first.Entries);
+        foreach (var entry in first.Entries.Where(IsContent))
         {
-            var first = PackageFile.Read(Path.Combine(packed.PackageFolder, $"{id}.{Repository.Version}.{extension}"));
-            var second = PackageFile.Read(Path.Combine(again, $"{id}.{Repository.Version}.{extension}"));
-            second.Entries.Should().BeEquivalentTo(first.Entries);
-            foreach (var entry in first.Entries.Where(IsContent))
+            if (IsText(entry))
             {
-                if (IsText(entry))
-                {
-                    second.Text(entry).Should().Be(first.Text(entry), $"{entry} in the .{extension} is the same after a rebuild");
-                }
-                else
-                {
-                    Sha256(second.Bytes(entry)).Should().Be(Sha256(first.Bytes(entry)), $"{entry} in the .{extension} is the same after a rebuild");
-                }
+                second.Text(entry).Should().Be(first.Text(entry), $"{entry} is the same after a rebuild");
+            }
+            else
+            {
+                Sha256(second.Bytes(entry)).Should().Be(Sha256(first.Bytes(entry)), $"{entry} is the same after a rebuild");
             }
         }
     }

@@ -7,19 +7,19 @@ namespace Complaints.Packaging.Tests;
 
 /// <summary>
 /// What `dotnet pack` makes of each library in src/: a .nupkg with README, licence, XML docs, repository metadata and
-/// dependencies at the central versions, and a .snupkg whose PDB carries SourceLink to the canonical repository.
+/// dependencies at the central versions, and an assembly whose embedded PDB carries SourceLink to the canonical repository.
 /// </summary>
 public sealed class PackageContentTests
 {
     public static TheoryData<string> Libraries => [.. Repository.Libraries];
 
     [Fact]
-    public async Task Pack_MakesOnePackageAndOneSymbolPackagePerLibrary_AtTheVersionOfDirectoryBuildProps()
+    public async Task Pack_MakesOnePackagePerLibrary_AtTheVersionOfDirectoryBuildProps()
     {
         var packed = await PackedLibraries.GetAsync();
 
-        var expected = Repository.Libraries.SelectMany(id => new[] { $"{id}.{Repository.Version}.nupkg", $"{id}.{Repository.Version}.snupkg" });
-        Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).Should().BeEquivalentTo(expected, packed.Pack.Describe());
+        var expected = Repository.Libraries.Select(id => $"{id}.{Repository.Version}.nupkg");
+        Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).Should().BeEquivalentTo(expected, "the PDB is in the assembly, so there is no .snupkg; " + packed.Pack.Describe());
         Repository.Libraries.Should().HaveCount(7).And.Contain(["Complaints.Abstractions", "Complaints.Workflow", "Complaints.Rules", "Complaints.Rules.NRules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
         Repository.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the version is SemVer 2");
     }
@@ -62,7 +62,7 @@ public sealed class PackageContentTests
             expected.AddRange(["THIRD-PARTY-NOTICES.txt", "data/holiday-cn/LICENSE.txt", "data/holiday-cn/README.md"]);
         }
 
-        content.Should().BeEquivalentTo(expected, "no pdb (it is in the .snupkg), no stray files");
+        content.Should().BeEquivalentTo(expected, "no .pdb file (the PDB is embedded in the assembly), no stray files");
         package.Text("README.md").Should().StartWith($"# {id}\n").And.Contain("dotnet add package").And.Contain("```csharp");
         package.Text("LICENSE").Should().StartWith("MIT License").And.Contain("Copyright (c) The Complaints authors");
 
@@ -134,17 +134,15 @@ public sealed class PackageContentTests
 
     [Theory]
     [MemberData(nameof(Libraries))]
-    public async Task SymbolPackage_PdbMatchesTheAssembly_AndSourceLinkPointsAtTheRepositoryAtThisCommit(string id)
+    public async Task Assembly_EmbedsItsPdb_WithSourceLinkPointingAtTheRepositoryAtThisCommit(string id)
     {
         var packed = await PackedLibraries.GetAsync();
         var package = PackageFile.Read(packed.Package(id));
-        var symbols = PackageFile.Read(packed.Symbols(id));
 
-        symbols.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Should().Equal($"lib/net10.0/{id}.pdb");
-        var pdb = PdbSources.Read(symbols.Bytes($"lib/net10.0/{id}.pdb"), package.Bytes($"lib/net10.0/{id}.dll"));
+        var pdb = PdbSources.ReadEmbedded(package.Bytes($"lib/net10.0/{id}.dll"));
 
-        pdb.AssemblyPdbGuid.Should().Be(pdb.PdbGuid, "the symbol package's PDB is the one built with the packaged assembly");
-        pdb.AssemblyPdbPath.Should().StartWith("/_/", "ContinuousIntegrationBuild maps local paths away");
+        pdb.AssemblyPdbGuid.Should().Be(pdb.PdbGuid, "the embedded PDB is the one built with the assembly");
+        pdb.AssemblyPdbPath.Should().Be($"{id}.pdb", "an embedded PDB is named by its file name only: no local path is in the assembly");
         pdb.SourceLink.Should().Equal(new Dictionary<string, string>
         {
             ["/_/*"] = $"https://raw.githubusercontent.com/complaints-dotnet/complaints/{packed.Commit}/*",

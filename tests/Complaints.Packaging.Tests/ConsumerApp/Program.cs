@@ -78,6 +78,19 @@ await using (var provider = Build(database, clock))
         Console.Error.WriteLine($"expected Closed, found {stored.State}");
         return 1;
     }
+
+    // A refused command: the library's frames in the stack trace carry file and line (the PDB is in the assembly).
+    try
+    {
+        await complaints.ExecuteAsync(id, office, new Triage());
+        Console.Error.WriteLine("expected a closed case to refuse Triage");
+        return 1;
+    }
+    catch (ComplaintException e)
+    {
+        var frame = e.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Complaints.", StringComparison.Ordinal));
+        Console.WriteLine($"refused {e.GetType().Name}: {frame}");
+    }
 }
 
 Console.WriteLine("OK: one complaint received, handled and closed through the packages");

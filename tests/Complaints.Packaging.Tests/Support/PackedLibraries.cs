@@ -19,7 +19,7 @@ public sealed class PackedLibraries
     /// <summary>A temporary folder for this run (outside the repository).</summary>
     public string WorkFolder { get; }
 
-    /// <summary>Where the .nupkg and .snupkg files are.</summary>
+    /// <summary>Where the .nupkg files are.</summary>
     public string PackageFolder { get; }
 
     /// <summary>The pack command's run.</summary>
@@ -30,9 +30,6 @@ public sealed class PackedLibraries
 
     /// <summary>The package file of <paramref name="id"/>.</summary>
     public string Package(string id) => Path.Combine(PackageFolder, $"{id}.{Repository.Version}.nupkg");
-
-    /// <summary>The symbol package file of <paramref name="id"/>.</summary>
-    public string Symbols(string id) => Path.Combine(PackageFolder, $"{id}.{Repository.Version}.snupkg");
 
     /// <summary>
     /// The packed libraries; skips the calling test when COMPLAINTS_SKIP_PACKAGING=1 outside CI (on CI they always run).

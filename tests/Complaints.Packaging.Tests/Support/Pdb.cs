@@ -17,11 +17,23 @@ public sealed record PdbSources(
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
     private static readonly Guid EmbeddedSourceKind = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
 
-    /// <summary>Reads the PDB <paramref name="pdb"/> and the debug directory of <paramref name="assembly"/>.</summary>
-    public static PdbSources Read(byte[] pdb, byte[] assembly)
+    /// <summary>Reads the portable PDB embedded in <paramref name="assembly"/>, and the assembly's debug directory.</summary>
+    /// <exception cref="InvalidOperationException">The assembly has no embedded PDB.</exception>
+    public static PdbSources ReadEmbedded(byte[] assembly)
     {
-        using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(pdb));
-        var reader = provider.GetMetadataReader();
+        using var pe = new PEReader(new MemoryStream(assembly));
+        var embedded = pe.ReadDebugDirectory().Where(e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToArray();
+        if (embedded.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one embedded portable PDB in the assembly, found {embedded.Length}.");
+        }
+
+        using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0]);
+        return Read(provider.GetMetadataReader(), pe);
+    }
+
+    private static PdbSources Read(MetadataReader reader, PEReader pe)
+    {
 
         var sourceLink = new Dictionary<string, string>(StringComparer.Ordinal);
         var embedded = new HashSet<string>(StringComparer.Ordinal);
@@ -46,7 +58,6 @@ public sealed record PdbSources(
         var documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToArray();
         var pdbGuid = new Guid(reader.DebugMetadataHeader!.Id.AsSpan(0, 16));
 
-        using var pe = new PEReader(new MemoryStream(assembly));
         var codeView = pe.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView);
         var data = pe.ReadCodeViewDebugDirectoryData(codeView);
 
