@@ -75,13 +75,13 @@ public sealed class ComplaintsTelemetry
             "How far past due the oldest alarm the deadline worker's last poll claimed was; 0 when it claimed none. Nothing before its first poll.");
         meter.CreateObservableGauge(
             "complaints.deadlines.claimed", () => Claimed(Volatile.Read(ref _deadlinePoll)), "{alarm}",
-            "How many alarms the deadline worker's last poll claimed; equal to its BatchSize, more were waiting. Nothing before its first poll.");
+            "How many alarms the deadline worker's last poll claimed; when that is its BatchSize, more are waiting. Nothing before its first poll.");
         meter.CreateObservableGauge(
             "complaints.outbox.lag", () => Lag(Volatile.Read(ref _outboxPoll)), "s",
             "How far past its send time the oldest message the outbox dispatcher's last poll claimed was; 0 when it claimed none. Nothing before its first poll.");
         meter.CreateObservableGauge(
             "complaints.outbox.claimed", () => Claimed(Volatile.Read(ref _outboxPoll)), "{message}",
-            "How many messages the outbox dispatcher's last poll claimed; equal to its BatchSize, more were waiting. Nothing before its first poll.");
+            "How many messages the outbox dispatcher's last poll claimed; when that is its BatchSize, more are waiting. Nothing before its first poll.");
     }
 
     /// <summary>The meter the instruments are on.</summary>
