@@ -138,14 +138,7 @@ public sealed class ComplaintsTelemetry
                 activity.SetTag(TelemetryNames.State, TelemetryNames.Of(to));
             }
 
-            if (failure is not null)
-            {
-                // The type only: messages are for the caller, and the tag must never carry free text.
-                activity.SetTag(TelemetryNames.ErrorType, failure.GetType().FullName);
-                activity.SetStatus(ActivityStatusCode.Error, outcome);
-            }
-
-            activity.Dispose();
+            Done(activity, outcome, failure);
         }
 
         if (_commands.Enabled || _commandDuration.Enabled)
@@ -223,7 +216,10 @@ public sealed class ComplaintsTelemetry
         }
     }
 
-    /// <summary>Ends a child activity; on failure with the exception's type (never its message) and status Error.</summary>
+    /// <summary>
+    /// Ends an activity; on failure with the exception's type and status Error described by <paramref name="failedAs"/>
+    /// (the type only: messages are for the caller, and a tag must never carry free text).
+    /// </summary>
     private static void Done(Activity? activity, string failedAs, Exception? failure)
     {
         if (activity is null)
