@@ -9,6 +9,8 @@ using Complaints.Workflow.Diagnostics;
 using Complaints.Workflow.Internal;
 using Complaints.Workflow.Lifecycle;
 using Complaints.Workflow.Permissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Workflow;
@@ -29,6 +31,7 @@ public sealed partial class ComplaintService
     private readonly CaseAccess _access;
     private readonly IAuditLog _audit;
     private readonly ComplaintsTelemetry _telemetry;
+    private readonly ILogger<ComplaintService> _logger;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="store">Where cases live.</param>
@@ -42,6 +45,10 @@ public sealed partial class ComplaintService
     /// stores implement <see cref="IAuditLog"/>).
     /// </param>
     /// <param name="telemetry">Where commands are counted and traced (docs/operations.md); the process-wide <see cref="ComplaintsTelemetry.MeterName"/> meter if <see langword="null"/>.</param>
+    /// <param name="logger">
+    /// Where accepted commands (Debug) and received cases, state changes, recorded deadline breaches and escalations
+    /// (Information) are logged, with the EventIds docs/operations.md lists; nothing if <see langword="null"/>.
+    /// </param>
     /// <exception cref="InvalidOperationException">No audit log is given and the store does not implement <see cref="IAuditLog"/>.</exception>
     public ComplaintService(
         IComplaintStore store,
@@ -51,7 +58,8 @@ public sealed partial class ComplaintService
         IOptions<ComplaintsOptions> options,
         Calendars.BusinessCalendarRegistry? calendars = null,
         IAuditLog? audit = null,
-        ComplaintsTelemetry? telemetry = null)
+        ComplaintsTelemetry? telemetry = null,
+        ILogger<ComplaintService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -62,6 +70,7 @@ public sealed partial class ComplaintService
         _calendars = calendars ?? new Calendars.BusinessCalendarRegistry(_options.CalendarWeekdayFallback, _options.StrictCalendarHorizon);
         _access = new CaseAccess(_options, _policies);
         _telemetry = telemetry ?? ComplaintsTelemetry.Shared;
+        _logger = logger ?? NullLogger<ComplaintService>.Instance;
         _audit = audit ?? store as IAuditLog ?? throw new InvalidOperationException(
             $"The complaint store {store.GetType().Name} does not implement IAuditLog, where reads of a confidential complainant and refused commands are put on record. Implement it on the store, or register an IAuditLog.");
     }
@@ -104,19 +113,8 @@ public sealed partial class ComplaintService
             observation.To = complaint.State;
         }
 
-        var save = ComplaintsTelemetry.StartSave();
-        try
-        {
-            await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (SaveFailed(save, e))
-        {
-            // Never reached: the filter only marks the save's activity.
-        }
-        finally
-        {
-            save?.Dispose();
-        }
+        await SaveAsync(CaseChanges.Of(complaint, [entry], 0, ObservedPolicy.Of(policy, _telemetry, _time)), cancellationToken).ConfigureAwait(false);
+        LogReceived(complaint, entry);
 
         var view = _access.ViewOf(complaint, receiver);
         return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
@@ -172,16 +170,24 @@ public sealed partial class ComplaintService
         return result;
     }
 
-    /// <summary>Marks a failed save on its activity; never catches (returns <see langword="false"/>).</summary>
-    private static bool SaveFailed(System.Diagnostics.Activity? save, Exception failure)
+    /// <summary>Saves a command's change; timed and traced (<c>complaints.store.save</c>) while something listens.</summary>
+    private Task SaveAsync(CaseChange change, CancellationToken cancellationToken) =>
+        _telemetry.SavesObserved ? ObservedSaveAsync(change, cancellationToken) : _store.SaveAsync(change, cancellationToken);
+
+    private async Task ObservedSaveAsync(CaseChange change, CancellationToken cancellationToken)
     {
-        if (save is not null)
+        var save = ComplaintsTelemetry.StartSave(_time);
+        try
         {
-            save.SetTag(TelemetryNames.ErrorType, failure.GetType().FullName);
-            save.SetStatus(System.Diagnostics.ActivityStatusCode.Error, TelemetryNames.OutcomeOf(failure));
+            await _store.SaveAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _telemetry.SaveDone(save, _time, e);
+            throw;
         }
 
-        return false;
+        _telemetry.SaveDone(save, _time, null);
     }
 
     private async Task<CommandResult> ExecuteCoreAsync(
@@ -235,6 +241,8 @@ public sealed partial class ComplaintService
 
             EnsureLifecycleAllows(complaint, definition, now, policy.Lifecycle);
             EnsurePermitted(complaint, actor, definition.Action, policy.Lifecycle);
+            // While something listens, each decision the command asks is timed and traced (complaints.policy.decide).
+            policy = ObservedPolicy.Of(policy, _telemetry, _time);
             context = new DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
             steps = definition.Decide(context, command);
         }
@@ -252,19 +260,8 @@ public sealed partial class ComplaintService
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now, policy.Lifecycle);
         (updated, entries) = StartPendingDeadlines(updated, entries, context);
-        var save = ComplaintsTelemetry.StartSave();
-        try
-        {
-            await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (SaveFailed(save, e))
-        {
-            // Never reached: the filter only marks the save's activity.
-        }
-        finally
-        {
-            save?.Dispose();
-        }
+        await SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+        LogSaved(definition.Action, updated, entries);
 
         if (observation is not null)
         {

@@ -114,7 +114,7 @@ public sealed partial class DeadlineWorker : BackgroundService
             recorded += await _correctiveActions.RecordDueDeadlinesAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 
-        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), due.Count, due.Count == 0 ? null : due.Min(d => d.DueAt));
+        _telemetry.DeadlinesPolled(Heartbeat.Completed(claimedAt, _time.GetUtcNow(), due.Count, due.Count == 0 ? null : due.Min(d => d.DueAt)));
         return recorded;
     }
 

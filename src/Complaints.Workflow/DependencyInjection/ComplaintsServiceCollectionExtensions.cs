@@ -73,7 +73,8 @@ public static class ComplaintsServiceCollectionExtensions
                 options,
                 sp.GetRequiredService<BusinessCalendarRegistry>(),
                 sp.GetService<IAuditLog>(),
-                sp.GetRequiredService<ComplaintsTelemetry>());
+                sp.GetRequiredService<ComplaintsTelemetry>(),
+                sp.GetService<ILogger<ComplaintService>>());
         });
         services.TryAddSingleton(static sp => new ComplaintAnalysis(
             sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Complaints.Analysis.IComplaintAnalytics>(),

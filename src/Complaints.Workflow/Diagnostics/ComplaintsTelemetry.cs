@@ -36,6 +36,10 @@ public sealed class ComplaintsTelemetry
     private readonly Counter<long> _casesClosed;
     private readonly Counter<long> _deadlineAlarms;
     private readonly Counter<long> _outboxMessages;
+    private readonly Histogram<double> _decisionDuration;
+    private readonly Histogram<double> _saveDuration;
+    private Internal.PollHeartbeat.Snapshot? _deadlinePoll;
+    private Internal.PollHeartbeat.Snapshot? _outboxPoll;
 
     /// <summary>Creates the workflow's instruments on a meter from <paramref name="meterFactory"/>, which owns (and disposes) it.</summary>
     /// <param name="meterFactory">The host's meter factory (<c>services.AddMetrics()</c>).</param>
@@ -60,6 +64,24 @@ public sealed class ComplaintsTelemetry
             "complaints.deadline.alarms", "{alarm}", "Deadline warnings and breaches the deadline worker handled, by alarm, deadline kind and outcome (recorded, skipped, parked).");
         _outboxMessages = meter.CreateCounter<long>(
             "complaints.outbox.messages", "{message}", "Outbox messages the dispatcher handled, by notification kind and outcome (sent, failed, parked).");
+        _decisionDuration = meter.CreateHistogram(
+            "complaints.policy.decision.duration", "s", "How long the policy took to make one decision a command asked for, by decision point and pack.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+        _saveDuration = meter.CreateHistogram(
+            "complaints.store.save.duration", "s", "How long one save of a case took in the store, by outcome (ok, conflict, cancelled, error).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        meter.CreateObservableGauge(
+            "complaints.deadlines.lag", () => Lag(Volatile.Read(ref _deadlinePoll)), "s",
+            "How far past due the oldest alarm the deadline worker's last poll claimed was; 0 when it claimed none. Nothing before its first poll.");
+        meter.CreateObservableGauge(
+            "complaints.deadlines.claimed", () => Claimed(Volatile.Read(ref _deadlinePoll)), "{alarm}",
+            "How many alarms the deadline worker's last poll claimed; when that is its BatchSize, more are waiting. Nothing before its first poll.");
+        meter.CreateObservableGauge(
+            "complaints.outbox.lag", () => Lag(Volatile.Read(ref _outboxPoll)), "s",
+            "How far past its send time the oldest message the outbox dispatcher's last poll claimed was; 0 when it claimed none. Nothing before its first poll.");
+        meter.CreateObservableGauge(
+            "complaints.outbox.claimed", () => Claimed(Volatile.Read(ref _outboxPoll)), "{message}",
+            "How many messages the outbox dispatcher's last poll claimed; when that is its BatchSize, more are waiting. Nothing before its first poll.");
     }
 
     /// <summary>The meter the instruments are on.</summary>
@@ -67,6 +89,12 @@ public sealed class ComplaintsTelemetry
 
     /// <summary>Whether anything records commands: a listener on a command instrument or on the activity source.</summary>
     internal bool CommandsObserved => _commands.Enabled || _commandDuration.Enabled || _casesOpened.Enabled || _casesClosed.Enabled || Source.HasListeners();
+
+    /// <summary>Whether anything records policy decisions: a listener on their histogram or on the activity source.</summary>
+    internal bool DecisionsObserved => _decisionDuration.Enabled || Source.HasListeners();
+
+    /// <summary>Whether anything records store saves: a listener on their histogram or on the activity source.</summary>
+    internal bool SavesObserved => _saveDuration.Enabled || Source.HasListeners();
 
     /// <summary>Starts a command's activity (<see langword="null"/> when nothing listens).</summary>
     internal static Activity? StartCommand(ComplaintAction action, ComplaintId? id)
@@ -110,14 +138,7 @@ public sealed class ComplaintsTelemetry
                 activity.SetTag(TelemetryNames.State, TelemetryNames.Of(to));
             }
 
-            if (failure is not null)
-            {
-                // The type only: messages are for the caller, and the tag must never carry free text.
-                activity.SetTag(TelemetryNames.ErrorType, failure.GetType().FullName);
-                activity.SetStatus(ActivityStatusCode.Error, outcome);
-            }
-
-            activity.Dispose();
+            Done(activity, outcome, failure);
         }
 
         if (_commands.Enabled || _commandDuration.Enabled)
@@ -153,8 +174,79 @@ public sealed class ComplaintsTelemetry
         }
     }
 
-    /// <summary>Starts the activity of a store save (a child of the command's); <see langword="null"/> when nothing listens.</summary>
-    internal static Activity? StartSave() => Source.StartActivity(TelemetryNames.SaveActivity, ActivityKind.Internal);
+    /// <summary>Starts timing a store save, and its activity (a child of the command's; none when nothing listens to the source).</summary>
+    internal static Timing StartSave(TimeProvider time) =>
+        new(Source.StartActivity(TelemetryNames.SaveActivity, ActivityKind.Internal), time.GetTimestamp());
+
+    /// <summary>Records a finished store save: its duration by outcome, and ends its activity (marked when it failed).</summary>
+    internal void SaveDone(Timing save, TimeProvider time, Exception? failure)
+    {
+        var outcome = failure switch
+        {
+            null => TelemetryNames.Ok,
+            ConcurrencyException => TelemetryNames.Conflict,
+            OperationCanceledException => TelemetryNames.Cancelled,
+            _ => TelemetryNames.Error,
+        };
+        Done(save.Activity, outcome, failure);
+        if (_saveDuration.Enabled)
+        {
+            _saveDuration.Record(time.GetElapsedTime(save.Started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryNames.Outcome, outcome));
+        }
+    }
+
+    /// <summary>Starts timing one policy decision at <paramref name="point"/>, and its activity (a child of the command's).</summary>
+    internal static Timing StartDecision(string point, TimeProvider time)
+    {
+        var activity = Source.StartActivity(TelemetryNames.DecisionActivity, ActivityKind.Internal);
+        activity?.SetTag(TelemetryNames.DecisionPoint, point);
+        return new(activity, time.GetTimestamp());
+    }
+
+    /// <summary>Records a finished policy decision: its duration by decision point and pack, and ends its activity.</summary>
+    internal void DecisionDone(Timing decision, TimeProvider time, string point, string pack, Exception? failure)
+    {
+        Done(decision.Activity, TelemetryNames.Error, failure);
+        if (_decisionDuration.Enabled)
+        {
+            _decisionDuration.Record(
+                time.GetElapsedTime(decision.Started).TotalSeconds,
+                new KeyValuePair<string, object?>(TelemetryNames.DecisionPoint, point),
+                new KeyValuePair<string, object?>(TelemetryNames.Pack, pack));
+        }
+    }
+
+    /// <summary>
+    /// Ends an activity; on failure with the exception's type and status Error described by <paramref name="failedAs"/>
+    /// (the type only: messages are for the caller, and a tag must never carry free text).
+    /// </summary>
+    private static void Done(Activity? activity, string failedAs, Exception? failure)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (failure is not null)
+        {
+            activity.SetTag(TelemetryNames.ErrorType, failure.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error, failedAs);
+        }
+
+        activity.Dispose();
+    }
+
+    /// <summary>Keeps what the deadline worker's last poll claimed, for the <c>complaints.deadlines.*</c> gauges.</summary>
+    internal void DeadlinesPolled(Internal.PollHeartbeat.Snapshot poll) => Volatile.Write(ref _deadlinePoll, poll);
+
+    /// <summary>Keeps what the outbox dispatcher's last poll claimed, for the <c>complaints.outbox.*</c> gauges.</summary>
+    internal void OutboxPolled(Internal.PollHeartbeat.Snapshot poll) => Volatile.Write(ref _outboxPoll, poll);
+
+    private static Measurement<double>[] Lag(Internal.PollHeartbeat.Snapshot? poll) =>
+        poll is { CompletedAt: not null } ? [new((poll.Lag ?? TimeSpan.Zero).TotalSeconds)] : [];
+
+    private static Measurement<int>[] Claimed(Internal.PollHeartbeat.Snapshot? poll) =>
+        poll is { CompletedAt: not null } ? [new(poll.Claimed)] : [];
 
     /// <summary>
     /// Runs one poll of a background worker in an activity named <paramref name="name"/> (none when nothing listens):
@@ -202,6 +294,11 @@ public sealed class ComplaintsTelemetry
         }
     }
 }
+
+/// <summary>A timed step of a command (a store save, a policy decision): its activity, if any, and when it started.</summary>
+/// <param name="Activity">The step's activity; <see langword="null"/> when nothing listens to the source.</param>
+/// <param name="Started">The <see cref="TimeProvider.GetTimestamp"/> at its start.</param>
+internal readonly record struct Timing(Activity? Activity, long Started);
 
 /// <summary>What one command's telemetry collects on its way; made only when something listens.</summary>
 internal sealed class CommandObservation(TimeProvider time, ComplaintAction action, ComplaintId? caseId, Activity? activity)

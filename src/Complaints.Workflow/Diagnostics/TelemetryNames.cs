@@ -12,6 +12,7 @@ internal static class TelemetryNames
     public const string SaveActivity = "complaints.store.save";
     public const string DeadlinePollActivity = "complaints.deadlines.poll";
     public const string OutboxDispatchActivity = "complaints.outbox.dispatch";
+    public const string DecisionActivity = "complaints.policy.decide";
 
     public const string Action = "complaints.action";
     public const string Outcome = "complaints.outcome";
@@ -25,6 +26,7 @@ internal static class TelemetryNames
     public const string BatchClaimed = "complaints.batch.claimed";
     public const string BatchDone = "complaints.batch.done";
     public const string ErrorType = "error.type";
+    public const string DecisionPoint = "complaints.decision_point";
 
     public const string Ok = "ok";
     public const string Refused = "refused";

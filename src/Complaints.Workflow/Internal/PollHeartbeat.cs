@@ -23,11 +23,12 @@ internal sealed class PollHeartbeat(DateTimeOffset createdAt)
     }
 
     /// <summary>A poll that claimed at <paramref name="claimedAt"/> completed at <paramref name="completedAt"/>, having claimed <paramref name="claimed"/> items, the oldest due at <paramref name="oldestDueAt"/>.</summary>
-    public void Completed(DateTimeOffset claimedAt, DateTimeOffset completedAt, int claimed, DateTimeOffset? oldestDueAt)
+    /// <returns>The state as of this poll.</returns>
+    public Snapshot Completed(DateTimeOffset claimedAt, DateTimeOffset completedAt, int claimed, DateTimeOffset? oldestDueAt)
     {
         lock (_gate)
         {
-            _last = _last with { CompletedAt = completedAt, Lag = oldestDueAt is { } due && due < claimedAt ? claimedAt - due : TimeSpan.Zero, Claimed = claimed, Failure = null };
+            return _last = _last with { CompletedAt = completedAt, Lag = oldestDueAt is { } due && due < claimedAt ? claimedAt - due : TimeSpan.Zero, Claimed = claimed, Failure = null };
         }
     }
 

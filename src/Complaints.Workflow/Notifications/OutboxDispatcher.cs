@@ -102,7 +102,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
         }
 
-        Heartbeat.Completed(claimedAt, _time.GetUtcNow(), claimed.Count, claimed.Count == 0 ? null : claimed.Min(m => m.NextAttemptAt));
+        _telemetry.OutboxPolled(Heartbeat.Completed(claimedAt, _time.GetUtcNow(), claimed.Count, claimed.Count == 0 ? null : claimed.Min(m => m.NextAttemptAt)));
         return sent;
     }
 

@@ -35,6 +35,7 @@ internal sealed class TelemetryRecorder : IMeterFactory
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Add(instrument, value, tags));
         _listener.Start();
         _activityListener = new ActivityListener
         {
@@ -60,6 +61,9 @@ internal sealed class TelemetryRecorder : IMeterFactory
     public ConcurrentQueue<Recorded> Measurements { get; } = new();
 
     public ConcurrentQueue<Activity> Activities { get; } = new();
+
+    /// <summary>Asks the observable gauges for their values now (they are recorded as measurements like the others).</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
 
     public IEnumerable<Recorded> Of(string instrument) => Measurements.Where(m => m.Instrument == instrument);
 

@@ -209,32 +209,42 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task ACaseDrivenThroughItsLife_NoTagOrActivityNameCarriesTheComplainant()
+    public async Task ACaseDrivenThroughItsLife_NoTagActivityNameOrLogEventCarriesTheComplainant()
     {
         const string name = "Ouyang Mingzhu";
         const string phone = "+86 139 1234 5678";
         const string email = "mingzhu.ouyang@example.cn";
         using var recorder = new TelemetryRecorder();
-        var h = new Harness(telemetry: recorder.Telemetry);
+        var serviceLog = new ListLogger<ComplaintService>();
+        var workerLog = new ListLogger<DeadlineWorker>();
+        var dispatcherLog = new ListLogger<OutboxDispatcher>();
+        var h = new Harness(telemetry: recorder.Telemetry, logger: serviceLog);
         var intake = Harness.Intake(complainant: new Complainant(name, new ContactDetails(Phone: phone, Email: email, Address: "12 Huaihai Road")));
 
         var first = await h.DriveTo(ComplaintState.Closed, intake);
         await h.DriveTo(ComplaintState.Investigating, intake);
+        await h.Service.ExecuteAsync(first, Coordinator, new Reopen("Ouyang Mingzhu called again about the price."));
         h.Time.Advance(TimeSpan.FromDays(30));
-        await new DeadlineWorker(h.Store, h.Service, h.Time, OptionsFactory.Create(new DeadlineWorkerOptions { WorkerId = "w" }), telemetry: recorder.Telemetry).RunOnceAsync();
-        await new OutboxDispatcher(h.Store, [new FailingSender(fail: false)], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = "d" }), telemetry: recorder.Telemetry).RunOnceAsync();
+        await new DeadlineWorker(h.Store, h.Service, h.Time, OptionsFactory.Create(new DeadlineWorkerOptions { WorkerId = "w" }), workerLog, telemetry: recorder.Telemetry).RunOnceAsync();
+        await new OutboxDispatcher(h.Store, [new FailingSender()], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = "f" }), dispatcherLog, telemetry: recorder.Telemetry).RunOnceAsync();
+        h.Time.Advance(TimeSpan.FromDays(1));
+        await new OutboxDispatcher(h.Store, [new FailingSender(fail: false)], h.Time, OptionsFactory.Create(new OutboxDispatcherOptions { WorkerId = "d" }), dispatcherLog, telemetry: recorder.Telemetry).RunOnceAsync();
         await h.Invoking(x => x.Service.ExecuteAsync(first, Outsider, new Reopen("Again."))).Should().ThrowAsync<ComplaintException>();
+        recorder.Observe();
 
-        var texts = recorder.Measurements.SelectMany(m => m.Tags.Values.Select(v => v?.ToString()))
-            .Concat(recorder.Activities.SelectMany(a => a.TagObjects.Select(t => t.Value?.ToString()).Append(a.DisplayName).Append(a.OperationName).Append(a.StatusDescription)))
-            .Where(t => t is not null)
-            .ToList();
+        var tags = recorder.Measurements.SelectMany(m => m.Tags.Values.Select(v => v?.ToString()))
+            .Concat(recorder.Activities.SelectMany(a => a.TagObjects.Select(t => t.Value?.ToString()).Append(a.DisplayName).Append(a.OperationName).Append(a.StatusDescription)));
+        var logs = new[] { serviceLog.Entries, workerLog.Entries, dispatcherLog.Entries }.SelectMany(e => e.Select(x => x.Message))
+            .Concat(new[] { serviceLog.States, workerLog.States, dispatcherLog.States }.SelectMany(s => s.SelectMany(v => v.Values.Select(x => x?.ToString()))));
+        var texts = tags.Concat(logs).Where(t => t is not null).ToList();
         recorder.Of("complaints.deadline.alarms").Should().NotBeEmpty();
         recorder.Of("complaints.outbox.messages").Should().NotBeEmpty();
-        texts.Should().NotBeEmpty();
-        foreach (var secret in new[] { name, "Ouyang", "Mingzhu", phone, "1234 5678", email, "Huaihai", "Liu Yang" })
+        recorder.Of("complaints.policy.decision.duration").Should().NotBeEmpty();
+        serviceLog.Events.Select(e => e.Id.Id).Should().Contain([4101, 4102, 4103, 4104, 4105]);
+        dispatcherLog.Events.Should().NotBeEmpty();
+        foreach (var secret in new[] { name, "Ouyang", "Mingzhu", phone, "1234 5678", email, "Huaihai", "Liu Yang", "called again" })
         {
-            texts.Should().NotContain(t => t!.Contains(secret, StringComparison.OrdinalIgnoreCase), $"no tag may carry the complainant's {secret}");
+            texts.Should().NotContain(t => t!.Contains(secret, StringComparison.OrdinalIgnoreCase), $"no tag or log may carry the complainant's {secret}");
         }
     }
 
@@ -255,11 +265,11 @@ public sealed class TelemetryTests
         recorder.Of("complaints.cases.opened").Should().ContainSingle();
     }
 
-    private static ComplaintService ServiceOver(Harness h, IComplaintStore store, ComplaintsTelemetry telemetry) =>
-        new(store, new PolicyCatalog(h.Policy), new Complaints.Workflow.Calendars.WeekdayCalendar(), h.Time, OptionsFactory.Create(h.Options), audit: h.Store, telemetry: telemetry);
+    internal static ComplaintService ServiceOver(Harness h, IComplaintStore store, ComplaintsTelemetry telemetry, Policy.IComplaintPolicy? policy = null) =>
+        new(store, new PolicyCatalog(policy ?? h.Policy), new Complaints.Workflow.Calendars.WeekdayCalendar(), h.Time, OptionsFactory.Create(h.Options), audit: h.Store, telemetry: telemetry);
 
     /// <summary>The in-memory store, whose saves take <paramref name="delay"/> on the fake clock.</summary>
-    private sealed class SlowStore(Harness h, TimeSpan delay) : IComplaintStore
+    internal sealed class SlowStore(Harness h, TimeSpan delay) : IComplaintStore
     {
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => h.Store.LoadAsync(id, cancellationToken);
 
@@ -277,7 +287,7 @@ public sealed class TelemetryTests
     }
 
     /// <summary>The in-memory store, where someone else always saved first.</summary>
-    private sealed class RacingStore(Harness h) : IComplaintStore
+    internal sealed class RacingStore(Harness h) : IComplaintStore
     {
         public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => h.Store.LoadAsync(id, cancellationToken);
 

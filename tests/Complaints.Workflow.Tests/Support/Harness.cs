@@ -15,9 +15,13 @@ internal sealed class Harness
     /// <summary>Monday 2 March 2026, 09:30 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
-    public Harness(Ports.IBusinessCalendar? calendar = null, Complaints.Workflow.Diagnostics.ComplaintsTelemetry? telemetry = null)
+    public Harness(
+        Ports.IBusinessCalendar? calendar = null,
+        Complaints.Workflow.Diagnostics.ComplaintsTelemetry? telemetry = null,
+        Microsoft.Extensions.Logging.ILogger<ComplaintService>? logger = null)
     {
-        Service = new ComplaintService(Store, new PolicyCatalog(Policy), calendar ?? new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options), telemetry: telemetry);
+        Service = new ComplaintService(
+            Store, new PolicyCatalog(Policy), calendar ?? new WeekdayCalendar(), Time, Microsoft.Extensions.Options.Options.Create(Options), telemetry: telemetry, logger: logger);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);

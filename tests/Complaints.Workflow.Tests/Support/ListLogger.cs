@@ -7,6 +7,7 @@ internal sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
     private readonly List<(EventId Id, LogLevel Level)> _events = [];
+    private readonly List<IReadOnlyDictionary<string, object?>> _states = [];
 
     /// <summary>The event id and level of each entry, in order.</summary>
     public IReadOnlyList<(EventId Id, LogLevel Level)> Events
@@ -16,6 +17,18 @@ internal sealed class ListLogger<T> : ILogger<T>
             lock (_entries)
             {
                 return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>The structured values of each entry (a [LoggerMessage]'s parameters, and its {OriginalFormat}), in order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> States
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _states];
             }
         }
     }
@@ -42,6 +55,9 @@ internal sealed class ListLogger<T> : ILogger<T>
         {
             _entries.Add((logLevel, formatter(state, exception)));
             _events.Add((eventId, logLevel));
+            _states.Add(state is IEnumerable<KeyValuePair<string, object?>> values
+                ? values.ToDictionary(static v => v.Key, static v => v.Value, StringComparer.Ordinal)
+                : new Dictionary<string, object?>(StringComparer.Ordinal));
         }
     }
 }

@@ -1,0 +1,3 @@
+using Complaints.Observability;
+
+return await ObservabilitySample.RunAsync(args, Console.Out);
