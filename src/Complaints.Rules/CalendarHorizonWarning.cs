@@ -17,21 +17,21 @@ namespace Complaints.Rules;
 /// </summary>
 public sealed partial class CalendarHorizonWarning : IHostedService, ICalendarHorizonCheck
 {
-    private readonly PackRegistration _pack;
+    private readonly Func<IReadOnlyList<PolicyPack>> _packs;
     private readonly BusinessCalendarRegistry _calendars;
     private readonly IBusinessCalendar _defaultCalendar;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     /// <summary>Creates the check.</summary>
-    /// <param name="pack">The packs chosen with <c>UsePack</c>/<c>UsePackFolder</c>/<c>UsePacks</c>.</param>
+    /// <param name="packs">The packs chosen with <c>UsePack</c>/<c>UsePackFolder</c>/<c>UsePackFiles</c>/<c>UsePacks</c>.</param>
     /// <param name="calendars">The calendars packs name.</param>
     /// <param name="defaultCalendar">The calendar of a pack that names none.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">Where the warning goes.</param>
-    internal CalendarHorizonWarning(PackRegistration pack, BusinessCalendarRegistry calendars, IBusinessCalendar defaultCalendar, TimeProvider time, ILogger logger)
+    internal CalendarHorizonWarning(Func<IReadOnlyList<PolicyPack>> packs, BusinessCalendarRegistry calendars, IBusinessCalendar defaultCalendar, TimeProvider time, ILogger logger)
     {
-        _pack = pack;
+        _packs = packs;
         _calendars = calendars;
         _defaultCalendar = defaultCalendar;
         _time = time;
@@ -73,7 +73,7 @@ public sealed partial class CalendarHorizonWarning : IHostedService, ICalendarHo
         IReadOnlyList<PolicyPack> packs;
         try
         {
-            packs = _pack.Packs;
+            packs = _packs();
         }
         catch (Exception e) when (e is PolicyPackException or InvalidOperationException or ArgumentException or IOException)
         {

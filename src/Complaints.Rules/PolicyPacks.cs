@@ -1,9 +1,14 @@
 using Complaints.Rules.Evaluation;
 using Complaints.Rules.Loading;
+using Microsoft.Extensions.FileProviders;
 
 namespace Complaints.Rules;
 
-/// <summary>Loads policy packs: the built-in ones (embedded in this assembly) or a folder, optionally with an override folder.</summary>
+/// <summary>
+/// Loads policy packs: the built-in ones (embedded in this assembly), a folder on disk, or a directory of an
+/// <see cref="IFileProvider"/> (a host's embedded resources, its content root …), optionally with an override folder
+/// (on disk or in a provider). Wherever the files come from, they are composed, checked and compiled alike.
+/// </summary>
 public static class PolicyPacks
 {
     /// <summary>The ids of the built-in packs: <c>generic</c>, <c>hospital</c>, <c>tobacco-retail</c>, <c>auto-dealership</c>, <c>food-service</c>.</summary>
@@ -17,15 +22,18 @@ public static class PolicyPacks
     /// must be the pack's, a new one is written with a leading <c>+</c>), and/or decision files such as
     /// <c>approval.json</c>, each a whole workflow replacing the pack's or a patch file (<c>"Patch"</c>: add, replace
     /// or remove rules by name). The result's version is the override's <c>version</c>, or the pack's with a
-    /// <c>+custom.&lt;hash&gt;</c> suffix.
+    /// <c>+custom.&lt;hash&gt;</c> suffix (a hash of the override's files, wherever they are read from). A folder on
+    /// disk; with <paramref name="overrideFiles"/>, a directory of that provider (its root when <see langword="null"/>).
     /// </param>
+    /// <param name="overrideFiles">The file provider the override folder is read from; <see langword="null"/> for the disk.</param>
     /// <returns>The compiled pack.</returns>
     /// <exception cref="ArgumentException">There is no such built-in pack.</exception>
+    /// <exception cref="DirectoryNotFoundException">The override folder does not exist (on disk or in <paramref name="overrideFiles"/>); the message names it.</exception>
     /// <exception cref="PolicyPackException">The pack (or the override) has problems; all are listed.</exception>
-    public static PolicyPack LoadBuiltIn(string id, string? overrideFolder = null)
+    public static PolicyPack LoadBuiltIn(string id, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Load(PackFiles.BuiltIn(id), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
+        return Load(PackFiles.BuiltIn(id), Overrides(overrideFolder, overrideFiles));
     }
 
     /// <summary>
@@ -35,13 +43,35 @@ public static class PolicyPacks
     /// </summary>
     /// <param name="folder">The folder.</param>
     /// <param name="overrideFolder">An override folder, as for <see cref="LoadBuiltIn"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from, as for <see cref="LoadBuiltIn"/>.</param>
     /// <returns>The compiled pack.</returns>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
     /// <exception cref="PolicyPackException">The pack has problems; all are listed.</exception>
-    public static PolicyPack LoadFolder(string folder, string? overrideFolder = null)
+    public static PolicyPack LoadFolder(string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        return Load(PackFiles.Folder(folder), overrideFolder is null ? null : PackFiles.Folder(overrideFolder));
+        return Load(PackFiles.Folder(folder), Overrides(overrideFolder, overrideFiles));
+    }
+
+    /// <summary>
+    /// Loads a pack from the directory <paramref name="folder"/> of <paramref name="files"/>, as <see cref="LoadFolder"/>
+    /// loads one from disk: the same files (<c>pack.json</c> and the decision files; only the directory's own
+    /// <c>*.json</c> files are read), the same checks, the same pack. For a pack shipped inside a host's assembly, pass
+    /// a <c>ManifestEmbeddedFileProvider</c> (Microsoft.Extensions.FileProviders.Embedded), which keeps the folders and
+    /// file names as they are in the project (docs/packs.md, "Packs from an IFileProvider").
+    /// </summary>
+    /// <param name="files">The file provider, e.g. <c>new ManifestEmbeddedFileProvider(typeof(Program).Assembly)</c> or <c>IHostEnvironment.ContentRootFileProvider</c>.</param>
+    /// <param name="folder">The pack's directory in <paramref name="files"/>, <c>/</c>-separated (e.g. <c>Packs/my-hospital</c>); empty for the provider's root.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="LoadBuiltIn"/>: on disk, or in <paramref name="overrideFiles"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from (which may be <paramref name="files"/>); <see langword="null"/> for the disk.</param>
+    /// <returns>The compiled pack.</returns>
+    /// <exception cref="DirectoryNotFoundException">The provider has no directory <paramref name="folder"/> (the message names it, and the directories beside it), or the override folder does not exist.</exception>
+    /// <exception cref="PolicyPackException">The pack has problems (a missing <c>pack.json</c> or decision file among them); all are listed.</exception>
+    public static PolicyPack LoadFiles(IFileProvider files, string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(folder);
+        return Load(PackFiles.Provided(files, folder), Overrides(overrideFolder, overrideFiles));
     }
 
     /// <summary>
@@ -114,6 +144,12 @@ public static class PolicyPacks
             File.WriteAllText(Path.Combine(folder, file), text);
         }
     }
+
+    /// <summary>The override layer: a directory of <paramref name="files"/> (its root without a folder), else a folder on disk, else none.</summary>
+    private static PackFiles? Overrides(string? folder, IFileProvider? files) =>
+        files is not null ? PackFiles.Provided(files, folder ?? "")
+        : folder is not null ? PackFiles.Folder(folder)
+        : null;
 
     private static PolicyPack Load(PackFiles pack, PackFiles? overrides)
     {

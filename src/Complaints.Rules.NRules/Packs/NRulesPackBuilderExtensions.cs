@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class NRulesPackBuilderExtensions
 {
     /// <summary>
-    /// Runs every pack chosen with <c>UsePack</c>, <c>UsePackFolder</c> or <c>UsePacks</c> on NRules (see
+    /// Runs every pack chosen with <c>UsePack</c>, <c>UsePackFolder</c>, <c>UsePackFiles</c> or <c>UsePacks</c> on NRules (see
     /// <see cref="NRulesPacks.OnNRules"/>): each pack is loaded, validated and compiled into NRules session factories (one per decision point) when
     /// the packs are loaded (at host start with <c>ValidateOnStart</c>), so a rule NRules cannot compile stops the host there
     /// with a <see cref="PolicyPackException"/>, and no compilation is left to the first request. Call it after choosing the packs.
@@ -22,8 +22,8 @@ public static class NRulesPackBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var chosen = builder.Services.LastOrDefault(d => d.ServiceType == typeof(PackRegistration))?.ImplementationInstance as PackRegistration
-            ?? throw new InvalidOperationException("OnNRules runs the chosen packs on NRules, but no pack is chosen yet: call UsePack, UsePackFolder or UsePacks first, e.g. AddComplaints().UsePack(\"hospital\").OnNRules().");
-        builder.Services.Replace(ServiceDescriptor.Singleton(new PackRegistration(() => chosen.Packs.Select(p => p.OnNRules()).ToArray())));
+            ?? throw new InvalidOperationException("OnNRules runs the chosen packs on NRules, but no pack is chosen yet: call UsePack, UsePackFolder, UsePackFiles or UsePacks first, e.g. AddComplaints().UsePack(\"hospital\").OnNRules().");
+        builder.Services.Replace(ServiceDescriptor.Singleton(new PackRegistration(sp => chosen.Packs(sp).Select(p => p.OnNRules()).ToArray())));
         return builder;
     }
 }

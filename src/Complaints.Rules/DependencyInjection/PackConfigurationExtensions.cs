@@ -10,8 +10,11 @@ public static class PackConfigurationExtensions
     /// <summary>
     /// Decides every case with the pack <paramref name="configuration"/> names: <c>Name</c>, a built-in pack
     /// (<c>generic</c>, <c>hospital</c> …), or <c>Folder</c>, a pack folder; <c>Overrides</c>, an optional override
-    /// folder. Then as <see cref="PolicyPackBuilderExtensions.UsePack"/> / <see cref="PolicyPackBuilderExtensions.UsePackFolder"/>:
-    /// the pack is loaded and checked at host start.
+    /// folder. A relative <c>Folder</c> or <c>Overrides</c> resolves against the host's content root
+    /// (<c>IHostEnvironment.ContentRootPath</c>) when the host registers one, as the SQLite store's file path does.
+    /// Then as <see cref="PolicyPackBuilderExtensions.UsePack"/> / <see cref="PolicyPackBuilderExtensions.UsePackFolder"/>:
+    /// the pack is loaded and checked at host start. (A pack embedded in the host's assembly is chosen in code, with
+    /// <see cref="PolicyPackBuilderExtensions.UsePackFiles"/>.)
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="configuration">The pack's section, e.g. <c>configuration.GetSection("Complaints:Pack")</c>.</param>

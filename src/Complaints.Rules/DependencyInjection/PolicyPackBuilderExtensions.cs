@@ -3,6 +3,7 @@ using Complaints.Ports;
 using Complaints.Rules;
 using Complaints.Workflow.Calendars;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,25 +25,55 @@ public static class PolicyPackBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder from <c>AddComplaints</c>.</param>
     /// <param name="id">The pack id.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
+    /// <param name="overrideFolder">
+    /// A folder with a partial <c>pack.json</c> and/or replacement decision files: on disk (a relative path resolves
+    /// against the host's content root, <see cref="IHostEnvironment.ContentRootPath"/>, when the host registers one), or
+    /// with <paramref name="overrideFiles"/> a directory of that provider (its root when <see langword="null"/>).
+    /// </param>
+    /// <param name="overrideFiles">The file provider the override folder is read from; <see langword="null"/> for the disk.</param>
     /// <returns>The builder.</returns>
-    public static ComplaintsBuilder UsePack(this ComplaintsBuilder builder, string id, string? overrideFolder = null)
+    public static ComplaintsBuilder UsePack(this ComplaintsBuilder builder, string id, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return builder.Use(new PackRegistration(() => PolicyPacks.LoadBuiltIn(id, overrideFolder)));
+        return builder.Use(new PackRegistration(sp => PolicyPacks.LoadBuiltIn(id, PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles)));
     }
 
-    /// <summary>Decides every case with the policy pack in <paramref name="folder"/>, loaded and checked as <see cref="UsePack"/> says.</summary>
+    /// <summary>
+    /// Decides every case with the policy pack in <paramref name="folder"/>, loaded and checked as <see cref="UsePack"/>
+    /// says. A relative <paramref name="folder"/> resolves against the host's content root
+    /// (<see cref="IHostEnvironment.ContentRootPath"/>) when the host registers one, else against the current directory.
+    /// </summary>
     /// <param name="builder">The builder from <c>AddComplaints</c>.</param>
     /// <param name="folder">A folder holding <c>pack.json</c> and one file per decision point.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="UsePack"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from, as for <see cref="UsePack"/>.</param>
     /// <returns>The builder.</returns>
-    public static ComplaintsBuilder UsePackFolder(this ComplaintsBuilder builder, string folder, string? overrideFolder = null)
+    public static ComplaintsBuilder UsePackFolder(this ComplaintsBuilder builder, string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        return builder.Use(new PackRegistration(() => PolicyPacks.LoadFolder(folder, overrideFolder)));
+        return builder.Use(new PackRegistration(sp => PolicyPacks.LoadFolder(PackRegistration.AgainstContentRoot(folder, sp), PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles)));
+    }
+
+    /// <summary>
+    /// Decides every case with the policy pack in the directory <paramref name="folder"/> of <paramref name="files"/>
+    /// (<see cref="PolicyPacks.LoadFiles"/>), loaded and checked as <see cref="UsePack"/> says: a pack shipped inside
+    /// the host's assembly (<c>new ManifestEmbeddedFileProvider(typeof(Program).Assembly)</c>), or read from any other
+    /// <see cref="IFileProvider"/>.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddComplaints</c>.</param>
+    /// <param name="files">The file provider.</param>
+    /// <param name="folder">The pack's directory in <paramref name="files"/>, <c>/</c>-separated; empty for the provider's root.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="UsePack"/>: on disk, or in <paramref name="overrideFiles"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from (which may be <paramref name="files"/>); <see langword="null"/> for the disk.</param>
+    /// <returns>The builder.</returns>
+    public static ComplaintsBuilder UsePackFiles(this ComplaintsBuilder builder, IFileProvider files, string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(folder);
+        return builder.Use(new PackRegistration(sp => PolicyPacks.LoadFiles(files, folder, PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles)));
     }
 
     /// <summary>
@@ -69,9 +100,9 @@ public static class PolicyPackBuilderExtensions
     private static ComplaintsBuilder Use(this ComplaintsBuilder builder, PackRegistration pack, Func<IServiceProvider, IPolicySelector>? selector = null)
     {
         builder.Services.Replace(ServiceDescriptor.Singleton(pack));
-        builder.UsePolicies(static sp => sp.GetRequiredService<PackRegistration>().Packs, selector);
+        builder.UsePolicies(static sp => sp.GetRequiredService<PackRegistration>().Packs(sp), selector);
         builder.Services.TryAddSingleton(static sp => new CalendarHorizonWarning(
-            sp.GetRequiredService<PackRegistration>(),
+            () => sp.GetRequiredService<PackRegistration>().Packs(sp),
             sp.GetRequiredService<BusinessCalendarRegistry>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<TimeProvider>(),

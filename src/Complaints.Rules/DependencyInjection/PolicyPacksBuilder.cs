@@ -1,6 +1,7 @@
 using Complaints;
 using Complaints.Policy;
 using Complaints.Rules;
+using Microsoft.Extensions.FileProviders;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public sealed class PolicyPacksBuilder
 {
-    private readonly List<Func<PolicyPack>> _packs = [];
+    private readonly List<Func<IServiceProvider, PolicyPack>> _packs = [];
     private readonly PolicySelector _rules = new();
     private bool _hasRules;
     private Func<IServiceProvider, IPolicySelector>? _selector;
@@ -26,23 +27,39 @@ public sealed class PolicyPacksBuilder
 
     /// <summary>Adds a built-in pack (<c>generic</c>, <c>hospital</c>, <c>tobacco-retail</c>, <c>auto-dealership</c>, <c>food-service</c>), optionally with an override folder.</summary>
     /// <param name="id">The pack id.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
+    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files, as for <c>UsePack</c>: on disk (relative to the content root), or in <paramref name="overrideFiles"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from; <see langword="null"/> for the disk.</param>
     /// <returns>This builder.</returns>
-    public PolicyPacksBuilder Add(string id, string? overrideFolder = null)
+    public PolicyPacksBuilder Add(string id, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        _packs.Add(() => PolicyPacks.LoadBuiltIn(id, overrideFolder));
+        _packs.Add(sp => PolicyPacks.LoadBuiltIn(id, PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles));
         return this;
     }
 
-    /// <summary>Adds the pack in <paramref name="folder"/>; its id is the one its <c>pack.json</c> gives.</summary>
+    /// <summary>Adds the pack in <paramref name="folder"/> (relative to the host's content root when it has one); its id is the one its <c>pack.json</c> gives.</summary>
     /// <param name="folder">A folder holding <c>pack.json</c> and one file per decision point.</param>
-    /// <param name="overrideFolder">A folder with a partial <c>pack.json</c> and/or replacement decision files.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="Add"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from, as for <see cref="Add"/>.</param>
     /// <returns>This builder.</returns>
-    public PolicyPacksBuilder AddFolder(string folder, string? overrideFolder = null)
+    public PolicyPacksBuilder AddFolder(string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        _packs.Add(() => PolicyPacks.LoadFolder(folder, overrideFolder));
+        _packs.Add(sp => PolicyPacks.LoadFolder(PackRegistration.AgainstContentRoot(folder, sp), PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles));
+        return this;
+    }
+
+    /// <summary>Adds the pack in the directory <paramref name="folder"/> of <paramref name="files"/> (<see cref="PolicyPacks.LoadFiles"/>); its id is the one its <c>pack.json</c> gives.</summary>
+    /// <param name="files">The file provider, e.g. <c>new ManifestEmbeddedFileProvider(typeof(Program).Assembly)</c>.</param>
+    /// <param name="folder">The pack's directory in <paramref name="files"/>; empty for the provider's root.</param>
+    /// <param name="overrideFolder">An override folder, as for <see cref="Add"/>.</param>
+    /// <param name="overrideFiles">The file provider the override folder is read from, as for <see cref="Add"/>.</param>
+    /// <returns>This builder.</returns>
+    public PolicyPacksBuilder AddFiles(IFileProvider files, string folder, string? overrideFolder = null, IFileProvider? overrideFiles = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(folder);
+        _packs.Add(sp => PolicyPacks.LoadFiles(files, folder, PackRegistration.Overrides(overrideFolder, overrideFiles, sp), overrideFiles));
         return this;
     }
 
@@ -109,7 +126,7 @@ public sealed class PolicyPacksBuilder
     {
         if (_packs.Count == 0)
         {
-            throw new InvalidOperationException("UsePacks adds no pack; add at least one with Add(\"hospital\") or AddFolder(folder).");
+            throw new InvalidOperationException("UsePacks adds no pack; add at least one with Add(\"hospital\"), AddFolder(folder) or AddFiles(provider, folder).");
         }
 
         if (_hasRules && _selector is not null)
@@ -119,14 +136,14 @@ public sealed class PolicyPacksBuilder
 
         var loaders = _packs.ToArray();
         var defaultId = _default;
-        var packs = new PackRegistration(() => Load(loaders, defaultId));
+        var packs = new PackRegistration(sp => Load(loaders, defaultId, sp));
         var rules = _rules;
         return (packs, _selector ?? (_hasRules ? _ => rules : null));
     }
 
-    private static PolicyPack[] Load(Func<PolicyPack>[] loaders, string? defaultId)
+    private static PolicyPack[] Load(Func<IServiceProvider, PolicyPack>[] loaders, string? defaultId, IServiceProvider services)
     {
-        var loaded = Array.ConvertAll(loaders, load => load());
+        var loaded = Array.ConvertAll(loaders, load => load(services));
         var ids = loaded.Select(p => p.Identity.Id).ToArray();
         if (ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
