@@ -10,13 +10,6 @@ internal static class ManifestLoader
 {
     public const string FileName = "pack.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>The composed <c>pack.json</c>, checked; <see langword="null"/> when it cannot be used (every problem reported).</summary>
     public static PackManifest? Load(PackComposer.Composed pack, List<PackProblem> problems)
     {
@@ -35,7 +28,7 @@ internal static class ManifestLoader
         PackManifest manifest;
         try
         {
-            manifest = node.Deserialize<PackManifest>(Json)!;
+            manifest = node.Deserialize(PackJson.Manifest.GetTypeInfo<PackManifest>())!;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
