@@ -64,7 +64,7 @@ public static class ComplaintsJson
 /// </summary>
 internal sealed class KebabCaseEnumConverter : JsonConverterFactory
 {
-    internal static readonly IReadOnlyDictionary<Type, JsonConverter> Known = new Dictionary<Type, JsonConverter>
+    internal static readonly IReadOnlyDictionary<Type, JsonConverterFactory> Known = new Dictionary<Type, JsonConverterFactory>
     {
         [typeof(AdmissibilityOutcome)] = Kebab<AdmissibilityOutcome>(),
         [typeof(AuditKind)] = Kebab<AuditKind>(),
@@ -105,7 +105,7 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
     public override bool CanConvert(Type typeToConvert) => Known.ContainsKey(typeToConvert) || (Others?.CanConvert(typeToConvert) ?? false);
 
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        Known.TryGetValue(typeToConvert, out var converter) ? converter
+        Known.TryGetValue(typeToConvert, out var factory) ? factory.CreateConverter(typeToConvert, options)
         : Others is not null ? Others.CreateConverter(typeToConvert, options)
         : throw new NotSupportedException($"The enum {typeToConvert.Name} is not one of the library's and dynamic code is not supported (native AOT); give it a [JsonConverter(typeof(JsonStringEnumConverter<{typeToConvert.Name}>))].");
 

@@ -29,7 +29,7 @@ public sealed partial class AotPublishTests
 
         var warnings = TrimOrAotWarnings(publish.Output);
         var ours = warnings.Where(IsFromOurAssemblies).ToArray();
-        output?.WriteLine($"{warnings.Count} trim/AOT warnings from third-party code (RulesEngine, System.Linq.Dynamic.Core, FastExpressionCompiler: docs/aot.md), {ours.Length} from ours");
+        output?.WriteLine($"{warnings.Length} trim/AOT warnings from third-party code (RulesEngine, System.Linq.Dynamic.Core, FastExpressionCompiler: docs/aot.md), {ours.Length} from ours");
         ours.Should().BeEmpty("the Complaints libraries are trim- and AOT-compatible (docs/aot.md)");
         warnings.Should().NotBeEmpty("the publish ran the AOT compiler's analysis, which reports the third-party packages' warnings");
 
@@ -72,7 +72,7 @@ public sealed partial class AotPublishTests
         }
     }
 
-    private static IReadOnlyList<string> TrimOrAotWarnings(string log) =>
+    private static string[] TrimOrAotWarnings(string log) =>
         log.Split('\n').Select(l => l.Trim()).Where(l => TrimOrAotCode().IsMatch(l)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The prefixes of our registration types, which live in Microsoft.Extensions.DependencyInjection.</summary>

@@ -61,7 +61,6 @@ internal static partial class WorkflowCompiler
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(decimal))]
     // The parser resolves operators by overload resolution over these interfaces' methods (System.Linq.Dynamic.Core's own).
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IAddSignatures", "System.Linq.Dynamic.Core")]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IAggregateSignatures", "System.Linq.Dynamic.Core")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IArithmeticSignatures", "System.Linq.Dynamic.Core")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IEqualitySignatures", "System.Linq.Dynamic.Core")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.ILogicalSignatures", "System.Linq.Dynamic.Core")]
