@@ -1,3 +1,4 @@
+using Complaints.Rules.Loading;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -57,13 +58,6 @@ public sealed record PackRuleChange(DecisionPoint Point, string Rule, PackChange
 /// </summary>
 public sealed class PackDiff
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private PackDiff(PolicyRef before, PolicyRef after, IReadOnlyList<PackChange> manifest, IReadOnlyList<PackRuleChange> rules)
     {
         Before = before;
@@ -181,7 +175,7 @@ public sealed class PackDiff
         foreach (var item in items)
         {
             var key = id(item);
-            if (JsonSerializer.SerializeToNode(item, Json) is not JsonObject node)
+            if (JsonSerializer.SerializeToNode(item, PackJson.Diff.GetTypeInfo<T>()) is not JsonObject node)
             {
                 continue;
             }
@@ -190,7 +184,7 @@ public sealed class PackDiff
             {
                 if (field != "Id" && value is not null)
                 {
-                    result.TryAdd($"{key}.{Camel(field)}", value.ToJsonString(Json));
+                    result.TryAdd($"{key}.{Camel(field)}", value.ToJsonString(PackJson.Diff));
                 }
             }
         }
@@ -262,7 +256,7 @@ public sealed class PackDiff
         foreach (var rule in rules)
         {
             var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (JsonSerializer.SerializeToNode(rule, Json) is JsonObject node)
+            if (JsonSerializer.SerializeToNode(rule, PackJson.Diff.GetTypeInfo<Rule>()) is JsonObject node)
             {
                 foreach (var (field, value) in node)
                 {
@@ -274,7 +268,7 @@ public sealed class PackDiff
                         case nameof(Rule.Properties) when value is JsonObject properties:
                             foreach (var (property, output) in properties)
                             {
-                                parts[$"Properties.{property}"] = output?.ToJsonString(Json) ?? "null";
+                                parts[$"Properties.{property}"] = output?.ToJsonString(PackJson.Diff) ?? "null";
                             }
 
                             break;
@@ -282,7 +276,7 @@ public sealed class PackDiff
                             parts[field] = expression;
                             break;
                         default:
-                            parts[field] = value.ToJsonString(Json);
+                            parts[field] = value.ToJsonString(PackJson.Diff);
                             break;
                     }
                 }

@@ -23,7 +23,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("actor", NpgsqlDbType.Text, record.Actor.Value));
         command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, CaseColumns.Of(record.Kind)));
         command.Parameters.Add(Parameter("complaint", NpgsqlDbType.Uuid, record.ComplaintId?.Value));
-        command.Parameters.Add(Parameter("record", NpgsqlDbType.Json, JsonSerializer.Serialize(record, ComplaintsJson.Options)));
+        command.Parameters.Add(Parameter("record", NpgsqlDbType.Json, JsonSerializer.Serialize(record, ComplaintsJson.TypeInfo<AuditRecord>())));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,7 +42,7 @@ public sealed partial class PostgreSqlComplaintStore
         var records = new List<AuditRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            records.Add(JsonSerializer.Deserialize<AuditRecord>(reader.GetString(0), ComplaintsJson.Options)
+            records.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<AuditRecord>())
                 ?? throw new InvalidDataException("An audit record in the PostgreSQL store is the JSON null."));
         }
 

@@ -105,7 +105,7 @@ public sealed partial class PostgreSqlComplaintStore
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(JsonSerializer.Deserialize<JournalEntry>(reader.GetString(0), ComplaintsJson.Options)
+            entries.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<JournalEntry>())
                 ?? throw new InvalidDataException($"A journal entry of complaint {id} in the PostgreSQL store is null."));
         }
 
@@ -361,7 +361,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("to", NpgsqlDbType.Text, CaseColumns.Of(entry.To)));
         command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, CaseColumns.EventType(entry.Event)));
         command.Parameters.Add(Parameter("command", NpgsqlDbType.Uuid, entry.CommandId));
-        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.Options)));
+        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.TypeInfo<JournalEntry>())));
         return command;
     }
 

@@ -120,7 +120,7 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
         var entries = new List<CorrectiveActionJournalEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(JsonSerializer.Deserialize<CorrectiveActionJournalEntry>(reader.GetString(0), ComplaintsJson.Options)
+            entries.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<CorrectiveActionJournalEntry>())
                 ?? throw new InvalidDataException($"A journal entry of corrective action {id} in the PostgreSQL store is null."));
         }
 
@@ -184,7 +184,7 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
         parameters.Add(Parameter("created_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(action.CreatedAt)));
         parameters.Add(Parameter("created_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(action.CreatedAt)));
         parameters.Add(Parameter("updated_at", NpgsqlDbType.TimestampTz, CaseColumns.Utc(action.UpdatedAt)));
-        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(action, ComplaintsJson.Options)));
+        parameters.Add(Parameter("document", NpgsqlDbType.Json, JsonSerializer.Serialize(action, ComplaintsJson.TypeInfo<CorrectiveAction>())));
     }
 
     private NpgsqlBatchCommand ActionJournalInsert(CorrectiveActionJournalEntry entry)
@@ -197,7 +197,7 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
         command.Parameters.Add(Parameter("from", NpgsqlDbType.Text, entry.From is { } from ? CaseColumns.Of(from) : null));
         command.Parameters.Add(Parameter("to", NpgsqlDbType.Text, CaseColumns.Of(entry.To)));
         command.Parameters.Add(Parameter("event", NpgsqlDbType.Text, ActionSql.EventType(entry.Event)));
-        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.Options)));
+        command.Parameters.Add(Parameter("entry", NpgsqlDbType.Json, JsonSerializer.Serialize(entry, ComplaintsJson.TypeInfo<CorrectiveActionJournalEntry>())));
         return command;
     }
 
@@ -216,7 +216,7 @@ public sealed partial class PostgreSqlComplaintStore : ICorrectiveActionStore
         var actions = new List<CorrectiveAction>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            actions.Add(JsonSerializer.Deserialize<CorrectiveAction>(reader.GetString(0), ComplaintsJson.Options)
+            actions.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<CorrectiveAction>())
                 ?? throw new InvalidDataException("A corrective action in the PostgreSQL store is the JSON null."));
         }
 

@@ -128,7 +128,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, notification.Kind.ToString()));
         command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(notification.CreatedAt)));
         command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(notification.CreatedAt)));
-        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.Options)));
+        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.TypeInfo<Notification>())));
         return command;
     }
 
@@ -142,7 +142,7 @@ public sealed partial class PostgreSqlComplaintStore
         command.Parameters.Add(Parameter("kind", NpgsqlDbType.Text, notification.Kind.ToString()));
         command.Parameters.Add(Parameter("next", NpgsqlDbType.TimestampTz, CaseColumns.Utc(notification.CreatedAt)));
         command.Parameters.Add(Parameter("next_ticks", NpgsqlDbType.Bigint, CaseColumns.Ticks(notification.CreatedAt)));
-        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.Options)));
+        command.Parameters.Add(Parameter("notification", NpgsqlDbType.Json, JsonSerializer.Serialize(notification, ComplaintsJson.TypeInfo<Notification>())));
         return command;
     }
 }

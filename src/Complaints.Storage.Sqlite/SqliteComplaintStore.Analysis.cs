@@ -423,7 +423,7 @@ public sealed partial class SqliteComplaintStore : IComplaintAnalytics
 
                 // Per person and misconduct, the last assessment in force: a confirmation replaces the proposal, a
                 // reassessment the earlier one; a proposal awaiting confirmation counts nothing.
-                if (JsonSerializer.Deserialize<JournalEntry>(reader.GetString(1), ComplaintsJson.Options)?.Event is AccountabilityAssessed { AwaitingConfirmationBy: null } assessed)
+                if (JsonSerializer.Deserialize(reader.GetString(1), ComplaintsJson.TypeInfo<JournalEntry>())?.Event is AccountabilityAssessed { AwaitingConfirmationBy: null } assessed)
                 {
                     inForce[(assessed.Person, assessed.Misconduct)] = assessed;
                 }

@@ -20,7 +20,7 @@ public sealed partial class SqliteComplaintStore
         command.Add("$actor", record.Actor.Value);
         command.Add("$kind", Spelling<AuditKind>.Of(record.Kind));
         command.Add("$complaint", record.ComplaintId is { } id ? CaseColumns.Id(id) : null);
-        command.Add("$json", JsonSerializer.Serialize(record, ComplaintsJson.Options));
+        command.Add("$json", JsonSerializer.Serialize(record, ComplaintsJson.TypeInfo<AuditRecord>()));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -37,7 +37,7 @@ public sealed partial class SqliteComplaintStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            records.Add(JsonSerializer.Deserialize<AuditRecord>(reader.GetString(0), ComplaintsJson.Options)
+            records.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<AuditRecord>())
                 ?? throw new InvalidDataException("An audit record in the SQLite store is the JSON null."));
         }
 

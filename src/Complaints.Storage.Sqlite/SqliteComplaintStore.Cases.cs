@@ -35,7 +35,7 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
         // Serialised before the write lock is taken, not under it.
-        var json = JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options);
+        var json = JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>());
 
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -79,7 +79,7 @@ public sealed partial class SqliteComplaintStore
             {
                 foreach (var change in changes)
                 {
-                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options));
+                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>()));
                 }
 
                 session.Commit();
@@ -121,7 +121,7 @@ public sealed partial class SqliteComplaintStore
             {
                 foreach (var change in changes)
                 {
-                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.Options));
+                    CaseWriter.WriteChange(session, change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>()));
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
@@ -150,7 +150,7 @@ public sealed partial class SqliteComplaintStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(JsonSerializer.Deserialize<JournalEntry>(reader.GetString(0), ComplaintsJson.Options)!);
+            entries.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<JournalEntry>())!);
         }
 
         return entries;

@@ -79,7 +79,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
                 type.Value = ActionSql.EventType(entry.Event);
                 from.Value = entry.From is { } f ? Spelling<CorrectiveActionState>.Of(f) : DBNull.Value;
                 to.Value = Spelling<CorrectiveActionState>.Of(entry.To);
-                json.Value = JsonSerializer.Serialize(entry, ComplaintsJson.Options);
+                json.Value = JsonSerializer.Serialize(entry, ComplaintsJson.TypeInfo<CorrectiveActionJournalEntry>());
                 await journal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -89,7 +89,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
             links.Transaction = transaction;
             links.CommandText = ActionSql.LinkCases;
             links.Add("$id", id);
-            links.Add("$cases", JsonSerializer.Serialize(action.Cases.Select(CaseColumns.Id).ToArray(), ComplaintsJson.Options));
+            links.Add("$cases", JsonSerializer.Serialize(action.Cases.Select(CaseColumns.Id).ToArray(), ComplaintsJson.TypeInfo<string[]>()));
             await links.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -114,7 +114,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
                 position.Value = i;
                 kind.Value = Spelling<Notifications.NotificationKind>.Of(n.Kind);
                 next.Value = CaseColumns.Time(n.CreatedAt);
-                json.Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
+                json.Value = JsonSerializer.Serialize(n, ComplaintsJson.TypeInfo<Notifications.Notification>());
                 await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -135,7 +135,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(JsonSerializer.Deserialize<CorrectiveActionJournalEntry>(reader.GetString(0), ComplaintsJson.Options)
+            entries.Add(JsonSerializer.Deserialize(reader.GetString(0), ComplaintsJson.TypeInfo<CorrectiveActionJournalEntry>())
                 ?? throw new InvalidDataException($"A journal entry of corrective action {id} in the SQLite store is the JSON null."));
         }
 
@@ -193,7 +193,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
         command.Add("$breach_at", CaseColumns.Time(ActionSql.BreachAt(action)));
         command.Add("$created_at", CaseColumns.Time(action.CreatedAt));
         command.Add("$updated_at", CaseColumns.Time(action.UpdatedAt));
-        command.Add("$json", JsonSerializer.Serialize(action, ComplaintsJson.Options));
+        command.Add("$json", JsonSerializer.Serialize(action, ComplaintsJson.TypeInfo<CorrectiveAction>()));
     }
 
     private static async Task<IReadOnlyList<CorrectiveAction>> ReadActionsAsync(SqliteCommand command, CancellationToken cancellationToken)
@@ -209,6 +209,6 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
     }
 
     private static CorrectiveAction ReadAction(string json) =>
-        JsonSerializer.Deserialize<CorrectiveAction>(json, ComplaintsJson.Options)
+        JsonSerializer.Deserialize(json, ComplaintsJson.TypeInfo<CorrectiveAction>())
             ?? throw new InvalidDataException("A corrective action in the SQLite store is the JSON null.");
 }

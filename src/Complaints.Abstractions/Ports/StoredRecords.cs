@@ -58,7 +58,7 @@ public static class StoredRecords
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<Complaint>(json, ComplaintsJson.Options)
+            return JsonSerializer.Deserialize(json, ComplaintsJson.TypeInfo<Complaint>())
                 ?? throw new UnreadableCaseException(id, new InvalidDataException("The stored case is the JSON null."));
         }
         catch (Exception e) when (IsUnreadable(e))
@@ -93,7 +93,7 @@ public static class StoredRecords
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var notification = JsonSerializer.Deserialize<Notification>(json, ComplaintsJson.Options);
+            var notification = JsonSerializer.Deserialize(json, ComplaintsJson.TypeInfo<Notification>());
             error = notification is null ? "Unreadable notification: the stored notification is the JSON null." : null;
             return notification;
         }

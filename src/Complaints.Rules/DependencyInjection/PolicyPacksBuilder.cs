@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Complaints;
 using Complaints.Policy;
 using Complaints.Rules;
@@ -107,7 +108,7 @@ public sealed class PolicyPacksBuilder
     /// <summary>Chooses each new case's pack with a <typeparamref name="TSelector"/> the container makes (or resolves, if registered), instead of <c>When…</c> rules.</summary>
     /// <typeparam name="TSelector">The selector type.</typeparam>
     /// <returns>This builder.</returns>
-    public PolicyPacksBuilder SelectWith<TSelector>()
+    public PolicyPacksBuilder SelectWith<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSelector>()
         where TSelector : class, IPolicySelector
     {
         _selector = static sp => ActivatorUtilities.GetServiceOrCreateInstance<TSelector>(sp);

@@ -94,7 +94,7 @@ internal static class StrictMerge
             {
                 if (match is null)
                 {
-                    target.Add(resolved);
+                    target.Add((JsonNode?)JsonValue.Create(resolved));
                 }
             }
             else if (match is JsonObject to)
@@ -107,7 +107,7 @@ internal static class StrictMerge
             {
                 var added = item!.DeepClone().AsObject();
                 added["id"] = resolved;
-                target.Add(added);
+                target.Add((JsonNode)added);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,26 +18,57 @@ namespace Complaints.Rules.Loading;
 /// </summary>
 internal static partial class WorkflowCompiler
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>The settings RulesEngine is used with, here and by anyone checking a pack against RulesEngine itself.</summary>
-    public static ReSettings Settings { get; } = new()
+    /// <remarks>
+    /// Where dynamic code is not supported (native AOT), RulesEngine's conditions are compiled with .NET's own expression
+    /// compiler, which interprets the tree there, instead of FastExpressionCompiler, which emits IL (docs/aot.md).
+    /// </remarks>
+    public static ReSettings Settings { get; } = WithoutEmitWhereUnsupported(new()
     {
         CustomTypes = [typeof(ComplaintFacts), typeof(PersonFacts), typeof(RemedyFacts), typeof(PackFacts), typeof(NoticeFacts), typeof(Text), typeof(Dates), typeof(Amounts)],
-    };
+    });
+
+    private static ReSettings WithoutEmitWhereUnsupported(ReSettings settings)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            settings.UseFastExpressionCompiler = false;
+        }
+
+        return settings;
+    }
 
     private static readonly RuleExpressionParser Parser = new(Settings);
 
     public static string FileName(DecisionPoint point) => Names.Of(point) + ".json";
 
     /// <summary>The inputs a decision point's expressions see, in the order the evaluator passes them.</summary>
+    /// <remarks>
+    /// The expression parser finds the facts' and helpers' members by reflection, by the names a pack's expressions use:
+    /// the dependencies keep them in a trimmed or native AOT application (which would otherwise drop what no code calls),
+    /// with the operators of decimal and DateTimeOffset that comparisons bind to.
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(ComplaintFacts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(PersonFacts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(RemedyFacts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(PackFacts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(NoticeFacts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Text))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Dates))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Amounts))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(string))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicMethods, typeof(DateTimeOffset))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(decimal))]
+    // The parser resolves operators by overload resolution over these interfaces' methods (System.Linq.Dynamic.Core's own).
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IAddSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IArithmeticSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IEqualitySignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.ILogicalSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.INegationSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.INotSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IRelationalSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IShiftSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "System.Linq.Dynamic.Core.Parser.SupportedOperands.ISubtractSignatures", "System.Linq.Dynamic.Core")]
     public static RuleParameter[] Parameters(DecisionPoint point) => point switch
     {
         DecisionPoint.Approval => [Param<ComplaintFacts>("complaint"), Param<PackFacts>("pack"), Param<RemedyFacts>("remedy")],
@@ -158,7 +190,7 @@ internal static partial class WorkflowCompiler
         RulesWorkflow? workflow;
         try
         {
-            workflow = root.Deserialize<RulesWorkflow>(Json)!;
+            workflow = root.Deserialize(PackJson.Workflow.GetTypeInfo<RulesWorkflow>())!;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -183,7 +215,7 @@ internal static partial class WorkflowCompiler
             {
                 try
                 {
-                    read.Add(item.Deserialize<Rule>(Json)!);
+                    read.Add(item.Deserialize(PackJson.Workflow.GetTypeInfo<Rule>())!);
                 }
                 catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
                 {
@@ -304,7 +336,7 @@ internal static partial class WorkflowCompiler
 
             foreach (Match m in Regex.Matches(expression, $@"\b{parameter.Name}\.(?<member>[A-Za-z]+)\b(?!\s*\()"))
             {
-                var property = parameter.Type.GetProperty(m.Groups["member"].Value);
+                var property = FactProperty(parameter.Type, m.Groups["member"].Value);
                 var label = $"{parameter.Name}.{m.Groups["member"].Value}";
                 if (property is not null && probes.All(p => p.Label != label))
                 {
@@ -315,6 +347,15 @@ internal static partial class WorkflowCompiler
 
         return probes.ToArray();
     }
+
+    /// <summary>A facts type's public property (the inputs are the facts types <see cref="Parameters"/> lists), found without reflection over an unknown type.</summary>
+    private static System.Reflection.PropertyInfo? FactProperty(Type type, string name) =>
+        type == typeof(ComplaintFacts) ? typeof(ComplaintFacts).GetProperty(name)
+        : type == typeof(PersonFacts) ? typeof(PersonFacts).GetProperty(name)
+        : type == typeof(RemedyFacts) ? typeof(RemedyFacts).GetProperty(name)
+        : type == typeof(NoticeFacts) ? typeof(NoticeFacts).GetProperty(name)
+        : type == typeof(PackFacts) ? typeof(PackFacts).GetProperty(name)
+        : null;
 
     private static RuleParameter Param<T>(string name) => RuleParameter.Create(name, typeof(T));
 

@@ -58,7 +58,7 @@ internal static class CaseRow
             CaseColumns.Utc(complaint.ReceivedAt),
             CaseColumns.Ticks(complaint.ReceivedAt),
             CaseColumns.Utc(complaint.UpdatedAt),
-            JsonSerializer.Serialize(complaint, ComplaintsJson.Options),
+            JsonSerializer.Serialize(complaint, ComplaintsJson.TypeInfo<Complaint>()),
             CaseColumns.HeldProducts(complaint),
             analysis.Channel,
             analysis.ClosedTicks,

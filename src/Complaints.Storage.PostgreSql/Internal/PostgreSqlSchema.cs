@@ -527,7 +527,7 @@ internal static class PostgreSqlSchema
 
     private static T? Read<T>(NpgsqlDataReader reader, int ordinal)
         where T : class =>
-        reader.IsDBNull(ordinal) ? null : System.Text.Json.JsonSerializer.Deserialize<T>(reader.GetString(ordinal), ComplaintsJson.Options);
+        reader.IsDBNull(ordinal) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetString(ordinal), ComplaintsJson.TypeInfo<T>());
 
     private static async Task<bool> SchemaExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)
     {

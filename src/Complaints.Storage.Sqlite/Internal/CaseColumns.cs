@@ -40,7 +40,7 @@ internal static class CaseColumns
         }
 
         var products = c.Holds.Where(h => h.IsActive).Select(h => h.Product).Distinct(StringComparer.Ordinal).ToArray();
-        return JsonSerializer.Serialize(products, ComplaintsJson.Options);
+        return JsonSerializer.Serialize(products, ComplaintsJson.TypeInfo<string[]>());
     }
 }
 
@@ -49,7 +49,7 @@ internal static class Spelling<TEnum>
     where TEnum : struct, Enum
 {
     private static readonly Dictionary<TEnum, string> Texts =
-        Enum.GetValues<TEnum>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, ComplaintsJson.Options).Trim('"'));
+        Enum.GetValues<TEnum>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, ComplaintsJson.TypeInfo<TEnum>()).Trim('"'));
 
     private static readonly Dictionary<string, TEnum> Values = Texts.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 

@@ -136,7 +136,7 @@ internal static class CaseWriter
             p[5].Value = Spelling<ComplaintState>.Of(entry.From);
             p[6].Value = Spelling<ComplaintState>.Of(entry.To);
             p[7].Value = entry.CommandId.ToString("D");
-            p[8].Value = JsonSerializer.Serialize(entry, ComplaintsJson.Options);
+            p[8].Value = JsonSerializer.Serialize(entry, ComplaintsJson.TypeInfo<JournalEntry>());
             command.ExecuteNonQuery();
         }
     }
@@ -187,7 +187,7 @@ internal static class CaseWriter
             p[3].Value = i;
             p[4].Value = Spelling<NotificationKind>.Of(n.Kind);
             p[5].Value = CaseColumns.Time(n.CreatedAt);
-            p[6].Value = JsonSerializer.Serialize(n, ComplaintsJson.Options);
+            p[6].Value = JsonSerializer.Serialize(n, ComplaintsJson.TypeInfo<Notification>());
             command.ExecuteNonQuery();
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Complaints.Improvement;
 using Complaints.Notifications;
 using Complaints.Policy;
@@ -54,7 +55,7 @@ public sealed class ComplaintsBuilder
     /// <summary>Uses a policy of type <typeparamref name="TPolicy"/>, created by the container as a singleton.</summary>
     /// <typeparam name="TPolicy">The policy type.</typeparam>
     /// <returns>This builder.</returns>
-    public ComplaintsBuilder UsePolicy<TPolicy>()
+    public ComplaintsBuilder UsePolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>()
         where TPolicy : class, IComplaintPolicy
     {
         Services.Replace(ServiceDescriptor.Singleton<TPolicy, TPolicy>());
@@ -112,7 +113,7 @@ public sealed class ComplaintsBuilder
     /// <summary>Uses a store of type <typeparamref name="TStore"/> instead of the in-memory one.</summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <returns>This builder.</returns>
-    public ComplaintsBuilder UseStore<TStore>()
+    public ComplaintsBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class, IComplaintStore
     {
         Services.Replace(ServiceDescriptor.Singleton<IComplaintStore, TStore>());
@@ -178,7 +179,7 @@ public sealed class ComplaintsBuilder
     /// <summary>Adds a sender of type <typeparamref name="TSender"/> (a singleton) that every outbox message goes through.</summary>
     /// <typeparam name="TSender">The sender type.</typeparam>
     /// <returns>This builder.</returns>
-    public ComplaintsBuilder AddNotificationSender<TSender>()
+    public ComplaintsBuilder AddNotificationSender<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSender>()
         where TSender : class, INotificationSender
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, TSender>());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Complaints.Policy;
@@ -177,6 +178,9 @@ public sealed class WhatIfReport
 
     /// <summary>The report as indented JSON (camelCase, enums in kebab case), for tools.</summary>
     /// <returns>The JSON.</returns>
+    /// <remarks>Written with reflection over an anonymous shape, so not available in a trimmed or native AOT application (a tool's report).</remarks>
+    [RequiresUnreferencedCode("The what-if report's JSON is written with reflection-based serialization.")]
+    [RequiresDynamicCode("The what-if report's JSON is written with reflection-based serialization.")]
     public string ToJson() => JsonSerializer.Serialize(
         new
         {

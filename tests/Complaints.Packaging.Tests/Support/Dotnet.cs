@@ -34,6 +34,10 @@ public static class Dotnet
     public static Task<CommandRun> GitAsync(string workingDirectory, params string[] arguments) =>
         RunProcessAsync("git", workingDirectory, arguments, null, TimeSpan.FromMinutes(1));
 
+    /// <summary>Runs an executable (a published app) in <paramref name="workingDirectory"/>.</summary>
+    public static Task<CommandRun> RunProcessAsync(string fileName, string workingDirectory, IEnumerable<string> arguments, TimeSpan timeout) =>
+        RunProcessAsync(fileName, workingDirectory, arguments, null, timeout);
+
     private static async Task<CommandRun> RunProcessAsync(string fileName, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
