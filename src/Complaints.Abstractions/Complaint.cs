@@ -49,10 +49,10 @@ public sealed record Complaint
     public Actor? Assignee { get; init; }
 
     /// <summary>People who stepped aside or were found conflicted; none of them may act on the case.</summary>
-    public IReadOnlyList<Recusal> Recusals { get; init; } = [];
+    public IReadOnlyList<Recusal> Recusals { get; init => field = value ?? []; } = [];
 
     /// <summary>Evidence offered at intake and gathered during investigation.</summary>
-    public IReadOnlyList<EvidenceReference> Evidence { get; init; } = [];
+    public IReadOnlyList<EvidenceReference> Evidence { get; init => field = value ?? []; } = [];
 
     /// <summary>What the accused said in their defence (申辩), if heard.</summary>
     public string? AccusedStatement { get; init; }
@@ -67,7 +67,7 @@ public sealed record Complaint
     public RemedyProposal? Remedy { get; init; }
 
     /// <summary>The approval steps the current remedy needs, in order, with who approved each.</summary>
-    public IReadOnlyList<ApprovalStep> Approvals { get; init; } = [];
+    public IReadOnlyList<ApprovalStep> Approvals { get; init => field = value ?? []; } = [];
 
     /// <summary>How many times the customer rejected a proposed remedy.</summary>
     public int CustomerRejections { get; init; }
@@ -76,14 +76,14 @@ public sealed record Complaint
     public int EscalationLevel { get; init; }
 
     /// <summary>The deadlines set by the policy, met or not.</summary>
-    public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
+    public IReadOnlyList<Deadline> Deadlines { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// The deadline rules set at triage whose clocks have not started yet (<see cref="DeadlineRule.StartsAt"/>): each
     /// becomes a deadline in <see cref="Deadlines"/> when its event happens, counted from that event's time, and leaves
     /// this list (a rule counted from <see cref="ClockStart.Reopened"/> stays, as it starts again at each reopening).
     /// </summary>
-    public IReadOnlyList<DeadlineRule> PendingDeadlines { get; init; } = [];
+    public IReadOnlyList<DeadlineRule> PendingDeadlines { get; init => field = value ?? []; } = [];
 
     /// <summary>When the remedy was last carried out.</summary>
     public DateTimeOffset? ImplementedAt { get; init; }
@@ -92,7 +92,7 @@ public sealed record Complaint
     public DateTimeOffset? ClockPausedAt { get; init; }
 
     /// <summary>Follow-up contacts (回访) and the satisfaction recorded.</summary>
-    public IReadOnlyList<FollowUpContact> FollowUps { get; init; } = [];
+    public IReadOnlyList<FollowUpContact> FollowUps { get; init => field = value ?? []; } = [];
 
     /// <summary>Why the case ended as it did: rejection reason, where it was redirected, closing summary, withdrawal reason.</summary>
     public string? Outcome { get; init; }
@@ -107,7 +107,7 @@ public sealed record Complaint
     public int ReopenCount { get; init; }
 
     /// <summary>Product holds placed on the case (<see cref="Commands.PlaceHold"/>), active and released, in the order placed.</summary>
-    public IReadOnlyList<ProductHold> Holds { get; init; } = [];
+    public IReadOnlyList<ProductHold> Holds { get; init => field = value ?? []; } = [];
 
     /// <summary>When the last command changed it.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }

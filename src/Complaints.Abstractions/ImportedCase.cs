@@ -23,7 +23,7 @@ public sealed record ImportedCase(ComplaintIntake Intake, PolicyRef Policy, Date
     public string? ResponsibleRole { get; init; }
 
     /// <summary>The deadlines, with when each was due, met or breached, as far as the source tells.</summary>
-    public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
+    public IReadOnlyList<Deadline> Deadlines { get; init => field = value ?? []; } = [];
 
     /// <summary>The investigation's findings (substantiated or not, root cause), if known.</summary>
     public Findings? Findings { get; init; }
@@ -35,7 +35,7 @@ public sealed record ImportedCase(ComplaintIntake Intake, PolicyRef Policy, Date
     public DateTimeOffset? ImplementedAt { get; init; }
 
     /// <summary>The follow-up contacts and the satisfaction recorded, if any.</summary>
-    public IReadOnlyList<FollowUpContact> FollowUps { get; init; } = [];
+    public IReadOnlyList<FollowUpContact> FollowUps { get; init => field = value ?? []; } = [];
 
     /// <summary>How far the case was escalated: 0 for not at all.</summary>
     public int EscalationLevel { get; init; }

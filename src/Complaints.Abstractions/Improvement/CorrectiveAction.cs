@@ -33,7 +33,7 @@ public sealed record CorrectiveAction
     public required string CauseDescription { get; init; }
 
     /// <summary>The cases the action arises from, by id (none for a preventive action from analysis alone).</summary>
-    public IReadOnlyList<ComplaintId> Cases { get; init; } = [];
+    public IReadOnlyList<ComplaintId> Cases { get; init => field = value ?? []; } = [];
 
     /// <summary>Who answers for carrying it out.</summary>
     public required ActorId Owner { get; init; }
@@ -48,7 +48,7 @@ public sealed record CorrectiveAction
     public required PolicyRef Policy { get; init; }
 
     /// <summary>The rules that set its terms (approval, deadlines), for the explanation.</summary>
-    public IReadOnlyList<string> Rules { get; init; } = [];
+    public IReadOnlyList<string> Rules { get; init => field = value ?? []; } = [];
 
     /// <summary>The approval the action needs, if the policy requires one.</summary>
     public CorrectiveActionApproval? Approval { get; init; }
@@ -74,7 +74,7 @@ public sealed record CorrectiveAction
     public int WarningWorkingDays { get; init; }
 
     /// <summary>Progress notes, in order.</summary>
-    public IReadOnlyList<CorrectiveActionNote> Progress { get; init; } = [];
+    public IReadOnlyList<CorrectiveActionNote> Progress { get; init => field = value ?? []; } = [];
 
     /// <summary>When it was carried out.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
