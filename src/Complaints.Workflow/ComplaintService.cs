@@ -93,9 +93,10 @@ public sealed partial class ComplaintService
 
         var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
+        var (statusKey, secret) = Status.StatusKeys.Issue();
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
-            new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
+            new ComplaintReceived(normalized, policy.Identity) { StatusKey = statusKey }, Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         if (observation is not null)
         {
@@ -107,7 +108,7 @@ public sealed partial class ComplaintService
         var save = ComplaintsTelemetry.StartSave();
         try
         {
-            await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy), cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(CaseChanges.Of(complaint, [entry], 0, policy, _options.NoticeTemplates), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (SaveFailed(save, e))
         {
@@ -119,7 +120,7 @@ public sealed partial class ComplaintService
         }
 
         var view = _access.ViewOf(complaint, receiver);
-        return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
+        return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry])) { ComplainantAccess = new(id.ToString(), secret) };
     }
 
     /// <summary>Issues a command on a case.</summary>
@@ -255,7 +256,7 @@ public sealed partial class ComplaintService
         var save = ComplaintsTelemetry.StartSave();
         try
         {
-            await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy, _options.NoticeTemplates), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (SaveFailed(save, e))
         {
