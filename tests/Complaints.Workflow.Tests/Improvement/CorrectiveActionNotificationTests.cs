@@ -34,7 +34,7 @@ public sealed class CorrectiveActionNotificationTests
         n.Id.Should().Be(Notification.StableId(action.Id, 1, NotificationKind.ApprovalRequest, n.Recipient));
         n.CreatedAt.Should().Be(action.CreatedAt);
         n.Subject.Should().Contain("Honour written quotes at the sales desk");
-        n.Body.Should().Contain(action.Id.ToString()).And.Contain("staff-error").And.Contain("Quotes were not checked before the sale")
+        n.Body.Should().Contain(action.Id.ToString()).And.Contain("root cause staff error").And.Contain("Quotes were not checked before the sale")
             .And.Contain("10 working days after approval").And.Contain("arising from 1 case");
         (await h.Cases.Store.ReadOutboxAsync(c)).Should().NotContain(m => m.Notification.CorrectiveActionId != null, "a case's outbox holds only its own messages");
     }
