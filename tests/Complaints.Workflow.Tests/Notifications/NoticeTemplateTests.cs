@@ -108,6 +108,11 @@ public sealed partial class NoticeTemplateTests
                 m.Body.Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}").And.NotContainAny(["{", "}"]);
                 Regex.Split(m.Subject + " " + m.Body, @"\W+").Should().NotIntersectWith(EnumNames);
             }
+
+            if (m.Recipient != Notification.Complainant)
+            {
+                (m.Subject + m.Body).Should().NotContainAny(["王芳", Contact.Phone!, Contact.Email!], "staff never see who complained, in any language");
+            }
         }
     }
 
