@@ -633,15 +633,5 @@ public sealed class NoticeTemplates
         }
     }
 
-    private static bool IsWordKey(string key)
-    {
-        var dot = key.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0)
-        {
-            return false;
-        }
-
-        var type = WordTypes.FirstOrDefault(t => key.AsSpan(0, dot).SequenceEqual(t.Name));
-        return type is not null && Enum.GetNames(type).Contains(key[(dot + 1)..], StringComparer.Ordinal);
-    }
+    private static bool IsWordKey(string key) => ReportLabels.IsEnumKey(key, WordTypes);
 }
