@@ -50,7 +50,7 @@ public sealed class PackCultureTests
 
             var act = () => PolicyPacks.LoadBuiltIn("generic", folder);
 
-            act.Should().Throw<Loading.PolicyPackException>().WithMessage("*'culture' is 'Chinese (simplified)'*zh-CN*");
+            act.Should().Throw<PolicyPackException>().WithMessage("*'culture' is 'Chinese (simplified)'*zh-CN*");
         }
         finally
         {
