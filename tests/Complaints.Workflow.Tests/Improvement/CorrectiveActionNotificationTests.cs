@@ -165,6 +165,25 @@ public sealed class CorrectiveActionNotificationTests
         logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning).Which.Message.Should().Contain("of corrective action " + action.Id);
     }
 
+    [Fact]
+    public async Task Under_a_policy_in_Chinese_the_messages_about_an_action_are_in_Chinese()
+    {
+        var h = WithApproval();
+        h.Cases.Policy.Culture = "zh-CN";
+        var c = await h.Case();
+
+        var action = (await h.Actions.ProposeAsync(Coordinator, CapaHarness.Proposal(c) with { Department = Sales })).Action;
+        h.Cases.Time.SetUtcNow(DueAt);
+        await h.Actions.RecordDueDeadlinesAsync(10);
+
+        var messages = (await h.Cases.Store.ReadOutboxAsync(action.Id)).Select(m => m.Notification).ToArray();
+        messages.First(m => m.Kind == NotificationKind.ApprovalRequest).Subject.Should().Be("整改措施“Honour written quotes at the sales desk”待您审批");
+        messages.First(m => m.Kind == NotificationKind.ApprovalRequest).Body.Should().Contain("根本原因：员工失误").And.Contain("批准后 10 个工作日内完成");
+        var breach = messages.First(m => m.Kind == NotificationKind.DeadlineBreach);
+        breach.Subject.Should().Be("整改措施“Honour written quotes at the sales desk”的完成时限已超期");
+        breach.Body.Should().Contain("时限已于 2026年3月17日 00:00（UTC） 到期");
+    }
+
     private static CapaHarness WithApproval()
     {
         var h = new CapaHarness();
