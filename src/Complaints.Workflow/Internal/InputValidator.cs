@@ -35,7 +35,7 @@ internal static class InputValidator
             .Check(intake.OccurredAt is not { } at || at <= now, "Intake.OccurredAt", "is in the future; give when it happened, or leave it empty.")
             .Check(((int)intake.Flags & ~127) == 0, "Intake.Flags", "has unknown flags.")
             .Money(intake.ClaimedAmount, "Intake.ClaimedAmount")
-            .Check(intake.Culture is null || IsCultureTag(intake.Culture), "Intake.Culture", "is not a culture tag: give a BCP 47 tag such as zh-CN or en, or leave it empty.");
+            .Check(intake.Culture is null || Notifications.NoticeTemplates.IsCultureTag(intake.Culture), "Intake.Culture", "is not a culture tag: give a BCP 47 tag such as zh-CN or en, or leave it empty.");
 
         if (intake.Complainant is { } complainant)
         {
@@ -281,9 +281,4 @@ internal static class InputValidator
             .RequiredText(remedy.Description, TextLength, "Remedy.Description", "What the remedy is")
             .Money(remedy.Amount, "Remedy.Amount");
     }
-
-    /// <summary>A BCP 47-shaped tag: letters, digits and hyphens, at most 35 characters, no empty subtag.</summary>
-    private static bool IsCultureTag(string tag) =>
-        tag.Length is > 0 and <= 35 && tag[0] != '-' && tag[^1] != '-' && !tag.Contains("--", StringComparison.Ordinal)
-        && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 }

@@ -217,6 +217,18 @@ public sealed partial class NoticeTemplateTests
         ((Action)(() => Templates.WithDefaultCulture("de"))).Should().Throw<ArgumentException>().WithMessage("*de*");
     }
 
+    [Fact]
+    public async Task An_intake_culture_that_is_not_a_tag_is_refused_naming_the_field_and_nothing_is_stored()
+    {
+        var store = new InMemoryComplaintStore();
+        var h = new StoreHarness(store);
+
+        var act = () => h.Service.ReceiveAsync(A.Receiver(), A.Complaint().InCulture("Chinese (simplified)").BuildIntake());
+
+        (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "Intake.Culture");
+        (await store.QueryAsync(new Ports.ComplaintQuery())).Should().BeEmpty();
+    }
+
     private static JournalEntry Entry(Complaint c, ComplaintEvent happened) =>
         new(c.Id, c.Version + 1, StoreHarness.Start, Actor.System, c.State, c.State, happened, Guid.Empty);
 
