@@ -109,6 +109,13 @@ public sealed record Complaint
     /// <summary>Product holds placed on the case (<see cref="Commands.PlaceHold"/>), active and released, in the order placed.</summary>
     public IReadOnlyList<ProductHold> Holds { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// The salted hash (never the secret itself) of the secret the complainant was given at receipt to look up the
+    /// case's status with its id as the reference; <see langword="null"/> for a case received before secrets were
+    /// issued, or imported, which cannot be looked up.
+    /// </summary>
+    public string? StatusKey { get; init; }
+
     /// <summary>When the last command changed it.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 

@@ -211,4 +211,11 @@ public sealed record ComplaintIntake(
     Money? ClaimedAmount = null,
     IReadOnlyList<EvidenceReference>? Evidence = null,
     ComplaintFlags Flags = ComplaintFlags.None,
-    IReadOnlyDictionary<string, string>? Attributes = null);
+    IReadOnlyDictionary<string, string>? Attributes = null)
+{
+    /// <summary>
+    /// The language the complainant is written to in (a BCP 47 tag, e.g. <c>zh-CN</c> or <c>en</c>), if they chose one;
+    /// <see langword="null"/> for the policy's culture (<see cref="Policy.IComplaintPolicy.Culture"/>), else the host's default.
+    /// </summary>
+    public string? Culture { get; init; }
+}

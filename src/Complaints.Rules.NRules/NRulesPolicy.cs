@@ -41,6 +41,7 @@ public sealed class NRulesPolicy : IComplaintPolicy
         ExplicitSettings = options.Settings;
         Settings = options.Settings ?? PolicySettings.Empty;
         CalendarName = options.CalendarName;
+        Culture = options.Culture;
         IntakeSchema = options.IntakeSchema;
         Lifecycle = options.Lifecycle ?? LifecycleSettings.Default;
         CorrectiveActions = options.CorrectiveActions ?? Complaints.Improvement.CorrectiveActionSettings.Default;
@@ -125,6 +126,9 @@ public sealed class NRulesPolicy : IComplaintPolicy
 
     /// <inheritdoc />
     public string? CalendarName { get; }
+
+    /// <inheritdoc />
+    public string? Culture { get; }
 
     /// <inheritdoc />
     public IntakeSchema? IntakeSchema { get; }

@@ -25,6 +25,9 @@ public sealed class NRulesPolicyOptions
     /// <summary>The business calendar of the policy's deadlines, alone; <see langword="null"/> for the workflow's default (layered, the pack's).</summary>
     public string? CalendarName { get; set; }
 
+    /// <summary>The culture its cases' notifications are written in when the intake names none (e.g. <c>zh-CN</c>), alone; <see langword="null"/> for the host's default (layered, the pack's).</summary>
+    public string? Culture { get; set; }
+
     /// <summary>The intake attributes the policy relies on, alone; <see langword="null"/> accepts any (layered, the pack's).</summary>
     public IntakeSchema? IntakeSchema { get; set; }
 

@@ -116,6 +116,7 @@ public sealed class PackDiff
         Scalar("description", a.Description, b.Description);
         Scalar("industry", a.Industry, b.Industry);
         Scalar("calendar", a.Calendar, b.Calendar);
+        Scalar("culture", a.Culture, b.Culture);
         Scalar("currency", a.Currency, b.Currency);
         Scalar("defaultDepartment", a.DefaultDepartment, b.DefaultDepartment);
         Scalar("defaultHandlerRole", a.DefaultHandlerRole, b.DefaultHandlerRole);

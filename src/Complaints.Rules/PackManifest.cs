@@ -25,6 +25,12 @@ public sealed record PackManifest
     /// <summary>The business calendar deadlines are counted on, e.g. <c>cn</c>.</summary>
     public string Calendar { get; init; } = "";
 
+    /// <summary>
+    /// The culture its cases' notifications are written in when the intake names none (<c>culture</c>, a BCP 47 tag
+    /// such as <c>zh-CN</c>); empty (the default, and the built-in packs') for the host's default culture.
+    /// </summary>
+    public string Culture { get; init; } = "";
+
     /// <summary>The currency of amounts (ISO 4217).</summary>
     public string Currency { get; init; } = "";
 

@@ -90,6 +90,9 @@ public sealed partial class PolicyPack
     /// <summary>The pack's calendar (<c>pack.json</c> <c>calendar</c>), or <see langword="null"/> for the workflow's default.</summary>
     public string? CalendarName => string.IsNullOrWhiteSpace(Manifest.Calendar) ? null : Manifest.Calendar;
 
+    /// <inheritdoc />
+    public string? Culture => string.IsNullOrWhiteSpace(Manifest.Culture) ? null : Manifest.Culture.Trim();
+
     /// <summary>The intake attributes the pack declares (<c>pack.json</c> <c>attributes</c>), checked at receipt; <see langword="null"/> when it declares none.</summary>
     public IntakeSchema? IntakeSchema { get; }
 

@@ -55,6 +55,7 @@ public static class ComplaintReplay
                 ReceivedBy = entry.Actor,
                 Policy = received.Policy,
                 Evidence = received.Intake.Evidence ?? [],
+                StatusKey = received.StatusKey,
                 UpdatedAt = entry.At,
             };
         }

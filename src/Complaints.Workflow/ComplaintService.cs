@@ -102,9 +102,10 @@ public sealed partial class ComplaintService
 
         var id = new ComplaintId(Version7.New(now));
         var normalized = intake with { Evidence = intake.Evidence ?? [] };
+        var (statusKey, secret) = Status.StatusKeys.Issue();
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
-            new ComplaintReceived(normalized, policy.Identity), Version7.New(now));
+            new ComplaintReceived(normalized, policy.Identity) { StatusKey = statusKey }, Version7.New(now));
         var complaint = ComplaintReplay.Apply(null, entry);
         if (observation is not null)
         {
@@ -113,11 +114,11 @@ public sealed partial class ComplaintService
             observation.To = complaint.State;
         }
 
-        await SaveAsync(CaseChanges.Of(complaint, [entry], 0, ObservedPolicy.Of(policy, _telemetry, _time)), cancellationToken).ConfigureAwait(false);
+        await SaveAsync(CaseChanges.Of(complaint, [entry], 0, ObservedPolicy.Of(policy, _telemetry, _time), _options.NoticeTemplates), cancellationToken).ConfigureAwait(false);
         LogReceived(complaint, entry);
 
         var view = _access.ViewOf(complaint, receiver);
-        return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry]));
+        return new CommandResult(view.Apply(complaint), view.Apply(complaint, [entry])) { ComplainantAccess = new(id.ToString(), secret) };
     }
 
     /// <summary>Issues a command on a case.</summary>
@@ -260,7 +261,7 @@ public sealed partial class ComplaintService
 
         var (updated, entries) = Fire(complaint, actor, definition.Action, steps, now, policy.Lifecycle);
         (updated, entries) = StartPendingDeadlines(updated, entries, context);
-        await SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy), cancellationToken).ConfigureAwait(false);
+        await SaveAsync(CaseChanges.Of(updated, entries, complaint.Version, policy, _options.NoticeTemplates), cancellationToken).ConfigureAwait(false);
         LogSaved(definition.Action, updated, entries);
 
         if (observation is not null)

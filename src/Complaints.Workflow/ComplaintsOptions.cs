@@ -85,4 +85,10 @@ public sealed class ComplaintsOptions
         ComplaintRoles.Coordinator,
         ComplaintRoles.Auditor,
     };
+
+    /// <summary>
+    /// The texts of the notifications the workflow writes, per culture (<see cref="Notifications.NoticeTemplates"/>):
+    /// English and Simplified Chinese unless replaced with <c>AddComplaints().UseNoticeTemplates(…)</c>.
+    /// </summary>
+    public Notifications.NoticeTemplates NoticeTemplates { get; set; } = Notifications.NoticeTemplates.Default;
 }

@@ -31,6 +31,20 @@ public sealed class LayeredPolicyTests
     }
 
     [Fact]
+    public void Culture_AloneIsTheOptions_LayeredIsThePacks()
+    {
+        var alone = NRulesPolicy.Build(o =>
+        {
+            o.Identity = new PolicyRef("dealer-rules", "2.1.0");
+            o.Culture = "zh-CN";
+            o.Rules(typeof(MinorCourtesy));
+        });
+
+        alone.Culture.Should().Be("zh-CN");
+        Layered.Culture.Should().BeNull("the built-in pack names no culture, and layered rules take the pack's");
+    }
+
+    [Fact]
     public void Severity_TheHigherTierWins_FromEitherSide()
     {
         // The C# rule raises: the pack says general (its default), the rule major.

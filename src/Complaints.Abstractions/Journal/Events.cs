@@ -44,7 +44,14 @@ public abstract record ComplaintEvent;
 /// <summary>The complaint was received and recorded.</summary>
 /// <param name="Intake">What was recorded.</param>
 /// <param name="Policy">The policy the case is opened under.</param>
-public sealed record ComplaintReceived(ComplaintIntake Intake, PolicyRef Policy) : ComplaintEvent;
+public sealed record ComplaintReceived(ComplaintIntake Intake, PolicyRef Policy) : ComplaintEvent
+{
+    /// <summary>
+    /// The salted hash of the secret the complainant was given to look up the case's status
+    /// (<see cref="Complaint.StatusKey"/>); <see langword="null"/> for a case received before secrets were issued.
+    /// </summary>
+    public string? StatusKey { get; init; }
+}
 
 /// <summary>
 /// The case was brought in from another system's history as it stood there (an import), instead of being received: the

@@ -20,6 +20,9 @@ public abstract class ComplaintPolicyDecorator(IComplaintPolicy inner) : ICompla
     public virtual string? CalendarName => Inner.CalendarName;
 
     /// <inheritdoc />
+    public virtual string? Culture => Inner.Culture;
+
+    /// <inheritdoc />
     public virtual IntakeSchema? IntakeSchema => Inner.IntakeSchema;
 
     /// <inheritdoc />

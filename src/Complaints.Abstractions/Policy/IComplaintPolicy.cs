@@ -14,6 +14,13 @@ public interface IComplaintPolicy
     string? CalendarName => null;
 
     /// <summary>
+    /// The culture the notifications of this policy's cases are written in (a BCP 47 tag, e.g. <c>zh-CN</c>) when the
+    /// intake names none (<see cref="ComplaintIntake.Culture"/>); <see langword="null"/> (the default) for the host's
+    /// default culture (<c>en</c> unless changed).
+    /// </summary>
+    string? Culture => null;
+
+    /// <summary>
     /// The intake attributes this policy relies on (a licence plate, a ward, the court where a case is pending), each
     /// with its type and whether it is required; the workflow checks every intake against it at receipt. <see langword="null"/>
     /// (the default) accepts any attributes, unchecked.

@@ -79,6 +79,11 @@ internal static class ManifestLoader
             Problem($"'currency' is '{m.Currency}'; use an ISO 4217 code such as CNY.");
         }
 
+        if (m.Culture.Length > 0 && (m.Culture.Length > 35 || m.Culture[0] == '-' || m.Culture[^1] == '-' || !m.Culture.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            Problem($"'culture' is '{m.Culture}'; use a BCP 47 tag such as zh-CN or en, or leave it out for the host's default.");
+        }
+
         if (m.Roles.Count == 0)
         {
             Problem("'roles' is empty; list the roles in ladder order, lowest authority first.");

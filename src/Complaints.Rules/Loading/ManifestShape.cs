@@ -10,7 +10,7 @@ namespace Complaints.Rules.Loading;
 /// </summary>
 internal static partial class ManifestShape
 {
-    private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier", "extends"];
+    private static readonly string[] Texts = ["id", "version", "name", "description", "industry", "calendar", "culture", "currency", "defaultDepartment", "defaultHandlerRole", "defaultCategory", "defaultTier", "extends"];
     private static readonly string[] Lists = ["sources", "categories", "roles", "departments", "settings", "attributes", "lifecycle", "words", "improvement"];
 
     /// <summary>The fields of the <c>lifecycle</c> section: the lists, then the texts.</summary>

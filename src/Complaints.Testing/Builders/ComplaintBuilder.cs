@@ -37,6 +37,7 @@ public sealed partial class ComplaintBuilder
     private Money? _claim;
     private readonly List<EvidenceReference> _evidence = [];
     private ComplaintFlags _flags;
+    private string? _culture;
     private readonly Dictionary<string, string> _attributes = new(StringComparer.Ordinal);
 
     /// <summary>Sets what the case is: a complaint, a report (举报) or a suggestion.</summary>
@@ -117,6 +118,15 @@ public sealed partial class ComplaintBuilder
         return this;
     }
 
+    /// <summary>Sets the language the complainant is written to in (<see cref="ComplaintIntake.Culture"/>), e.g. <c>zh-CN</c>.</summary>
+    /// <param name="culture">A BCP 47 tag; <see langword="null"/> for the pack's or the host's default.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintBuilder InCulture(string? culture)
+    {
+        _culture = culture;
+        return this;
+    }
+
     /// <summary>Adds signals that may raise severity; calls accumulate.</summary>
     /// <param name="flags">The flags.</param>
     /// <returns>This builder.</returns>
@@ -189,5 +199,8 @@ public sealed partial class ComplaintBuilder
         _claim,
         [.. _evidence],
         _flags,
-        _attributes.Count > 0 ? new Dictionary<string, string>(_attributes, StringComparer.Ordinal) : null);
+        _attributes.Count > 0 ? new Dictionary<string, string>(_attributes, StringComparer.Ordinal) : null)
+    {
+        Culture = _culture,
+    };
 }

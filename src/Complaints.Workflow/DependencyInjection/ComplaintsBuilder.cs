@@ -207,4 +207,37 @@ public sealed class ComplaintsBuilder
         Services.Replace(ServiceDescriptor.Singleton(calendar));
         return this;
     }
+
+    /// <summary>
+    /// Replaces or adds notice templates for <paramref name="culture"/> (<see cref="NoticeTemplates.With"/>), on top of
+    /// the shipped English and Simplified Chinese ones and of earlier calls. Checked here: an unknown key or placeholder
+    /// throws at once.
+    /// </summary>
+    /// <param name="culture">The culture, e.g. <c>zh-CN</c> or <c>fr</c>.</param>
+    /// <param name="templates">The templates, words and formats by key (<see cref="NoticeTemplates.Placeholders"/>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="NoticeTemplateException">A key, placeholder or format is not valid.</exception>
+    public ComplaintsBuilder UseNoticeTemplates(string culture, IReadOnlyDictionary<string, string> templates)
+    {
+        _ = NoticeTemplates.Default.With(culture, templates); // fails here, at registration, not when a message is due
+        var copy = new Dictionary<string, string>(templates, StringComparer.Ordinal);
+        Services.Configure<ComplaintsOptions>(o => o.NoticeTemplates = o.NoticeTemplates.With(culture, copy));
+        return this;
+    }
+
+    /// <summary>
+    /// Changes the notice templates as a whole: e.g. <c>t =&gt; t.WithDefaultCulture("zh-CN")</c> for a host whose
+    /// complainants read Chinese, or <c>t =&gt; t.WithStaffCulture("en")</c> to write to staff in English whatever the
+    /// case's culture. Run once here on the shipped templates, so a bad template throws at registration.
+    /// </summary>
+    /// <param name="configure">Given the templates so far, returns the ones to use.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="NoticeTemplateException">A key, placeholder or format is not valid.</exception>
+    public ComplaintsBuilder UseNoticeTemplates(Func<NoticeTemplates, NoticeTemplates> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _ = configure(NoticeTemplates.Default) ?? throw new ArgumentException("The configure function returned null: return the templates to use.", nameof(configure));
+        Services.Configure<ComplaintsOptions>(o => o.NoticeTemplates = configure(o.NoticeTemplates));
+        return this;
+    }
 }

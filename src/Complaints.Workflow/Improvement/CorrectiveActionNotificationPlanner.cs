@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Complaints.Improvement;
 using Complaints.Notifications;
+using Complaints.Workflow.Notifications;
 
 namespace Complaints.Workflow.Improvement;
 
@@ -21,18 +21,26 @@ namespace Complaints.Workflow.Improvement;
 /// The texts name the action (id, title, root cause, cause description, due date, how many cases it arises from) and
 /// take nothing from its cases, which an action refers to by id only. The title and the cause description are text
 /// staff write: the service does not screen them, so a complainant's name typed into them would reach the recipients.
+/// The texts come from <see cref="NoticeTemplates"/> (<c>action.*</c>), in the staff culture if the host set one, else
+/// the culture of the policy the action was proposed under, else the default culture.
 /// </remarks>
 internal static class CorrectiveActionNotificationPlanner
 {
     /// <summary>The notifications <paramref name="entries"/> cause.</summary>
     /// <param name="after">The action after the entries.</param>
     /// <param name="entries">The entries one save writes, in order.</param>
+    /// <param name="templates">The texts; <see cref="NoticeTemplates.Default"/> if <see langword="null"/>.</param>
+    /// <param name="culture">The culture of the action's policy, if it names one.</param>
     /// <returns>The notifications, in entry order; empty when the entries cause none.</returns>
-    public static IReadOnlyList<Notification> Plan(CorrectiveAction after, IReadOnlyList<CorrectiveActionJournalEntry> entries)
+    public static IReadOnlyList<Notification> Plan(
+        CorrectiveAction after, IReadOnlyList<CorrectiveActionJournalEntry> entries, NoticeTemplates? templates = null, string? culture = null)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(entries);
+        var t = templates ?? NoticeTemplates.Default;
+        var staff = t.StaffCulture ?? t.CultureFor(culture);
         List<Notification>? planned = null;
+        string? described = null;
         foreach (var entry in entries)
         {
             void Add(NotificationKind kind, string recipient, string subject, string body)
@@ -45,25 +53,42 @@ internal static class CorrectiveActionNotificationPlanner
                 }
             }
 
+            string Text(string key, params (string Name, string Value)[] values)
+            {
+                var all = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["title"] = after.Title,
+                    ["action"] = described ??= Describe(after, t, staff),
+                };
+                foreach (var (name, value) in values)
+                {
+                    all[name] = value;
+                }
+
+                return Capitalized(t.Render(staff, key, all));
+            }
+
             switch (entry.Event)
             {
                 case CorrectiveActionProposed { Terms.ApprovalRole: { } role } proposed when !string.IsNullOrWhiteSpace(role):
                     Add(
                         NotificationKind.ApprovalRequest,
                         Notification.ToRole(role),
-                        string.Create(Invariant, $"Approval needed for corrective action \"{after.Title}\""),
-                        string.Create(Invariant, $"{Capitalized(Describe(after))} was proposed, to be completed {proposed.Terms.DueWorkingDays} working days after approval, and needs your approval."));
+                        Text("action.approval.subject"),
+                        Text("action.approval.body", ("days", proposed.Terms.DueWorkingDays.ToString(CultureInfo.InvariantCulture))));
                     break;
                 case CorrectiveActionDeadlineWarned warned:
+                    var near = ("deadline", t.Word(staff, warned.Deadline));
                     Add(
                         NotificationKind.DeadlineWarning,
                         Notification.ToActor(after.Owner),
-                        string.Create(Invariant, $"The {Name(warned.Deadline)} deadline of corrective action \"{after.Title}\" is near"),
-                        string.Create(Invariant, $"The {Name(warned.Deadline)} deadline of {Describe(after)} is due at {Date(DueAt(after, warned.Deadline))}."));
+                        Text("action.deadlineWarning.subject", near),
+                        Text("action.deadlineWarning.body", near, ("due", t.Time(staff, DueAt(after, warned.Deadline)))));
                     break;
                 case CorrectiveActionDeadlineBreached breached:
-                    var subject = string.Create(Invariant, $"The {Name(breached.Deadline)} deadline of corrective action \"{after.Title}\" was missed");
-                    var body = string.Create(Invariant, $"The {Name(breached.Deadline)} deadline of {Describe(after)} was due at {Date(DueAt(after, breached.Deadline))} and was missed.");
+                    var missed = ("deadline", t.Word(staff, breached.Deadline));
+                    var subject = Text("action.deadlineBreach.subject", missed);
+                    var body = Text("action.deadlineBreach.body", missed, ("due", t.Time(staff, DueAt(after, breached.Deadline))));
                     Add(NotificationKind.DeadlineBreach, Notification.ToActor(after.Owner), subject, body);
                     if (after.Approval is { Role: { } approver } && !string.IsNullOrWhiteSpace(approver))
                     {
@@ -80,29 +105,32 @@ internal static class CorrectiveActionNotificationPlanner
     private static DateTimeOffset DueAt(CorrectiveAction action, CorrectiveActionDeadlineKind kind) =>
         kind == CorrectiveActionDeadlineKind.Verification && action.VerifyDue is { } verify ? verify.DueAt : action.DueAt;
 
-    // "completion" / "verification"
-    private static string Name(CorrectiveActionDeadlineKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
-
     /// <summary>The action in words for staff: its id, title, root cause and cause, owner's department and how many cases — never a person outside the staff.</summary>
-    private static string Describe(CorrectiveAction a)
+    private static string Describe(CorrectiveAction a, NoticeTemplates t, string culture)
     {
-        var cause = JsonNamingPolicy.KebabCaseLower.ConvertName(a.RootCause.ToString());
-        var department = a.Department is { } d ? ", department " + d.Value : "";
-        var cases = a.Cases.Count switch
+        var origin = a.Cases.Count switch
         {
-            0 => "from analysis",
-            1 => "arising from 1 case",
-            var n => string.Create(Invariant, $"arising from {n} cases"),
+            0 => t.Render(culture, "action.origin.analysis", Empty),
+            1 => t.Render(culture, "action.origin.one", Empty),
+            var n => t.Render(culture, "action.origin.many", new Dictionary<string, string> { ["count"] = n.ToString(CultureInfo.InvariantCulture) }),
         };
-        return string.Create(Invariant, $"corrective action {a.Id} \"{a.Title}\" (root cause {cause}: {Clause(a.CauseDescription)}{department}; {cases})");
-    }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["id"] = a.Id.ToString(),
+            ["title"] = a.Title,
+            ["cause"] = t.Word(culture, a.RootCause),
+            ["description"] = a.CauseDescription.TrimEnd().TrimEnd('.', '。'),
+            ["origin"] = origin,
+        };
+        if (a.Department is { } d)
+        {
+            values["department"] = d.Value;
+        }
 
-    private static string Clause(string text) => text.TrimEnd().TrimEnd('.', '。');
+        return t.Render(culture, a.Department is null ? "action.about" : "action.about.department", values);
+    }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    // As the case's staff messages write due times: UTC, "2026-03-02 09:00:00Z".
-    private static string Date(DateTimeOffset at) => at.ToString("u", CultureInfo.InvariantCulture);
-
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly Dictionary<string, string> Empty = [];
 }

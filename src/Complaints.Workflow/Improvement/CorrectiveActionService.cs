@@ -26,6 +26,7 @@ public sealed partial class CorrectiveActionService
     private readonly BusinessCalendarRegistry _calendars;
     private readonly TimeProvider _time;
     private readonly CorrectiveActionPermissions _permissions;
+    private readonly Notifications.NoticeTemplates _templates;
 
     /// <summary>Creates the service. Hosts normally get it from <c>services.AddComplaints()</c>.</summary>
     /// <param name="actions">Where actions live.</param>
@@ -51,6 +52,7 @@ public sealed partial class CorrectiveActionService
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _permissions = options.Value.CorrectiveActionPermissions;
+        _templates = options.Value.NoticeTemplates;
         _calendars = calendars ?? new BusinessCalendarRegistry(options.Value.CalendarWeekdayFallback, options.Value.StrictCalendarHorizon);
     }
 
@@ -83,7 +85,7 @@ public sealed partial class CorrectiveActionService
         var id = new CorrectiveActionId(Version7.New(now));
         var entry = new CorrectiveActionJournalEntry(id, 1, now, actor, null, CorrectiveActionMachine.Initial(terms.ApprovalRole is not null), proposed);
         var action = CorrectiveActionReplay.Apply(null, entry);
-        await _actions.SaveAsync(new CorrectiveActionChange(action, [entry], 0, CorrectiveActionNotificationPlanner.Plan(action, [entry])), cancellationToken).ConfigureAwait(false);
+        await _actions.SaveAsync(new CorrectiveActionChange(action, [entry], 0, CorrectiveActionNotificationPlanner.Plan(action, [entry], _templates, policy.Culture)), cancellationToken).ConfigureAwait(false);
         return new CorrectiveActionResult(action, [entry]);
     }
 
@@ -212,7 +214,7 @@ public sealed partial class CorrectiveActionService
         var to = machine.Target(operation)!.Value;
         var entry = new CorrectiveActionJournalEntry(id, action.Version + 1, now, actor, action.State, to, e);
         var updated = CorrectiveActionReplay.Apply(action, entry);
-        await _actions.SaveAsync(new CorrectiveActionChange(updated, [entry], action.Version, CorrectiveActionNotificationPlanner.Plan(updated, [entry])), cancellationToken).ConfigureAwait(false);
+        await _actions.SaveAsync(new CorrectiveActionChange(updated, [entry], action.Version, CorrectiveActionNotificationPlanner.Plan(updated, [entry], _templates, PolicyOf(updated).Culture)), cancellationToken).ConfigureAwait(false);
         return new CorrectiveActionResult(updated, [entry]);
     }
 

@@ -10,8 +10,8 @@ internal static class CaseChanges
 {
     /// <summary>
     /// The case after a command, its new entries and the notifications they cause (the workflow's own and those
-    /// <paramref name="policy"/>, the case's policy, adds), based on <paramref name="expectedVersion"/>.
+    /// <paramref name="policy"/>, the case's policy, adds, worded by <paramref name="templates"/>), based on <paramref name="expectedVersion"/>.
     /// </summary>
-    public static CaseChange Of(Complaint after, IReadOnlyList<JournalEntry> entries, long expectedVersion, IComplaintPolicy policy) =>
-        new(after, entries, expectedVersion, NotificationPlanner.Plan(after, entries, policy));
+    public static CaseChange Of(Complaint after, IReadOnlyList<JournalEntry> entries, long expectedVersion, IComplaintPolicy policy, NoticeTemplates templates) =>
+        new(after, entries, expectedVersion, NotificationPlanner.Plan(after, entries, policy, templates));
 }

@@ -34,7 +34,8 @@ internal static class InputValidator
             .Check(intake.Subject is not null, "Intake.Subject", "is required: say what the complaint is about.")
             .Check(intake.OccurredAt is not { } at || at <= now, "Intake.OccurredAt", "is in the future; give when it happened, or leave it empty.")
             .Check(((int)intake.Flags & ~127) == 0, "Intake.Flags", "has unknown flags.")
-            .Money(intake.ClaimedAmount, "Intake.ClaimedAmount");
+            .Money(intake.ClaimedAmount, "Intake.ClaimedAmount")
+            .Check(intake.Culture is null || Notifications.NoticeTemplates.IsCultureTag(intake.Culture), "Intake.Culture", "is not a culture tag: give a BCP 47 tag such as zh-CN or en, or leave it empty.");
 
         if (intake.Complainant is { } complainant)
         {

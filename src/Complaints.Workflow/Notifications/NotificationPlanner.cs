@@ -15,8 +15,9 @@ namespace Complaints.Workflow.Notifications;
 /// The workflow's own notifications come first for each entry; then the notices the case's policy adds for the entry's
 /// event (<see cref="IComplaintPolicy.DecideNotices"/>, a pack's <c>notices.json</c>), each once: a notice of the same
 /// kind to the same recipient for the same entry has the same id and is planned once.
-/// Messages to staff name the case, its category, severity and subject, never the complainant's identity or contact
-/// details. The complainant is notified only if they can be reached (an anonymous complainant who left no contact is not).
+/// The texts come from <see cref="NoticeTemplates"/> in the case's culture (<see cref="CultureOf"/>); messages to staff
+/// are in <see cref="NoticeTemplates.StaffCulture"/> if the host set one. Messages to staff name the case, its category,
+/// severity and subject, never the complainant's identity or contact details. The complainant is notified only if they can be reached (an anonymous complainant who left no contact is not).
 /// </remarks>
 internal static class NotificationPlanner
 {
@@ -24,11 +25,15 @@ internal static class NotificationPlanner
     /// <param name="after">The case after the entries.</param>
     /// <param name="entries">The entries one save writes, in order.</param>
     /// <param name="policy">The case's policy, asked who else is told at each entry; <see langword="null"/> for the workflow's own notifications only.</param>
+    /// <param name="templates">The texts; <see cref="NoticeTemplates.Default"/> if <see langword="null"/>.</param>
     /// <returns>The notifications, in entry order.</returns>
-    public static IReadOnlyList<Notification> Plan(Complaint after, IReadOnlyList<JournalEntry> entries, IComplaintPolicy? policy = null)
+    public static IReadOnlyList<Notification> Plan(Complaint after, IReadOnlyList<JournalEntry> entries, IComplaintPolicy? policy = null, NoticeTemplates? templates = null)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(entries);
+        templates ??= NoticeTemplates.Default;
+        var culture = CultureOf(after, policy, templates);
+        var staff = templates.StaffCulture ?? culture;
         List<Notification>? planned = null;
         var complainant = after.Intake.Complainant;
         var reachable = !complainant.IsAnonymous || complainant.Contact.HasAny;
@@ -79,81 +84,68 @@ internal static class NotificationPlanner
 
             // Most entries notify no one: the case's description is written only for a message that names it.
             string? described = null;
-            string CaseText() => described ??= Describe(after);
+            string About() => described ??= Describe(after, templates, staff);
+            var caseId = after.Id.ToString();
+            string ToHim(string key, params (string Name, string Value)[] values) => Render(templates, culture, key, caseId, values);
+            string ToStaff(string key, params (string Name, string Value)[] values) => Render(templates, staff, key, caseId, [("about", About()), .. values]);
             switch (entry.Event)
             {
                 case ComplaintTriaged triaged when reachable:
-                    Add(
-                        NotificationKind.Acknowledgement,
-                        Notification.Complainant,
-                        string.Create(Invariant, $"Your complaint {after.Id} was received"),
-                        string.Create(Invariant, $"We received your complaint {after.Id} and will reply by {Due(triaged.Deadlines)}."));
+                    Add(NotificationKind.Acknowledgement, Notification.Complainant, ToHim("acknowledgement.subject"), Acknowledgement(templates, culture, caseId, triaged.Deadlines));
                     break;
                 case HandlerAssigned assigned:
-                    Add(
-                        NotificationKind.Assignment,
-                        Notification.ToActor(assigned.Handler.Id),
-                        string.Create(Invariant, $"Complaint {after.Id} was assigned to you"),
-                        string.Create(Invariant, $"You are now responsible for {CaseText()}."));
+                    Add(NotificationKind.Assignment, Notification.ToActor(assigned.Handler.Id), ToStaff("assignment.subject"), ToStaff("assignment.body"));
                     break;
                 case RemedyProposed proposed when proposed.Approval.Steps.Count > 0:
                     Add(
                         NotificationKind.ApprovalRequest,
                         Notification.ToRole(proposed.Approval.Steps[0]),
-                        string.Create(Invariant, $"Approval needed for complaint {after.Id}"),
-                        string.Create(Invariant, $"A remedy ({proposed.Remedy.Kind}) was proposed for {CaseText()} and needs your approval."));
+                        ToStaff("approval.subject"),
+                        ToStaff("approval.body", ("remedy", templates.Word(staff, proposed.Remedy.Kind))));
                     break;
                 case RemedyApproved when i == lastApproval && after.State == ComplaintState.AwaitingApproval && after.PendingApproval is { } next:
-                    Add(
-                        NotificationKind.ApprovalRequest,
-                        Notification.ToRole(next.Role),
-                        string.Create(Invariant, $"Approval needed for complaint {after.Id}"),
-                        string.Create(Invariant, $"The remedy for {CaseText()} was approved by the previous step and now needs your approval."));
+                    Add(NotificationKind.ApprovalRequest, Notification.ToRole(next.Role), ToStaff("approval.subject"), ToStaff("approval.next.body"));
                     break;
                 case AccountabilityAssessed { AwaitingConfirmationBy: { } confirmer, Decision.Sanctions.Count: > 0 } proposed:
                     Add(
                         NotificationKind.ApprovalRequest,
                         Notification.ToRole(confirmer),
-                        string.Create(Invariant, $"Sanctions on complaint {after.Id} need your confirmation"),
-                        string.Create(Invariant, $"Sanctions for {proposed.Misconduct} by {proposed.Person} on {CaseText()} were proposed and are not in force until you confirm them (assess the same person and misconduct)."));
+                        ToStaff("sanctions.subject"),
+                        ToStaff("sanctions.body", ("misconduct", proposed.Misconduct), ("person", proposed.Person.ToString())));
                     break;
                 case DeadlineWarned warned:
+                    var warnedKind = ("deadline", templates.Word(staff, warned.Kind));
                     Add(
                         NotificationKind.DeadlineWarning,
                         Notification.ToActor(after.Owner),
-                        string.Create(Invariant, $"The {warned.Kind} deadline of complaint {after.Id} is near"),
-                        string.Create(Invariant, $"The {warned.Kind} deadline of {CaseText()} is due at {warned.DueAt:u}."));
+                        ToStaff("deadlineWarning.subject", warnedKind),
+                        ToStaff("deadlineWarning.body", warnedKind, ("due", templates.Time(staff, warned.DueAt))));
                     break;
                 case DeadlineBreached breached:
-                    var breachText = string.Create(Invariant, $"The {breached.Kind} deadline of {CaseText()} was due at {breached.DueAt:u} and was missed.");
-                    Add(NotificationKind.DeadlineBreach, Notification.ToActor(after.Owner), string.Create(Invariant, $"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
+                    var breachedKind = ("deadline", templates.Word(staff, breached.Kind));
+                    var breachSubject = ToStaff("deadlineBreach.subject", breachedKind);
+                    var breachText = ToStaff("deadlineBreach.body", breachedKind, ("due", templates.Time(staff, breached.DueAt)));
+                    Add(NotificationKind.DeadlineBreach, Notification.ToActor(after.Owner), breachSubject, breachText);
                     if (!string.IsNullOrWhiteSpace(breached.Escalation.NotifyRole))
                     {
-                        Add(NotificationKind.DeadlineBreach, Notification.ToRole(breached.Escalation.NotifyRole), string.Create(Invariant, $"The {breached.Kind} deadline of complaint {after.Id} was breached"), breachText);
+                        Add(NotificationKind.DeadlineBreach, Notification.ToRole(breached.Escalation.NotifyRole), breachSubject, breachText);
                     }
 
                     break;
                 case Escalated escalated when !string.IsNullOrWhiteSpace(escalated.Decision?.NotifyRole)
                                               && !AlreadyTo(Notification.ToRole(escalated.Decision.NotifyRole)):
+                    var level = ("level", escalated.Level.ToString(CultureInfo.InvariantCulture));
                     Add(
                         NotificationKind.Escalation,
                         Notification.ToRole(escalated.Decision.NotifyRole),
-                        string.Create(Invariant, $"Complaint {after.Id} was escalated to level {escalated.Level}"),
-                        string.Create(Invariant, $"{CaseText()} was escalated to level {escalated.Level}: {escalated.Reason}"));
+                        ToStaff("escalation.subject", level),
+                        ToStaff("escalation.body", level, ("reason", escalated.Reason)));
                     break;
                 case DecisionCommunicated communicated when reachable:
-                    Add(
-                        NotificationKind.ResultNotice,
-                        Notification.Complainant,
-                        string.Create(Invariant, $"The decision on your complaint {after.Id}"),
-                        communicated.Message);
+                    Add(NotificationKind.ResultNotice, Notification.Complainant, ToHim("resultNotice.subject"), communicated.Message);
                     break;
                 case ImplementationCompleted when reachable:
-                    Add(
-                        NotificationKind.SatisfactionSurvey,
-                        Notification.Complainant,
-                        string.Create(Invariant, $"How did we do on your complaint {after.Id}?"),
-                        string.Create(Invariant, $"We have carried out what we agreed on your complaint {after.Id}. Please tell us how satisfied you are."));
+                    Add(NotificationKind.SatisfactionSurvey, Notification.Complainant, ToHim("survey.subject"), ToHim("survey.body"));
                     break;
             }
 
@@ -170,13 +162,32 @@ internal static class NotificationPlanner
                 }
 
                 var (subject, body) = recipient == Notification.Complainant
-                    ? ToComplainant(after, entry.Event, notice)
-                    : ToStaff(after, entry.Event, notice, CaseText());
+                    ? ToComplainant(after, entry.Event, notice, templates, culture)
+                    : ToStaffNotice(after, entry.Event, notice, About(), templates, staff);
                 Add(notice.Kind, recipient, subject, body);
             }
         }
 
         return (IReadOnlyList<Notification>?)planned ?? [];
+    }
+
+    /// <summary>
+    /// The culture a case's notifications are written in: the intake's, else the policy's, else the templates' default —
+    /// each resolved to a culture with templates (<see cref="NoticeTemplates.CultureFor"/>).
+    /// </summary>
+    internal static string CultureOf(Complaint c, IComplaintPolicy? policy, NoticeTemplates templates) =>
+        templates.CultureFor(c.Intake.Culture ?? policy?.Culture);
+
+    /// <summary>A template with <c>{case}</c> and <paramref name="values"/> filled, starting with a capital letter.</summary>
+    private static string Render(NoticeTemplates templates, string culture, string key, string caseId, (string Name, string Value)[] values)
+    {
+        var all = new Dictionary<string, string>(values.Length + 1, StringComparer.Ordinal) { ["case"] = caseId };
+        foreach (var (name, value) in values)
+        {
+            all[name] = value;
+        }
+
+        return Capitalized(templates.Render(culture, key, all));
     }
 
     /// <summary>The recipient a notice's <see cref="Notice.To"/> names on this case; <see langword="null"/> for nobody (no handler yet).</summary>
@@ -202,41 +213,63 @@ internal static class NotificationPlanner
     }
 
     /// <summary>A notice to the complainant: what happened to their complaint, in words for them, and the policy's added sentence.</summary>
-    private static (string Subject, string Body) ToComplainant(Complaint c, ComplaintEvent happened, Notice notice)
+    private static (string Subject, string Body) ToComplainant(Complaint c, ComplaintEvent happened, Notice notice, NoticeTemplates t, string culture)
     {
+        var id = c.Id.ToString();
         var subject = notice.Kind switch
         {
-            NotificationKind.Rejection => string.Create(Invariant, $"Your complaint {c.Id} cannot be taken up"),
-            NotificationKind.Redirection => string.Create(Invariant, $"Where to take your complaint {c.Id}"),
-            NotificationKind.DeadlineExtension => string.Create(Invariant, $"More time is needed for your complaint {c.Id}"),
-            NotificationKind.Progress => string.Create(Invariant, $"Where your complaint {c.Id} stands"),
-            _ => string.Create(Invariant, $"News of your complaint {c.Id}"),
+            NotificationKind.Rejection => "rejection.subject",
+            NotificationKind.Redirection => "redirection.subject",
+            NotificationKind.DeadlineExtension => "extension.subject",
+            NotificationKind.Progress => "progress.subject",
+            _ => "news.subject",
         };
         var body = happened switch
         {
-            ComplaintRejected rejected => string.Create(Invariant, $"We cannot take up your complaint {c.Id}: {Sentence(rejected.Reason)}"),
-            ComplaintRedirected redirected => string.Create(Invariant, $"Your complaint {c.Id} is for {redirected.To} to handle, and we ask you to take it to them. {Sentence(redirected.Reason)}"),
-            DeadlineExtended extended => string.Create(Invariant, $"We need more time for your complaint {c.Id}: {Sentence(extended.ReasonGivenToComplainant)} We will now reply by {Date(extended.To)}."),
-            DeadlineBreached or DeadlineWarned => string.Create(Invariant, $"We promised you an answer on your complaint {c.Id} by {Date(DueOf(happened))}. There is no result yet: we are still working on it and will tell you as soon as there is."),
-            ComplaintTriaged triaged => string.Create(Invariant, $"We received your complaint {c.Id} and will reply by {Due(triaged.Deadlines)}."),
-            _ => string.Create(Invariant, $"There is news of your complaint {c.Id}: {NoticeEvent.Of(happened).Name.Replace('-', ' ')}."),
+            ComplaintRejected rejected => Render(t, culture, "rejection.body", id, [("reason", t.Sentence(culture, rejected.Reason))]),
+            ComplaintRedirected redirected => Render(t, culture, "redirection.body", id, [("to", redirected.To), ("reason", t.Sentence(culture, redirected.Reason))]),
+            DeadlineExtended extended => Render(t, culture, "extension.body", id, [("reason", t.Sentence(culture, extended.ReasonGivenToComplainant)), ("due", t.Date(culture, extended.To))]),
+            DeadlineBreached or DeadlineWarned => Render(t, culture, "progress.body", id, [("due", t.Date(culture, DueOf(happened)))]),
+            ComplaintTriaged triaged => Acknowledgement(t, culture, id, triaged.Deadlines),
+            _ => Render(t, culture, "news.body", id, [("event", t.EventWords(culture, NoticeEvent.Of(happened).Name))]),
         };
-        return (subject, With(body, notice.Text));
+        return (Render(t, culture, subject, id, []), t.Join(culture, body, notice.Text));
     }
 
     /// <summary>A notice to staff: the case (never the complainant's identity), what happened, why they are told.</summary>
-    private static (string Subject, string Body) ToStaff(Complaint c, ComplaintEvent happened, Notice notice, string caseText)
+    private static (string Subject, string Body) ToStaffNotice(Complaint c, ComplaintEvent happened, Notice notice, string about, NoticeTemplates t, string culture)
     {
+        var id = c.Id.ToString();
         var at = NoticeEvent.Of(happened);
+        var words = ("event", t.EventWords(culture, at.Name));
         var what = happened switch
         {
-            ComplaintTriaged => string.Create(Invariant, $"{Capitalized(caseText)} was triaged{(c.Department is { } d ? " and routed to " + d.Value : "")}."),
-            ComplaintRedirected redirected => string.Create(Invariant, $"{Capitalized(caseText)} was redirected to {redirected.To}."),
-            DeadlineBreached or DeadlineWarned or DeadlineExtended => string.Create(Invariant, $"{Capitalized(caseText)}: {at.Name.Replace('-', ' ')} ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(at.Deadline.ToString()!)} deadline, due {DueOf(happened):u})."),
-            _ => string.Create(Invariant, $"{Capitalized(caseText)}: {at.Name.Replace('-', ' ')}."),
+            ComplaintTriaged when c.Department is { } d => Render(t, culture, "staffNotice.triaged.routed", id, [("about", about), ("department", d.Value)]),
+            ComplaintTriaged => Render(t, culture, "staffNotice.triaged", id, [("about", about)]),
+            ComplaintRedirected redirected => Render(t, culture, "staffNotice.redirected", id, [("about", about), ("to", redirected.To)]),
+            DeadlineBreached or DeadlineWarned or DeadlineExtended => Render(
+                t, culture, "staffNotice.deadline", id, [("about", about), words, ("deadline", t.Word(culture, at.Deadline!.Value)), ("due", t.Time(culture, DueOf(happened)))]),
+            _ => Render(t, culture, "staffNotice.other", id, [("about", about), words]),
         };
-        var subject = string.Create(Invariant, $"Complaint {c.Id}: {at.Name.Replace('-', ' ')}");
-        return (subject, With(what + " " + Sentence(Capitalized(notice.Reason)), notice.Text));
+        var subject = Render(t, culture, "staffNotice.subject", id, [words]);
+        return (subject, t.Join(culture, t.Join(culture, what, t.Sentence(culture, Capitalized(notice.Reason))), notice.Text));
+    }
+
+    /// <summary>
+    /// "We will reply by": the resolve deadline's date. A case without one yet (no such rule, or one whose clock starts
+    /// at a later event) promises no date rather than another deadline's (a follow-up call is not a reply).
+    /// </summary>
+    private static string Acknowledgement(NoticeTemplates t, string culture, string caseId, IReadOnlyList<Deadline> deadlines)
+    {
+        foreach (var d in deadlines)
+        {
+            if (d.Kind == DeadlineKind.Resolve)
+            {
+                return Render(t, culture, "acknowledgement.body", caseId, [("due", t.Date(culture, d.DueAt))]);
+            }
+        }
+
+        return Render(t, culture, "acknowledgement.body.undated", caseId, []);
     }
 
     private static DateTimeOffset DueOf(ComplaintEvent e) => e switch
@@ -247,46 +280,28 @@ internal static class NotificationPlanner
         _ => default,
     };
 
-    /// <summary>The text ending as a sentence ends.</summary>
-    private static string Sentence(string text)
-    {
-        var trimmed = text.TrimEnd();
-        return trimmed.Length == 0 || trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' ? trimmed : trimmed + ".";
-    }
-
-    private static string With(string body, string? text) => string.IsNullOrWhiteSpace(text) ? body : body + " " + text;
-
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Describe(Complaint c)
+    /// <summary>The case in words for staff: id, category, severity and subject — never who complained.</summary>
+    private static string Describe(Complaint c, NoticeTemplates t, string culture)
     {
-        var category = c.Category is { } named ? named + ", " : "";
-        var severity = c.Severity is { } tier ? tier + ", " : "";
-        return string.Create(Invariant, $"complaint {c.Id} ({category}{severity}about {c.Intake.Subject.Name})");
-    }
-
-    /// <summary>
-    /// The date the acknowledgement promises ("we will reply by"): the resolution deadline's; without one, the latest
-    /// deadline of the case.
-    /// </summary>
-    /// <summary>
-    /// "We will reply by": the resolve deadline's date. A case without one yet (no such rule, or one whose clock starts
-    /// at a later event) promises no date rather than another deadline's (a follow-up call is not a reply).
-    /// </summary>
-    private static string Due(IReadOnlyList<Deadline> deadlines)
-    {
-        foreach (var d in deadlines)
+        var parts = new List<string>(2);
+        if (c.Category is { } category)
         {
-            if (d.Kind == DeadlineKind.Resolve)
-            {
-                return Date(d.DueAt);
-            }
+            parts.Add(category);
         }
 
-        return "the time our policy sets";
-    }
+        if (c.Severity is { } tier)
+        {
+            parts.Add(t.Word(culture, tier));
+        }
 
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case"] = c.Id.ToString(),
+            ["subject"] = c.Intake.Subject.Name,
+            ["classification"] = string.Join(t.Template(culture, "format.separator"), parts),
+        };
+        return t.Render(culture, parts.Count == 0 ? "about.unclassified" : "about", values);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class CorrectiveActionNotificationTests
         n.Id.Should().Be(Notification.StableId(action.Id, 1, NotificationKind.ApprovalRequest, n.Recipient));
         n.CreatedAt.Should().Be(action.CreatedAt);
         n.Subject.Should().Contain("Honour written quotes at the sales desk");
-        n.Body.Should().Contain(action.Id.ToString()).And.Contain("staff-error").And.Contain("Quotes were not checked before the sale")
+        n.Body.Should().Contain(action.Id.ToString()).And.Contain("root cause staff error").And.Contain("Quotes were not checked before the sale")
             .And.Contain("10 working days after approval").And.Contain("arising from 1 case");
         (await h.Cases.Store.ReadOutboxAsync(c)).Should().NotContain(m => m.Notification.CorrectiveActionId != null, "a case's outbox holds only its own messages");
     }
@@ -163,6 +163,25 @@ public sealed class CorrectiveActionNotificationTests
         var stored = (await h.Cases.Store.ReadOutboxAsync(action.Id)).Should().ContainSingle().Subject;
         (stored.State, stored.Attempts, stored.LastError).Should().Be((OutboxState.Pending, 1, "InvalidOperationException: mail server down"));
         logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning).Which.Message.Should().Contain("of corrective action " + action.Id);
+    }
+
+    [Fact]
+    public async Task Under_a_policy_in_Chinese_the_messages_about_an_action_are_in_Chinese()
+    {
+        var h = WithApproval();
+        h.Cases.Policy.Culture = "zh-CN";
+        var c = await h.Case();
+
+        var action = (await h.Actions.ProposeAsync(Coordinator, CapaHarness.Proposal(c) with { Department = Sales })).Action;
+        h.Cases.Time.SetUtcNow(DueAt);
+        await h.Actions.RecordDueDeadlinesAsync(10);
+
+        var messages = (await h.Cases.Store.ReadOutboxAsync(action.Id)).Select(m => m.Notification).ToArray();
+        messages.First(m => m.Kind == NotificationKind.ApprovalRequest).Subject.Should().Be("整改措施“Honour written quotes at the sales desk”待您审批");
+        messages.First(m => m.Kind == NotificationKind.ApprovalRequest).Body.Should().Contain("根本原因：员工失误").And.Contain("批准后 10 个工作日内完成");
+        var breach = messages.First(m => m.Kind == NotificationKind.DeadlineBreach);
+        breach.Subject.Should().Be("整改措施“Honour written quotes at the sales desk”的完成时限已超期");
+        breach.Body.Should().Contain("时限已于 2026年3月17日 00:00（UTC） 到期");
     }
 
     private static CapaHarness WithApproval()

@@ -240,7 +240,7 @@ public sealed class PackNoticeTests
         var sent = NotificationPlanner.Plan(complaint, [Entry(complaint, new DeadlineWarned(DeadlineKind.Propose, due))], policy).Single(n => n.Kind == NotificationKind.Alert);
 
         sent.Subject.Should().Be($"Complaint {complaint.Id}: deadline warned");
-        sent.Body.Should().Be($"Complaint {complaint.Id} (repair, Major, about {complaint.Intake.Subject.Name}): deadline warned (propose deadline, due {due:u}). " +
+        sent.Body.Should().Be($"Complaint {complaint.Id} (repair, major, about {complaint.Intake.Subject.Name}): deadline warned (proposal deadline, due {due:u}). " +
                               "The general manager follows every late case. Call customer relations.");
         foreach (var secret in new[] { "王芳", Contact.Phone!, Contact.Email!, "C-778899" })
         {

@@ -51,6 +51,9 @@ internal sealed class TestPolicy : IComplaintPolicy
     /// <summary>The corrective-action settings; the workflow's defaults unless a test changes them.</summary>
     public Complaints.Improvement.CorrectiveActionSettings CorrectiveActions { get; set; } = Complaints.Improvement.CorrectiveActionSettings.Default;
 
+    /// <summary>The culture of the policy's notifications; none (the host's default) unless a test sets one.</summary>
+    public string? Culture { get; set; }
+
     /// <summary>The working days to the follow-up deadline; 10 unless a test changes it (3 makes it fall due with a general case's resolve deadline).</summary>
     public int FollowUpDays { get; set; } = 10;
 

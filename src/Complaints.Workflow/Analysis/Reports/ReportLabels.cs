@@ -475,7 +475,10 @@ public sealed class ReportLabels
         typeof(DeadlineKind), typeof(RemedyKind), typeof(Satisfaction), typeof(Policy.SanctionKind), typeof(Improvement.CorrectiveActionState),
     }.ToFrozenSet();
 
-    private static bool IsEnumKey(string key)
+    private static bool IsEnumKey(string key) => IsEnumKey(key, EnumTypes);
+
+    /// <summary>Whether <paramref name="key"/> is <c>Type.Value</c> of a value of one of <paramref name="types"/> (the notice templates' words use it too).</summary>
+    internal static bool IsEnumKey(string key, IReadOnlySet<Type> types)
     {
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)
@@ -483,7 +486,7 @@ public sealed class ReportLabels
             return false;
         }
 
-        var type = EnumTypes.FirstOrDefault(t => key.AsSpan(0, dot).SequenceEqual(t.Name));
+        var type = types.FirstOrDefault(t => key.AsSpan(0, dot).SequenceEqual(t.Name));
         return type is not null && Enum.GetNames(type).Contains(key[(dot + 1)..], StringComparer.Ordinal);
     }
 
