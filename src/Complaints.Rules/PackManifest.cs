@@ -8,58 +8,58 @@ namespace Complaints.Rules;
 public sealed record PackManifest
 {
     /// <summary>The pack's id, e.g. <c>hospital</c>.</summary>
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
     /// <summary>The pack's version (semantic versioning); recorded on every case and decision.</summary>
-    public string Version { get; init; } = "";
+    public string Version { get; init => field = value ?? ""; } = "";
 
     /// <summary>A display name.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
     /// <summary>What the pack is for.</summary>
-    public string Description { get; init; } = "";
+    public string Description { get; init => field = value ?? ""; } = "";
 
     /// <summary>The industry.</summary>
-    public string Industry { get; init; } = "";
+    public string Industry { get; init => field = value ?? ""; } = "";
 
     /// <summary>The business calendar deadlines are counted on, e.g. <c>cn</c>.</summary>
-    public string Calendar { get; init; } = "";
+    public string Calendar { get; init => field = value ?? ""; } = "";
 
     /// <summary>
     /// The culture its cases' notifications are written in when the intake names none (<c>culture</c>, a BCP 47 tag
     /// such as <c>zh-CN</c>); empty (the default, and the built-in packs') for the host's default culture.
     /// </summary>
-    public string Culture { get; init; } = "";
+    public string Culture { get; init => field = value ?? ""; } = "";
 
     /// <summary>The currency of amounts (ISO 4217).</summary>
-    public string Currency { get; init; } = "";
+    public string Currency { get; init => field = value ?? ""; } = "";
 
     /// <summary>The documents the rules come from.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get; init => field = value ?? []; } = [];
 
     /// <summary>The roles, in ladder order (lowest authority first); approval steps are ordered by it.</summary>
-    public IReadOnlyList<PackRole> Roles { get; init; } = [];
+    public IReadOnlyList<PackRole> Roles { get; init => field = value ?? []; } = [];
 
     /// <summary>The departments complaints are routed to.</summary>
-    public IReadOnlyList<PackDepartment> Departments { get; init; } = [];
+    public IReadOnlyList<PackDepartment> Departments { get; init => field = value ?? []; } = [];
 
     /// <summary>The categories rules may assign.</summary>
-    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init => field = value ?? []; } = [];
 
     /// <summary>Where a complaint goes when no routing rule matches.</summary>
-    public string DefaultDepartment { get; init; } = "";
+    public string DefaultDepartment { get; init => field = value ?? ""; } = "";
 
     /// <summary>The role that handles complaints when a routing rule names none.</summary>
-    public string DefaultHandlerRole { get; init; } = "handler";
+    public string DefaultHandlerRole { get; init => field = value ?? "handler"; } = "handler";
 
     /// <summary>The category when neither the receiver nor a rule gives one.</summary>
-    public string DefaultCategory { get; init; } = "general";
+    public string DefaultCategory { get; init => field = value ?? "general"; } = "general";
 
     /// <summary>The tier when no severity rule sets one.</summary>
-    public string DefaultTier { get; init; } = "general";
+    public string DefaultTier { get; init => field = value ?? "general"; } = "general";
 
     /// <summary>Named numbers the rules use (rounds before escalation, reward caps, deadline lengths …).</summary>
-    public IReadOnlyDictionary<string, decimal> Settings { get; init; } = new Dictionary<string, decimal>();
+    public IReadOnlyDictionary<string, decimal> Settings { get; init => field = value ?? new Dictionary<string, decimal>(); } = new Dictionary<string, decimal>();
 
     /// <summary>
     /// The intake attributes the pack relies on, checked at receipt (<see cref="Complaints.Policy.IntakeSchema"/>);
@@ -77,7 +77,7 @@ public sealed record PackManifest
     /// Named word lists (<c>words</c>) the rules use as <c>{words:name}</c> inside an expression's string, spelt out
     /// as <c>a|b|c</c> at load, e.g. food-service's <c>spoilage</c> and <c>illness</c> words.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Words { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Words { get; init => field = value ?? new Dictionary<string, IReadOnlyList<string>>(); } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>How the lifecycle varies under this pack (<c>lifecycle</c>); <see langword="null"/> when the pack says nothing, for the workflow's default lifecycle.</summary>
     public PackLifecycle? Lifecycle { get; init; }

@@ -65,7 +65,7 @@ public static class SqliteConfigurationExtensions
         }
 
         var file = parsed.DataSource;
-        if (string.IsNullOrWhiteSpace(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(file))
+        if (string.IsNullOrWhiteSpace(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathFullyQualified(file))
         {
             return connectionString;
         }

@@ -18,7 +18,8 @@ public sealed partial class ComplaintService
     /// <returns>
     /// The status; <see langword="null"/> when there is no case with this reference and secret — the same for an unknown
     /// or malformed reference, a wrong secret, and a case received before secrets were issued (or imported), so that the
-    /// answer never tells which case ids exist. Secrets are compared in constant time.
+    /// answer never tells which case ids exist. Secrets are compared in constant time and an unknown reference is hashed
+    /// like a wrong secret, but a known reference also costs a read of the case: rate-limit the page (docs/notifications.md).
     /// </returns>
     public async Task<ComplainantStatus?> LookUpStatusAsync(string reference, string secret, string? culture = null, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,7 @@ public sealed partial class ComplaintService
         DateTimeOffset? next = null;
         foreach (var d in complaint.Deadlines)
         {
-            if (d.MetAt is null && complaint.ClosedAt is null && d.Kind is DeadlineKind.Acknowledge or DeadlineKind.Resolve or DeadlineKind.NotifyResult
+            if (d.MetAt is null && !complaint.IsFinal && d.Kind is DeadlineKind.Acknowledge or DeadlineKind.Resolve or DeadlineKind.NotifyResult
                 && (next is null || d.DueAt < next))
             {
                 next = d.DueAt;

@@ -38,7 +38,7 @@ internal sealed class PackRegistration(Func<IServiceProvider, IReadOnlyList<Poli
     /// registers an <see cref="IHostEnvironment"/> with one, as the SQLite store's file path is; else unchanged.
     /// </summary>
     public static string AgainstContentRoot(string folder, IServiceProvider services) =>
-        Path.IsPathRooted(folder) || services.GetService<IHostEnvironment>()?.ContentRootPath is not { Length: > 0 } root
+        Path.IsPathFullyQualified(folder) || services.GetService<IHostEnvironment>()?.ContentRootPath is not { Length: > 0 } root
             ? folder
             : Path.GetFullPath(Path.Combine(root, folder));
 

@@ -28,7 +28,7 @@ internal static class ManifestLoader
         PackManifest manifest;
         try
         {
-            manifest = WithDefaults(node.Deserialize(PackJson.Manifest.GetTypeInfo<PackManifest>())!);
+            manifest = node.Deserialize(PackJson.Manifest.GetTypeInfo<PackManifest>())!;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -39,26 +39,6 @@ internal static class ManifestLoader
         Check(manifest, origin, problems);
         return manifest;
     }
-
-    /// <summary>
-    /// The defaults of the fields <c>pack.json</c> leaves out: the generated metadata sets every init-only property,
-    /// to null where the JSON has no value, so the initializers' values are put back here.
-    /// </summary>
-    private static PackManifest WithDefaults(PackManifest m)
-    {
-        var d = Defaults;
-        return m with
-        {
-            Id = m.Id ?? d.Id, Version = m.Version ?? d.Version, Name = m.Name ?? d.Name, Description = m.Description ?? d.Description,
-            Industry = m.Industry ?? d.Industry, Calendar = m.Calendar ?? d.Calendar, Currency = m.Currency ?? d.Currency,
-            Sources = m.Sources ?? d.Sources, Roles = m.Roles ?? d.Roles, Departments = m.Departments ?? d.Departments,
-            Categories = m.Categories ?? d.Categories, DefaultDepartment = m.DefaultDepartment ?? d.DefaultDepartment,
-            DefaultHandlerRole = m.DefaultHandlerRole ?? d.DefaultHandlerRole, DefaultCategory = m.DefaultCategory ?? d.DefaultCategory,
-            DefaultTier = m.DefaultTier ?? d.DefaultTier, Settings = m.Settings ?? d.Settings, Words = m.Words ?? d.Words,
-        };
-    }
-
-    private static readonly PackManifest Defaults = new();
 
     private static void Check(PackManifest m, string origin, List<PackProblem> problems)
     {

@@ -23,6 +23,9 @@ public sealed class ComplaintsBuilder
     /// <summary>The service collection, for adapters that register more.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>The notice templates as this builder's calls have made them so far: each call is checked on top of the earlier ones.</summary>
+    private NoticeTemplates _templatesSoFar = NoticeTemplates.Default;
+
     /// <summary>
     /// The configuration section given to <c>AddComplaints(configuration)</c>, for adapters that read their own
     /// sections from it (<c>UsePack(configuration)</c>, <c>UseSqlite(configuration)</c>); <see langword="null"/> when the
@@ -219,7 +222,8 @@ public sealed class ComplaintsBuilder
     /// <exception cref="NoticeTemplateException">A key, placeholder or format is not valid.</exception>
     public ComplaintsBuilder UseNoticeTemplates(string culture, IReadOnlyDictionary<string, string> templates)
     {
-        _ = NoticeTemplates.Default.With(culture, templates); // fails here, at registration, not when a message is due
+        ArgumentNullException.ThrowIfNull(templates);
+        _templatesSoFar = _templatesSoFar.With(culture, templates); // fails here, at registration, not when a message is due
         var copy = new Dictionary<string, string>(templates, StringComparer.Ordinal);
         Services.Configure<ComplaintsOptions>(o => o.NoticeTemplates = o.NoticeTemplates.With(culture, copy));
         return this;
@@ -228,7 +232,7 @@ public sealed class ComplaintsBuilder
     /// <summary>
     /// Changes the notice templates as a whole: e.g. <c>t =&gt; t.WithDefaultCulture("zh-CN")</c> for a host whose
     /// complainants read Chinese, or <c>t =&gt; t.WithStaffCulture("en")</c> to write to staff in English whatever the
-    /// case's culture. Run once here on the shipped templates, so a bad template throws at registration.
+    /// case's culture. Run once here on the templates the earlier calls made, so a bad template throws at registration.
     /// </summary>
     /// <param name="configure">Given the templates so far, returns the ones to use.</param>
     /// <returns>This builder.</returns>
@@ -236,7 +240,7 @@ public sealed class ComplaintsBuilder
     public ComplaintsBuilder UseNoticeTemplates(Func<NoticeTemplates, NoticeTemplates> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        _ = configure(NoticeTemplates.Default) ?? throw new ArgumentException("The configure function returned null: return the templates to use.", nameof(configure));
+        _templatesSoFar = configure(_templatesSoFar) ?? throw new ArgumentException("The configure function returned null: return the templates to use.", nameof(configure));
         Services.Configure<ComplaintsOptions>(o => o.NoticeTemplates = configure(o.NoticeTemplates));
         return this;
     }

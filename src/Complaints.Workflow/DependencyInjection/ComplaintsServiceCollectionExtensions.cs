@@ -134,6 +134,11 @@ internal sealed class ComplaintsOptionsValidator(IEnumerable<CalendarRegistratio
             failures.Add($"ComplaintsOptions.ConflictRetries is {options.ConflictRetries}; set it between 0 and 100.");
         }
 
+        if (options.NoticeTemplates is null)
+        {
+            failures.Add("ComplaintsOptions.NoticeTemplates is null; leave it at NoticeTemplates.Default or change it with AddComplaints().UseNoticeTemplates(…).");
+        }
+
         CheckPolicy(failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(ConfiguredAt.Keyed<ComplaintsOptions>(bound, failures));
     }

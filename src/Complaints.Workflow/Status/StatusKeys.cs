@@ -71,11 +71,14 @@ internal static class StatusKeys
     private static string Normalized(string secret)
     {
         var s = new StringBuilder(secret.Length);
-        foreach (var c in secret)
+
+        // NFKC first: full-width letters and digits (ＡＢ１２), the full-width hyphen and the ideographic space, as a
+        // Chinese keyboard types them, become their ASCII forms; the dashes a phone or a word processor puts in are hyphens.
+        foreach (var c in secret.Normalize(NormalizationForm.FormKC))
         {
             switch (char.ToUpperInvariant(c))
             {
-                case '-' or ' ':
+                case '-' or ' ' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212':
                     break;
                 case 'O':
                     s.Append('0');

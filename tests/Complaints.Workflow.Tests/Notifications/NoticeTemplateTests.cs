@@ -178,6 +178,20 @@ public sealed partial class NoticeTemplateTests
     }
 
     [Fact]
+    public async Task A_culture_added_in_one_call_can_be_made_the_default_in_a_later_one()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints().UsePolicy(Generic)
+            .UseNoticeTemplates("fr", new Dictionary<string, string> { ["acknowledgement.subject"] = "Votre réclamation {case} est reçue" })
+            .UseNoticeTemplates(t => t.WithDefaultCulture("fr"));
+        await using var provider = services.BuildServiceProvider();
+
+        var templates = provider.GetRequiredService<IOptions<ComplaintsOptions>>().Value.NoticeTemplates;
+
+        templates.CultureFor("de").Should().Be("fr", "the later call sees the culture the earlier one added");
+    }
+
+    [Fact]
     public void A_template_with_a_placeholder_it_cannot_fill_is_refused_at_registration_naming_it()
     {
         var builder = new ServiceCollection().AddComplaints();
