@@ -57,6 +57,9 @@ internal sealed partial class ManifestJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(PackRole))]
 [JsonSerializable(typeof(PackDepartment))]
 [JsonSerializable(typeof(PackAttributeDefinition))]
+[JsonSerializable(typeof(PackLifecycle))]
+[JsonSerializable(typeof(PackImprovement))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class WorkflowJsonContext : JsonSerializerContext;
 
 /// <summary>The typed metadata of a type under a set of options.</summary>
