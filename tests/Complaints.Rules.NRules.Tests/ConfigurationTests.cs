@@ -66,6 +66,25 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void UseNRules_TheCultureOfItsCasesNotices_ComesFromConfiguration_AndABadTagIsNamedByKey()
+    {
+        using (var provider = Host(
+            new() { ["Complaints:NRules:Culture"] = "zh-CN" },
+            (b, section) => b.UseNRules(section, o => o.Rules(typeof(LargeClaimIsSerious)))))
+        {
+            provider.GetRequiredService<PolicyCatalog>().Current.Culture.Should().Be("zh-CN");
+        }
+
+        using var bad = Host(
+            new() { ["Complaints:NRules:Culture"] = "zh_CN" },
+            (b, section) => b.UseNRules(section, o => o.Rules(typeof(LargeClaimIsSerious))));
+        var act = () => bad.GetRequiredService<IOptions<ComplaintsOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>()
+            .WithMessage("*NRulesPolicyOptions.Culture (configuration key 'Complaints:NRules:Culture') is 'zh_CN'; use a BCP 47 tag such as zh-CN*");
+    }
+
+    [Fact]
     public void UseNRules_AnUnknownTier_StopsTheHostAtStart_NamingTheKeyAndTheNearestTier()
     {
         using var provider = Host(

@@ -74,6 +74,8 @@ internal sealed partial class NRulesSettings
 
     public string? CalendarName { get; set; }
 
+    public string? Culture { get; set; }
+
     public SettingsSection? Settings { get; set; }
 
     /// <summary>The <c>Settings</c> section: <see cref="PolicySettings"/> as configuration writes it.</summary>
@@ -139,6 +141,11 @@ internal sealed partial class NRulesSettings
             failures.Add($"{Described("CalendarName", "CalendarName")} is empty; name a registered business calendar (cn, weekdays …) or leave the key out.");
         }
 
+        if (Culture is { } culture && (culture.Length is 0 or > 35 || culture[0] == '-' || culture[^1] == '-' || !culture.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            failures.Add($"{Described("Culture", "Culture")} is '{culture}'; use a BCP 47 tag such as zh-CN or en, or leave the key out for the host's default.");
+        }
+
         if (Settings is not { } s)
         {
             return failures;
@@ -188,6 +195,7 @@ internal sealed partial class NRulesSettings
         }
 
         options.CalendarName = CalendarName ?? options.CalendarName;
+        options.Culture = Culture ?? options.Culture;
         if (Settings is { } s)
         {
             var defaults = PolicySettings.Empty;
