@@ -57,7 +57,7 @@ public sealed class PackFilesSnippets
         var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(ComplaintBuilder.DefaultReceivedAt));
         #region nrules-from-configuration
         services.AddComplaints()
-            .UseNRules(configuration.GetSection("Complaints:NRules"),         // Id, Version, CalendarName, Settings
+            .UseNRules(configuration.GetSection("Complaints:NRules"),         // Id, Version, CalendarName, Culture, Settings
                 o => o.Rules(typeof(RefundAbove5000NeedsFinanceDirector)));   // the rules stay code
         #endregion
         using var provider = services.BuildServiceProvider();
