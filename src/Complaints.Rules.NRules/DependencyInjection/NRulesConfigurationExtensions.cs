@@ -141,7 +141,7 @@ internal sealed partial class NRulesSettings
             failures.Add($"{Described("CalendarName", "CalendarName")} is empty; name a registered business calendar (cn, weekdays …) or leave the key out.");
         }
 
-        if (Culture is { } culture && (culture.Length is 0 or > 35 || culture[0] == '-' || culture[^1] == '-' || !culture.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        if (Culture is { } culture && !CultureTags.IsValid(culture))
         {
             failures.Add($"{Described("Culture", "Culture")} is '{culture}'; use a BCP 47 tag such as zh-CN or en, or leave the key out for the host's default.");
         }

@@ -59,7 +59,7 @@ internal static class ManifestLoader
             Problem($"'currency' is '{m.Currency}'; use an ISO 4217 code such as CNY.");
         }
 
-        if (m.Culture.Length > 0 && (m.Culture.Length > 35 || m.Culture[0] == '-' || m.Culture[^1] == '-' || !m.Culture.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        if (m.Culture.Length > 0 && !CultureTags.IsValid(m.Culture))
         {
             Problem($"'culture' is '{m.Culture}'; use a BCP 47 tag such as zh-CN or en, or leave it out for the host's default.");
         }

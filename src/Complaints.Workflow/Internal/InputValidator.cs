@@ -35,7 +35,7 @@ internal static class InputValidator
             .Check(intake.OccurredAt is not { } at || at <= now, "Intake.OccurredAt", "is in the future; give when it happened, or leave it empty.")
             .Check(((int)intake.Flags & ~127) == 0, "Intake.Flags", "has unknown flags.")
             .Money(intake.ClaimedAmount, "Intake.ClaimedAmount")
-            .Check(intake.Culture is null || Notifications.NoticeTemplates.IsCultureTag(intake.Culture), "Intake.Culture", "is not a culture tag: give a BCP 47 tag such as zh-CN or en, or leave it empty.");
+            .Check(intake.Culture is null || CultureTags.IsValid(intake.Culture), "Intake.Culture", "is not a culture tag: give a BCP 47 tag such as zh-CN or en, or leave it empty.");
 
         if (intake.Complainant is { } complainant)
         {

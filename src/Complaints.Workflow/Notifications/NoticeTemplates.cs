@@ -536,11 +536,6 @@ public sealed class NoticeTemplates
             $"There are no notice templates for '{tag}' (there are for {string.Join(", ", Cultures)}): add them with With(\"{tag}\", …) first.", parameter);
     }
 
-    /// <summary>A BCP 47-shaped tag: letters, digits and hyphens, at most 35 characters, no empty subtag.</summary>
-    internal static bool IsCultureTag(string tag) =>
-        tag.Length is > 0 and <= 35 && tag[0] != '-' && tag[^1] != '-' && !tag.Contains("--", StringComparison.Ordinal)
-        && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
-
     private static string Parent(string tag)
     {
         var dash = tag.LastIndexOf('-');
@@ -551,7 +546,7 @@ public sealed class NoticeTemplates
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(culture, parameter);
         var tag = culture.Trim();
-        if (!IsCultureTag(tag))
+        if (!CultureTags.IsValid(tag))
         {
             throw new ArgumentException($"'{culture}' is not a culture tag: give a BCP 47 tag such as en, zh-CN or fr-CA.", parameter);
         }
