@@ -187,6 +187,41 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryDesk_EveryReasonOfAScopedReader_IsFoundThroughIndexesNotAScanOfEveryCase()
+    {
+        var path = _database.NewPath();
+        var store = _database.Store(path);
+        (await store.QueryDeskAsync(new DeskQuery { AwaitingTriage = true })).Should().BeEmpty();
+        var desk = new DeskQuery
+        {
+            AssignedTo = new ActorId("han"),
+            ApprovalRoles = ["manager"],
+            AwaitingTriage = true,
+            OverdueIn = new DepartmentId("service"),
+            Now = StoreHarness.Start,
+            VisibleTo = new CaseVisibility(new ActorId("han"), new DepartmentId("service"), ["manager"]),
+        };
+
+        using var check = Open(path);
+        using var command = check.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + Storage.Sqlite.Internal.Sql.QueryDesk(Storage.Sqlite.Internal.QuerySql.Where(desk, command));
+        command.Parameters.AddWithValue("$take", 50);
+        command.Parameters.AddWithValue("$skip", 0);
+        var steps = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        var plan = string.Join(" | ", steps);
+        plan.Should().Contain("MULTI-INDEX OR", "each reason is looked up through its own index").And.NotContain("SCAN complaints");
+        plan.Should().Contain("ix_complaints_assignee").And.Contain("ix_complaints_department").And.Contain("ix_complaints_state");
+    }
+
+    [Fact]
     public async Task FirstUse_VersionFourFile_GetsTheAuditAndParkedAlarmTablesAndKeepsItsCases()
     {
         // A file as version 4 left it: the current schema without the audit (step 5), parked alarms (step 6) and held products (step 7).

@@ -1,0 +1,193 @@
+using Complaints.Commands;
+using Complaints.Ports;
+using Complaints.Workflow.Tests.Support;
+using static Complaints.Workflow.Tests.Support.People;
+
+namespace Complaints.Workflow.Tests.Reads;
+
+/// <summary>"My desk": the service asks the store for the actor's cases, scoped and shown as the actor may see them.</summary>
+public sealed class DeskTests
+{
+    // Received Monday 09:30; the 3-working-day resolve deadline of an investigated case ends with Thursday.
+    private static readonly DateTimeOffset ResolveDue = new(2026, 3, 6, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task GetDesk_Coordinator_HoldsCasesAwaitingTriage_AHandlerWhoReceivedOneDoesNot()
+    {
+        var h = new Harness();
+        var byDesk = await h.Receive();
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var byHandler = await h.Receive(by: Handler);
+        await h.DriveTo(ComplaintState.Triaged);
+
+        var coordinators = await h.Service.GetDeskAsync(Coordinator);
+        var handlers = await h.Service.GetDeskAsync(Handler);
+        var receivers = await h.Service.GetDeskAsync(Receiver);
+
+        coordinators.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((byDesk, DeskReasons.AwaitingTriage), (byHandler, DeskReasons.AwaitingTriage));
+        handlers.Should().BeEmpty("a handler may see the case they received, but triage is not theirs");
+        receivers.Should().BeEmpty("receiving a case does not put it on the receiver's desk");
+    }
+
+    [Fact]
+    public async Task GetDesk_ManagerWhoMayTriage_HoldsOnlyTheCasesTheyMaySee()
+    {
+        var h = new Harness();
+        await h.Receive();
+        var theirs = await h.Receive(by: Manager);
+
+        var desk = await h.Service.GetDeskAsync(Manager);
+
+        desk.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((theirs, DeskReasons.AwaitingTriage));
+    }
+
+    [Fact]
+    public async Task GetDesk_Manager_HoldsTheCasesAwaitingTheirApproval_TheGeneralManagerDoesNotYet()
+    {
+        var h = new Harness();
+        var waiting = await h.DriveTo(ComplaintState.AwaitingApproval);
+        await h.DriveTo(ComplaintState.Approved);
+
+        var managers = await h.Service.GetDeskAsync(Manager);
+        var gms = await h.Service.GetDeskAsync(GeneralManager);
+
+        managers.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((waiting, DeskReasons.AwaitingApproval));
+        gms.Should().BeEmpty("the pending step needs a manager first");
+    }
+
+    [Fact]
+    public async Task GetDesk_Handlers_HoldTheirCasesAndTheirDepartmentsOverdueOnes()
+    {
+        var h = new Harness();
+        var hans = await h.DriveTo(ComplaintState.Investigating, Harness.ProductIntake());
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var unassigned = await h.DriveTo(ComplaintState.Triaged, Harness.ProductIntake());
+        await h.DriveTo(ComplaintState.Closed, Harness.ProductIntake());
+
+        (await h.Service.GetDeskAsync(Handler)).Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((hans, DeskReasons.Assigned));
+        (await h.Service.GetDeskAsync(Handler2)).Should().BeEmpty("nothing of the service department is overdue yet");
+
+        h.Time.Advance(TimeSpan.FromDays(4));
+        var hanDesk = await h.Service.GetDeskAsync(Handler);
+        var liDesk = await h.Service.GetDeskAsync(Handler2);
+
+        hanDesk.Select(d => d.Complaint.Id).Should().Contain(hans).And.Contain(unassigned);
+        hanDesk.Single(d => d.Complaint.Id == hans).Reasons.Should().Be(DeskReasons.Assigned | DeskReasons.Overdue);
+        liDesk.Select(d => d.Complaint.Id).Should().Equal(hanDesk.Select(d => d.Complaint.Id), "the same department's overdue cases, in the same order");
+        liDesk.Should().OnlyContain(d => d.Reasons == DeskReasons.Overdue);
+        (await h.Service.GetDeskAsync(SalesHandler)).Should().BeEmpty("the overdue cases are the service department's");
+    }
+
+    [Fact]
+    public async Task GetDesk_DeadlineDueExactlyNow_IsNotOverdueUntilTheNextTick()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating, Harness.ProductIntake());
+        (await h.Stored(id)).NextDeadline!.DueAt.Should().Be(ResolveDue);
+
+        h.Time.SetUtcNow(ResolveDue);
+        var atDue = await h.Service.GetDeskAsync(Handler2);
+        h.Time.Advance(TimeSpan.FromTicks(1));
+        var justAfter = await h.Service.GetDeskAsync(Handler2);
+
+        atDue.Should().BeEmpty();
+        justAfter.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((id, DeskReasons.Overdue));
+    }
+
+    [Fact]
+    public async Task GetDesk_ColleagueOfTheAccused_SeesTheOverdueCaseWithTheComplainantWithheld()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Triaged); // about Wang of sales, routed to sales
+        h.Time.Advance(TimeSpan.FromDays(30));
+
+        var desk = await h.Service.GetDeskAsync(SalesClerk);
+
+        var item = desk.Should().ContainSingle().Which;
+        item.Complaint.Id.Should().Be(id);
+        item.Reasons.Should().Be(DeskReasons.Overdue);
+        item.Complaint.Intake.Complainant.Should().Be(Complainant.Redacted);
+        item.Complaint.Intake.Description.Should().NotBeEmpty();
+        (await h.Stored(id)).Intake.Complainant.Name.Should().Be("Liu Yang", "redaction never touches the stored case");
+        (await h.Service.GetDeskAsync(Coordinator)).Should().BeEmpty("the coordinator's department holds no overdue case and nothing waits for triage");
+    }
+
+    [Fact]
+    public async Task GetDesk_TheAccused_DoesNotFindTheCaseAgainstThem()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Triaged); // about Wang of sales, routed to sales
+        h.Time.Advance(TimeSpan.FromDays(30));
+
+        var clerks = await h.Service.GetDeskAsync(SalesClerk);
+        var accused = await h.Service.GetDeskAsync(Accused);
+
+        clerks.Select(d => d.Complaint.Id).Should().Equal(id);
+        accused.Should().BeEmpty("the case is overdue in their department, but they are the one complained about");
+    }
+
+    [Fact]
+    public async Task GetDesk_ARecusedHandler_DoesNotFindTheCaseTheySteppedAsideFrom()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Investigating, Harness.ProductIntake());
+        await h.Do(id, Handler, new Recuse("The complainant is my neighbour."));
+        h.Time.Advance(TimeSpan.FromDays(30));
+
+        var hans = await h.Service.GetDeskAsync(Handler);
+        var lis = await h.Service.GetDeskAsync(Handler2);
+
+        lis.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((id, DeskReasons.Overdue));
+        hans.Should().BeEmpty("Han recused himself, though the case is overdue in his department");
+    }
+
+    [Fact]
+    public async Task GetDesk_PagesCutTheDeskInOrder()
+    {
+        var h = new Harness();
+        var ids = new List<ComplaintId>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await h.Receive());
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var whole = await h.Service.GetDeskAsync(Coordinator);
+        var second = await h.Service.GetDeskAsync(Coordinator, skip: 2, take: 2);
+
+        whole.Select(d => d.Complaint.Id).Should().Equal(ids, "the same acknowledgement deadline after receipt: received first, due first");
+        second.Select(d => d.Complaint.Id).Should().Equal(ids[2], ids[3]);
+    }
+
+    public static TheoryData<int, int, string> BadPages => new()
+    {
+        { -1, 50, "Skip" },
+        { 0, 0, "Take" },
+        { 0, 1001, "Take" },
+        { 0, -5, "Take" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPages))]
+    public async Task GetDesk_BadPage_IsRefusedNamingTheField(int skip, int take, string field)
+    {
+        var h = new Harness();
+        await h.Receive();
+
+        var act = () => h.Service.GetDeskAsync(Coordinator, skip, take);
+
+        (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal(field);
+    }
+
+    [Fact]
+    public async Task GetDesk_NoActorOrOneWithoutAnId_IsRefusedNamingTheField()
+    {
+        var h = new Harness();
+
+        var none = () => h.Service.GetDeskAsync(null!);
+        var blank = () => h.Service.GetDeskAsync(Handler with { Id = new ActorId(" ") });
+
+        (await none.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Actor");
+        (await blank.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("Actor.Id");
+    }
+}
