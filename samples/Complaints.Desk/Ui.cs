@@ -64,6 +64,11 @@ public static class Ui
         ["show"] = ("Show", "查看"),
         ["report.for.see.all"] = ("The report counts every case; it is for those who see every case (coordinators, general managers, auditors).", "报告统计全部案件，仅供可查看全部案件的人员（协调员、总经理、审计）使用。"),
         ["report.unavailable"] = ("This store does not compute the analysis.", "当前存储不支持统计分析。"),
+        ["Assigned"] = ("yours to handle", "由您承办"),
+        ["AwaitingApproval"] = ("awaits your approval", "待您审批"),
+        ["AwaitingTriage"] = ("awaits triage", "待分办"),
+        ["Overdue"] = ("overdue in your department", "本部门已超期"),
+        ["more"] = ("More", "更多"),
         ["language"] = ("中文", "English"),
         ["error"] = ("Something went wrong.", "出错了。"),
     };

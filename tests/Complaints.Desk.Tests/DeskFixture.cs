@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Complaints.Desk.Tests;
@@ -33,6 +35,9 @@ public sealed class DeskFixture : IAsyncLifetime
     /// <summary>The app's complaint service, for arranging a case before the part of a scenario the test drives in the browser.</summary>
     public ComplaintService Service => _app!.Services.GetRequiredService<ComplaintService>();
 
+    /// <summary>The app's clock: Monday 2 March 2026, 09:00 in China, until a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
     public IComplaintStore Store => _app!.Services.GetRequiredService<IComplaintStore>();
 
     public async ValueTask InitializeAsync()
@@ -55,6 +60,10 @@ public sealed class DeskFixture : IAsyncLifetime
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration[DeskApp.DatabaseKey] = Path.Combine(_folder, "desk.db");
             builder.Logging.ClearProviders();
+            // Before the app's services: AddComplaints only adds the system clock when none is registered.
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            // The sign-in cookie's keys in memory, not in the user's key ring (whose keys were made on the real clock).
+            builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         });
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Complaints.Commands;
 using Complaints.Demo;
 using Complaints.Ports;
+using Complaints.Testing;
 using Microsoft.Playwright;
 
 namespace Complaints.Desk.Tests;
@@ -27,7 +28,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         timeline.Should().Contain("nursing-care-to-nursing-department", "the routing decision shows the rule that matched")
             .And.Contain("complaint.Category=\"nursing-care\"", "and the value that fired it");
         (await page.Locator("#deadlines .due.later, #deadlines .due.soon").CountAsync()).Should().BeGreaterThan(0, "the new case's deadlines are open and coloured");
-        await ScreenshotAsync(page);
+        await ScreenshotAsync(page, "case.png", fullPage: true);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
     [Fact]
     public async Task A_handler_investigates_and_proposes_a_remedy()
     {
-        var id = await ArrangeAssignedAsync(Hospital.FinanceHandler, "fees-to-finance");
+        var id = await ArrangeBillingAsync(ComplaintState.Assigned);
         var page = await desk.SignedInAsync(Hospital.FinanceHandler.Id.Value);
         await page.GotoAsync($"/Case/{id.Value}");
 
@@ -62,6 +63,56 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         (await page.TextContentAsync("#state")).Should().Be(nameof(ComplaintState.AwaitingApproval));
         (await page.TextContentAsync("#pending-approval")).Should().Be(ComplaintRoles.Manager);
         (await page.TextContentAsync("#timeline")).Should().Contain("above-handler-limit-needs-department-head").And.Contain("remedy.Amount=1200");
+    }
+
+    [Fact]
+    public async Task A_manager_approves_from_the_inbox()
+    {
+        var id = await ArrangeBillingAsync(ComplaintState.AwaitingApproval);
+
+        var page = await desk.SignedInAsync(Hospital.FinanceManager.Id.Value);
+        await page.ClickAsync("header a[href='/Approvals']");
+        await page.ClickAsync($"tr[data-case='{id.Value}'] a");
+        await page.WaitForURLAsync(CasePage());
+        await ActAsync(page, ComplaintAction.Approve, ("note", "Agreed; stop the terminal retrying."));
+
+        (await page.TextContentAsync("#pending-approval")).Should().BeEmpty();
+        (await page.TextContentAsync("#timeline")).Should().Contain(nameof(Journal.RemedyApproved));
+        await page.GotoAsync("/Approvals");
+        (await page.Locator($"tr[data-case='{id.Value}']").CountAsync()).Should().Be(0, "an approved case leaves the inbox");
+    }
+
+    [Fact]
+    public async Task A_recused_person_does_not_get_the_action()
+    {
+        var id = await ArrangeAsync(Hospital.HeadNurse, "nursing-care", Hospital.Nursing, "Ward 3 night round", ComplaintState.Assigned);
+        var page = await desk.SignedInAsync(Hospital.HeadNurse.Id.Value);
+        await page.GotoAsync($"/Case/{id.Value}");
+        (await page.Locator("form[data-action='StartInvestigation']").CountAsync()).Should().Be(1, "the handler may start before stepping aside");
+
+        await ActAsync(page, ComplaintAction.Recuse, ("reason", "The complainant is my neighbour."));
+
+        (await page.Locator("form[data-action='StartInvestigation']").CountAsync()).Should().Be(0);
+        (await page.Locator("#no-actions").IsVisibleAsync()).Should().BeTrue();
+        await page.GotoAsync("/");
+        (await page.Locator($"tr[data-case='{id.Value}']").CountAsync()).Should().Be(0, "a case one stepped aside from is not on one's desk");
+    }
+
+    [Fact]
+    public async Task My_desk_colours_each_due_date_by_urgency()
+    {
+        var overdue = await ArrangeBillingAsync(ComplaintState.Assigned);
+        desk.Clock.SetUtcNow((await NextDueAsync(overdue)).AddHours(1));
+        var soon = await ArrangeBillingAsync(ComplaintState.Assigned);
+        desk.Clock.SetUtcNow((await NextDueAsync(soon)).AddHours(-1));
+        var later = await ArrangeBillingAsync(ComplaintState.Assigned);
+
+        var page = await desk.SignedInAsync(Hospital.FinanceHandler.Id.Value);
+
+        (await UrgencyAsync(page, overdue)).Should().Be("due overdue");
+        (await UrgencyAsync(page, soon)).Should().Be("due soon");
+        (await UrgencyAsync(page, later)).Should().Be("due later");
+        await ScreenshotAsync(page, "desk.png", fullPage: false);
     }
 
     [Fact]
@@ -130,37 +181,52 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         await page.WaitForURLAsync(new Regex($"done={action}$"));
     }
 
-    /// <summary>A billing complaint (1,200 CNY) received, triaged and assigned to <paramref name="handler"/> through the service.</summary>
-    private async Task<ComplaintId> ArrangeAssignedAsync(Actor handler, string expectedRoutingRule)
+    /// <summary>A billing complaint (1,200 CNY) for the finance handler, taken to <paramref name="state"/> through the service.</summary>
+    private Task<ComplaintId> ArrangeBillingAsync(ComplaintState state) =>
+        ArrangeAsync(Hospital.FinanceHandler, "billing", Hospital.Finance, "Outpatient billing", state, new Money(1200, "CNY"));
+
+    /// <summary>
+    /// A complaint received by the coordinator and taken along the happy path to <paramref name="state"/> through the
+    /// service (<see cref="CaseDriver"/>), with <paramref name="handler"/> handling it; the pack routes it to <paramref name="department"/>.
+    /// </summary>
+    private async Task<ComplaintId> ArrangeAsync(Actor handler, string category, DepartmentId department, string subject, ComplaintState state, Money? claimed = null)
     {
-        var coordinator = Hospital.Coordinator;
-        var received = await desk.Service.ReceiveAsync(coordinator, new ComplaintIntake(
+        var driver = new CaseDriver(desk.Service,
+            new CaseCast { Receiver = Hospital.Coordinator, Coordinator = Hospital.Coordinator, Handler = handler, Approvers = [Hospital.FinanceManager, Hospital.President] },
+            new CaseScript { Remedy = new RemedyProposal(RemedyKind.Refund, "Refund the duplicate charge", claimed) });
+        var complaint = await driver.DriveToAsync(new ComplaintIntake(
             ComplaintKind.Complaint, Channel.Email, new Complainant("Qiao Yu", new ContactDetails(Email: "qiao.yu@example.com")),
-            new ComplaintSubject(SubjectKind.Service, "Outpatient billing", Hospital.Finance),
-            "I was charged twice for my MRI scan (1,200 CNY each time).", "billing", ClaimedAmount: new Money(1200, "CNY"),
-            Attributes: new Dictionary<string, string> { [Cases.OrganisationAttribute] = "city-hospital" }));
-        var id = received.Complaint.Id;
-        var triaged = await desk.Service.ExecuteAsync(id, coordinator, new Triage());
-        triaged.Entries.Should().ContainSingle().Which.Event.Should().BeOfType<Journal.ComplaintTriaged>()
-            .Which.Routing.Explanation.MatchedRules.Should().Contain(expectedRoutingRule);
-        await desk.Service.ExecuteAsync(id, coordinator, new Assign(handler));
-        return id;
+            new ComplaintSubject(SubjectKind.Service, subject, department),
+            "Charged twice, and nobody answered my two emails about it.", category, ClaimedAmount: claimed,
+            Attributes: new Dictionary<string, string> { [Cases.OrganisationAttribute] = "city-hospital" }), state, Hospital.Coordinator);
+        complaint.Department.Should().Be(department, "the pack routes the case there");
+        return complaint.Id;
+    }
+
+    private async Task<DateTimeOffset> NextDueAsync(ComplaintId id) =>
+        (await desk.Service.GetAsync(id, Hospital.Coordinator)).NextDeadline!.DueAt;
+
+    /// <summary>The CSS classes of the due date of case <paramref name="id"/>'s row on the desk.</summary>
+    private static async Task<string?> UrgencyAsync(IPage page, ComplaintId id)
+    {
+        await page.GotoAsync("/");
+        return await page.Locator($"tr[data-case='{id.Value}'] .due").GetAttributeAsync("class");
     }
 
     private async Task<int> CountAsync() =>
         (await desk.Store.CountAsync(new ComplaintCountQuery(ComplaintCountGrouping.State), TestContext.Current.CancellationToken)).Sum(c => c.Count);
 
     /// <summary>The page as it looks, attached to the test's output; with COMPLAINTS_UPDATE_DOCS=1 also the README's screenshot.</summary>
-    private static async Task ScreenshotAsync(IPage page)
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage)
     {
-        var png = await page.ScreenshotAsync(new() { FullPage = false });
-        TestContext.Current.AddAttachment("desk.png", png, "image/png");
+        var png = await page.ScreenshotAsync(new() { FullPage = fullPage });
+        TestContext.Current.AddAttachment(name, png, "image/png");
         var output = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(output);
-        await File.WriteAllBytesAsync(Path.Combine(output, "desk.png"), png, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(output, name), png, TestContext.Current.CancellationToken);
         if (Environment.GetEnvironmentVariable("COMPLAINTS_UPDATE_DOCS") == "1")
         {
-            await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot(), "samples", "Complaints.Desk", "docs", "desk.png"), png, TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot(), "samples", "Complaints.Desk", "docs", name), png, TestContext.Current.CancellationToken);
         }
     }
 
