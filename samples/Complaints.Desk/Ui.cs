@@ -69,6 +69,51 @@ public static class Ui
         ["AwaitingTriage"] = ("awaits triage", "待分办"),
         ["Overdue"] = ("overdue in your department", "本部门已超期"),
         ["more"] = ("More", "更多"),
+        // The action buttons (ComplaintAction) and their forms' fields.
+        ["action.ConfirmReadBack"] = ("Confirm read-back", "确认复述记录"),
+        ["action.Triage"] = ("Triage", "分办"),
+        ["action.Reject"] = ("Reject", "不予受理"),
+        ["action.Redirect"] = ("Redirect", "告知转投"),
+        ["action.ResolveOnSpot"] = ("Resolve on the spot", "当场处理"),
+        ["action.Assign"] = ("Assign", "指定承办人"),
+        ["action.Reassign"] = ("Reassign", "改派"),
+        ["action.Recuse"] = ("Recuse", "回避"),
+        ["action.StartInvestigation"] = ("Start investigation", "开始调查"),
+        ["action.AddEvidence"] = ("Add evidence", "添加证据"),
+        ["action.HearAccused"] = ("Hear the accused", "听取申辩"),
+        ["action.RecordFindings"] = ("Record findings", "记录调查结论"),
+        ["action.RecordEmergencyMeeting"] = ("Record emergency meeting", "记录紧急会议"),
+        ["action.ProposeRemedy"] = ("Propose remedy", "提出处理方案"),
+        ["action.Approve"] = ("Approve", "批准"),
+        ["action.DeclineApproval"] = ("Decline", "不批准"),
+        ["action.CommunicateDecision"] = ("Communicate decision", "告知处理结果"),
+        ["action.RecordCustomerAcceptance"] = ("Customer accepts", "顾客接受"),
+        ["action.RecordCustomerRejection"] = ("Customer rejects", "顾客不接受"),
+        ["action.Escalate"] = ("Escalate", "报请上级"),
+        ["action.CompleteImplementation"] = ("Implementation done", "落实完毕"),
+        ["action.RecordFollowUp"] = ("Record follow-up", "记录回访"),
+        ["action.Close"] = ("Close", "结案"),
+        ["action.Reopen"] = ("Reopen", "重新办理"),
+        ["action.Withdraw"] = ("Withdraw", "撤回"),
+        ["field.handler"] = ("Handler", "承办人"),
+        ["field.reason"] = ("Reason", "理由"),
+        ["field.to"] = ("To", "转至"),
+        ["field.method"] = ("How it was read back", "复述方式"),
+        ["field.reference"] = ("Reference", "证据编号"),
+        ["field.description"] = ("Description", "说明"),
+        ["field.statement"] = ("Statement", "申辩内容"),
+        ["field.outcome"] = ("Outcome", "结论"),
+        ["field.cause"] = ("Root cause", "原因"),
+        ["field.summary"] = ("Summary", "摘要"),
+        ["field.attendees"] = ("Attendees (comma-separated)", "参会人员（逗号分隔）"),
+        ["field.minutes"] = ("Minutes", "会议纪要"),
+        ["field.kind"] = ("Kind", "方式"),
+        ["field.amount"] = ("Amount", "金额"),
+        ["field.note"] = ("Note", "意见"),
+        ["field.channel"] = ("Channel", "渠道"),
+        ["field.message"] = ("Message", "告知内容"),
+        ["field.comment"] = ("Comment", "备注"),
+        ["field.satisfaction"] = ("Satisfaction", "满意度"),
         ["language"] = ("中文", "English"),
         ["error"] = ("Something went wrong.", "出错了。"),
     };
@@ -78,6 +123,9 @@ public static class Ui
 
     /// <summary>The text of <paramref name="key"/> in the request's language; the key itself if it has none (a missing string shows, it does not throw).</summary>
     public static string T(string key) => Text.TryGetValue(key, out var text) ? (IsChinese ? text.Zh : text.En) : key;
+
+    /// <summary>The text of <paramref name="key"/> with <paramref name="prefix"/> (<c>action.</c>, <c>field.</c>); <paramref name="key"/> itself if it has none.</summary>
+    public static string T(string prefix, string key) => Text.ContainsKey(prefix + key) ? T(prefix + key) : key;
 
     /// <summary>The other language's culture name, for the switch.</summary>
     public static string OtherCulture => IsChinese ? "en" : "zh-CN";

@@ -136,10 +136,16 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
     public async Task The_desk_speaks_chinese_when_asked()
     {
         var page = await desk.SignedInAsync(Hospital.Coordinator.Id.Value);
-        await page.GotoAsync("/Intake?culture=zh-CN");
+        await page.GotoAsync("/Intake");
+        (await page.TextContentAsync("#receive")).Should().Be("Receive the complaint");
+
+        await page.ClickAsync("header a[lang='zh-CN']");
+        await page.WaitForURLAsync(new Regex("/Intake$"));
 
         (await page.TextContentAsync("header")).Should().Contain("我的工作台").And.Contain("登记投诉");
         (await page.TextContentAsync("#receive")).Should().Be("受理投诉");
+        await page.GotoAsync("/");
+        (await page.TextContentAsync("table.desk")).Should().Contain("待分办", "the language is kept, and the seeded complaint awaiting triage is on the coordinator's desk");
     }
 
     /// <summary>Fills the intake form for a walk-in complaint about <paramref name="subject"/> and receives it; returns the case page's path.</summary>
