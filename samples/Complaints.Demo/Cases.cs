@@ -28,6 +28,23 @@ internal static partial class Cases
         ["furniture-shop"] = GenericPack,
     };
 
+    /// <summary>
+    /// One deployment for the whole group: every pack loaded, and each organisation's complaints opened under its own
+    /// pack (chosen by the <see cref="OrganisationAttribute"/> of the intake).
+    /// </summary>
+    public static void AddPacks(Microsoft.Extensions.DependencyInjection.PolicyPacksBuilder packs)
+    {
+        foreach (var pack in Packs)
+        {
+            packs.Add(pack);
+        }
+
+        foreach (var (organisation, pack) in Organisations)
+        {
+            packs.WhenAttribute(OrganisationAttribute, organisation, pack);
+        }
+    }
+
     /// <summary>The organisation whose complaints follow <paramref name="pack"/>.</summary>
     public static string OrganisationOf(string pack) => Organisations.Single(o => o.Value == pack).Key;
 

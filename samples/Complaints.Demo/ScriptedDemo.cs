@@ -87,19 +87,7 @@ internal static class ScriptedDemo
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         var complaints = services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(14))
-            .UsePacks(packs =>
-            {
-                // One deployment for the whole group: each organisation's complaints follow its own pack.
-                foreach (var pack in Cases.Packs)
-                {
-                    packs.Add(pack);
-                }
-
-                foreach (var (organisation, pack) in Cases.Organisations)
-                {
-                    packs.WhenAttribute(Cases.OrganisationAttribute, organisation, pack);
-                }
-            })
+            .UsePacks(Cases.AddPacks)
             .UseSqlite(connectionString);
         if (engine == DemoEngine.NRules)
         {

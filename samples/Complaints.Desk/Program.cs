@@ -1,0 +1,4 @@
+using Complaints.Desk;
+
+var app = await DeskApp.BuildAsync(args);
+await app.RunAsync();
