@@ -77,8 +77,10 @@ public sealed partial class ComplaintService
 
     /// <summary>
     /// What <paramref name="actor"/> may do on the case now: the actions the lifecycle allows in its state whose
-    /// conditions are met and that the actor's roles and relation to the case permit. A policy may still refuse
-    /// one when it decides (a conflict of interest, a remedy beyond the receiver's authority).
+    /// conditions are met and that the actor's roles and relation to the case permit. <see cref="ComplaintAction.Approve"/>
+    /// is offered only if the approval decision would accept this approver (not their own proposal, no conflict of
+    /// interest the policy finds). A policy may still refuse another action when it decides with the command's
+    /// values (a remedy beyond the receiver's authority, a handler who must step aside).
     /// </summary>
     /// <param name="id">The case.</param>
     /// <param name="actor">Who would act.</param>
@@ -95,9 +97,32 @@ public sealed partial class ComplaintService
             return [];
         }
 
-        var settings = _policies.Resolve(complaint.Policy, complaint.Id).Lifecycle;
-        var machine = Lifecycle.LifecycleMachine.For(complaint, _time.GetUtcNow(), _options.ReopenWindow, settings);
-        return machine.AllowedActions().Where(a => PermissionFor(a, settings).Grants(actor, complaint)).ToArray();
+        var policy = _policies.Resolve(complaint.Policy, complaint.Id);
+        var now = _time.GetUtcNow();
+        var machine = Lifecycle.LifecycleMachine.For(complaint, now, _options.ReopenWindow, policy.Lifecycle);
+        return machine.AllowedActions()
+            .Where(a => PermissionFor(a, policy.Lifecycle).Grants(actor, complaint))
+            .Where(a => a != ComplaintAction.Approve || MayApprove(policy, complaint, actor, now))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Whether the approval decision itself would let <paramref name="actor"/> approve: not their own proposal, not a
+    /// second step of theirs unless the policy allows it, and no conflict of interest the policy finds. It is the same
+    /// decision <see cref="ExecuteAsync"/> takes, so an approver who must step aside is not offered the action.
+    /// </summary>
+    private bool MayApprove(IComplaintPolicy policy, Complaint complaint, Actor actor, DateTimeOffset now)
+    {
+        var context = new CommandDefinitions.DecisionContext(policy, complaint, actor, now, _calendar, _calendars, _options.ReopenWindow);
+        try
+        {
+            CommandDefinitions.CommandTable.Find(typeof(Approve))!.Decide(context, new Approve());
+            return true;
+        }
+        catch (ComplaintException refused) when (refused is NotPermittedException or RecusalRequiredException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The policy's handling advice for the case (how to approach this complainant), for whoever handles it.</summary>

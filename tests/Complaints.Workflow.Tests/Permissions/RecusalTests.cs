@@ -116,4 +116,28 @@ public sealed class RecusalTests
         (await act.Should().ThrowAsync<RecusalRequiredException>()).Which.Person.Should().Be(SalesManager.Id);
         (await h.Stored(id)).PendingApproval!.ApprovedBy.Should().BeNull();
     }
+    [Fact]
+    public async Task AllowedActions_AnApproverThePolicyWouldRecuse_IsNotOfferedApprove()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.AwaitingApproval);
+
+        // Both hold the role the step needs; only the sales manager is from the accused department.
+        (await h.Service.GetAllowedActionsAsync(id, Manager)).Should().Contain(ComplaintAction.Approve);
+        (await h.Service.GetAllowedActionsAsync(id, SalesManager)).Should().NotContain(ComplaintAction.Approve);
+    }
+
+    [Fact]
+    public async Task AllowedActions_TheHandlerWhoProposedTheRemedy_IsNotOfferedApprove()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.AwaitingApproval);
+        var handlerAndManager = Handler with { Roles = [ComplaintRoles.Handler, ComplaintRoles.Manager] };
+        var stored = await h.Stored(id);
+        stored.Assignee!.Id.Should().Be(Handler.Id);
+
+        (await h.Service.GetAllowedActionsAsync(id, handlerAndManager)).Should().NotContain(ComplaintAction.Approve);
+        var act = () => h.Service.ExecuteAsync(id, handlerAndManager, new Approve());
+        await act.Should().ThrowAsync<NotPermittedException>();
+    }
 }
