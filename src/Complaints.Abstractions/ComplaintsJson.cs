@@ -113,7 +113,7 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
         where TEnum : struct, Enum => new(JsonNamingPolicy.KebabCaseLower);
 }
 
-/// <summary>Generated metadata for everything the library persists or stores read back (see <see cref="ComplaintsJson"/>).</summary>
+/// <summary>Generated metadata for everything the library persists or stores read back, and the commands and reads a host sends over HTTP (see <see cref="ComplaintsJson"/>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Complaint))]
 [JsonSerializable(typeof(JournalEntry))]
@@ -128,4 +128,8 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
 [JsonSerializable(typeof(FollowUpContact[]))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Actor))]
+[JsonSerializable(typeof(ComplaintCommand))]
+[JsonSerializable(typeof(IReadOnlyList<JournalEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintAction>))]
+[JsonSerializable(typeof(IReadOnlyList<OutboxMessage>))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;
