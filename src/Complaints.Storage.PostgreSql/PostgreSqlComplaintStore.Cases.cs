@@ -138,6 +138,32 @@ public sealed partial class PostgreSqlComplaintStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
+        command.CommandText = _sql.QueryDesk(QuerySql.Where(query, command.Parameters));
+        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
+        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var page = new List<DeskItem>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The columns chose the case; its reasons are read from the case itself, by the reference semantics.
+            if (_logger.ReadCaseOrSkip(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(new DeskItem(complaint, query.ReasonsFor(complaint)));
+            }
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

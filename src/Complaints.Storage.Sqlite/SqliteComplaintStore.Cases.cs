@@ -179,6 +179,29 @@ public sealed partial class SqliteComplaintStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql.QueryDesk(QuerySql.Where(query, command));
+        command.Add("$take", Math.Max(0, query.Take));
+        command.Add("$skip", Math.Max(0, query.Skip));
+        var page = new List<DeskItem>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The columns chose the case; its reasons are read from the case itself, by the reference semantics.
+            if (_logger.ReadCaseOrSkip(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } complaint)
+            {
+                page.Add(new DeskItem(complaint, query.ReasonsFor(complaint)));
+            }
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -48,6 +48,12 @@ public sealed partial class ComplaintService
         Internal.InputValidator.Query(reader, query);
         var scoped = _access.VisibilityFor(reader) is { } visibility ? query! with { VisibleTo = visibility } : query!;
         var page = await _store.QueryAsync(scoped, cancellationToken).ConfigureAwait(false);
+        return await ShowAllAsync(page, reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A page of cases as the reader may see them, the reads that show a confidential complainant put on record together.</summary>
+    private async Task<Complaint[]> ShowAllAsync(IReadOnlyList<Complaint> page, Actor reader, CancellationToken cancellationToken)
+    {
         var shown = new Complaint[page.Count];
         List<AuditRecord>? reads = null;
         for (var i = 0; i < shown.Length; i++)

@@ -86,6 +86,12 @@ public sealed class CaseLifeTests
             return _inner.QueryAsync(query, cancellationToken);
         }
 
+        public Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
+        {
+            OtherReads++;
+            return _inner.QueryDeskAsync(query, cancellationToken);
+        }
+
         public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default) => _inner.AppendAuditAsync(record, cancellationToken);
 
         public Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)

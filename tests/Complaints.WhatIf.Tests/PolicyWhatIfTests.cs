@@ -335,6 +335,9 @@ public sealed class PolicyWhatIfTests : IDisposable
         public async Task<IReadOnlyList<Complaint>> QueryAsync(Ports.ComplaintQuery query, CancellationToken cancellationToken = default) =>
             (await inner.QueryAsync(query, cancellationToken)).Where(c => c.Id != unreadable).ToArray();
 
+        public async Task<IReadOnlyList<Ports.DeskItem>> QueryDeskAsync(Ports.DeskQuery query, CancellationToken cancellationToken = default) =>
+            (await inner.QueryDeskAsync(query, cancellationToken)).Where(d => d.Complaint.Id != unreadable).ToArray();
+
         public Task<IReadOnlyList<Ports.ComplaintCount>> CountAsync(Ports.ComplaintCountQuery query, CancellationToken cancellationToken = default) => inner.CountAsync(query, cancellationToken);
     }
 

@@ -39,6 +39,15 @@ public interface IComplaintStore
     /// <returns>The page of cases.</returns>
     Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Finds the cases on one person's desk (<see cref="DeskQuery"/>): every case for which
+    /// <see cref="DeskQuery.ReasonsFor"/> is not <see cref="DeskReasons.None"/>, with those reasons, in one paged read.
+    /// </summary>
+    /// <param name="query">The desk's criteria and page.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page, ordered by the next deadline's due time (cases without one last), then receipt time, then id (ordinal).</returns>
+    Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Counts the cases received in a period, grouped as <paramref name="query"/> says (see <see cref="ComplaintCountQuery.CountIn"/> for the exact semantics).</summary>
     /// <param name="query">The grouping and period.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -74,16 +74,7 @@ internal static class QuerySql
 
         if (query.VisibleTo is { } reader)
         {
-            sql.Append(" AND (received_by = @reader OR assignee = @reader");
-            parameters.Add(Parameter("reader", NpgsqlDbType.Text, reader.Actor.Value));
-            if (reader.Department is { } readerDepartment)
-            {
-                sql.Append(" OR department = @reader_department");
-                parameters.Add(Parameter("reader_department", NpgsqlDbType.Text, readerDepartment.Value));
-            }
-
-            sql.Append(" OR (state = @awaiting_approval AND pending_approval_role_key = ANY(@reader_roles)))");
-            parameters.Add(Parameter("reader_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, reader.Roles.Select(CaseColumns.RoleKey).ToArray()));
+            AppendVisible(sql, parameters, reader);
         }
 
         if (query.AwaitingApprovalByRole is not null || query.VisibleTo is not null)
@@ -92,6 +83,78 @@ internal static class QuerySql
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// The desk's conditions (<see cref="DeskQuery.ReasonsFor"/>): its criteria OR-ed, then restricted to what the reader
+    /// may see; <c>FALSE</c> when no criterion is set.
+    /// </summary>
+    public static string Where(DeskQuery query, NpgsqlParameterCollection parameters)
+    {
+        var reasons = new List<string>();
+        if (query.AssignedTo is { } assignee)
+        {
+            reasons.Add("(assignee = @desk_assignee AND NOT (state = ANY(@ended)))");
+            parameters.Add(Parameter("desk_assignee", NpgsqlDbType.Text, assignee.Value));
+            parameters.Add(Parameter("ended", NpgsqlDbType.Array | NpgsqlDbType.Text, Ended));
+        }
+
+        if (query.ApprovalRoles is { Count: > 0 } roles)
+        {
+            reasons.Add("(state = @awaiting_approval AND pending_approval_role_key = ANY(@desk_roles))");
+            parameters.Add(Parameter("desk_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, roles.Select(CaseColumns.RoleKey).ToArray()));
+        }
+
+        if (query.AwaitingTriage)
+        {
+            reasons.Add("state = @received");
+            parameters.Add(Parameter("received", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.Received)));
+        }
+
+        if (query.OverdueIn is { } department)
+        {
+            // next_due_ticks is NULL for an ended case or a paused clock, as Complaint.NextDeadline is.
+            reasons.Add("(department = @desk_department AND next_due_ticks < @now)");
+            parameters.Add(Parameter("desk_department", NpgsqlDbType.Text, department.Value));
+            parameters.Add(Parameter("now", NpgsqlDbType.Bigint, CaseColumns.Ticks(query.Now)));
+        }
+
+        if (reasons.Count == 0)
+        {
+            return "FALSE";
+        }
+
+        var sql = new StringBuilder("(").AppendJoin(" OR ", reasons).Append(')');
+        if (query.VisibleTo is { } reader)
+        {
+            AppendVisible(sql, parameters, reader);
+        }
+
+        if (query.ApprovalRoles is { Count: > 0 } || query.VisibleTo is not null)
+        {
+            parameters.Add(Parameter("awaiting_approval", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.AwaitingApproval)));
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The states of a case that has ended (<see cref="Complaint.IsFinal"/>).</summary>
+    private static readonly string[] Ended =
+        [.. new[] { ComplaintState.Closed, ComplaintState.Rejected, ComplaintState.Redirected, ComplaintState.Withdrawn }.Select(CaseColumns.Of)];
+
+    /// <summary>What a restricted reader may see, as <see cref="CaseVisibility.CanSee"/> reads (uses <c>@awaiting_approval</c>).</summary>
+    private static void AppendVisible(StringBuilder sql, NpgsqlParameterCollection parameters, CaseVisibility reader)
+    {
+        sql.Append(" AND (received_by = @reader OR assignee = @reader");
+        parameters.Add(Parameter("reader", NpgsqlDbType.Text, reader.Actor.Value));
+        if (reader.Department is { } readerDepartment)
+        {
+            sql.Append(" OR department = @reader_department");
+            parameters.Add(Parameter("reader_department", NpgsqlDbType.Text, readerDepartment.Value));
+        }
+
+        sql.Append(" OR (state = @awaiting_approval AND pending_approval_role_key = ANY(@reader_roles)))");
+        parameters.Add(Parameter("reader_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, reader.Roles.Select(CaseColumns.RoleKey).ToArray()));
     }
 
     /// <summary>The count's conditions: the receipt window, if given.</summary>

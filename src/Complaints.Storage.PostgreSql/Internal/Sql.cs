@@ -63,6 +63,13 @@ internal sealed class Sql(string s)
     public string QueryCases(string where) =>
         $"SELECT id, document FROM {_schema}.complaints WHERE {where} ORDER BY received_ticks, id LIMIT @take OFFSET @skip";
 
+    /// <summary>
+    /// A page of a desk (<see cref="Ports.DeskQuery"/>): by the next deadline's due time, cases without one last, then receipt
+    /// time, then id.
+    /// </summary>
+    public string QueryDesk(string where) =>
+        $"SELECT id, document FROM {_schema}.complaints WHERE {where} ORDER BY next_due_ticks ASC NULLS LAST, received_ticks, id LIMIT @take OFFSET @skip";
+
     /// <summary>The number of cases matching <paramref name="where"/> per value of <paramref name="column"/>.</summary>
     public string CountCases(string column, string where) =>
         $"SELECT {column}, count(*) FROM {_schema}.complaints WHERE {where} GROUP BY {column}";

@@ -89,22 +89,79 @@ internal static class QuerySql
 
         if (query.VisibleTo is { } visibility)
         {
-            var actor = Param(visibility.Actor.Value);
-            var visible = new List<string> { $"received_by = {actor}", $"assignee = {actor}" };
-            if (visibility.Department is { } own)
-            {
-                visible.Add($"department = {Param(own.Value)}");
-            }
-
-            if (visibility.Roles.Count > 0)
-            {
-                visible.Add($"(state = {awaitingApproval} AND pending_approval_role_key IN {In(visibility.Roles.Select(r => (object)CaseColumns.RoleKey(r)!))})");
-            }
-
-            clauses.Add($"({string.Join(" OR ", visible)})");
+            clauses.Add(Visible(visibility, Param, In, awaitingApproval));
         }
 
         return clauses.Count == 0 ? "1" : string.Join(" AND ", clauses);
+    }
+
+    /// <summary>
+    /// The desk's conditions (<see cref="DeskQuery.ReasonsFor"/>): its criteria OR-ed, then restricted to what the reader
+    /// may see; <c>0</c> when no criterion is set.
+    /// </summary>
+    public static string Where(DeskQuery query, SqliteCommand command)
+    {
+        var n = 0;
+        string Param(object? value)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"$p{n++}");
+            command.Add(name, value);
+            return name;
+        }
+
+        string In(IEnumerable<object> values) => $"({string.Join(", ", values.Select(Param))})";
+
+        var awaitingApproval = Param(Spelling<ComplaintState>.Of(ComplaintState.AwaitingApproval));
+        var reasons = new List<string>();
+        if (query.AssignedTo is { } assignee)
+        {
+            reasons.Add($"(assignee = {Param(assignee.Value)} AND state NOT IN {In(Ended.Select(s => (object)Spelling<ComplaintState>.Of(s)))})");
+        }
+
+        if (query.ApprovalRoles is { Count: > 0 } roles)
+        {
+            reasons.Add($"(state = {awaitingApproval} AND pending_approval_role_key IN {In(roles.Select(r => (object)CaseColumns.RoleKey(r)!))})");
+        }
+
+        if (query.AwaitingTriage)
+        {
+            reasons.Add($"state = {Param(Spelling<ComplaintState>.Of(ComplaintState.Received))}");
+        }
+
+        if (query.OverdueIn is { } department)
+        {
+            // next_due_at is NULL for an ended case or a paused clock, as Complaint.NextDeadline is.
+            reasons.Add($"(department = {Param(department.Value)} AND next_due_at < {Param(CaseColumns.Time(query.Now))})");
+        }
+
+        if (reasons.Count == 0)
+        {
+            return "0";
+        }
+
+        var where = $"({string.Join(" OR ", reasons)})";
+        return query.VisibleTo is { } visibility ? $"{where} AND {Visible(visibility, Param, In, awaitingApproval)}" : where;
+    }
+
+    /// <summary>The states of a case that has ended (<see cref="Complaint.IsFinal"/>).</summary>
+    private static readonly ComplaintState[] Ended = [ComplaintState.Closed, ComplaintState.Rejected, ComplaintState.Redirected, ComplaintState.Withdrawn];
+
+    /// <summary>What a restricted reader may see, as <see cref="CaseVisibility.CanSee"/> reads.</summary>
+    private static string Visible(CaseVisibility visibility, Func<object?, string> param, Func<IEnumerable<object>, string> @in, string awaitingApproval)
+    {
+        var actor = param(visibility.Actor.Value);
+        var visible = new List<string> { $"received_by = {actor}", $"assignee = {actor}" };
+        if (visibility.Department is { } own)
+        {
+            visible.Add($"department = {param(own.Value)}");
+        }
+
+        if (visibility.Roles.Count > 0)
+        {
+            visible.Add($"(state = {awaitingApproval} AND pending_approval_role_key IN {@in(visibility.Roles.Select(r => (object)CaseColumns.RoleKey(r)!))})");
+        }
+
+        return $"({string.Join(" OR ", visible)})";
     }
 
     /// <summary>The count's conditions: the receipt window, if given.</summary>

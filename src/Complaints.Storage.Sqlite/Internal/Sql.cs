@@ -148,6 +148,13 @@ internal static class Sql
     public static string QueryCases(string where) =>
         $"SELECT id, json FROM complaints WHERE {where} ORDER BY received_at, id LIMIT $take OFFSET $skip;";
 
+    /// <summary>
+    /// A page of a desk (<see cref="Ports.DeskQuery"/>): by the next deadline's due time, cases without one last, then receipt
+    /// time, then id.
+    /// </summary>
+    public static string QueryDesk(string where) =>
+        $"SELECT id, json FROM complaints WHERE {where} ORDER BY next_due_at IS NULL, next_due_at, received_at, id LIMIT $take OFFSET $skip;";
+
     /// <summary>The number of cases matching <paramref name="where"/> per value of <paramref name="column"/>.</summary>
     public static string CountCases(string column, string where) =>
         $"SELECT {column}, COUNT(*) FROM complaints WHERE {where} GROUP BY {column};";

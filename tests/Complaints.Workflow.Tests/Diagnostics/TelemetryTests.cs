@@ -283,6 +283,8 @@ public sealed class TelemetryTests
 
         public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => h.Store.QueryAsync(query, cancellationToken);
 
+        public Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default) => h.Store.QueryDeskAsync(query, cancellationToken);
+
         public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => h.Store.CountAsync(query, cancellationToken);
     }
 
@@ -297,6 +299,8 @@ public sealed class TelemetryTests
         public Task<IReadOnlyList<Journal.JournalEntry>> ReadJournalAsync(ComplaintId id, CancellationToken cancellationToken = default) => h.Store.ReadJournalAsync(id, cancellationToken);
 
         public Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => h.Store.QueryAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default) => h.Store.QueryDeskAsync(query, cancellationToken);
 
         public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintCountQuery query, CancellationToken cancellationToken = default) => h.Store.CountAsync(query, cancellationToken);
     }
