@@ -83,6 +83,7 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
         [typeof(DeadlineAlarm)] = Kebab<DeadlineAlarm>(),
         [typeof(DeadlineKind)] = Kebab<DeadlineKind>(),
         [typeof(DeadlineUnit)] = Kebab<DeadlineUnit>(),
+        [typeof(DeskReasons)] = Kebab<DeskReasons>(),
         [typeof(EscalationTrigger)] = Kebab<EscalationTrigger>(),
         [typeof(FindingOutcome)] = Kebab<FindingOutcome>(),
         [typeof(HoldCheckResult)] = Kebab<HoldCheckResult>(),
@@ -132,4 +133,5 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
 [JsonSerializable(typeof(IReadOnlyList<JournalEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintAction>))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxMessage>))]
+[JsonSerializable(typeof(IReadOnlyList<DeskItem>))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

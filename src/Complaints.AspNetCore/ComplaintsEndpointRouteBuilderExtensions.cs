@@ -15,7 +15,7 @@ public static class ComplaintsEndpointRouteBuilderExtensions
     /// Maps the complaint endpoints under <paramref name="prefix"/> (docs/aspnetcore.md): <c>POST /</c> receives a
     /// case, <c>POST /{id}/commands</c> issues a command (<c>If-Match</c> required), <c>GET /{id}</c> reads the case
     /// (<c>ETag</c>, <c>If-None-Match</c>), <c>GET /{id}/journal</c>, <c>/{id}/actions</c> and <c>/{id}/outbox</c> read
-    /// its journal, the actions allowed now and its notifications. Every call acts as the actor
+    /// its journal, the actions allowed now and its notifications; <c>GET /desk?skip=&amp;take=</c> is the caller's desk. Every call acts as the actor
     /// <see cref="IComplaintActorMapper"/> makes of the signed-in user; every library error is answered with problem details.
     /// Needs <c>services.AddComplaints()</c> and <c>services.AddComplaintsEndpoints()</c>.
     /// </summary>
@@ -82,6 +82,11 @@ public static class ComplaintsEndpointRouteBuilderExtensions
             .WithSummary("The case's notifications and their delivery state, as the actor may see them.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/desk", ComplaintEndpoints.GetDeskAsync)
+            .WithName("GetComplaintDesk")
+            .WithSummary("The actor's desk in one paged query (skip, take 1-1000, default 50): cases assigned to them, awaiting their approval or triage, overdue in their department; each with why it is there.")
+            .ProducesValidationProblem();
 
         return group;
     }

@@ -40,6 +40,7 @@ public sealed class OpenApiTests
     [InlineData("/{id}/journal", "get", new[] { "401", "403", "404", "500" })]
     [InlineData("/{id}/actions", "get", new[] { "401", "403", "404", "500" })]
     [InlineData("/{id}/outbox", "get", new[] { "401", "403", "404", "500" })]
+    [InlineData("/desk", "get", new[] { "400", "401", "500" })]
     public async Task Endpoints_DeclareTheirProblemResponses(string path, string method, string[] statuses)
     {
         var document = await DocumentAsync();

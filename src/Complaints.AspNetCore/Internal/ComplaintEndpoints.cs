@@ -1,6 +1,7 @@
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Notifications;
+using Complaints.Ports;
 using Complaints.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,6 +58,10 @@ internal static class ComplaintEndpoints
     public static async Task<Ok<IReadOnlyList<OutboxMessage>>> GetOutboxAsync(
         Guid id, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetOutboxAsync(new ComplaintId(id), ActorOf(context), cancellationToken).ConfigureAwait(false));
+
+    public static async Task<Ok<IReadOnlyList<DeskItem>>> GetDeskAsync(
+        int? skip, int? take, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.GetDeskAsync(ActorOf(context), skip ?? 0, take ?? 50, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The actor the request acts as; none is a 401.</summary>
     private static Actor ActorOf(HttpContext context) =>
