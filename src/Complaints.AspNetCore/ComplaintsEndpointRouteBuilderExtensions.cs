@@ -58,30 +58,15 @@ public static class ComplaintsEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapGet("/{id:guid}", ComplaintEndpoints.GetAsync)
-            .WithName("GetComplaint")
-            .WithSummary("Reads a case as the actor may see it; ETag is its version, If-None-Match answers 304.")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapGet("/{id:guid}/journal", ComplaintEndpoints.GetJournalAsync)
-            .WithName("GetComplaintJournal")
-            .WithSummary("Reads a case's journal, each decision with its explanation, as the actor may see it.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapGet("/{id:guid}/actions", ComplaintEndpoints.GetAllowedActionsAsync)
-            .WithName("GetComplaintActions")
-            .WithSummary("The actions the actor may take on the case now.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapGet("/{id:guid}/outbox", ComplaintEndpoints.GetOutboxAsync)
-            .WithName("GetComplaintOutbox")
-            .WithSummary("The case's notifications and their delivery state, as the actor may see them.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        CaseRead(group.MapGet("/{id:guid}", ComplaintEndpoints.GetAsync), "GetComplaint",
+                "Reads a case as the actor may see it; ETag is its version, If-None-Match answers 304.")
+            .Produces(StatusCodes.Status304NotModified);
+        CaseRead(group.MapGet("/{id:guid}/journal", ComplaintEndpoints.GetJournalAsync), "GetComplaintJournal",
+            "Reads a case's journal, each decision with its explanation, as the actor may see it.");
+        CaseRead(group.MapGet("/{id:guid}/actions", ComplaintEndpoints.GetAllowedActionsAsync), "GetComplaintActions",
+            "The actions the actor may take on the case now.");
+        CaseRead(group.MapGet("/{id:guid}/outbox", ComplaintEndpoints.GetOutboxAsync), "GetComplaintOutbox",
+            "The case's notifications and their delivery state, as the actor may see them.");
 
         group.MapGet("/desk", ComplaintEndpoints.GetDeskAsync)
             .WithName("GetComplaintDesk")
@@ -90,4 +75,11 @@ public static class ComplaintsEndpointRouteBuilderExtensions
 
         return group;
     }
+
+    /// <summary>A read of one case: named, summarised, and answering 403 (not the caller's to see) or 404.</summary>
+    private static RouteHandlerBuilder CaseRead(RouteHandlerBuilder endpoint, string name, string summary) =>
+        endpoint.WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }
