@@ -4,6 +4,7 @@ using Complaints.AspNetCore.Internal;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 #pragma warning disable IDE0130 // DI entry points live in the DI namespace by convention.
@@ -38,7 +39,7 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
 
     /// <summary>
     /// Minimal-API JSON (<see cref="JsonOptions"/>) as <see cref="ComplaintsJson.Options"/>: camelCase, nulls omitted,
-    /// enums as kebab-case strings, commands with their <c>$type</c> discriminator (read wherever it stands in the
+    /// the library's enums as kebab-case strings (the host's own enums are left as the host configures them), commands with their <c>$type</c> discriminator (read wherever it stands in the
     /// object), and the library's generated metadata ahead of the host's resolvers. The host's own converters and
     /// resolvers stay.
     /// </summary>
@@ -52,11 +53,11 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
             var json = o.SerializerOptions;
             json.DefaultIgnoreCondition = ComplaintsJson.Options.DefaultIgnoreCondition;
             json.AllowOutOfOrderMetadataProperties = true;
-            foreach (var converter in ComplaintsJson.Options.Converters)
+            if (!json.Converters.Any(c => c is LibraryEnumConverter))
             {
-                if (!json.Converters.Contains(converter))
+                foreach (var converter in ComplaintsJson.Options.Converters.OfType<JsonConverterFactory>())
                 {
-                    json.Converters.Add(converter);
+                    json.Converters.Add(new LibraryEnumConverter(converter));
                 }
             }
 

@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using Complaints.AspNetCore.Tests.Support;
 using Complaints.Notifications;
 using Complaints.Testing;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.AspNetCore.Tests;
 
@@ -143,6 +146,16 @@ public sealed class EndpointTests
         var text = await response.Content.ReadAsStringAsync();
         JsonNode.Parse(text)!["intake"]!["complainant"]!["name"]!.GetValue<string>().Should().Be(Complainant.Withheld);
         text.Should().NotContain("Liu Yang").And.NotContain("liu.yang@example.com").And.NotContain("138 0000");
+    }
+
+    [Fact]
+    public async Task HttpJson_WritesTheLibrarysEnumsInKebabCase_AndLeavesTheHostsOwnAlone()
+    {
+        await using var api = await Api.StartAsync();
+        var json = api.App.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        JsonSerializer.Serialize(ComplaintState.AwaitingApproval, json).Should().Be("\"awaiting-approval\"");
+        JsonSerializer.Serialize(DayOfWeek.Monday, json).Should().Be("1", "a host's enum is written as the host's settings say");
     }
 
     [Fact]

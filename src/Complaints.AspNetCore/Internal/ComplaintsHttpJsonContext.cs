@@ -46,3 +46,11 @@ internal sealed class CommandResultContract : IJsonTypeInfoResolver
             IgnoreCondition = ignore,
         });
 }
+
+/// <summary>ComplaintsJson's enum converter for the library's enums only, so a host's own enums keep the host's JSON settings.</summary>
+internal sealed class LibraryEnumConverter(JsonConverterFactory inner) : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.Assembly == typeof(ComplaintsJson).Assembly && inner.CanConvert(typeToConvert);
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => inner.CreateConverter(typeToConvert, options);
+}
