@@ -83,6 +83,7 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
         [typeof(DeadlineAlarm)] = Kebab<DeadlineAlarm>(),
         [typeof(DeadlineKind)] = Kebab<DeadlineKind>(),
         [typeof(DeadlineUnit)] = Kebab<DeadlineUnit>(),
+        [typeof(DeskReasons)] = Kebab<DeskReasons>(),
         [typeof(EscalationTrigger)] = Kebab<EscalationTrigger>(),
         [typeof(FindingOutcome)] = Kebab<FindingOutcome>(),
         [typeof(HoldCheckResult)] = Kebab<HoldCheckResult>(),
@@ -113,7 +114,7 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
         where TEnum : struct, Enum => new(JsonNamingPolicy.KebabCaseLower);
 }
 
-/// <summary>Generated metadata for everything the library persists or stores read back (see <see cref="ComplaintsJson"/>).</summary>
+/// <summary>Generated metadata for everything the library persists or stores read back, and the commands and reads a host sends over HTTP (see <see cref="ComplaintsJson"/>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Complaint))]
 [JsonSerializable(typeof(JournalEntry))]
@@ -128,4 +129,9 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
 [JsonSerializable(typeof(FollowUpContact[]))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Actor))]
+[JsonSerializable(typeof(ComplaintCommand))]
+[JsonSerializable(typeof(IReadOnlyList<JournalEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintAction>))]
+[JsonSerializable(typeof(IReadOnlyList<OutboxMessage>))]
+[JsonSerializable(typeof(IReadOnlyList<DeskItem>))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

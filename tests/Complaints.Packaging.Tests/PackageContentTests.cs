@@ -20,7 +20,7 @@ public sealed class PackageContentTests
 
         var expected = Repository.Libraries.Select(id => $"{id}.{Repository.Version}.nupkg");
         Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).Should().BeEquivalentTo(expected, "the PDB is in the assembly, so there is no .snupkg; " + packed.Pack.Describe());
-        Repository.Libraries.Should().HaveCount(7).And.Contain(["Complaints.Abstractions", "Complaints.Workflow", "Complaints.Rules", "Complaints.Rules.NRules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
+        Repository.Libraries.Should().HaveCount(8).And.Contain(["Complaints.Abstractions", "Complaints.AspNetCore", "Complaints.Workflow", "Complaints.Rules", "Complaints.Rules.NRules", "Complaints.Storage.Sqlite", "Complaints.Storage.PostgreSql", "Complaints.Testing"]);
         Repository.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", "the version is SemVer 2");
     }
 
@@ -108,12 +108,27 @@ public sealed class PackageContentTests
     [InlineData("Complaints.Workflow")]
     [InlineData("Complaints.Storage.Sqlite")]
     [InlineData("Complaints.Storage.PostgreSql")]
+    [InlineData("Complaints.AspNetCore")]
     public async Task WorkflowAndStores_DoNotDependOnThePolicyPacks(string id)
     {
         // A host with its own policy installs the workflow and a store without RulesEngine and its expression libraries.
         var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package(id));
 
         package.Dependencies.Keys.Should().NotContain(["Complaints.Rules", "RulesEngine"]);
+    }
+
+    [Fact]
+    public async Task AspNetCore_DependsOnWorkflowAndTheSharedFrameworkOnly()
+    {
+        var package = PackageFile.Read((await PackedLibraries.GetAsync()).Package("Complaints.AspNetCore"));
+
+        var workflow = PackageFile.Read((await PackedLibraries.GetAsync()).Package("Complaints.Workflow"));
+
+        package.Dependencies.Keys.Should().Contain("Complaints.Workflow")
+            .And.NotContain(d => d.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal), "ASP.NET Core comes from the shared framework, not from packages");
+        package.Dependencies.Keys.Except(["Complaints.Workflow"]).Should().BeSubsetOf(workflow.Dependencies.Keys, "the rest is the workflow's, pinned transitively");
+        package.Metadata("frameworkReferences")!.Descendants().Where(e => e.Name.LocalName == "frameworkReference")
+            .Select(e => (string?)e.Attribute("name")).Should().Equal("Microsoft.AspNetCore.App");
     }
 
     [Theory]
@@ -123,6 +138,7 @@ public sealed class PackageContentTests
     [InlineData("Complaints.Storage.Sqlite")]
     [InlineData("Complaints.Storage.PostgreSql")]
     [InlineData("Complaints.Testing")]
+    [InlineData("Complaints.AspNetCore")]
     public async Task OnlyComplaintsRulesNRules_DependsOnNRules(string id)
     {
         // A host that does not write C# rules does not install NRules.

@@ -1,6 +1,45 @@
+using System.Text.Json.Serialization;
+
 namespace Complaints.Commands;
 
 /// <summary>A command on an existing case. Issue one with <c>ComplaintService.ExecuteAsync</c>.</summary>
+/// <remarks>
+/// As JSON (<see cref="ComplaintsJson.Options"/>) a command carries a <c>$type</c> discriminator: its
+/// <see cref="ComplaintAction"/> in kebab case, as enums are written (<c>{"$type": "assign", "handler": {…}}</c>).
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ConfirmReadBack), "confirm-read-back")]
+[JsonDerivedType(typeof(Triage), "triage")]
+[JsonDerivedType(typeof(Reject), "reject")]
+[JsonDerivedType(typeof(Redirect), "redirect")]
+[JsonDerivedType(typeof(ResolveOnSpot), "resolve-on-spot")]
+[JsonDerivedType(typeof(Assign), "assign")]
+[JsonDerivedType(typeof(Reassign), "reassign")]
+[JsonDerivedType(typeof(Recuse), "recuse")]
+[JsonDerivedType(typeof(StartInvestigation), "start-investigation")]
+[JsonDerivedType(typeof(AddEvidence), "add-evidence")]
+[JsonDerivedType(typeof(HearAccused), "hear-accused")]
+[JsonDerivedType(typeof(RecordFindings), "record-findings")]
+[JsonDerivedType(typeof(RecordEmergencyMeeting), "record-emergency-meeting")]
+[JsonDerivedType(typeof(ProposeRemedy), "propose-remedy")]
+[JsonDerivedType(typeof(Approve), "approve")]
+[JsonDerivedType(typeof(DeclineApproval), "decline-approval")]
+[JsonDerivedType(typeof(CommunicateDecision), "communicate-decision")]
+[JsonDerivedType(typeof(RecordCustomerAcceptance), "record-customer-acceptance")]
+[JsonDerivedType(typeof(RecordCustomerRejection), "record-customer-rejection")]
+[JsonDerivedType(typeof(Escalate), "escalate")]
+[JsonDerivedType(typeof(CompleteImplementation), "complete-implementation")]
+[JsonDerivedType(typeof(RecordFollowUp), "record-follow-up")]
+[JsonDerivedType(typeof(Close), "close")]
+[JsonDerivedType(typeof(Reopen), "reopen")]
+[JsonDerivedType(typeof(AssessAccountability), "assess-accountability")]
+[JsonDerivedType(typeof(RecordDeadlineWarning), "record-deadline-warning")]
+[JsonDerivedType(typeof(RecordDeadlineBreach), "record-deadline-breach")]
+[JsonDerivedType(typeof(ExtendDeadline), "extend-deadline")]
+[JsonDerivedType(typeof(ReplanDeadlines), "replan-deadlines")]
+[JsonDerivedType(typeof(Withdraw), "withdraw")]
+[JsonDerivedType(typeof(PlaceHold), "place-hold")]
+[JsonDerivedType(typeof(ReleaseHold), "release-hold")]
 public abstract record ComplaintCommand
 {
     /// <summary>The action, for permission checks and messages.</summary>
