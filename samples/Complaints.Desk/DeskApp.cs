@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Complaints.AspNetCore;
 using Complaints.Demo;
 using Complaints.Ports;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -35,6 +36,8 @@ internal static class DeskApp
         var database = Path.GetFullPath(builder.Configuration[DatabaseKey] ?? Path.Combine(builder.Environment.ContentRootPath, "complaints-desk.db"));
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         builder.Services.AddComplaints().UsePacks(Cases.AddPacks).UseSqlite($"Data Source={database}");
+        // The HTTP API beside the pages (Complaints.AspNetCore): the same service, the same signed-in person.
+        builder.Services.AddComplaintsEndpoints();
         builder.Services.AddSingleton<DeskSeed>();
         builder.Services.AddSingleton<UrgencyJudge>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -66,6 +69,7 @@ internal static class DeskApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapComplaints("/api/complaints");
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];

@@ -1,38 +1,32 @@
 using System.Security.Claims;
+using Complaints.AspNetCore;
 
 namespace Complaints.Desk;
 
 /// <summary>
-/// The signed-in person as the complaint service's <see cref="Actor"/>, and back: the claims the sign-in cookie carries
-/// (<see cref="ClaimTypes.NameIdentifier"/> the actor id, <see cref="ClaimTypes.Name"/> the display name, one
-/// <see cref="ClaimTypes.Role"/> per role, <c>department</c> the department id). To be replaced by the
-/// Complaints.AspNetCore package's ClaimsPrincipal-to-Actor mapper, which reads the same claims.
+/// The signed-in person, both ways: the claims the sign-in cookie carries for a demo person, and the
+/// <see cref="Actor"/> the request's user is, read by Complaints.AspNetCore's <see cref="IComplaintActorMapper"/> (the
+/// same mapper the <c>/api/complaints</c> endpoints use, so the pages and the API see the same person).
 /// </summary>
 internal static class SignedInActor
 {
-    public const string DepartmentClaim = "department";
-
-    /// <summary>The claims of <paramref name="actor"/> for the sign-in cookie.</summary>
+    /// <summary>The claims of <paramref name="actor"/> for the sign-in cookie, of the types the mapper reads by default.</summary>
     public static ClaimsPrincipal ToPrincipal(Actor actor, string authenticationType)
     {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.Id.Value), new(ClaimTypes.Name, actor.Name) };
-        claims.AddRange(actor.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var types = new ClaimsActorMapperOptions();
+        var claims = new List<Claim> { new(types.IdClaimTypes[0], actor.Id.Value), new(types.NameClaimTypes[0], actor.Name) };
+        claims.AddRange(actor.Roles.Select(r => new Claim(types.RoleClaimTypes[0], r)));
         if (actor.Department is { } department)
         {
-            claims.Add(new Claim(DepartmentClaim, department.Value));
+            claims.Add(new Claim(types.DepartmentClaimType, department.Value));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
     }
 
-    /// <summary>The actor the signed-in <paramref name="user"/> is.</summary>
+    /// <summary>The actor the request's signed-in user is.</summary>
     /// <exception cref="InvalidOperationException">No one is signed in (the pages require sign-in, so this is a bug).</exception>
-    public static Actor From(ClaimsPrincipal user)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new InvalidOperationException("No one is signed in: the claim " + ClaimTypes.NameIdentifier + " is missing.");
-        var department = user.FindFirstValue(DepartmentClaim);
-        return new Actor(new ActorId(id), user.FindFirstValue(ClaimTypes.Name) ?? id, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-            department is null ? null : new DepartmentId(department));
-    }
+    public static Actor From(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IComplaintActorMapper>().Map(http.User)
+        ?? throw new InvalidOperationException("No one is signed in: the request's user maps to no actor.");
 }

@@ -149,6 +149,30 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
     }
 
     /// <summary>Fills the intake form for a walk-in complaint about <paramref name="subject"/> and receives it; returns the case page's path.</summary>
+    [Fact]
+    public async Task The_api_beside_the_pages_answers_as_the_signed_in_person_and_hides_the_complainant_from_the_accused()
+    {
+        var coordinator = await desk.SignedInAsync(Hospital.Coordinator.Id.Value);
+        var url = await ReceiveAsync(coordinator, "Qian Lan", "+86 137 4444 0202", "Nurse Li, ward 5", Hospital.NurseLi.Id.Value, "nursing-care");
+        var id = url[(url.LastIndexOf('/') + 1)..];
+        await ActAsync(coordinator, ComplaintAction.ConfirmReadBack);
+        await ActAsync(coordinator, ComplaintAction.Triage);
+
+        var asCoordinator = await coordinator.APIRequest.GetAsync($"/api/complaints/{id}");
+        asCoordinator.Status.Should().Be(200);
+        (await asCoordinator.TextAsync()).Should().Contain("Qian Lan", "the coordinator sees who complained");
+
+        // Routed to her department, so she may read the case, but not who complained about her.
+        var accused = await desk.SignedInAsync(Hospital.NurseLi.Id.Value);
+        var asAccused = await accused.APIRequest.GetAsync($"/api/complaints/{id}");
+        asAccused.Status.Should().Be(200);
+        (await asAccused.TextAsync()).Should().Contain(Complainant.Withheld).And.NotContain("Qian Lan").And.NotContain("4444 0202");
+
+        var nobody = await desk.NewPageAsync();
+        var anonymous = await nobody.APIRequest.GetAsync($"/api/complaints/{id}", new() { MaxRedirects = 0 });
+        anonymous.Status.Should().Be(401, "the API answers for no one who is not signed in, with problem details, not the sign-in page");
+    }
+
     private static async Task<string> ReceiveAsync(IPage page, string complainant, string phone, string subject, string staffId, string category)
     {
         await page.GotoAsync("/Intake");

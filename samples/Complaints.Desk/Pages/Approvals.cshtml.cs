@@ -12,7 +12,7 @@ public sealed class ApprovalsModel(ComplaintService service) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // The largest page the service reads: a sample's inbox, not a paged work queue.
-        var desk = await service.GetDeskAsync(SignedInActor.From(User), 0, 1000, cancellationToken);
+        var desk = await service.GetDeskAsync(SignedInActor.From(HttpContext), 0, 1000, cancellationToken);
         Items = [.. desk.Where(i => i.Reasons.HasFlag(DeskReasons.AwaitingApproval))];
     }
 }

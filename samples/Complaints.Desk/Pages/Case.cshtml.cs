@@ -29,7 +29,7 @@ public sealed class CaseModel(ComplaintService service, UrgencyJudge urgency) : 
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? action, long version, CancellationToken cancellationToken)
     {
-        var actor = SignedInActor.From(User);
+        var actor = SignedInActor.From(HttpContext);
         try
         {
             if (!Enum.TryParse<ComplaintAction>(action, out var chosen))
@@ -57,7 +57,7 @@ public sealed class CaseModel(ComplaintService service, UrgencyJudge urgency) : 
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var actor = SignedInActor.From(User);
+        var actor = SignedInActor.From(HttpContext);
         var caseId = new ComplaintId(id);
         try
         {

@@ -18,6 +18,6 @@ public sealed class IndexModel(ComplaintService service) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Skip = Math.Max(0, Skip);
-        Items = await service.GetDeskAsync(SignedInActor.From(User), Skip, PageSize, cancellationToken);
+        Items = await service.GetDeskAsync(SignedInActor.From(HttpContext), Skip, PageSize, cancellationToken);
     }
 }

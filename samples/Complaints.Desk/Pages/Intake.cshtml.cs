@@ -119,7 +119,7 @@ public sealed class IntakeModel(ComplaintService service) : PageModel
             Attributes: attributes);
         try
         {
-            var received = await service.ReceiveAsync(SignedInActor.From(User), intake, cancellationToken);
+            var received = await service.ReceiveAsync(SignedInActor.From(HttpContext), intake, cancellationToken);
             return Redirect($"/Case/{received.Complaint.Id.Value}");
         }
         catch (ComplaintValidationException e)
@@ -166,7 +166,7 @@ public sealed class IntakeModel(ComplaintService service) : PageModel
     /// <summary>The organisation the form is for (the signed-in person's unless chosen) and its pack's manifest and intake schema.</summary>
     private void Choose()
     {
-        Organisation = People.FindOrganisation(Org) ?? People.OrganisationOf(SignedInActor.From(User).Id);
+        Organisation = People.FindOrganisation(Org) ?? People.OrganisationOf(SignedInActor.From(HttpContext).Id);
         Org = Organisation.Id;
         var pack = service.Policies.Newest(Organisation.Pack);
         Manifest = (pack as PolicyPack)?.Manifest;

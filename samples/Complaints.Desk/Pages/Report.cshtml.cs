@@ -50,7 +50,7 @@ public sealed class ReportModel(ComplaintAnalysis analysis, TimeProvider time, I
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         To ??= today.AddDays(1);
         From ??= To.Value.AddDays(-30);
-        if (!SignedInActor.From(User).Roles.Any(options.Value.SeeAllRoles.Contains))
+        if (!SignedInActor.From(HttpContext).Roles.Any(options.Value.SeeAllRoles.Contains))
         {
             Problem = Ui.T("report.for.see.all");
         }
