@@ -134,4 +134,5 @@ internal sealed class KebabCaseEnumConverter : JsonConverterFactory
 [JsonSerializable(typeof(IReadOnlyList<ComplaintAction>))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxMessage>))]
 [JsonSerializable(typeof(IReadOnlyList<DeskItem>))]
+[JsonSerializable(typeof(DeskPage))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

@@ -22,10 +22,12 @@ public sealed class DeskTests
         using var handlers = await api.As(Handler).GetAsync($"{Api.Prefix}/desk?skip=0&take=10");
 
         coordinators.StatusCode.Should().Be(HttpStatusCode.OK, await coordinators.Content.ReadAsStringAsync());
-        var triage = JsonNode.Parse(await coordinators.Content.ReadAsStringAsync())!.AsArray();
+        var triage = JsonNode.Parse(await coordinators.Content.ReadAsStringAsync())!["items"]!.AsArray();
         triage.Select(i => i!["complaint"]!["id"]!.GetValue<string>()).Should().Equal(waiting.ToString());
         triage[0]!["reasons"]!.GetValue<string>().Should().Be("awaiting-triage");
-        var desk = JsonNode.Parse(await handlers.Content.ReadAsStringAsync())!.AsArray();
+        var page = JsonNode.Parse(await handlers.Content.ReadAsStringAsync())!;
+        page["nextSkip"].Should().BeNull("the handler's desk ends in this page");
+        var desk = page["items"]!.AsArray();
         desk.Select(i => i!["complaint"]!["id"]!.GetValue<string>()).Should().Equal(assigned.ToString());
         desk[0]!["reasons"]!.GetValue<string>().Should().Be("assigned");
     }

@@ -13,6 +13,6 @@ public sealed class ApprovalsModel(ComplaintService service) : PageModel
     {
         // The largest page the service reads: a sample's inbox, not a paged work queue.
         var desk = await service.GetDeskAsync(SignedInActor.From(HttpContext), 0, 1000, cancellationToken);
-        Items = [.. desk.Where(i => i.Reasons.HasFlag(DeskReasons.AwaitingApproval))];
+        Items = [.. desk.Items.Where(i => i.Reasons.HasFlag(DeskReasons.AwaitingApproval))];
     }
 }

@@ -15,9 +15,13 @@ public sealed class IndexModel(ComplaintService service) : PageModel
 
     public IReadOnlyList<DeskItem> Items { get; private set; } = [];
 
+    /// <summary>Where the next page starts, or <see langword="null"/> at the desk's end.</summary>
+    public int? NextSkip { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Skip = Math.Max(0, Skip);
-        Items = await service.GetDeskAsync(SignedInActor.From(HttpContext), Skip, PageSize, cancellationToken);
+        var page = await service.GetDeskAsync(SignedInActor.From(HttpContext), Skip, PageSize, cancellationToken);
+        (Items, NextSkip) = (page.Items, page.NextSkip);
     }
 }

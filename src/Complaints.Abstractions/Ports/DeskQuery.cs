@@ -101,3 +101,11 @@ public sealed record DeskQuery
 /// <param name="Complaint">The case.</param>
 /// <param name="Reasons">Why it is on the desk; never <see cref="DeskReasons.None"/>.</param>
 public sealed record DeskItem(Complaint Complaint, DeskReasons Reasons);
+
+/// <summary>A page of a desk (<c>ComplaintService.GetDeskAsync</c>).</summary>
+/// <param name="Items">The cases, in desk order; fewer than asked for only if the desk ends in this page.</param>
+/// <param name="NextSkip">
+/// Where the next page starts (pass it as the next call's <c>skip</c>); <see langword="null"/> when the desk has no more.
+/// It counts the store's rows, of which some may be passed over (a case the person is accused in or recused from).
+/// </param>
+public sealed record DeskPage(IReadOnlyList<DeskItem> Items, int? NextSkip);

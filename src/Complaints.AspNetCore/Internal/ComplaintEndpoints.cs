@@ -59,7 +59,7 @@ internal static class ComplaintEndpoints
         Guid id, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetOutboxAsync(new ComplaintId(id), ActorOf(context), cancellationToken).ConfigureAwait(false));
 
-    public static async Task<Ok<IReadOnlyList<DeskItem>>> GetDeskAsync(
+    public static async Task<Ok<DeskPage>> GetDeskAsync(
         int? skip, int? take, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetDeskAsync(ActorOf(context), skip ?? 0, take ?? 50, cancellationToken).ConfigureAwait(false));
 

@@ -30,10 +30,17 @@ public sealed class Desk
         var department = routed.Complaint.Department!.Value;
 
         #region desk
-        // Through the service: the actor's desk, scoped and redacted as they may see it.
-        foreach (var (complaint, reasons) in await complaints.GetDeskAsync(coordinator, skip: 0, take: 50))
+        // Through the service: the actor's desk, scoped and redacted as they may see it, a page at a time.
+        int? skip = 0;
+        while (skip is { } next)
         {
-            Console.WriteLine($"{complaint.Id} {complaint.NextDeadline?.DueAt:u} {reasons}");   // e.g. … AwaitingTriage
+            var page = await complaints.GetDeskAsync(coordinator, skip: next, take: 50);
+            foreach (var (complaint, reasons) in page.Items)
+            {
+                Console.WriteLine($"{complaint.Id} {complaint.NextDeadline?.DueAt:u} {reasons}");   // e.g. … AwaitingTriage
+            }
+
+            skip = page.NextSkip;   // null at the desk's end
         }
 
         // Straight from a store (no scoping, no redaction): the criteria are OR-ed, VisibleTo restricts them all.
@@ -45,7 +52,7 @@ public sealed class Desk
         });
         #endregion
 
-        var desk = await complaints.GetDeskAsync(coordinator);
+        var desk = (await complaints.GetDeskAsync(coordinator)).Items;
         desk.Should().Contain(d => d.Complaint.Id == waiting.Complaint.Id && d.Reasons.HasFlag(DeskReasons.AwaitingTriage));
         desk.Should().NotContain(d => d.Complaint.Id == triaged.Complaint.Id && d.Reasons.HasFlag(DeskReasons.AwaitingTriage), "it is triaged");
         overdueHere.Should().Contain(d => d.Complaint.Id == triaged.Complaint.Id && d.Reasons == DeskReasons.Overdue);

@@ -1,4 +1,5 @@
 using Complaints.Commands;
+using Complaints.Policy;
 using Complaints.Ports;
 using Complaints.Workflow.Tests.Support;
 using static Complaints.Workflow.Tests.Support.People;
@@ -20,9 +21,9 @@ public sealed class DeskTests
         var byHandler = await h.Receive(by: Handler);
         await h.DriveTo(ComplaintState.Triaged);
 
-        var coordinators = await h.Service.GetDeskAsync(Coordinator);
-        var handlers = await h.Service.GetDeskAsync(Handler);
-        var receivers = await h.Service.GetDeskAsync(Receiver);
+        var coordinators = (await h.Service.GetDeskAsync(Coordinator)).Items;
+        var handlers = (await h.Service.GetDeskAsync(Handler)).Items;
+        var receivers = (await h.Service.GetDeskAsync(Receiver)).Items;
 
         coordinators.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((byDesk, DeskReasons.AwaitingTriage), (byHandler, DeskReasons.AwaitingTriage));
         handlers.Should().BeEmpty("a handler may see the case they received, but triage is not theirs");
@@ -36,7 +37,7 @@ public sealed class DeskTests
         await h.Receive();
         var theirs = await h.Receive(by: Manager);
 
-        var desk = await h.Service.GetDeskAsync(Manager);
+        var desk = (await h.Service.GetDeskAsync(Manager)).Items;
 
         desk.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((theirs, DeskReasons.AwaitingTriage));
     }
@@ -48,8 +49,8 @@ public sealed class DeskTests
         var waiting = await h.DriveTo(ComplaintState.AwaitingApproval);
         await h.DriveTo(ComplaintState.Approved);
 
-        var managers = await h.Service.GetDeskAsync(Manager);
-        var gms = await h.Service.GetDeskAsync(GeneralManager);
+        var managers = (await h.Service.GetDeskAsync(Manager)).Items;
+        var gms = (await h.Service.GetDeskAsync(GeneralManager)).Items;
 
         managers.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((waiting, DeskReasons.AwaitingApproval));
         gms.Should().BeEmpty("the pending step needs a manager first");
@@ -64,18 +65,18 @@ public sealed class DeskTests
         var unassigned = await h.DriveTo(ComplaintState.Triaged, Harness.ProductIntake());
         await h.DriveTo(ComplaintState.Closed, Harness.ProductIntake());
 
-        (await h.Service.GetDeskAsync(Handler)).Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((hans, DeskReasons.Assigned));
-        (await h.Service.GetDeskAsync(Handler2)).Should().BeEmpty("nothing of the service department is overdue yet");
+        (await h.Service.GetDeskAsync(Handler)).Items.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((hans, DeskReasons.Assigned));
+        (await h.Service.GetDeskAsync(Handler2)).Items.Should().BeEmpty("nothing of the service department is overdue yet");
 
         h.Time.Advance(TimeSpan.FromDays(4));
-        var hanDesk = await h.Service.GetDeskAsync(Handler);
-        var liDesk = await h.Service.GetDeskAsync(Handler2);
+        var hanDesk = (await h.Service.GetDeskAsync(Handler)).Items;
+        var liDesk = (await h.Service.GetDeskAsync(Handler2)).Items;
 
         hanDesk.Select(d => d.Complaint.Id).Should().Contain(hans).And.Contain(unassigned);
         hanDesk.Single(d => d.Complaint.Id == hans).Reasons.Should().Be(DeskReasons.Assigned | DeskReasons.Overdue);
         liDesk.Select(d => d.Complaint.Id).Should().Equal(hanDesk.Select(d => d.Complaint.Id), "the same department's overdue cases, in the same order");
         liDesk.Should().OnlyContain(d => d.Reasons == DeskReasons.Overdue);
-        (await h.Service.GetDeskAsync(SalesHandler)).Should().BeEmpty("the overdue cases are the service department's");
+        (await h.Service.GetDeskAsync(SalesHandler)).Items.Should().BeEmpty("the overdue cases are the service department's");
     }
 
     [Fact]
@@ -86,9 +87,9 @@ public sealed class DeskTests
         (await h.Stored(id)).NextDeadline!.DueAt.Should().Be(ResolveDue);
 
         h.Time.SetUtcNow(ResolveDue);
-        var atDue = await h.Service.GetDeskAsync(Handler2);
+        var atDue = (await h.Service.GetDeskAsync(Handler2)).Items;
         h.Time.Advance(TimeSpan.FromTicks(1));
-        var justAfter = await h.Service.GetDeskAsync(Handler2);
+        var justAfter = (await h.Service.GetDeskAsync(Handler2)).Items;
 
         atDue.Should().BeEmpty();
         justAfter.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((id, DeskReasons.Overdue));
@@ -101,7 +102,7 @@ public sealed class DeskTests
         var id = await h.DriveTo(ComplaintState.Triaged); // about Wang of sales, routed to sales
         h.Time.Advance(TimeSpan.FromDays(30));
 
-        var desk = await h.Service.GetDeskAsync(SalesClerk);
+        var desk = (await h.Service.GetDeskAsync(SalesClerk)).Items;
 
         var item = desk.Should().ContainSingle().Which;
         item.Complaint.Id.Should().Be(id);
@@ -109,7 +110,7 @@ public sealed class DeskTests
         item.Complaint.Intake.Complainant.Should().Be(Complainant.Redacted);
         item.Complaint.Intake.Description.Should().NotBeEmpty();
         (await h.Stored(id)).Intake.Complainant.Name.Should().Be("Liu Yang", "redaction never touches the stored case");
-        (await h.Service.GetDeskAsync(Coordinator)).Should().BeEmpty("the coordinator's department holds no overdue case and nothing waits for triage");
+        (await h.Service.GetDeskAsync(Coordinator)).Items.Should().BeEmpty("the coordinator's department holds no overdue case and nothing waits for triage");
     }
 
     [Fact]
@@ -119,8 +120,8 @@ public sealed class DeskTests
         var id = await h.DriveTo(ComplaintState.Triaged); // about Wang of sales, routed to sales
         h.Time.Advance(TimeSpan.FromDays(30));
 
-        var clerks = await h.Service.GetDeskAsync(SalesClerk);
-        var accused = await h.Service.GetDeskAsync(Accused);
+        var clerks = (await h.Service.GetDeskAsync(SalesClerk)).Items;
+        var accused = (await h.Service.GetDeskAsync(Accused)).Items;
 
         clerks.Select(d => d.Complaint.Id).Should().Equal(id);
         accused.Should().BeEmpty("the case is overdue in their department, but they are the one complained about");
@@ -134,8 +135,8 @@ public sealed class DeskTests
         await h.Do(id, Handler, new Recuse("The complainant is my neighbour."));
         h.Time.Advance(TimeSpan.FromDays(30));
 
-        var hans = await h.Service.GetDeskAsync(Handler);
-        var lis = await h.Service.GetDeskAsync(Handler2);
+        var hans = (await h.Service.GetDeskAsync(Handler)).Items;
+        var lis = (await h.Service.GetDeskAsync(Handler2)).Items;
 
         lis.Select(d => (d.Complaint.Id, d.Reasons)).Should().Equal((id, DeskReasons.Overdue));
         hans.Should().BeEmpty("Han recused himself, though the case is overdue in his department");
@@ -152,11 +153,63 @@ public sealed class DeskTests
             h.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var whole = await h.Service.GetDeskAsync(Coordinator);
-        var second = await h.Service.GetDeskAsync(Coordinator, skip: 2, take: 2);
+        var whole = (await h.Service.GetDeskAsync(Coordinator)).Items;
+        var second = (await h.Service.GetDeskAsync(Coordinator, skip: 2, take: 2)).Items;
 
         whole.Select(d => d.Complaint.Id).Should().Equal(ids, "the same acknowledgement deadline after receipt: received first, due first");
         second.Select(d => d.Complaint.Id).Should().Equal(ids[2], ids[3]);
+    }
+
+    [Fact]
+    public async Task GetDesk_CasesPassedOver_AreMadeUpFromTheNextRows_AndNextSkipLeadsThroughTheWholeDesk()
+    {
+        // Wang of sales is accused in every other overdue case of his department: those are never on his desk, and a page
+        // is filled from the rows after them rather than coming back short.
+        var h = new Harness();
+        var expected = new List<ComplaintId>();
+        for (var i = 0; i < 7; i++)
+        {
+            // Even: a product of the sales department (no one accused); odd: the default complaint about Wang of sales.
+            var intake = i % 2 == 0 ? Harness.Intake(subject: new ComplaintSubject(SubjectKind.Product, "Display stand", Sales, Reference: "DS-1")) : null;
+            var id = intake is null ? await h.DriveTo(ComplaintState.Triaged) : await h.DriveTo(ComplaintState.Triaged, intake);
+            if (intake is not null)
+            {
+                expected.Add(id);
+            }
+
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        h.Time.Advance(TimeSpan.FromDays(30));
+        var seen = new List<ComplaintId>();
+        int? skip = 0;
+        while (skip is { } next)
+        {
+            var page = await h.Service.GetDeskAsync(Accused, next, take: 2);
+            if (page.NextSkip is not null)
+            {
+                page.Items.Should().HaveCount(2, "only the desk's last page may be short");
+            }
+
+            seen.AddRange(page.Items.Select(d => d.Complaint.Id));
+            skip = page.NextSkip;
+        }
+
+        seen.Should().Equal(expected, "every case on the desk once, in order, none the accused is named in");
+        var whole = await h.Service.GetDeskAsync(Accused, 0, take: 4);
+        whole.Items.Select(d => d.Complaint.Id).Should().Equal(expected);
+        whole.NextSkip.Should().BeNull("the store's rows ran out while this page was filled");
+    }
+
+    [Fact]
+    public async Task GetDesk_APacksOwnTriageRoles_PutItsReceivedCasesOnTheirDesks_AndTakeThemOffOthers()
+    {
+        var h = new Harness();
+        h.Policy.Lifecycle = LifecycleSettings.Default with { TriageRoles = [ComplaintRoles.Handler] };
+        var id = await h.Receive(Harness.ProductIntake(), by: Handler);
+
+        (await h.Service.GetDeskAsync(Handler)).Items.Should().ContainSingle(d => d.Complaint.Id == id && d.Reasons == DeskReasons.AwaitingTriage);
+        (await h.Service.GetDeskAsync(Coordinator)).Items.Should().BeEmpty("this pack's triage is the handlers', not the coordinators'");
     }
 
     public static TheoryData<int, int, string> BadPages => new()
