@@ -77,7 +77,10 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
     /// <summary>
     /// Every error of the complaint library as RFC 9457 problem details with a stable <c>type</c>
     /// (<see cref="ComplaintProblemTypes"/>): the problem details service, and an <see cref="IExceptionHandler"/> for
-    /// <c>app.UseExceptionHandler()</c> that answers the library's errors thrown by the host's own endpoints too.
+    /// <c>app.UseExceptionHandler()</c> that answers the library's errors thrown by the host's own endpoints too — when
+    /// the request wants JSON (<c>Accept</c> of <c>application/json</c>, <c>application/problem+json</c> or another
+    /// <c>+json</c> type, or no <c>Accept</c>); a page request (<c>text/html</c>, <c>*/*</c>) is left to the host's own
+    /// handler, e.g. <c>UseExceptionHandler("/Error")</c>.
     /// (The endpoints <c>MapComplaints</c> maps answer with problems whether or not the host uses the exception handler.)
     /// </summary>
     /// <param name="services">The service collection.</param>
