@@ -1,4 +1,5 @@
 using Complaints;
+using Complaints.Commands;
 using Complaints.AspNetCore;
 using Complaints.AspNetCore.Internal;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,8 @@ public static class ComplaintsEndpointRouteBuilderExtensions
     /// (<c>ETag</c>, <c>If-None-Match</c>), <c>GET /{id}/journal</c>, <c>/{id}/actions</c> and <c>/{id}/outbox</c> read
     /// its journal, the actions allowed now and its notifications; <c>GET /desk?skip=&amp;take=</c> is the caller's desk. Every call acts as the actor
     /// <see cref="IComplaintActorMapper"/> makes of the signed-in user; every library error is answered with problem details.
+    /// Every answer is <c>Cache-Control: private, no-cache</c> with <c>Vary: Authorization, Cookie</c>: what a reader
+    /// sees depends on who reads, so the case's <c>ETag</c> names the view (<c>"7-3fa9c2d1"</c>), not only the version.
     /// Needs <c>services.AddComplaints()</c> and <c>services.AddComplaintsEndpoints()</c>.
     /// </summary>
     /// <param name="endpoints">The application or a route group.</param>
@@ -27,8 +30,13 @@ public static class ComplaintsEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
         var group = endpoints.MapGroup(prefix);
+        group.WithMetadata(ComplaintsEndpointMetadata.Instance);
         group.AddEndpointFilter(static async (context, next) =>
         {
+            // Every answer carries case data for one reader: no shared cache keeps it, a browser revalidates it.
+            var headers = context.HttpContext.Response.Headers;
+            headers.CacheControl = "private, no-cache";
+            headers.Vary = "Authorization, Cookie";
             try
             {
                 return await next(context).ConfigureAwait(false);
@@ -50,7 +58,8 @@ public static class ComplaintsEndpointRouteBuilderExtensions
 
         group.MapPost("/{id:guid}/commands", ComplaintEndpoints.ExecuteAsync)
             .WithName("IssueComplaintCommand")
-            .WithSummary("Issues a command on a case (\"$type\" names it); If-Match must carry the case's ETag.")
+            .WithSummary("Issues a command on a case (\"$type\" names it); If-Match must carry the case's ETag (\"7\" or \"7-3fa9c2d1\": its version is compared).")
+            .Accepts<ComplaintCommand>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -59,7 +68,8 @@ public static class ComplaintsEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         CaseRead(group.MapGet("/{id:guid}", ComplaintEndpoints.GetAsync), "GetComplaint",
-                "Reads a case as the actor may see it; ETag is its version, If-None-Match answers 304.")
+                "Reads a case as the actor may see it; ETag is its version and a hash of this view (\"7-3fa9c2d1\"), If-None-Match answers 304.")
+            .Produces<Complaint>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified);
         CaseRead(group.MapGet("/{id:guid}/journal", ComplaintEndpoints.GetJournalAsync), "GetComplaintJournal",
             "Reads a case's journal, each decision with its explanation, as the actor may see it.");

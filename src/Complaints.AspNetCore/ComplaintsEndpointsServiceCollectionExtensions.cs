@@ -38,10 +38,14 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Minimal-API JSON (<see cref="JsonOptions"/>) as <see cref="ComplaintsJson.Options"/>: camelCase, nulls omitted,
-    /// the library's enums as kebab-case strings (the host's own enums are left as the host configures them), commands with their <c>$type</c> discriminator (read wherever it stands in the
-    /// object), and the library's generated metadata ahead of the host's resolvers. The host's own converters and
-    /// resolvers stay.
+    /// Minimal-API JSON (<see cref="JsonOptions"/>) writes the library's types as <see cref="ComplaintsJson.Options"/>
+    /// does: their null properties omitted, the library's enums as kebab-case strings, commands with their <c>$type</c>
+    /// discriminator — through the library's generated metadata, inserted ahead of the host's resolvers and answering
+    /// for the library's types only. The host's own types keep the host's settings: its
+    /// <see cref="System.Text.Json.JsonSerializerOptions.DefaultIgnoreCondition"/> (nulls written unless the host says
+    /// otherwise), its enums, converters and resolvers; the options' property naming (camelCase by default) is the host's.
+    /// The command endpoint reads <c>$type</c> wherever it stands in the object; a host's own endpoint that binds a
+    /// command reads it first in the object unless the host sets <c>AllowOutOfOrderMetadataProperties</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
@@ -51,8 +55,6 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(static o =>
         {
             var json = o.SerializerOptions;
-            json.DefaultIgnoreCondition = ComplaintsJson.Options.DefaultIgnoreCondition;
-            json.AllowOutOfOrderMetadataProperties = true;
             if (!json.Converters.Any(c => c is LibraryEnumConverter))
             {
                 foreach (var converter in ComplaintsJson.Options.Converters.OfType<JsonConverterFactory>())
@@ -61,11 +63,12 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
                 }
             }
 
-            if (!json.TypeInfoResolverChain.Contains(ComplaintsHttpJsonContext.Default))
+            if (!json.TypeInfoResolverChain.Contains(LibraryTypesResolver.Chain[0]))
             {
-                json.TypeInfoResolverChain.Insert(0, ComplaintsHttpJsonContext.Default);
-                json.TypeInfoResolverChain.Insert(1, CommandResultContract.Instance);
-                json.TypeInfoResolverChain.Insert(2, ComplaintsJson.Options.TypeInfoResolver!);
+                for (var i = 0; i < LibraryTypesResolver.Chain.Count; i++)
+                {
+                    json.TypeInfoResolverChain.Insert(i, LibraryTypesResolver.Chain[i]);
+                }
             }
         });
         return services;
@@ -74,7 +77,10 @@ public static class ComplaintsEndpointsServiceCollectionExtensions
     /// <summary>
     /// Every error of the complaint library as RFC 9457 problem details with a stable <c>type</c>
     /// (<see cref="ComplaintProblemTypes"/>): the problem details service, and an <see cref="IExceptionHandler"/> for
-    /// <c>app.UseExceptionHandler()</c> that answers the library's errors thrown by the host's own endpoints too.
+    /// <c>app.UseExceptionHandler()</c> that answers the library's errors thrown by the host's own endpoints too — when
+    /// the request wants JSON (<c>Accept</c> of <c>application/json</c>, <c>application/problem+json</c> or another
+    /// <c>+json</c> type, or no <c>Accept</c>); a page request (<c>text/html</c>, <c>*/*</c>) is left to the host's own
+    /// handler, e.g. <c>UseExceptionHandler("/Error")</c>.
     /// (The endpoints <c>MapComplaints</c> maps answer with problems whether or not the host uses the exception handler.)
     /// </summary>
     /// <param name="services">The service collection.</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Complaints.AspNetCore.Tests.Support;
@@ -75,7 +76,7 @@ public sealed class EndpointTests
     }
 
     [Fact]
-    public async Task Get_GivesTheVersionAsETag_AndIfNoneMatchAnswers304()
+    public async Task Get_GivesTheVersionAndAHashOfTheBytesAsETag_AndIfNoneMatchAnswers304()
     {
         await using var api = await Api.StartAsync();
         var (id, _) = await api.ReceiveAsync(Receiver, Intake());
@@ -84,16 +85,85 @@ public sealed class EndpointTests
 
         using var read = await client.GetAsync($"{Api.Prefix}/{id}");
         read.StatusCode.Should().Be(HttpStatusCode.OK);
-        read.Headers.ETag.Should().Be(new EntityTagHeaderValue("\"2\""));
+        var bytes = await read.Content.ReadAsByteArrayAsync();
+        var etag = $"\"2-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..8]}\"";
+        read.Headers.ETag.Should().Be(new EntityTagHeaderValue(etag), "the tag is the version and a hash of the exact bytes sent");
         (await Api.BodyAsync(read))["version"]!.GetValue<long>().Should().Be(2);
 
-        foreach (var (tag, expected) in new[] { ("\"2\"", HttpStatusCode.NotModified), ("W/\"2\"", HttpStatusCode.NotModified), ("\"1\", \"2\"", HttpStatusCode.NotModified), ("\"1\"", HttpStatusCode.OK) })
+        foreach (var (tag, expected) in new[]
+        {
+            (etag, HttpStatusCode.NotModified), ("W/" + etag, HttpStatusCode.NotModified), ($"\"1\", {etag}", HttpStatusCode.NotModified), ("*", HttpStatusCode.NotModified),
+            ("\"2\"", HttpStatusCode.OK), ("\"1\"", HttpStatusCode.OK), ("\"2-00000000\"", HttpStatusCode.OK),
+        })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api.Prefix}/{id}");
             request.Headers.TryAddWithoutValidation("If-None-Match", tag);
             using var conditional = await client.SendAsync(request);
-            conditional.StatusCode.Should().Be(expected, $"If-None-Match {tag} against version 2");
-            conditional.Headers.ETag.Should().Be(new EntityTagHeaderValue("\"2\""));
+            conditional.StatusCode.Should().Be(expected, $"If-None-Match {tag} against {etag}");
+            conditional.Headers.ETag.Should().Be(new EntityTagHeaderValue(etag));
+        }
+    }
+
+    [Fact]
+    public async Task Get_ReadersWithDifferentViewsOfOneVersion_NeverShareAnETag_SoTheAccusedNeverRevalidatesAnotherReadersCopy()
+    {
+        await using var api = await Api.StartAsync();
+        var (id, _) = await api.ReceiveAsync(Receiver, Intake());
+        await api.Harness.TriageAsync(id, Coordinator);
+
+        using var full = await api.As(Receiver).GetAsync($"{Api.Prefix}/{id}");
+        using var redacted = await api.As(Accused).GetAsync($"{Api.Prefix}/{id}");
+        var fullText = await full.Content.ReadAsStringAsync();
+        fullText.Should().Contain("Liu Yang", "the clerk who received it sees the complainant");
+        (await redacted.Content.ReadAsStringAsync()).Should().NotContain("Liu Yang");
+        full.Headers.ETag!.Tag.Should().StartWith("\"2-");
+        redacted.Headers.ETag!.Tag.Should().StartWith("\"2-").And.NotBe(full.Headers.ETag.Tag, "the accused's view withholds the complainant");
+
+        // A shared browser cache holding the clerk's copy revalidates it while the accused is signed in.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api.Prefix}/{id}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", full.Headers.ETag.ToString());
+        using var revalidated = await api.As(Accused).SendAsync(request);
+
+        revalidated.StatusCode.Should().Be(HttpStatusCode.OK, "a 304 would let the cache show the accused the clerk's copy");
+        var text = await revalidated.Content.ReadAsStringAsync();
+        JsonNode.Parse(text)!["intake"]!["complainant"]!["name"]!.GetValue<string>().Should().Be(Complainant.Withheld);
+        text.Should().NotContain("Liu Yang");
+        revalidated.Headers.ETag.Should().Be(redacted.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task EveryAnswerWithCaseData_IsPrivateNoCache_AndVariesBySignIn()
+    {
+        await using var api = await Api.StartAsync();
+        using var received = await api.As(Receiver).PostAsync(Api.Prefix, Api.Json(Intake()));
+        var id = (await Api.BodyAsync(received))["complaint"]!["id"]!.GetValue<string>();
+        using var triaged = await api.CommandAsync(Coordinator, ComplaintId.Parse(id, System.Globalization.CultureInfo.InvariantCulture), """{"$type":"triage"}""", received.Headers.ETag!.ToString());
+        triaged.StatusCode.Should().Be(HttpStatusCode.OK);
+        var client = api.As(Coordinator);
+        using var read = await client.GetAsync($"{Api.Prefix}/{id}");
+        using var notModified = new HttpRequestMessage(HttpMethod.Get, $"{Api.Prefix}/{id}") { Headers = { IfNoneMatch = { read.Headers.ETag! } } };
+
+        var responses = new List<HttpResponseMessage> { received, triaged, read, await client.SendAsync(notModified) };
+        foreach (var path in new[] { "/journal", "/actions", "/outbox" })
+        {
+            responses.Add(await client.GetAsync($"{Api.Prefix}/{id}{path}"));
+        }
+
+        responses.Add(await client.GetAsync($"{Api.Prefix}/desk"));
+        responses[3].StatusCode.Should().Be(HttpStatusCode.NotModified);
+        foreach (var response in responses)
+        {
+            var what = $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.AbsolutePath} ({(int)response.StatusCode})";
+            response.IsSuccessStatusCode.Should().Be(response.StatusCode != HttpStatusCode.NotModified, what);
+            response.Headers.CacheControl.Should().NotBeNull(what);
+            response.Headers.CacheControl!.Private.Should().BeTrue(what);
+            response.Headers.CacheControl.NoCache.Should().BeTrue(what);
+            response.Headers.Vary.Should().BeEquivalentTo(["Authorization", "Cookie"], what);
+        }
+
+        foreach (var response in responses.Skip(2))
+        {
+            response.Dispose();
         }
     }
 

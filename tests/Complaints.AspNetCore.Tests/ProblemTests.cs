@@ -125,6 +125,31 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public async Task IfMatch_TakesTheVersionOrTheGetsTag_ComparingTheVersionOnly()
+    {
+        await using var api = await Api.StartAsync();
+        var (id, _) = await api.ReceiveAsync(Receiver, Intake());
+        using var read = await api.As(Coordinator).GetAsync($"{Api.Prefix}/{id}");
+        read.Headers.ETag!.Tag.Should().MatchRegex("^\"1-[0-9a-f]{8}\"$");
+
+        using var triaged = await api.CommandAsync(Coordinator, id, """{"$type":"triage"}""", read.Headers.ETag.ToString());
+        triaged.StatusCode.Should().Be(HttpStatusCode.OK, await triaged.Content.ReadAsStringAsync());
+        triaged.Headers.ETag!.Tag.Should().Be("\"2\"");
+
+        // (The version-only form, "2", is what a command's answer carries: EndpointTests use it for each next command.)
+        // Another reader's view of version 2 (the accused's hash) is accepted too: the version is what is compared.
+        using var accusedRead = await api.As(Accused).GetAsync($"{Api.Prefix}/{id}");
+        accusedRead.Headers.ETag!.Tag.Should().StartWith("\"2-");
+        var assign = $$"""{"$type":"assign","handler":{{System.Text.Json.JsonSerializer.Serialize(Handler, ComplaintsJson.Options)}}}""";
+        using var stale = await api.CommandAsync(Coordinator, id, assign, read.Headers.ETag.ToString());
+        await ProblemAsync(stale, HttpStatusCode.PreconditionFailed, ComplaintProblemTypes.PreconditionFailed);
+
+        using var assigned = await api.CommandAsync(Coordinator, id, assign, accusedRead.Headers.ETag.ToString());
+        assigned.StatusCode.Should().Be(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
+        (await api.Harness.StoredAsync(id)).Version.Should().Be(3);
+    }
+
+    [Fact]
     public async Task ACommandWithoutIfMatch_Is428()
     {
         await using var api = await Api.StartAsync();
@@ -142,6 +167,9 @@ public sealed class ProblemTests
     [InlineData("\"1\", \"2\"", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
     [InlineData("\"seven\"", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
     [InlineData("1", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
+    [InlineData("\"1-\"", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
+    [InlineData("\"1-xyz\"", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
+    [InlineData("\"-3fa9c2d1\"", HttpStatusCode.BadRequest, ComplaintProblemTypes.InvalidIfMatch)]
     public async Task AnIfMatchThatIsNotOneStrongVersionTag_IsRefused(string ifMatch, HttpStatusCode status, string type)
     {
         await using var api = await Api.StartAsync();
@@ -167,15 +195,48 @@ public sealed class ProblemTests
         api.Harness.Store.Count.Should().Be(1);
     }
 
-    [Fact]
-    public async Task AnUnknownCommandType_Is400()
+    [Theory]
+    [InlineData("""{"$type":"launch-rocket"}""", "$type", "unknown command 'launch-rocket'; known: ")]
+    [InlineData("""{"reason":"Out of scope."}""", "$type", "is required")]
+    [InlineData("""{"$type":7}""", "$type", "is required")]
+    [InlineData("""{"$type":"reject","reason":""", "body", "is not valid JSON")]
+    [InlineData("""[{"$type":"triage"}]""", "body", "must be a JSON object")]
+    [InlineData("""{"$type":"reject","reason":42}""", "body", "does not have the shape of the command 'reject' at $.reason")]
+    [InlineData("", "body", "is required")]
+    public async Task ACommandBodyWithoutAKnownTypeOrNotJson_Is400_NamingTheFieldAndTheKnownCommands(string json, string field, string message)
     {
         await using var api = await Api.StartAsync();
         var (id, etag) = await api.ReceiveAsync(Receiver, Intake());
 
-        using var response = await api.CommandAsync(Coordinator, id, """{"$type":"launch-rocket"}""", etag.ToString());
+        using var response = await api.CommandAsync(Coordinator, id, json, etag.ToString());
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, ComplaintProblemTypes.Validation);
+        var errors = problem["errors"]!.AsObject();
+        errors.Select(e => e.Key).Should().Equal(field);
+        var said = errors[field]!.AsArray().Single()!.GetValue<string>();
+        said.Should().Contain(message);
+        if (field == "$type")
+        {
+            said.Should().Contain("triage").And.Contain("assign").And.Contain("release-hold", "the problem lists the commands there are");
+        }
+
+        (await api.Harness.StoredAsync(id)).Version.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ACommandThatIsNotJson_Is415()
+    {
+        await using var api = await Api.StartAsync();
+        var (id, etag) = await api.ReceiveAsync(Receiver, Intake());
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api.Prefix}/{id}/commands")
+        {
+            Content = new StringContent("""{"$type":"triage"}""", System.Text.Encoding.UTF8, "text/plain"),
+            Headers = { IfMatch = { etag } },
+        };
+
+        using var response = await api.As(Coordinator).SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType, "a cross-site form or text/plain post never reaches the service");
         (await api.Harness.StoredAsync(id)).Version.Should().Be(1);
     }
 

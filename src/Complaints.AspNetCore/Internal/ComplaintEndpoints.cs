@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Complaints.Commands;
 using Complaints.Journal;
 using Complaints.Notifications;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Complaints.AspNetCore.Internal;
 
@@ -22,8 +25,9 @@ internal static class ComplaintEndpoints
         return TypedResults.Created($"{path}/{result.Complaint.Id}", result);
     }
 
-    public static async Task<Results<Ok<CommandResult>, ProblemHttpResult>> ExecuteAsync(
-        Guid id, ComplaintCommand command, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken)
+    /// <summary>Issues a command. The body is read here (<see cref="CommandBody"/>), not bound, so a missing or unknown <c>$type</c> is a 400 that says which commands there are.</summary>
+    public static async Task<Results<Ok<CommandResult>, ProblemHttpResult, StatusCodeHttpResult>> ExecuteAsync(
+        Guid id, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken)
     {
         var actor = ActorOf(context);
         var expected = ETags.IfMatch(context.Request, out var problem);
@@ -32,19 +36,30 @@ internal static class ComplaintEndpoints
             return TypedResults.Problem(problem);
         }
 
+        if (await CommandBody.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false) is not { } command)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var result = await service.ExecuteAsync(new ComplaintId(id), actor, command, expected, cancellationToken).ConfigureAwait(false);
         context.Response.Headers.ETag = ETags.Of(result.Complaint.Version);
         return TypedResults.Ok(result);
     }
 
-    public static async Task<Results<Ok<Complaint>, StatusCodeHttpResult>> GetAsync(
-        Guid id, HttpContext context, [FromServices] ComplaintService service, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a case as the caller may see it. The body is serialized here so that its <c>ETag</c> can name these exact
+    /// bytes (<see cref="ETags.Of(long, ReadOnlySpan{byte})"/>): readers with different views never share a tag.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> GetAsync(
+        Guid id, HttpContext context, [FromServices] ComplaintService service, [FromServices] IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
     {
         var complaint = await service.GetAsync(new ComplaintId(id), ActorOf(context), cancellationToken).ConfigureAwait(false);
-        context.Response.Headers.ETag = ETags.Of(complaint.Version);
-        return ETags.NoneMatchHits(context.Request, complaint.Version)
+        var body = JsonSerializer.SerializeToUtf8Bytes(complaint, json.Value.SerializerOptions.GetTypeInfo(typeof(Complaint)));
+        var etag = ETags.Of(complaint.Version, body);
+        context.Response.Headers.ETag = etag;
+        return ETags.NoneMatchHits(context.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(complaint);
+            : TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
     public static async Task<Ok<IReadOnlyList<JournalEntry>>> GetJournalAsync(

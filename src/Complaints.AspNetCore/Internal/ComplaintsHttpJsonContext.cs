@@ -54,3 +54,52 @@ internal sealed class LibraryEnumConverter(JsonConverterFactory inner) : JsonCon
 
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => inner.CreateConverter(typeToConvert, options);
 }
+
+/// <summary>
+/// What <c>AddComplaintsJson</c> puts in the host's resolver chain, scoped to the library's types: ComplaintsJson's
+/// resolver answers only for them (so its reflection fallback never takes a host's type from the host's own
+/// resolvers), and their null properties are omitted as <see cref="ComplaintsJson.Options"/> omits them — without
+/// changing the host's <see cref="JsonSerializerOptions.DefaultIgnoreCondition"/>.
+/// </summary>
+internal sealed class LibraryTypesResolver(IJsonTypeInfoResolver inner, bool libraryTypesOnly) : IJsonTypeInfoResolver
+{
+    private static readonly System.Reflection.Assembly[] Assemblies =
+        [typeof(ComplaintsJson).Assembly, typeof(CommandResult).Assembly, typeof(LibraryTypesResolver).Assembly];
+
+    /// <summary>The resolvers <c>AddComplaintsJson</c> inserts, in order.</summary>
+    public static IReadOnlyList<IJsonTypeInfoResolver> Chain { get; } =
+    [
+        new LibraryTypesResolver(ComplaintsHttpJsonContext.Default, libraryTypesOnly: false),
+        CommandResultContract.Instance,
+        new LibraryTypesResolver(ComplaintsJson.Options.TypeInfoResolver!, libraryTypesOnly: true),
+    ];
+
+    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+    {
+        if (libraryTypesOnly && !IsLibraryType(type))
+        {
+            return null;
+        }
+
+        var info = inner.GetTypeInfo(type, options);
+        if (info is { Kind: JsonTypeInfoKind.Object } && IsLibraryType(type))
+        {
+            foreach (var property in info.Properties)
+            {
+                // A property without its own [JsonIgnore] condition: omitted when null, as ComplaintsJson.Options writes it.
+                if (property.ShouldSerialize is null && (!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null))
+                {
+                    property.ShouldSerialize = static (_, value) => value is not null;
+                }
+            }
+        }
+
+        return info;
+    }
+
+    /// <summary>One of the library's types, or an array or generic of them (<c>IReadOnlyList&lt;JournalEntry&gt;</c>).</summary>
+    public static bool IsLibraryType(Type type) =>
+        Assemblies.Contains(type.Assembly)
+        || (type.IsArray && IsLibraryType(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(IsLibraryType));
+}
