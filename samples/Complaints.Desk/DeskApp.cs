@@ -75,11 +75,16 @@ internal static class DeskApp
             var chosen = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)), new CookieOptions { IsEssential = true, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') ? returnUrl : "/");
+            // Only a path on this site (not "//host" or "/\\host"), else the desk.
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
 
         // Creates (or opens) the file and seeds it once, through the service, before the first request.
         await app.Services.GetRequiredService<DeskSeed>().SeedIfEmptyAsync(CancellationToken.None);
         return app;
     }
+
+    /// <summary>Whether <paramref name="url"/> is a path on this site, as ASP.NET Core's <c>IUrlHelper.IsLocalUrl</c> judges it.</summary>
+    internal static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

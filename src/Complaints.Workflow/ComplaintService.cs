@@ -221,11 +221,6 @@ public sealed partial class ComplaintService
             observation.From = complaint.State;
         }
 
-        if (expectedVersion is { } expected && expected != complaint.Version)
-        {
-            throw new ConcurrencyException(id, expected, complaint.Version);
-        }
-
         var now = _time.GetUtcNow();
         IComplaintPolicy policy;
         IReadOnlyList<Step> steps;
@@ -234,6 +229,12 @@ public sealed partial class ComplaintService
         {
             // Acting needs seeing: someone who may not read the case learns nothing of it from a command either.
             _access.EnsureVisible(complaint, actor, definition.Action);
+            // After the visibility check: a conflict tells the current version, which is not for those who may not see the case.
+            if (expectedVersion is { } expected && expected != complaint.Version)
+            {
+                throw new ConcurrencyException(id, expected, complaint.Version);
+            }
+
             policy = _policies.Resolve(complaint.Policy, complaint.Id);
             if (observation is not null)
             {

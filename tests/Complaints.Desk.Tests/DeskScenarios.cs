@@ -173,6 +173,21 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         anonymous.Status.Should().Be(401, "the API answers for no one who is not signed in, with problem details, not the sign-in page");
     }
 
+    [Theory]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/Approvals", "/Approvals")]
+    public async Task The_language_switch_goes_back_only_to_a_page_of_the_desk(string returnUrl, string location)
+    {
+        var page = await desk.NewPageAsync();
+
+        var response = await page.APIRequest.GetAsync($"/language/zh-CN?returnUrl={Uri.EscapeDataString(returnUrl)}", new() { MaxRedirects = 0 });
+
+        response.Status.Should().Be(302);
+        response.Headers["location"].Should().Be(location);
+    }
+
     private static async Task<string> ReceiveAsync(IPage page, string complainant, string phone, string subject, string staffId, string category)
     {
         await page.GotoAsync("/Intake");

@@ -45,7 +45,7 @@ public sealed class AspNetCoreHost
         var id = JsonNode.Parse(await received.Content.ReadAsStringAsync())!["complaint"]!["id"]!.GetValue<string>();
 
         #region aspnetcore-command
-        using var read = await http.GetAsync($"/complaints/{id}");      // ETag: "1", the case's version
+        using var read = await http.GetAsync($"/complaints/{id}");      // ETag: "1-<hash>", the version and this view
         using var command = new HttpRequestMessage(HttpMethod.Post, $"/complaints/{id}/commands")
         {
             Content = new StringContent("""{ "$type": "triage" }""", System.Text.Encoding.UTF8, "application/json"),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Complaints.Commands;
 using Complaints.Journal;
+using Complaints.Ports;
 using Complaints.Workflow.Lifecycle;
 using Complaints.Workflow.Tests.Support;
 using CsCheck;
@@ -330,7 +331,15 @@ internal static class ScenarioRunner
                 Fail($"step {n + 1} had an invalid payload but {(refused is null ? "succeeded" : $"was refused with {refused.GetType().Name} instead of ComplaintValidationException")}.");
             }
 
-            if (!invalid && step.Expected == ExpectedVersion.Stale && refused is not ConcurrencyException)
+            // Seeing comes first: someone who may not see the case is refused that, never told its version by a conflict.
+            var mayNotSee = !actor.Roles.Any(h.Options.SeeAllRoles.Contains) && !actor.HasRole(ComplaintRoles.System)
+                && !new CaseVisibility(actor.Id, actor.Department, actor.Roles).CanSee(before);
+            if (!invalid && step.Expected == ExpectedVersion.Stale && mayNotSee && refused is not NotPermittedException)
+            {
+                Fail($"step {n + 1} came from someone who may not see the case with a stale version, but {(refused is null ? "succeeded" : $"was refused with {refused.GetType().Name} instead of NotPermittedException")}.");
+            }
+
+            if (!invalid && step.Expected == ExpectedVersion.Stale && !mayNotSee && refused is not ConcurrencyException)
             {
                 Fail($"step {n + 1} expected a stale version but {(refused is null ? "succeeded" : $"was refused with {refused.GetType().Name} instead of ConcurrencyException")}.");
             }

@@ -28,6 +28,18 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task Execute_StaleVersionFromSomeoneWhoMayNotSeeTheCase_IsRefusedWithoutTellingTheVersion()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Triaged);
+
+        var act = () => h.Service.ExecuteAsync(id, Outsider, new Escalate("Guessing."), expectedVersion: 0);
+
+        // A conflict would tell the case's current version: the refusal of the unseen case comes first.
+        await act.Should().ThrowAsync<NotPermittedException>();
+    }
+
+    [Fact]
     public async Task Execute_CurrentExpectedVersion_Succeeds()
     {
         var h = new Harness();
