@@ -229,7 +229,18 @@ public sealed class DeskTests
 
         var act = () => h.Service.GetDeskAsync(Coordinator, skip, take);
 
-        (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal(field);
+        var error = (await act.Should().ThrowAsync<ComplaintValidationException>()).Which.Errors.Should().ContainSingle().Which;
+        error.Field.Should().Be(field);
+        error.Message.Should().Contain(field == "Skip" ? "must not be negative" : "between 1 and 1000");
+    }
+
+    [Fact]
+    public async Task GetDesk_TheLargestPage_IsAThousand()
+    {
+        var h = new Harness();
+        var id = await h.Receive();
+
+        (await h.Service.GetDeskAsync(Coordinator, 0, 1000)).Items.Should().ContainSingle(d => d.Complaint.Id == id);
     }
 
     [Fact]

@@ -42,6 +42,23 @@ public sealed class OutboxReadTests
     }
 
     [Fact]
+    public async Task Outbox_ForTheAccusedDepartment_ShowsStaffMessagesAsTheyAre_AndNoDeliveryErrorWhereThereWasNone()
+    {
+        var h = new Harness();
+        var id = await h.DriveTo(ComplaintState.Assigned);
+        var stored = await h.Store.ReadOutboxAsync(id);
+
+        var outbox = await h.Service.GetOutboxAsync(id, SalesClerk);
+
+        var staff = stored.Where(m => m.Notification.Recipient != Notification.Complainant).ToArray();
+        staff.Should().NotBeEmpty("the assignment tells the handler");
+        outbox.Where(m => m.Notification.Recipient != Notification.Complainant).Should().Equal(staff);
+        var toComplainant = outbox.Where(m => m.Notification.Recipient == Notification.Complainant).ToArray();
+        toComplainant.Should().NotBeEmpty("the acknowledgement goes to the complainant");
+        toComplainant.Should().OnlyContain(m => m.Notification.Body == Complainant.Withheld && m.LastError == null, "nothing failed, so there is no error to withhold");
+    }
+
+    [Fact]
     public async Task Outbox_ByOutsider_IsNotPermitted()
     {
         var h = new Harness();
