@@ -1,0 +1,239 @@
+namespace Complaints.Rules.Facts;
+
+/// <summary>
+/// The search a <see cref="WordIndex"/> runs: a trie of every word of every list over case-folded characters. The
+/// folding is built into the table that maps a character to its trie class, so a search folds each character of the
+/// text once, by one table look-up. A search tries the trie at each position where some word's first character
+/// occurs (only at word starts when every word through that character must start a word), so its cost is linear in
+/// the text whatever the number of lists and words, and the same for Latin and CJK words.
+/// </summary>
+/// <remarks>
+/// A word with a surrogate character (outside the Basic Multilingual Plane) is left out of the trie and searched for
+/// on its own as <see cref="Text.ContainsAny"/> does: ignoring case pairs surrogates, which a per-character fold does not.
+/// </remarks>
+internal sealed class WordMatcher
+{
+    private static readonly ushort[] NoClass = new ushort[256];
+    private static char[]? s_fold;
+
+    private readonly ushort[][] _classes = new ushort[256][];
+    private readonly int[] _first;
+    private readonly int[] _childStart;
+    private readonly ushort[] _childClass;
+    private readonly int[] _childNode;
+    private readonly int[]?[] _anchoredEnds;
+    private readonly int[]?[] _anywhereEnds;
+    private readonly bool[] _anywhereBelow;
+    private readonly (int List, string Word)[] _outside;
+
+    /// <summary>Builds the trie for the lists, each a <c>|</c>-separated word list as <see cref="Text.ContainsAny"/> takes it.</summary>
+    /// <param name="lists">The lists; a list's position is its id.</param>
+    public WordMatcher(IReadOnlyList<string> lists)
+    {
+        Bits = Math.Max(1, (lists.Count + 63) >> 6);
+        var fold = Fold;
+        var children = new List<Dictionary<char, int>> { new() };
+        var anchored = new List<List<int>?> { null };
+        var anywhere = new List<List<int>?> { null };
+        var outside = new List<(int, string)>();
+        for (var list = 0; list < lists.Count; list++)
+        {
+            var words = lists[list];
+            foreach (var range in words.AsSpan().Split('|'))
+            {
+                var word = words.AsSpan(range).Trim();
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (word.ContainsAnyInRange('\uD800', '\uDFFF'))
+                {
+                    outside.Add((list, word.ToString()));
+                    continue;
+                }
+
+                var node = 0;
+                foreach (var c in word)
+                {
+                    if (!children[node].TryGetValue(fold[c], out var next))
+                    {
+                        next = children.Count;
+                        children.Add([]);
+                        anchored.Add(null);
+                        anywhere.Add(null);
+                        children[node].Add(fold[c], next);
+                    }
+
+                    node = next;
+                }
+
+                var ends = Text.IsAnchored(word) ? anchored : anywhere;
+                if (!(ends[node] ??= []).Contains(list))
+                {
+                    ends[node]!.Add(list);
+                }
+            }
+        }
+
+        // A class per folded character of some word (0: no word has it); every character folding to it gets the class.
+        var classOf = new Dictionary<char, ushort>();
+        foreach (var edges in children)
+        {
+            foreach (var c in edges.Keys)
+            {
+                classOf.TryAdd(c, (ushort)(classOf.Count + 1));
+            }
+        }
+
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (classOf.TryGetValue(fold[c], out var cls))
+            {
+                (_classes[c >> 8] ??= new ushort[256])[c & 0xFF] = cls;
+            }
+        }
+
+        for (var page = 0; page < _classes.Length; page++)
+        {
+            _classes[page] ??= NoClass;
+        }
+
+        // Children are numbered after their parent, so one backward pass sees every child before its parent.
+        _first = new int[classOf.Count + 1];
+        _childStart = new int[children.Count + 1];
+        _childClass = new ushort[children.Count - 1];
+        _childNode = new int[children.Count - 1];
+        _anchoredEnds = new int[]?[children.Count];
+        _anywhereEnds = new int[]?[children.Count];
+        _anywhereBelow = new bool[children.Count];
+        var at = 0;
+        for (var node = 0; node < children.Count; node++)
+        {
+            _childStart[node] = at;
+            foreach (var (c, child) in children[node])
+            {
+                (_childClass[at], _childNode[at]) = (classOf[c], child);
+                at++;
+                if (node == 0)
+                {
+                    _first[classOf[c]] = child;
+                }
+            }
+
+            _anchoredEnds[node] = anchored[node]?.ToArray();
+            _anywhereEnds[node] = anywhere[node]?.ToArray();
+        }
+
+        _childStart[children.Count] = at;
+        for (var node = children.Count - 1; node > 0; node--)
+        {
+            _anywhereBelow[node] = _anywhereEnds[node] is not null;
+            for (var i = _childStart[node]; i < _childStart[node + 1] && !_anywhereBelow[node]; i++)
+            {
+                _anywhereBelow[node] = _anywhereBelow[_childNode[i]];
+            }
+        }
+
+        _outside = [.. outside];
+    }
+
+    /// <summary>The number of <see cref="ulong"/>s a search's result needs: one bit per list.</summary>
+    public int Bits { get; }
+
+    /// <summary>
+    /// Each character's ordinal-ignore-case fold: two characters are equal ignoring case, as
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/> compares them, exactly when their folds are equal (surrogates,
+    /// which it compares in pairs, fold to themselves).
+    /// </summary>
+    internal static char[] Fold => s_fold ??= CreateFold();
+
+    /// <summary>Sets in <paramref name="found"/> the bit of every list one of whose words occurs in <paramref name="text"/>, and clears the others.</summary>
+    /// <param name="text">The text searched.</param>
+    /// <param name="found">One bit per list, <see cref="Bits"/> long.</param>
+    public void Search(ReadOnlySpan<char> text, Span<ulong> found)
+    {
+        found.Clear();
+        var classes = _classes;
+        for (var p = 0; p < text.Length; p++)
+        {
+            var c = text[p];
+            var node = _first[classes[c >> 8][c & 0xFF]];
+            if (node == 0)
+            {
+                continue;
+            }
+
+            var startsWord = Text.StartsWord(text, p);
+            if (!startsWord && !_anywhereBelow[node])
+            {
+                continue;
+            }
+
+            for (var q = p + 1; ; q++)
+            {
+                Mark(startsWord ? _anchoredEnds[node] : null, found);
+                Mark(_anywhereEnds[node], found);
+                if (q == text.Length || (node = Child(node, text[q])) == 0 || (!startsWord && !_anywhereBelow[node]))
+                {
+                    break;
+                }
+            }
+        }
+
+        foreach (var (list, word) in _outside)
+        {
+            if ((found[list >> 6] & (1UL << list)) == 0 && Text.Occurs(text, word))
+            {
+                found[list >> 6] |= 1UL << list;
+            }
+        }
+    }
+
+    private int Child(int node, char c)
+    {
+        var cls = _classes[c >> 8][c & 0xFF];
+        if (cls != 0)
+        {
+            for (var i = _childStart[node]; i < _childStart[node + 1]; i++)
+            {
+                if (_childClass[i] == cls)
+                {
+                    return _childNode[i];
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Mark(int[]? lists, Span<ulong> found)
+    {
+        if (lists is not null)
+        {
+            foreach (var list in lists)
+            {
+                found[list >> 6] |= 1UL << list;
+            }
+        }
+    }
+
+    private static char[] CreateFold()
+    {
+        var fold = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var upper = char.IsSurrogate(c) ? c : char.ToUpperInvariant(c);
+            fold[i] = upper != c && new ReadOnlySpan<char>(in c).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase) ? upper : c;
+        }
+
+        // A character whose upper case itself has another upper case ignoring case (a title-case digraph) goes to the last.
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            fold[i] = fold[fold[i]];
+        }
+
+        return fold;
+    }
+}
