@@ -46,10 +46,11 @@ public sealed class WorkloadTests
         }
     }
 
-    [Fact]
-    public void The_floor_path_of_the_intake_benchmark_decides_as_the_generic_pack_path()
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void The_floor_path_of_the_intake_benchmark_decides_as_the_pack_path(string packId)
     {
-        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn("generic"), Complaints(1000));
+        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(packId), Complaints(1000));
         Enumerable.Range(0, workload.Count).Select(workload.ThroughFloor)
             .Should().Equal(Enumerable.Range(0, workload.Count).Select(workload.ThroughPack));
     }

@@ -22,16 +22,18 @@ public sealed class IntakeWorkload
     private readonly RulesEngine.RulesEngine _engine;
     private readonly string[] _workflows;
     private readonly RuleParameter _packParameter;
-    private readonly HandWrittenGenericPolicy _floor = new();
+    private readonly IIntakeFloor _floor;
 
     /// <summary>Prepares the workload: the staged complaints and a RulesEngine built once with the pack's four workflows.</summary>
     /// <param name="pack">The pack.</param>
     /// <param name="received">The complaints as received.</param>
-    public IntakeWorkload(PolicyPack pack, IReadOnlyList<Complaint> received)
+    /// <param name="floor">The hand-written floor: the built-in pack's own by default, the generic one for any other pack (a generated one).</param>
+    public IntakeWorkload(PolicyPack pack, IReadOnlyList<Complaint> received, IIntakeFloor? floor = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(received);
         Pack = pack;
+        _floor = floor ?? (PolicyPacks.BuiltIn.Contains(pack.Identity.Id) ? IntakeFloors.For(pack.Identity.Id) : new HandWrittenGenericPolicy());
         Received = received.ToArray();
         Classified = new Complaint[Received.Length];
         Routed = new Complaint[Received.Length];
@@ -81,7 +83,7 @@ public sealed class IntakeWorkload
         return (int)admissibility.Outcome + (int)severity.Tier + routing.Role.Length + deadlines.Deadlines.Count;
     }
 
-    /// <summary>Complaint <paramref name="i"/>'s intake decisions through the hand-written floor (the generic pack's decisions).</summary>
+    /// <summary>Complaint <paramref name="i"/>'s intake decisions through the pack's hand-written floor.</summary>
     /// <param name="i">The complaint's index.</param>
     /// <returns>A checksum of the decisions.</returns>
     public int ThroughFloor(int i)
