@@ -13,11 +13,14 @@ namespace Complaints.Rules.Facts;
 /// </remarks>
 internal sealed class WordMatcher
 {
-    private static readonly ushort[] NoClass = new ushort[256];
+    /// <summary>The bit of a <see cref="_classes"/> entry that says the character is a letter or digit (so the next one does not start a word).</summary>
+    private const ushort LetterOrDigit = 0x8000;
+
     private static char[]? s_fold;
 
-    private readonly ushort[][] _classes = new ushort[256][];
-    private readonly int[] _first;
+    private readonly ushort[] _classes = new ushort[char.MaxValue + 1];
+    private readonly int[] _firstAtWordStart;
+    private readonly int[] _firstInsideWord;
     private readonly int[] _childStart;
     private readonly ushort[] _childClass;
     private readonly int[] _childNode;
@@ -86,21 +89,19 @@ internal sealed class WordMatcher
             }
         }
 
-        for (var c = 0; c <= char.MaxValue; c++)
+        if (classOf.Count >= LetterOrDigit)
         {
-            if (classOf.TryGetValue(fold[c], out var cls))
-            {
-                (_classes[c >> 8] ??= new ushort[256])[c & 0xFF] = cls;
-            }
+            throw new ArgumentException($"The word lists use {classOf.Count} distinct characters; at most {LetterOrDigit - 1} are supported.", nameof(lists));
         }
 
-        for (var page = 0; page < _classes.Length; page++)
+        for (var c = 0; c <= char.MaxValue; c++)
         {
-            _classes[page] ??= NoClass;
+            _classes[c] = (ushort)((classOf.TryGetValue(fold[c], out var cls) ? cls : 0) | (char.IsLetterOrDigit((char)c) ? LetterOrDigit : 0));
         }
 
         // Children are numbered after their parent, so one backward pass sees every child before its parent.
-        _first = new int[classOf.Count + 1];
+        _firstAtWordStart = new int[classOf.Count + 1];
+        _firstInsideWord = new int[classOf.Count + 1];
         _childStart = new int[children.Count + 1];
         _childClass = new ushort[children.Count - 1];
         _childNode = new int[children.Count - 1];
@@ -117,7 +118,7 @@ internal sealed class WordMatcher
                 at++;
                 if (node == 0)
                 {
-                    _first[classOf[c]] = child;
+                    _firstAtWordStart[classOf[c]] = child;
                 }
             }
 
@@ -133,6 +134,11 @@ internal sealed class WordMatcher
             {
                 _anywhereBelow[node] = _anywhereBelow[_childNode[i]];
             }
+        }
+
+        for (var cls = 1; cls < _firstAtWordStart.Length; cls++)
+        {
+            _firstInsideWord[cls] = _anywhereBelow[_firstAtWordStart[cls]] ? _firstAtWordStart[cls] : 0;
         }
 
         _outside = [.. outside];
@@ -155,26 +161,30 @@ internal sealed class WordMatcher
     {
         found.Clear();
         var classes = _classes;
+        var startsWord = true;
         for (var p = 0; p < text.Length; p++)
         {
-            var c = text[p];
-            var node = _first[classes[c >> 8][c & 0xFF]];
-            if (node == 0)
+            // One look-up gives the character's class (its fold) and whether the next character starts a word.
+            var entry = classes[text[p]];
+            var cls = entry & ~LetterOrDigit;
+            var atStart = startsWord;
+            startsWord = (entry & LetterOrDigit) == 0;
+            if (cls == 0)
             {
                 continue;
             }
 
-            var startsWord = Text.StartsWord(text, p);
-            if (!startsWord && !_anywhereBelow[node])
+            var node = atStart ? _firstAtWordStart[cls] : _firstInsideWord[cls];
+            if (node == 0)
             {
                 continue;
             }
 
             for (var q = p + 1; ; q++)
             {
-                Mark(startsWord ? _anchoredEnds[node] : null, found);
+                Mark(atStart ? _anchoredEnds[node] : null, found);
                 Mark(_anywhereEnds[node], found);
-                if (q == text.Length || (node = Child(node, text[q])) == 0 || (!startsWord && !_anywhereBelow[node]))
+                if (q == text.Length || (node = Child(node, text[q])) == 0 || (!atStart && !_anywhereBelow[node]))
                 {
                     break;
                 }
@@ -192,7 +202,7 @@ internal sealed class WordMatcher
 
     private int Child(int node, char c)
     {
-        var cls = _classes[c >> 8][c & 0xFF];
+        var cls = _classes[c] & ~LetterOrDigit;
         if (cls != 0)
         {
             for (var i = _childStart[node]; i < _childStart[node + 1]; i++)
