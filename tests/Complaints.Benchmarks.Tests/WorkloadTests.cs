@@ -27,12 +27,7 @@ public sealed class WorkloadTests
         {
             foreach (var point in IntakeWorkload.Points)
             {
-                var complaint = point switch
-                {
-                    DecisionPoint.Routing => workload.Classified[i],
-                    DecisionPoint.Deadlines => workload.Routed[i],
-                    _ => workload.Received[i],
-                };
+                var complaint = workload.Staged(point, i);
                 workload.RulesEngineResults(point, i).Should().Equal(workload.Pack.Evaluate(point, [new ComplaintFacts(complaint), workload.Pack.Facts]), $"{point} of complaint {i}");
             }
 
@@ -77,12 +72,7 @@ public sealed class WorkloadTests
         {
             foreach (var point in IntakeWorkload.Points)
             {
-                var complaint = point switch
-                {
-                    DecisionPoint.Routing => workload.Classified[i],
-                    DecisionPoint.Deadlines => workload.Routed[i],
-                    _ => workload.Received[i],
-                };
+                var complaint = workload.Staged(point, i);
                 workload.RulesEngineResults(point, i).Should().Equal(workload.Pack.Evaluate(point, [new ComplaintFacts(complaint), workload.Pack.Facts]));
             }
 

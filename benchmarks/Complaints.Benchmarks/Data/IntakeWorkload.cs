@@ -116,13 +116,19 @@ public sealed class IntakeWorkload
     public IReadOnlyList<(string Rule, bool Matched)> RulesEngineResults(DecisionPoint point, int i)
     {
         var index = Points.ToList().IndexOf(point);
-        var complaint = point switch
-        {
-            DecisionPoint.Routing => Classified[i],
-            DecisionPoint.Deadlines => Routed[i],
-            _ => Received[i],
-        };
+        var complaint = Staged(point, i);
         var results = Wait(_engine.ExecuteAllRulesAsync(_workflows[index], new RuleParameter("complaint", new ComplaintFacts(complaint)), _packParameter));
         return results.Select(r => (r.Rule.RuleName, r.IsSuccess)).ToArray();
     }
+
+    /// <summary>Complaint <paramref name="i"/> as intake point <paramref name="point"/> sees it: received, classified (routing) or routed (deadlines).</summary>
+    /// <param name="point">An intake point.</param>
+    /// <param name="i">The complaint's index.</param>
+    /// <returns>The staged complaint.</returns>
+    public Complaint Staged(DecisionPoint point, int i) => point switch
+    {
+        DecisionPoint.Routing => Classified[i],
+        DecisionPoint.Deadlines => Routed[i],
+        _ => Received[i],
+    };
 }

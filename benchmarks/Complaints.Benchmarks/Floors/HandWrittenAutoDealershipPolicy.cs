@@ -122,53 +122,14 @@ public sealed class HandWrittenAutoDealershipPolicy : IIntakeFloor
 
         Severity? tier = null;
         var reasons = new List<string>(2);
-        if (proposal)
-        {
-            tier = Severity.Minor;
-            reasons.Add("a proposal, suggestion or criticism");
-        }
-
-        if (safety)
-        {
-            tier = Severity.Major;
-            reasons.Add("a risk to the safety of the vehicle's occupants or others");
-        }
-
-        if (media)
-        {
-            tier = Severity.Major;
-            reasons.Add("the customer threatens to go to the media");
-        }
-
-        if (majorClaim)
-        {
-            tier = Severity.Major;
-            reasons.Add("a claim above the major-claim threshold");
-        }
-
-        if (regulator)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the customer threatens to go to the consumer association, a regulator or the manufacturer");
-        }
-
-        if (repeated)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the customer has complained about this before (e.g. a repeat repair)");
-        }
-
-        if (several)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("several departments are involved");
-        }
-
-        if (seriousClaim)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a claim above the serious-claim threshold");
-        }
+        Raise(ref tier, reasons, proposal, Severity.Minor, "a proposal, suggestion or criticism");
+        Raise(ref tier, reasons, safety, Severity.Major, "a risk to the safety of the vehicle's occupants or others");
+        Raise(ref tier, reasons, media, Severity.Major, "the customer threatens to go to the media");
+        Raise(ref tier, reasons, majorClaim, Severity.Major, "a claim above the major-claim threshold");
+        Raise(ref tier, reasons, regulator, Severity.Serious, "the customer threatens to go to the consumer association, a regulator or the manufacturer");
+        Raise(ref tier, reasons, repeated, Severity.Serious, "the customer has complained about this before (e.g. a repeat repair)");
+        Raise(ref tier, reasons, several, Severity.Serious, "several departments are involved");
+        Raise(ref tier, reasons, seriousClaim, Severity.Serious, "a claim above the serious-claim threshold");
 
         var why = Explain(
             ProposalOrCriticism.Trace(proposal), CategorySalesContract.Trace(sales), CategoryRepairQuality.Trace(repair), CategoryProductQuality.Trace(product),

@@ -123,59 +123,15 @@ public sealed class HandWrittenFoodServicePolicy : IIntakeFloor
 
         Severity? tier = null;
         var reasons = new List<string>(2);
-        if (suggestion)
-        {
-            tier = Severity.Minor;
-            reasons.Add("a suggestion");
-        }
-
-        if (ill)
-        {
-            tier = Severity.Major;
-            reasons.Add("someone fell ill, or the receiver reported a risk to health: the company coordinates");
-        }
-
-        if (suspect)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("food with an abnormal look or smell, or suspected spoilage: check it at once, replace it if abnormal and check the same kind (三.7); the duty manager settles it within authority");
-        }
-
-        if (safety)
-        {
-            tier = Severity.Major;
-            reasons.Add("a risk to safety");
-        }
-
-        if (veryLarge)
-        {
-            tier = Severity.Major;
-            reasons.Add("a very large claim");
-        }
-
-        if (threat)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a threat to go to the market regulator, the food-safety authority or the media");
-        }
-
-        if (several)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("several departments are involved");
-        }
-
-        if (repeated)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the customer has complained about this before");
-        }
-
-        if (large)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a large claim");
-        }
+        Raise(ref tier, reasons, suggestion, Severity.Minor, "a suggestion");
+        Raise(ref tier, reasons, ill, Severity.Major, "someone fell ill, or the receiver reported a risk to health: the company coordinates");
+        Raise(ref tier, reasons, suspect, Severity.Serious, "food with an abnormal look or smell, or suspected spoilage: check it at once, replace it if abnormal and check the same kind (三.7); the duty manager settles it within authority");
+        Raise(ref tier, reasons, safety, Severity.Major, "a risk to safety");
+        Raise(ref tier, reasons, veryLarge, Severity.Major, "a very large claim");
+        Raise(ref tier, reasons, threat, Severity.Serious, "a threat to go to the market regulator, the food-safety authority or the media");
+        Raise(ref tier, reasons, several, Severity.Serious, "several departments are involved");
+        Raise(ref tier, reasons, repeated, Severity.Serious, "the customer has complained about this before");
+        Raise(ref tier, reasons, large, Severity.Serious, "a large claim");
 
         var why = Explain(
             SuggestionIsMinor.Trace(suggestion), CategoryFoodSafety.Trace(foodSafety), CategoryDelivery.Trace(delivery), CategoryBilling.Trace(billing),

@@ -155,53 +155,14 @@ public sealed class HandWrittenHospitalPolicy : IIntakeFloor
 
         Severity? tier = null;
         var reasons = new List<string>(2);
-        if (suggestion)
-        {
-            tier = Severity.Minor;
-            reasons.Add("a suggestion, not a complaint");
-        }
-
-        if (harmWithThreat)
-        {
-            tier = Severity.Major;
-            reasons.Add("harm to a patient's health or safety, and a threat to go to the media or the health authority");
-        }
-
-        if (veryLarge)
-        {
-            tier = Severity.Major;
-            reasons.Add("a very large claim");
-        }
-
-        if (harm)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("harm or risk to a patient's health or safety");
-        }
-
-        if (several)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("several departments are involved");
-        }
-
-        if (threat)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a threat to go to the media, the health authority or a higher body");
-        }
-
-        if (repeated)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the complainant has complained about this before");
-        }
-
-        if (large)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a large claim");
-        }
+        Raise(ref tier, reasons, suggestion, Severity.Minor, "a suggestion, not a complaint");
+        Raise(ref tier, reasons, harmWithThreat, Severity.Major, "harm to a patient's health or safety, and a threat to go to the media or the health authority");
+        Raise(ref tier, reasons, veryLarge, Severity.Major, "a very large claim");
+        Raise(ref tier, reasons, harm, Severity.Serious, "harm or risk to a patient's health or safety");
+        Raise(ref tier, reasons, several, Severity.Serious, "several departments are involved");
+        Raise(ref tier, reasons, threat, Severity.Serious, "a threat to go to the media, the health authority or a higher body");
+        Raise(ref tier, reasons, repeated, Severity.Serious, "the complainant has complained about this before");
+        Raise(ref tier, reasons, large, Severity.Serious, "a large claim");
 
         var why = Explain(
             Internal.Trace(staff), CategoryFees.Trace(fees), CategoryConduct.Trace(conduct), CategoryNursing.Trace(nursing), CategoryMedical.Trace(medical),

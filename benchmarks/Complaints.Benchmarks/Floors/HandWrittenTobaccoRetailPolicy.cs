@@ -135,53 +135,14 @@ public sealed class HandWrittenTobaccoRetailPolicy : IIntakeFloor
 
         Severity? tier = null;
         var reasons = new List<string>(2);
-        if (suggestion)
-        {
-            tier = Severity.Minor;
-            reasons.Add("a suggestion");
-        }
-
-        if (veryLarge)
-        {
-            tier = Severity.Major;
-            reasons.Add("a very large amount is involved");
-        }
-
-        if (retaliationSerious)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("retaliation against someone who complained or reported");
-        }
-
-        if (corruption)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a report of corruption, fraud or abuse of power");
-        }
-
-        if (large)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("a large amount is involved");
-        }
-
-        if (threat)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the customer threatens to go to a higher authority, an outside supervisory body or the media (投诉升级)");
-        }
-
-        if (several)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("several departments are involved");
-        }
-
-        if (repeated)
-        {
-            tier = Max(tier, Severity.Serious);
-            reasons.Add("the customer has complained about this before");
-        }
+        Raise(ref tier, reasons, suggestion, Severity.Minor, "a suggestion");
+        Raise(ref tier, reasons, veryLarge, Severity.Major, "a very large amount is involved");
+        Raise(ref tier, reasons, retaliationSerious, Severity.Serious, "retaliation against someone who complained or reported");
+        Raise(ref tier, reasons, corruption, Severity.Serious, "a report of corruption, fraud or abuse of power");
+        Raise(ref tier, reasons, large, Severity.Serious, "a large amount is involved");
+        Raise(ref tier, reasons, threat, Severity.Serious, "the customer threatens to go to a higher authority, an outside supervisory body or the media (投诉升级)");
+        Raise(ref tier, reasons, several, Severity.Serious, "several departments are involved");
+        Raise(ref tier, reasons, repeated, Severity.Serious, "the customer has complained about this before");
 
         var why = Explain(
             CategoryRetaliation.Trace(retaliation), CategoryBribery.Trace(bribery), CategoryExtortion.Trace(extortion), CategoryIllegalFees.Trace(illegalFees),

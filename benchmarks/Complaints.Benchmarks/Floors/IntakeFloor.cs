@@ -96,6 +96,16 @@ internal static class Floor
     /// <summary>The higher of the tier so far and <paramref name="tier"/>.</summary>
     public static Severity Max(Severity? current, Severity tier) => current is { } c && c > tier ? c : tier;
 
+    /// <summary>A tier rule: when it matched, the tier rises to <paramref name="to"/> (the highest matched wins) and its reason is added.</summary>
+    public static void Raise(ref Severity? tier, List<string> reasons, bool matched, Severity to, string reason)
+    {
+        if (matched)
+        {
+            tier = Max(tier, to);
+            reasons.Add(reason);
+        }
+    }
+
     /// <summary>The category a severity decision ends with: the rules', else the intake's (if not blank), else the pack's default.</summary>
     public static string FinalCategory(string? category, Complaint complaint, string defaultCategory) =>
         category ?? (string.IsNullOrWhiteSpace(complaint.Intake.Category) ? defaultCategory : complaint.Intake.Category);
