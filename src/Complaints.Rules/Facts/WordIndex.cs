@@ -3,8 +3,9 @@ namespace Complaints.Rules.Facts;
 /// <summary>
 /// Every constant word list of a pack (<c>Text.ContainsAny(text, "constant|words")</c>), searched for in one pass over
 /// a text: the lists' words go into one trie over case-folded characters, and a search walks the text once, noting
-/// every list one of whose words occurs. The result is kept per thread for the last few texts searched (by reference,
-/// a string being immutable), so every rule of a decision that asks about the same description shares one pass.
+/// every list one of whose words occurs. The pass is kept per thread for the last few texts searched (by reference,
+/// a string being immutable), so every rule of a decision that asks about the same description shares it; it goes
+/// only as far as the questions need (a list already found answers at once), and at most once over the text.
 /// Same result as <see cref="Text.ContainsAny"/> for every text and list: ignoring case as
 /// <see cref="string.IndexOf(string, StringComparison)"/> with <see cref="StringComparison.OrdinalIgnoreCase"/>; a word
 /// that starts with a Latin letter or digit must start a word in the text, any other word may occur anywhere.
@@ -57,7 +58,10 @@ internal sealed class WordIndex
         }
     }
 
-    /// <summary>Whether <paramref name="text"/> contains a word of list <paramref name="list"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> contains a word of list <paramref name="list"/>: known if this thread's pass over
+    /// the text already found it or ended, else the pass goes on until it finds it or the text ends.
+    /// </summary>
     internal bool Contains(int list, string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -65,12 +69,18 @@ internal sealed class WordIndex
             return false;
         }
 
-        var found = Search(text);
-        return (found[list >> 6] & (1UL << list)) != 0;
+        var pass = Pass(text);
+        var (word, bit) = (list >> 6, 1UL << list);
+        if ((pass.Lists[word] & bit) == 0 && pass.Next <= text.Length)
+        {
+            pass.Next = pass.Matcher!.Search(text, pass.Lists, pass.Next, list);
+        }
+
+        return (pass.Lists[word] & bit) != 0;
     }
 
-    /// <summary>One bit per list, set where the text contains a word of it: this thread's kept result, or a new search.</summary>
-    private ulong[] Search(string text)
+    /// <summary>This thread's pass over <paramref name="text"/>, as far as it went, or a new one.</summary>
+    private Found Pass(string text)
     {
         var matcher = _matcher ?? Build();
         var recent = t_found ??= new Found[Recent];
@@ -78,7 +88,7 @@ internal sealed class WordIndex
         {
             if (kept is not null && ReferenceEquals(kept.Text, text) && ReferenceEquals(kept.Matcher, matcher))
             {
-                return kept.Lists;
+                return kept;
             }
         }
 
@@ -89,11 +99,9 @@ internal sealed class WordIndex
             slot.Lists = new ulong[matcher.Bits];
         }
 
-        // Forgotten first, so that a search that throws leaves no half-written result behind.
-        slot.Text = null;
-        matcher.Search(text, slot.Lists);
-        (slot.Text, slot.Matcher) = (text, matcher);
-        return slot.Lists;
+        Array.Clear(slot.Lists);
+        (slot.Text, slot.Matcher, slot.Next) = (text, matcher, 0);
+        return slot;
     }
 
     private WordMatcher Build()
@@ -109,6 +117,9 @@ internal sealed class WordIndex
         public string? Text;
         public WordMatcher? Matcher;
         public ulong[] Lists = [];
+
+        /// <summary>Where the pass goes on from; past the text's end once it ended.</summary>
+        public int Next;
     }
 }
 

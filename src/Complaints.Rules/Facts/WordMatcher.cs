@@ -154,15 +154,21 @@ internal sealed class WordMatcher
     /// </summary>
     internal static char[] Fold => s_fold ??= CreateFold();
 
-    /// <summary>Sets in <paramref name="found"/> the bit of every list one of whose words occurs in <paramref name="text"/>, and clears the others.</summary>
+    /// <summary>
+    /// Sets in <paramref name="found"/> the bit of every list one of whose words occurs in <paramref name="text"/> at or
+    /// after <paramref name="from"/>, going on until list <paramref name="until"/>'s bit is set or the text ends.
+    /// </summary>
     /// <param name="text">The text searched.</param>
-    /// <param name="found">One bit per list, <see cref="Bits"/> long.</param>
-    public void Search(ReadOnlySpan<char> text, Span<ulong> found)
+    /// <param name="found">One bit per list, <see cref="Bits"/> long: those found so far, more set on return.</param>
+    /// <param name="from">Where to go on from (0 to start).</param>
+    /// <param name="until">The list whose word ends the search once found; -1 to search the whole text.</param>
+    /// <returns>Where to go on from next time; past <paramref name="text"/>'s length once it is searched to the end.</returns>
+    public int Search(ReadOnlySpan<char> text, Span<ulong> found, int from = 0, int until = -1)
     {
-        found.Clear();
         var classes = _classes;
-        var startsWord = true;
-        for (var p = 0; p < text.Length; p++)
+        var (stopWord, stopBit) = until < 0 ? (0, 0UL) : (until >> 6, 1UL << until);
+        var startsWord = from == 0 || (classes[text[from - 1]] & LetterOrDigit) == 0;
+        for (var p = from; p < text.Length; p++)
         {
             // One look-up gives the character's class (its fold) and whether the next character starts a word.
             var entry = classes[text[p]];
@@ -189,6 +195,11 @@ internal sealed class WordMatcher
                     break;
                 }
             }
+
+            if ((found[stopWord] & stopBit) != 0)
+            {
+                return p + 1;
+            }
         }
 
         foreach (var (list, word) in _outside)
@@ -198,6 +209,8 @@ internal sealed class WordMatcher
                 found[list >> 6] |= 1UL << list;
             }
         }
+
+        return text.Length + 1;
     }
 
     private int Child(int node, char c)
