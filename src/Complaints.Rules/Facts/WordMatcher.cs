@@ -1,11 +1,14 @@
+using System.Buffers;
+
 namespace Complaints.Rules.Facts;
 
 /// <summary>
 /// The search a <see cref="WordIndex"/> runs: a trie of every word of every list over case-folded characters. The
 /// folding is built into the table that maps a character to its trie class, so a search folds each character of the
 /// text once, by one table look-up. A search tries the trie at each position where some word's first character
-/// occurs (only at word starts when every word through that character must start a word), so its cost is linear in
-/// the text whatever the number of lists and words, and the same for Latin and CJK words.
+/// occurs (only at word starts when every word through that character must start a word), skipping with the runtime's
+/// vectorized searches to where a word may start, so its cost is linear in the text whatever the number of lists and
+/// words, and the same for Latin and CJK words.
 /// </summary>
 /// <remarks>
 /// A word with a surrogate character (outside the Basic Multilingual Plane) is left out of the trie and searched for
@@ -15,6 +18,9 @@ internal sealed class WordMatcher
 {
     /// <summary>The bit of a <see cref="_classes"/> entry that says the character is a letter or digit (so the next one does not start a word).</summary>
     private const ushort LetterOrDigit = 0x8000;
+
+    /// <summary>The most Latin words searched for with the runtime's vectorized search, to skip to where they occur.</summary>
+    private const int MostSkippingWords = 32;
 
     private static char[]? s_fold;
 
@@ -28,6 +34,9 @@ internal sealed class WordMatcher
     private readonly int[]?[] _anywhereEnds;
     private readonly bool[] _anywhereBelow;
     private readonly (int List, string Word)[] _outside;
+    private readonly SearchValues<string>? _asciiWords;
+    private readonly bool _everyPosition;
+    private readonly SearchValues<char>? _otherStarts;
 
     /// <summary>Builds the trie for the lists, each a <c>|</c>-separated word list as <see cref="Text.ContainsAny"/> takes it.</summary>
     /// <param name="lists">The lists; a list's position is its id.</param>
@@ -39,6 +48,8 @@ internal sealed class WordMatcher
         var anchored = new List<List<int>?> { null };
         var anywhere = new List<List<int>?> { null };
         var outside = new List<(int, string)>();
+        var asciiWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var otherFirsts = new HashSet<char>();
         for (var list = 0; list < lists.Count; list++)
         {
             var words = lists[list];
@@ -54,6 +65,15 @@ internal sealed class WordMatcher
                 {
                     outside.Add((list, word.ToString()));
                     continue;
+                }
+
+                if (System.Text.Ascii.IsValid(word))
+                {
+                    asciiWords.Add(word.ToString());
+                }
+                else
+                {
+                    otherFirsts.Add(fold[word[0]]);
                 }
 
                 var node = 0;
@@ -142,6 +162,22 @@ internal sealed class WordMatcher
         }
 
         _outside = [.. outside];
+
+        // What finds the places a word may start without looking at every character: the runtime's vectorized search
+        // for the Latin words (ignoring case as IndexOf does), and every character that folds to another word's first.
+        // Beyond a few Latin words the runtime's search is no longer vectorized and the trie is tried at every character.
+        _everyPosition = asciiWords.Count > MostSkippingWords;
+        _asciiWords = asciiWords.Count > 0 && !_everyPosition ? SearchValues.Create([.. asciiWords], StringComparison.OrdinalIgnoreCase) : null;
+        var otherStarts = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (otherFirsts.Contains(fold[c]) && !char.IsSurrogate((char)c))
+            {
+                otherStarts.Add((char)c);
+            }
+        }
+
+        _otherStarts = otherStarts.Count > 0 ? SearchValues.Create([.. otherStarts]) : null;
     }
 
     /// <summary>The number of <see cref="ulong"/>s a search's result needs: one bit per list.</summary>
@@ -167,19 +203,21 @@ internal sealed class WordMatcher
     {
         var classes = _classes;
         var (stopWord, stopBit) = until < 0 ? (0, 0UL) : (until >> 6, 1UL << until);
-        var startsWord = from == 0 || (classes[text[from - 1]] & LetterOrDigit) == 0;
+        var (nextAscii, nextOther) = (-1, -1);
         for (var p = from; p < text.Length; p++)
         {
-            // One look-up gives the character's class (its fold) and whether the next character starts a word.
-            var entry = classes[text[p]];
-            var cls = entry & ~LetterOrDigit;
-            var atStart = startsWord;
-            startsWord = (entry & LetterOrDigit) == 0;
-            if (cls == 0)
+            // Straight to the next place where a Latin word occurs (or the next character, with many Latin words) or another
+            // word's first character does.
+            nextAscii = _everyPosition ? p : nextAscii >= p ? nextAscii : Next(text, p, _asciiWords);
+            nextOther = nextOther >= p ? nextOther : Next(text, p, _otherStarts);
+            p = Math.Min(nextAscii, nextOther);
+            if (p >= text.Length)
             {
-                continue;
+                break;
             }
 
+            var cls = classes[text[p]] & ~LetterOrDigit;
+            var atStart = p == 0 || (classes[text[p - 1]] & LetterOrDigit) == 0;
             var node = atStart ? _firstAtWordStart[cls] : _firstInsideWord[cls];
             if (node == 0)
             {
@@ -212,6 +250,12 @@ internal sealed class WordMatcher
 
         return text.Length + 1;
     }
+
+    private static int Next(ReadOnlySpan<char> text, int from, SearchValues<string>? words) =>
+        words is null ? int.MaxValue : text[from..].IndexOfAny(words) is var at and >= 0 ? from + at : int.MaxValue;
+
+    private static int Next(ReadOnlySpan<char> text, int from, SearchValues<char>? characters) =>
+        characters is null ? int.MaxValue : text[from..].IndexOfAny(characters) is var at and >= 0 ? from + at : int.MaxValue;
 
     private int Child(int node, char c)
     {
