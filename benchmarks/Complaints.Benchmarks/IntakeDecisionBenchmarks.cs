@@ -12,6 +12,12 @@ namespace Complaints.Benchmarks;
 /// matched in the thread's session of the pack's session factory, or in a new session per decision), through RulesEngine
 /// executing the same four workflows itself, and through the hand-written floor — the generic pack's decisions in plain
 /// C# — as the baseline. Times and allocations are per complaint.
+/// <para>
+/// The descriptions (<see cref="Texts"/>) are the generator's 3–10 words, or real complaint text (<see cref="RealTexts"/>):
+/// CFPB narratives and issue texts in English, Chinese complaint prose, at about 50, 1,000 and 20,000 characters. Set
+/// <c>COMPLAINTS_BENCH_TEXTS</c> to a comma-separated list (e.g. <c>en-1k,zh-1k</c>) to run only those.
+/// </para>
+/// <para>Each pack is measured against its own hand-written floor (<see cref="Floors.IntakeFloors"/>).</para>
 /// </summary>
 [MemoryDiagnoser]
 public class IntakeDecisionBenchmarks
@@ -33,19 +39,29 @@ public class IntakeDecisionBenchmarks
     /// <summary>The built-in packs.</summary>
     public static IEnumerable<string> Packs => PolicyPacks.BuiltIn;
 
+    /// <summary>Where the descriptions come from: "generated", or real text such as "en-1k" or "zh-20k" (<see cref="RealTexts.Sources"/>).</summary>
+    [ParamsSource(nameof(TextSources))]
+    public string Texts { get; set; } = "generated";
+
+    /// <summary>The description sources: all of <see cref="RealTexts.Sources"/>, or those <c>COMPLAINTS_BENCH_TEXTS</c> names.</summary>
+    public static IEnumerable<string> TextSources =>
+        Environment.GetEnvironmentVariable("COMPLAINTS_BENCH_TEXTS") is { Length: > 0 } chosen
+            ? chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : RealTexts.Sources;
+
     /// <summary>Loads the pack, generates the complaints and stages them.</summary>
     [GlobalSetup]
     public void Setup()
     {
         var generator = new ComplaintGenerator(Seed);
-        var complaints = Enumerable.Range(0, Complaints).Select(_ => generator.NextReceived()).ToArray();
+        var complaints = RealTexts.Describe(Enumerable.Range(0, Complaints).Select(_ => generator.NextReceived()), Texts, Seed);
         var pack = PolicyPacks.LoadBuiltIn(Pack);
         _workload = new IntakeWorkload(pack, complaints);
         _onNRules = new IntakeWorkload(pack.OnNRules(), complaints);
         _onNRulesNewSessions = new IntakeWorkload(pack.OnNRulesWithSessionPerDecision(), complaints);
     }
 
-    /// <summary>The hand-written generic policy: the floor.</summary>
+    /// <summary>The pack's hand-written policy: the floor.</summary>
     /// <returns>A checksum.</returns>
     [Benchmark(Baseline = true, OperationsPerInvoke = Complaints, Description = "Hand-written (floor)")]
     public int HandWritten()

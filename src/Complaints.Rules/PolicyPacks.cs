@@ -166,6 +166,7 @@ public static class PolicyPacks
         var workflows = new Dictionary<DecisionPoint, CompiledWorkflow>();
         var settingsRead = new HashSet<string>(PolicyPack.SettingsReadByCode, StringComparer.Ordinal);
         var unreadable = false;
+        var words = new Facts.WordIndex();
         foreach (var point in Enum.GetValues<DecisionPoint>())
         {
             var file = WorkflowCompiler.FileName(point);
@@ -188,7 +189,7 @@ public static class PolicyPacks
                 continue;
             }
 
-            if (WorkflowCompiler.Compile(point, from, text, manifest, problems, settingsRead) is { } compiled)
+            if (WorkflowCompiler.Compile(point, from, text, manifest, problems, settingsRead, words) is { } compiled)
             {
                 workflows[point] = compiled;
             }

@@ -65,6 +65,41 @@ public sealed class HandWrittenFloorTests
         ]);
     }
 
+    [Theory]
+    [InlineData("generic")]
+    [InlineData("auto-dealership")]
+    [InlineData("food-service")]
+    [InlineData("hospital")]
+    [InlineData("tobacco-retail")]
+    public void Each_packs_floor_decides_every_intake_decision_as_its_pack(string id)
+    {
+        var pack = PolicyPacks.LoadBuiltIn(id);
+        var floor = IntakeFloors.For(id);
+        floor.Identity.Should().Be(pack.Identity);
+        var generator = new ComplaintGenerator(seed: 44);
+        var mismatches = new List<string>();
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < ComplaintCount; n++)
+        {
+            var received = generator.NextReceived();
+            foreach (var complaint in new[] { received, generator.Later(received) })
+            {
+                Same(pack.DecideAdmissibility(complaint), floor.DecideAdmissibility(complaint), mismatches, matched);
+                var severity = Same(pack.Classify(complaint), floor.Classify(complaint), mismatches, matched);
+                var classified = complaint with { Category = severity.Category, Severity = severity.Tier };
+                var routing = Same(pack.Route(classified), floor.Route(classified), mismatches, matched);
+                var routed = classified with { Department = routing.Department, ResponsibleRole = routing.Role };
+                Same(pack.SetDeadlines(routed), floor.SetDeadlines(routed), mismatches, matched);
+            }
+        }
+
+        mismatches.Take(20).Should().BeEmpty();
+
+        // Every intake rule of the pack matched on some complaint: the comparison reached every branch of the floor.
+        var rules = IntakeWorkload.Points.SelectMany(p => pack.Workflow(p).Rules.Select(r => r.RuleName));
+        rules.Where(r => !matched.Contains(r)).Should().BeEmpty();
+    }
+
     [Fact]
     public void The_floor_decides_approval_and_recusal_as_the_generic_pack()
     {
@@ -118,9 +153,10 @@ public sealed class HandWrittenFloorTests
         }
     }
 
-    private static T Same<T>(T pack, T floor, List<string> mismatches)
+    private static T Same<T>(T pack, T floor, List<string> mismatches, HashSet<string>? matched = null)
         where T : PolicyDecision
     {
+        matched?.UnionWith(pack.Explanation.MatchedRules);
         var equal = (pack, floor) switch
         {
             (AdmissibilityDecision p, AdmissibilityDecision f) => p.Outcome == f.Outcome && p.Reason == f.Reason && p.RedirectTo == f.RedirectTo,

@@ -15,6 +15,45 @@ public sealed class WorkloadTests
 
     public static TheoryData<string> Packs => new(PolicyPacks.BuiltIn);
 
+    public static TheoryData<string, string> PacksAndRealTexts =>
+        new(PolicyPacks.BuiltIn.SelectMany(p => RealTexts.Sources.Skip(1).Select(t => (p, t))));
+
+    [Theory]
+    [MemberData(nameof(PacksAndRealTexts))]
+    public void On_real_text_the_pack_decides_as_RulesEngine_and_as_its_floor(string packId, string texts)
+    {
+        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(packId), RealTexts.Describe(Complaints(60), texts, seed: 7));
+        for (var i = 0; i < workload.Count; i++)
+        {
+            foreach (var point in IntakeWorkload.Points)
+            {
+                var complaint = workload.Staged(point, i);
+                workload.RulesEngineResults(point, i).Should().Equal(workload.Pack.Evaluate(point, [new ComplaintFacts(complaint), workload.Pack.Facts]), $"{point} of complaint {i}");
+            }
+
+            workload.ThroughFloor(i).Should().Be(workload.ThroughPack(i));
+        }
+    }
+
+    [Theory]
+    [InlineData("en-50", 50)]
+    [InlineData("en-1k", 1_000)]
+    [InlineData("en-20k", 20_000)]
+    [InlineData("zh-50", 50)]
+    [InlineData("zh-1k", 1_000)]
+    [InlineData("zh-20k", 20_000)]
+    public void Real_descriptions_have_their_length_and_language_and_are_seeded(string texts, int length)
+    {
+        var first = RealTexts.Describe(Complaints(40), texts, seed: 9).Select(c => c.Intake.Description).ToArray();
+        var again = RealTexts.Describe(Complaints(40), texts, seed: 9).Select(c => c.Intake.Description).ToArray();
+
+        first.Should().Equal(again).And.OnlyContain(d => d.Length == length);
+        first.Distinct().Should().HaveCountGreaterThan(30, "each complaint starts at a random text");
+        var chinese = first.Sum(d => d.Count(c => c is >= '\u4E00' and <= '\u9FFF')) / (double)first.Sum(d => d.Length);
+        chinese.Should().BeInRange(texts.StartsWith("zh", StringComparison.Ordinal) ? 0.6 : 0, texts.StartsWith("zh", StringComparison.Ordinal) ? 1 : 0.001);
+        RealTexts.Describe(Complaints(5), "generated", seed: 9).Select(c => c.Intake.Description).Should().Equal(Complaints(5).Select(c => c.Intake.Description));
+    }
+
     [Fact]
     public void The_generator_is_deterministic()
     {
@@ -33,12 +72,7 @@ public sealed class WorkloadTests
         {
             foreach (var point in IntakeWorkload.Points)
             {
-                var complaint = point switch
-                {
-                    DecisionPoint.Routing => workload.Classified[i],
-                    DecisionPoint.Deadlines => workload.Routed[i],
-                    _ => workload.Received[i],
-                };
+                var complaint = workload.Staged(point, i);
                 workload.RulesEngineResults(point, i).Should().Equal(workload.Pack.Evaluate(point, [new ComplaintFacts(complaint), workload.Pack.Facts]));
             }
 
@@ -46,10 +80,11 @@ public sealed class WorkloadTests
         }
     }
 
-    [Fact]
-    public void The_floor_path_of_the_intake_benchmark_decides_as_the_generic_pack_path()
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void The_floor_path_of_the_intake_benchmark_decides_as_the_pack_path(string packId)
     {
-        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn("generic"), Complaints(1000));
+        var workload = new IntakeWorkload(PolicyPacks.LoadBuiltIn(packId), Complaints(1000));
         Enumerable.Range(0, workload.Count).Select(workload.ThroughFloor)
             .Should().Equal(Enumerable.Range(0, workload.Count).Select(workload.ThroughPack));
     }

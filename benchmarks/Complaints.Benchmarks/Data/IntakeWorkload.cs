@@ -22,16 +22,18 @@ public sealed class IntakeWorkload
     private readonly RulesEngine.RulesEngine _engine;
     private readonly string[] _workflows;
     private readonly RuleParameter _packParameter;
-    private readonly HandWrittenGenericPolicy _floor = new();
+    private readonly IIntakeFloor _floor;
 
     /// <summary>Prepares the workload: the staged complaints and a RulesEngine built once with the pack's four workflows.</summary>
     /// <param name="pack">The pack.</param>
     /// <param name="received">The complaints as received.</param>
-    public IntakeWorkload(PolicyPack pack, IReadOnlyList<Complaint> received)
+    /// <param name="floor">The hand-written floor: the built-in pack's own by default, the generic one for any other pack (a generated one).</param>
+    public IntakeWorkload(PolicyPack pack, IReadOnlyList<Complaint> received, IIntakeFloor? floor = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(received);
         Pack = pack;
+        _floor = floor ?? (PolicyPacks.BuiltIn.Contains(pack.Identity.Id) ? IntakeFloors.For(pack.Identity.Id) : new HandWrittenGenericPolicy());
         Received = received.ToArray();
         Classified = new Complaint[Received.Length];
         Routed = new Complaint[Received.Length];
@@ -81,7 +83,7 @@ public sealed class IntakeWorkload
         return (int)admissibility.Outcome + (int)severity.Tier + routing.Role.Length + deadlines.Deadlines.Count;
     }
 
-    /// <summary>Complaint <paramref name="i"/>'s intake decisions through the hand-written floor (the generic pack's decisions).</summary>
+    /// <summary>Complaint <paramref name="i"/>'s intake decisions through the pack's hand-written floor.</summary>
     /// <param name="i">The complaint's index.</param>
     /// <returns>A checksum of the decisions.</returns>
     public int ThroughFloor(int i)
@@ -114,13 +116,19 @@ public sealed class IntakeWorkload
     public IReadOnlyList<(string Rule, bool Matched)> RulesEngineResults(DecisionPoint point, int i)
     {
         var index = Points.ToList().IndexOf(point);
-        var complaint = point switch
-        {
-            DecisionPoint.Routing => Classified[i],
-            DecisionPoint.Deadlines => Routed[i],
-            _ => Received[i],
-        };
+        var complaint = Staged(point, i);
         var results = Wait(_engine.ExecuteAllRulesAsync(_workflows[index], new RuleParameter("complaint", new ComplaintFacts(complaint)), _packParameter));
         return results.Select(r => (r.Rule.RuleName, r.IsSuccess)).ToArray();
     }
+
+    /// <summary>Complaint <paramref name="i"/> as intake point <paramref name="point"/> sees it: received, classified (routing) or routed (deadlines).</summary>
+    /// <param name="point">An intake point.</param>
+    /// <param name="i">The complaint's index.</param>
+    /// <returns>The staged complaint.</returns>
+    public Complaint Staged(DecisionPoint point, int i) => point switch
+    {
+        DecisionPoint.Routing => Classified[i],
+        DecisionPoint.Deadlines => Routed[i],
+        _ => Received[i],
+    };
 }

@@ -1,4 +1,6 @@
 using Complaints.Policy;
+using static Complaints.Benchmarks.Floors.Floor;
+using Rule = Complaints.Benchmarks.Floors.FloorRule;
 
 namespace Complaints.Benchmarks.Floors;
 
@@ -10,7 +12,7 @@ namespace Complaints.Benchmarks.Floors;
 /// rule names), and each explanation lists the same rules with the same Matched flags — without the details
 /// ("saw …"), from rule traces built once. The differential tests hold it to that.
 /// </summary>
-public sealed class HandWrittenGenericPolicy
+public sealed class HandWrittenGenericPolicy : IIntakeFloor
 {
     // The generic pack's pack.json: defaults and settings.
     private const string DefaultDepartment = "customer-service";
@@ -304,37 +306,4 @@ public sealed class HandWrittenGenericPolicy
     }
 
     private PolicyExplanation Explain(params RuleTrace[] traces) => new(Identity, traces);
-
-    private static bool HasAttribute(Complaint complaint, string name) =>
-        complaint.Intake.Attributes is { } attributes && attributes.TryGetValue(name, out var value) && value.Length > 0;
-
-    /// <summary>A Latin word must start a word of the text ("late" is not in "plate"); other words match anywhere.</summary>
-    private static bool ContainsAny(string text, params ReadOnlySpan<string> words)
-    {
-        foreach (var word in words)
-        {
-            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!char.IsAsciiLetterOrDigit(word[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static Severity Max(Severity? current, Severity tier) => current is { } c && c > tier ? c : tier;
-
-    /// <summary>A rule's name and its two traces, built once: a hand-written explanation only says which rules held.</summary>
-    private sealed class Rule(string name)
-    {
-        private readonly RuleTrace _matched = new(name, true);
-        private readonly RuleTrace _notMatched = new(name, false);
-
-        public string Name { get; } = name;
-
-        public RuleTrace Trace(bool matched) => matched ? _matched : _notMatched;
-    }
 }

@@ -37,7 +37,8 @@ public static class Text
     /// <summary>Whether <paramref name="position"/> starts a word of <paramref name="text"/>: no letter or digit before it.</summary>
     internal static bool StartsWord(ReadOnlySpan<char> text, int position) => position == 0 || !char.IsLetterOrDigit(text[position - 1]);
 
-    private static bool Occurs(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
+    /// <summary>Whether <paramref name="word"/> (trimmed, not empty) occurs in <paramref name="text"/> as <see cref="ContainsAny"/> decides.</summary>
+    internal static bool Occurs(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
     {
         var anchored = IsAnchored(word);
         for (var start = 0; start <= text.Length - word.Length;)

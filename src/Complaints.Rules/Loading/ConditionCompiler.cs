@@ -6,15 +6,15 @@ namespace Complaints.Rules.Loading;
 
 /// <summary>
 /// Compiles a condition RulesEngine's parser has parsed, with the helper calls whose argument is a constant bound
-/// at load: each <c>Text.ContainsAny(text, "constant|words")</c> to a <see cref="WordSearch"/> prepared once for its
-/// word list, each <c>pack.Setting("name")</c> and <c>pack.Limit("role")</c> to a <see cref="PackValue"/> that keeps
+/// at load: each <c>Text.ContainsAny(text, "constant|words")</c> to a <see cref="WordList"/> of the pack's
+/// <see cref="WordIndex"/> (every list of the pack searched for in one pass over a text), each <c>pack.Setting("name")</c> and <c>pack.Limit("role")</c> to a <see cref="PackValue"/> that keeps
 /// the value for the pack's (immutable) facts. Everything else in the expression tree is the parser's, wrapped as
 /// RulesEngine wraps it (each input read from the argument array and converted to its type).
 /// </summary>
 internal static class ConditionCompiler
 {
     private static readonly MethodInfo ContainsAny = typeof(Text).GetMethod(nameof(Text.ContainsAny), [typeof(string), typeof(string)])!;
-    private static readonly MethodInfo FoundIn = typeof(WordSearch).GetMethod(nameof(WordSearch.FoundIn))!;
+    private static readonly MethodInfo FoundIn = typeof(WordList).GetMethod(nameof(WordList.FoundIn))!;
     private static readonly MethodInfo Setting = typeof(PackFacts).GetMethod(nameof(PackFacts.Setting))!;
     private static readonly MethodInfo Limit = typeof(PackFacts).GetMethod(nameof(PackFacts.Limit))!;
     private static readonly MethodInfo Read = typeof(PackValue).GetMethod(nameof(PackValue.Read))!;
@@ -22,10 +22,11 @@ internal static class ConditionCompiler
     /// <summary>The compiled condition, or <see langword="null"/> when it calls no such helper with a constant (RulesEngine's own compilation serves).</summary>
     /// <param name="parsed">What the parser returned for the expression with <paramref name="parameters"/>.</param>
     /// <param name="parameters">The parameters it was parsed with, in input order.</param>
-    public static Func<object[], bool>? CompileBound(Expression parsed, ParameterExpression[] parameters)
+    /// <param name="words">The index the condition's word lists join (the pack's); a new one for this condition alone when <see langword="null"/>.</param>
+    public static Func<object[], bool>? CompileBound(Expression parsed, ParameterExpression[] parameters, WordIndex? words = null)
     {
         var body = parsed is LambdaExpression lambda ? lambda.Body : parsed;
-        var rewriter = new Rewriter();
+        var rewriter = new Rewriter(words ?? new WordIndex());
         body = rewriter.Visit(body);
         if (!rewriter.Changed)
         {
@@ -38,7 +39,7 @@ internal static class ConditionCompiler
         return Expression.Lambda<Func<object[], bool>>(block, args).Compile();
     }
 
-    private sealed class Rewriter : ExpressionVisitor
+    private sealed class Rewriter(WordIndex index) : ExpressionVisitor
     {
         public bool Changed { get; private set; }
 
@@ -47,7 +48,7 @@ internal static class ConditionCompiler
             if (node.Method == ContainsAny && node.Arguments[1] is ConstantExpression { Value: string words })
             {
                 Changed = true;
-                return Expression.Call(Expression.Constant(new WordSearch(words)), FoundIn, Visit(node.Arguments[0]));
+                return Expression.Call(Expression.Constant(index.Add(words)), FoundIn, Visit(node.Arguments[0]));
             }
 
             if ((node.Method == Setting || node.Method == Limit) && node.Object is not null && node.Arguments[0] is ConstantExpression { Value: string name })

@@ -83,9 +83,10 @@ internal static partial class WorkflowCompiler
     /// Compiles one decision file, adding every problem found to <paramref name="problems"/>. <paramref name="pack"/>
     /// is <see langword="null"/> when <c>pack.json</c> could not be read: outputs are then checked for shape only.
     /// <paramref name="settingsRead"/> collects the settings the rules read (in conditions and outputs), so that the
-    /// loader can report settings nothing reads.
+    /// loader can report settings nothing reads. <paramref name="words"/> is the index the conditions' constant word
+    /// lists join, shared by every decision point of a pack so that a description is searched once for all of them.
     /// </summary>
-    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest? pack, List<PackProblem> problems, ISet<string>? settingsRead = null)
+    public static CompiledWorkflow? Compile(DecisionPoint point, string origin, string text, PackManifest? pack, List<PackProblem> problems, ISet<string>? settingsRead = null, WordIndex? words = null)
     {
         var file = FileName(point);
         void Problem(string? rule, string reason) => problems.Add(new PackProblem(origin, file, rule, reason));
@@ -147,7 +148,7 @@ internal static partial class WorkflowCompiler
                 continue;
             }
 
-            var condition = CompileCondition(rule.Expression, parameters, pack, settingsRead, reason => Problem(name, reason), out var guards);
+            var condition = CompileCondition(rule.Expression, parameters, pack, settingsRead, words ??= new WordIndex(), reason => Problem(name, reason), out var guards);
             var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason), pack?.Settings, settingsRead), pack);
             if (condition is not null && output is not null)
             {
@@ -236,7 +237,7 @@ internal static partial class WorkflowCompiler
     /// would overflow the parser's stack) and its parsed tree against the vocabulary; or <see langword="null"/> with
     /// every reason reported.
     /// </summary>
-    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, ISet<string>? settingsRead, Action<string> problem, out Guard[]? guards)
+    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, ISet<string>? settingsRead, WordIndex words, Action<string> problem, out Guard[]? guards)
     {
         guards = null;
         var tooBig = ExpressionLimits.Check(expression).ToList();
@@ -264,7 +265,7 @@ internal static partial class WorkflowCompiler
 
             NoticeNames.Check(parsed, problem);
             guards = Guard.Find(parsed, inputs);
-            return ConditionCompiler.CompileBound(parsed, inputs) ?? Parser.Compile<bool>(expression, parameters);
+            return ConditionCompiler.CompileBound(parsed, inputs, words) ?? Parser.Compile<bool>(expression, parameters);
         }
 #pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
         catch (Exception e)

@@ -1,16 +1,18 @@
 using System.Buffers;
+using Complaints.Rules.Facts;
 
-namespace Complaints.Rules.Facts;
+namespace Complaints.Rules.Tests.Support;
 
 /// <summary>
-/// <see cref="Text.ContainsAny"/> for one constant word list, prepared once at load: the words are split,
+/// The search a constant word list was compiled to before <see cref="WordIndex"/> (kept here as the oracle the one-pass
+/// search is compared with): <see cref="Text.ContainsAny"/> for one constant word list, prepared once at load: the words are split,
 /// trimmed and handed to a <see cref="SearchValues{T}"/> searcher (ordinal, ignoring case, as
 /// <see cref="string.IndexOf(string, StringComparison)"/> with <see cref="StringComparison.OrdinalIgnoreCase"/>),
 /// so a search walks the text once for all the words instead of once per word. Same result as
 /// <see cref="Text.ContainsAny"/> for every text: a word that starts with a Latin letter or digit must start a
 /// word in the text, any other word may occur anywhere.
 /// </summary>
-internal sealed class WordSearch
+internal sealed class PerListWordSearch
 {
     private readonly SearchValues<string>? _anchored;
     private readonly SearchValues<string>? _anywhere;
@@ -18,7 +20,7 @@ internal sealed class WordSearch
 
     /// <summary>Prepares the search for a <c>|</c>-separated word list.</summary>
     /// <param name="words">The words, as <see cref="Text.ContainsAny"/> takes them.</param>
-    public WordSearch(string words)
+    public PerListWordSearch(string words)
     {
         ArgumentNullException.ThrowIfNull(words);
         var anchored = new List<string>();
