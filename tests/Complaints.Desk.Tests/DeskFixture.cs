@@ -82,7 +82,8 @@ public sealed class DeskFixture : IAsyncLifetime
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs every test project at once on 2 cores, beside a native AOT publish.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -92,7 +93,15 @@ public sealed class DeskFixture : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync("/SignIn");
         await page.ClickAsync($"button[data-person='{personId}']");
-        await page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Signing in as {personId} did not reach the desk; the page is at {page.Url}.", e);
+        }
+
         return page;
     }
 
