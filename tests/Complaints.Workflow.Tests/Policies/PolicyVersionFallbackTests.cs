@@ -85,6 +85,19 @@ public sealed class PolicyVersionFallbackTests
     }
 
     [Fact]
+    public async Task Refuse_TheDeskStillListsTheCaseAwaitingTriage_ByTheHostsTriagePermission()
+    {
+        var (service, id) = await UpgradedAsync(PolicyVersionFallback.Refuse, V2);
+
+        var coordinators = await service.GetDeskAsync(Coordinator);
+        var handlers = await service.GetDeskAsync(Handler);
+
+        coordinators.Items.Should().ContainSingle(d => d.Complaint.Id == id && d.Reasons == DeskReasons.AwaitingTriage,
+            "a desk does not fail for a case whose pack version is gone; the host's permission says who triages it");
+        handlers.Items.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task NewestOfSamePack_DecidesUnderTheNewestVersionAndLogsOncePerPairOfVersions()
     {
         var (service, first) = await UpgradedAsync(PolicyVersionFallback.NewestOfSamePack, V2, Food);

@@ -186,6 +186,7 @@ public sealed class DeskTests
         while (skip is { } next)
         {
             var page = await h.Service.GetDeskAsync(Accused, next, take: 2);
+            page.Items.Count.Should().BeLessThanOrEqualTo(2);
             if (page.NextSkip is not null)
             {
                 page.Items.Should().HaveCount(2, "only the desk's last page may be short");
@@ -199,6 +200,37 @@ public sealed class DeskTests
         var whole = await h.Service.GetDeskAsync(Accused, 0, take: 4);
         whole.Items.Select(d => d.Complaint.Id).Should().Equal(expected);
         whole.NextSkip.Should().BeNull("the store's rows ran out while this page was filled");
+    }
+
+    [Fact]
+    public async Task GetDesk_APageFilledBeforeTheStoresLastRowsRunOut_StillLeadsToThem()
+    {
+        // Rows in desk order: kept, kept, passed over (Wang is accused), kept, kept. With pages of 3, the first page takes
+        // its third case from the store's second read, which still holds one more: NextSkip must lead to it.
+        var h = new Harness();
+        var expected = new List<ComplaintId>();
+        foreach (var kept in new[] { true, true, false, true, true })
+        {
+            var id = kept
+                ? await h.DriveTo(ComplaintState.Triaged, Harness.Intake(subject: new ComplaintSubject(SubjectKind.Product, "Display stand", Sales, Reference: "DS-1")))
+                : await h.DriveTo(ComplaintState.Triaged);
+            if (kept)
+            {
+                expected.Add(id);
+            }
+
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        h.Time.Advance(TimeSpan.FromDays(30));
+
+        var first = await h.Service.GetDeskAsync(Accused, 0, take: 3);
+        var second = await h.Service.GetDeskAsync(Accused, first.NextSkip!.Value, take: 3);
+
+        first.Items.Select(d => d.Complaint.Id).Should().Equal(expected.Take(3));
+        first.NextSkip.Should().Be(4, "four of the store's rows were read to fill it");
+        second.Items.Select(d => d.Complaint.Id).Should().Equal(expected.Skip(3));
+        second.NextSkip.Should().BeNull();
     }
 
     [Fact]
