@@ -116,12 +116,27 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return await ReadPageAsync(parameters => _sql.QueryCases(QuerySql.Where(query, parameters)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await ReadPageAsync(parameters => _sql.QueryDesk(QuerySql.Where(query, parameters)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+        // The columns chose the cases; their reasons are read from the cases themselves, by the reference semantics.
+        return page.ConvertAll(complaint => new DeskItem(complaint, query.ReasonsFor(complaint)));
+    }
+
+    /// <summary>A page of cases: <paramref name="sql"/> builds the statement (binding its own parameters), then <c>skip</c> and <c>take</c> are bound; unreadable rows are logged and skipped.</summary>
+    private async Task<List<Complaint>> ReadPageAsync(Func<NpgsqlParameterCollection, string> sql, int skip, int take, CancellationToken cancellationToken)
+    {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var command = _dataSource.CreateCommand();
         await using var commandScope = command.ConfigureAwait(false);
-        command.CommandText = _sql.QueryCases(QuerySql.Where(query, command.Parameters));
-        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
-        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
+        command.CommandText = sql(command.Parameters);
+        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, take)));
+        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, skip)));
 
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -131,32 +146,6 @@ public sealed partial class PostgreSqlComplaintStore
             if (_logger.ReadCaseOrSkip(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } complaint)
             {
                 page.Add(complaint);
-            }
-        }
-
-        return page;
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand();
-        await using var commandScope = command.ConfigureAwait(false);
-        command.CommandText = _sql.QueryDesk(QuerySql.Where(query, command.Parameters));
-        command.Parameters.Add(Parameter("take", NpgsqlDbType.Integer, Math.Max(0, query.Take)));
-        command.Parameters.Add(Parameter("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip)));
-
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        var page = new List<DeskItem>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // The columns chose the case; its reasons are read from the case itself, by the reference semantics.
-            if (_logger.ReadCaseOrSkip(new ComplaintId(reader.GetGuid(0)), reader.GetString(1)) is { } complaint)
-            {
-                page.Add(new DeskItem(complaint, query.ReasonsFor(complaint)));
             }
         }
 

@@ -160,11 +160,26 @@ public sealed partial class SqliteComplaintStore
     public async Task<IReadOnlyList<Complaint>> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return await ReadPageAsync(command => Sql.QueryCases(QuerySql.Where(query, command)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await ReadPageAsync(command => Sql.QueryDesk(QuerySql.Where(query, command)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+        // The columns chose the cases; their reasons are read from the cases themselves, by the reference semantics.
+        return page.ConvertAll(complaint => new DeskItem(complaint, query.ReasonsFor(complaint)));
+    }
+
+    /// <summary>A page of cases: <paramref name="sql"/> builds the statement (binding its own parameters), then <c>$skip</c> and <c>$take</c> are bound; unreadable rows are logged and skipped.</summary>
+    private async Task<List<Complaint>> ReadPageAsync(Func<SqliteCommand, string> sql, int skip, int take, CancellationToken cancellationToken)
+    {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = Sql.QueryCases(QuerySql.Where(query, command));
-        command.Add("$take", Math.Max(0, query.Take));
-        command.Add("$skip", Math.Max(0, query.Skip));
+        command.CommandText = sql(command);
+        command.Add("$take", Math.Max(0, take));
+        command.Add("$skip", Math.Max(0, skip));
         var page = new List<Complaint>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -172,29 +187,6 @@ public sealed partial class SqliteComplaintStore
             if (_logger.ReadCaseOrSkip(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } complaint)
             {
                 page.Add(complaint);
-            }
-        }
-
-        return page;
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql.QueryDesk(QuerySql.Where(query, command));
-        command.Add("$take", Math.Max(0, query.Take));
-        command.Add("$skip", Math.Max(0, query.Skip));
-        var page = new List<DeskItem>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // The columns chose the case; its reasons are read from the case itself, by the reference semantics.
-            if (_logger.ReadCaseOrSkip(new ComplaintId(Guid.Parse(reader.GetString(0))), reader.GetString(1)) is { } complaint)
-            {
-                page.Add(new DeskItem(complaint, query.ReasonsFor(complaint)));
             }
         }
 
