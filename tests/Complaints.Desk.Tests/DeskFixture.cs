@@ -95,7 +95,7 @@ public sealed class DeskFixture : IAsyncLifetime
         await page.ClickAsync($"button[data-person='{personId}']");
         try
         {
-            await page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+            await page.ArriveAsync(BaseUrl.TrimEnd('/') + "/", "#signed-in");
         }
         catch (TimeoutException e)
         {
@@ -124,5 +124,27 @@ public sealed class DeskFixture : IAsyncLifetime
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+}
+
+/// <summary>Waiting for a page the browser was sent to.</summary>
+public static class PageArrival
+{
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="url"/> and the element <paramref name="marker"/> (one only
+    /// that page has) is in its document. It does not wait for the page's <c>load</c> event: once, on CI, Playwright saw
+    /// the desk's address and the network go idle but never reported <c>load</c> for it, and a sign-in timed out at 60 s.
+    /// </summary>
+    public static async Task ArriveAsync(this IPage page, string url, string marker)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(marker).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <inheritdoc cref="ArriveAsync(IPage, string, string)"/>
+    public static async Task ArriveAsync(this IPage page, System.Text.RegularExpressions.Regex url, string marker)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(marker).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }

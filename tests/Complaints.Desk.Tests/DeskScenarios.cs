@@ -73,7 +73,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         var page = await desk.SignedInAsync(Hospital.FinanceManager.Id.Value);
         await page.ClickAsync("header a[href='/Approvals']");
         await page.ClickAsync($"tr[data-case='{id.Value}'] a");
-        await page.WaitForURLAsync(CasePage());
+        await page.ArriveAsync(CasePage(), "#summary");
         await ActAsync(page, ComplaintAction.Approve, ("note", "Agreed; stop the terminal retrying."));
 
         (await page.TextContentAsync("#pending-approval")).Should().BeEmpty();
@@ -140,7 +140,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         (await page.TextContentAsync("#receive")).Should().Be("Receive the complaint");
 
         await page.ClickAsync("header a[lang='zh-CN']");
-        await page.WaitForURLAsync(new Regex("/Intake$"));
+        await page.ArriveAsync(new Regex("/Intake$"), "html[lang='zh-CN']");
 
         (await page.TextContentAsync("header")).Should().Contain("我的工作台").And.Contain("登记投诉");
         (await page.TextContentAsync("#receive")).Should().Be("受理投诉");
@@ -201,7 +201,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         await page.FillAsync("[name=Description]", "My mother rang for help at night and waited forty minutes; nobody came.");
         await page.SelectOptionAsync("[name=Category]", category);
         await page.ClickAsync("#receive");
-        await page.WaitForURLAsync(CasePage());
+        await page.ArriveAsync(CasePage(), "#summary");
         return new Uri(page.Url).AbsolutePath;
     }
 
@@ -223,7 +223,7 @@ public sealed partial class DeskScenarios(DeskFixture desk) : IClassFixture<Desk
         }
 
         await form.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"done={action}$"));
+        await page.ArriveAsync(new Regex($"done={action}$"), "#done");
     }
 
     /// <summary>A billing complaint (1,200 CNY) for the finance handler, taken to <paramref name="state"/> through the service.</summary>
