@@ -19,8 +19,14 @@ internal sealed class WordMatcher
     /// <summary>The bit of a <see cref="_classes"/> entry that says the character is a letter or digit (so the next one does not start a word).</summary>
     private const ushort LetterOrDigit = 0x8000;
 
-    /// <summary>The most Latin words searched for with the runtime's vectorized search, to skip to where they occur.</summary>
-    private const int MostSkippingWords = 32;
+    /// <summary>
+    /// The most Latin words one of the runtime's vectorized searches looks for: beyond about this many it is no longer
+    /// vectorized, so more words are split into groups of at most this many, each searched for on its own.
+    /// </summary>
+    private const int WordsPerSkippingGroup = 32;
+
+    /// <summary>The most groups of Latin words skipped to: with more words than fill them, the trie is tried at every character.</summary>
+    private const int MostSkippingGroups = 4;
 
     private static char[]? s_fold;
 
@@ -34,7 +40,7 @@ internal sealed class WordMatcher
     private readonly int[]?[] _anywhereEnds;
     private readonly bool[] _anywhereBelow;
     private readonly (int List, string Word)[] _outside;
-    private readonly SearchValues<string>? _asciiWords;
+    private readonly SearchValues<string>[] _asciiGroups;
     private readonly bool _everyPosition;
     private readonly SearchValues<char>? _otherStarts;
 
@@ -164,10 +170,15 @@ internal sealed class WordMatcher
         _outside = [.. outside];
 
         // What finds the places a word may start without looking at every character: the runtime's vectorized search
-        // for the Latin words (ignoring case as IndexOf does), and every character that folds to another word's first.
-        // Beyond a few Latin words the runtime's search is no longer vectorized and the trie is tried at every character.
-        _everyPosition = asciiWords.Count > MostSkippingWords;
-        _asciiWords = asciiWords.Count > 0 && !_everyPosition ? SearchValues.Create([.. asciiWords], StringComparison.OrdinalIgnoreCase) : null;
+        // for the Latin words (ignoring case as IndexOf does), in groups small enough for it to stay vectorized, and
+        // every character that folds to another word's first. With very many Latin words the trie is tried at every
+        // character instead.
+        var groups = (asciiWords.Count + WordsPerSkippingGroup - 1) / WordsPerSkippingGroup;
+        _everyPosition = groups > MostSkippingGroups;
+        _asciiGroups = _everyPosition || groups == 0
+            ? []
+            : [.. asciiWords.Order(StringComparer.OrdinalIgnoreCase).Index().GroupBy(w => w.Index % groups, w => w.Item)
+                .Select(g => SearchValues.Create([.. g], StringComparison.OrdinalIgnoreCase))];
         var otherStarts = new List<char>();
         for (var c = 0; c <= char.MaxValue; c++)
         {
@@ -203,12 +214,20 @@ internal sealed class WordMatcher
     {
         var classes = _classes;
         var (stopWord, stopBit) = until < 0 ? (0, 0UL) : (until >> 6, 1UL << until);
-        var (nextAscii, nextOther) = (-1, -1);
+        var groups = _asciiGroups;
+        Span<int> nextInGroup = stackalloc int[groups.Length];
+        nextInGroup.Fill(-1);
+        var nextOther = -1;
         for (var p = from; p < text.Length; p++)
         {
             // Straight to the next place where a Latin word occurs (or the next character, with many Latin words) or another
             // word's first character does.
-            nextAscii = _everyPosition ? p : nextAscii >= p ? nextAscii : Next(text, p, _asciiWords);
+            var nextAscii = _everyPosition ? p : int.MaxValue;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                nextAscii = Math.Min(nextAscii, nextInGroup[g] >= p ? nextInGroup[g] : nextInGroup[g] = Next(text, p, groups[g]));
+            }
+
             nextOther = nextOther >= p ? nextOther : Next(text, p, _otherStarts);
             p = Math.Min(nextAscii, nextOther);
             if (p >= text.Length)
@@ -251,8 +270,8 @@ internal sealed class WordMatcher
         return text.Length + 1;
     }
 
-    private static int Next(ReadOnlySpan<char> text, int from, SearchValues<string>? words) =>
-        words is null ? int.MaxValue : text[from..].IndexOfAny(words) is var at and >= 0 ? from + at : int.MaxValue;
+    private static int Next(ReadOnlySpan<char> text, int from, SearchValues<string> words) =>
+        text[from..].IndexOfAny(words) is var at and >= 0 ? from + at : int.MaxValue;
 
     private static int Next(ReadOnlySpan<char> text, int from, SearchValues<char>? characters) =>
         characters is null ? int.MaxValue : text[from..].IndexOfAny(characters) is var at and >= 0 ? from + at : int.MaxValue;

@@ -71,6 +71,48 @@ public sealed class WordIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(20)]
+    [InlineData(33)]
+    [InlineData(64)]
+    [InlineData(100)]
+    [InlineData(128)]
+    [InlineData(129)]
+    [InlineData(400)]
+    public void FoundIn_ManyLatinWords_AgreesWithEachListSearchedAlone(int latinWords)
+    {
+        // Many distinct Latin words are searched for in groups (or, with very many, by trying the trie everywhere): every
+        // word must still be found wherever it occurs, whichever group holds it.
+        var random = new Random(latinWords);
+        var latin = Words.Where(w => System.Text.Ascii.IsValid(w)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        while (latin.Count < latinWords)
+        {
+            var word = random.Next(3) == 0 ? latin[random.Next(latin.Count)] + random.Next(100) : latin[random.Next(latin.Count)] + latin[random.Next(latin.Count)];
+            if (!latin.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                latin.Add(word);
+            }
+        }
+
+        latin = latin.Take(latinWords).ToList();
+        var lists = latin.Chunk(5).Select(chunk => string.Join('|', chunk.Append(Words[random.Next(Words.Length)]))).ToArray();
+        var index = new WordIndex();
+        var compiled = lists.Select(index.Add).ToArray();
+        var found = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var text = RandomText(random) + (random.Next(2) == 0 ? " " + latin[random.Next(latin.Count)].ToUpperInvariant() + RandomText(random) : "");
+            for (var i = 0; i < lists.Length; i++)
+            {
+                var expected = Text.ContainsAny(text, lists[i]);
+                compiled[i].FoundIn(text).Should().Be(expected, $"list \"{lists[i]}\" in text \"{Shorten(text)}\"");
+                found += expected ? 1 : 0;
+            }
+        }
+
+        found.Should().BeGreaterThan(100, "the texts contain words of the lists");
+    }
+
     [Fact]
     public void FoundIn_EqualTextsAsDifferentStrings_SearchesEachByItsContent()
     {
