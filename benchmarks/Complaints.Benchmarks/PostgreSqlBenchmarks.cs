@@ -12,9 +12,11 @@ namespace Complaints.Benchmarks;
 /// <summary>
 /// Commands on PostgreSQL with 1, 4 and 8 concurrent writers, each on cases of its own (P5): whole lives
 /// (<see cref="CaseLife"/>) through the service on <see cref="PostgreSqlComplaintStore"/> (hand-written policy, so the
-/// store shows) against raw Npgsql transactions of the same shape (<see cref="RecordedLife"/>: per command the case row
-/// inserted or updated from its expected version, then one batch of the journal rows, the stale-deadline delete, the
-/// deadline upserts and the outbox rows, then commit), into the same tables. Needs <c>COMPLAINTS_POSTGRES</c> (an
+/// store shows) against P5's floor, raw Npgsql prepared and batched (<see cref="PreparedPostgreSqlWriter"/>: per command
+/// a prepared read of the case, then one prepared batch of the store's own statements and rows, then commit). The
+/// earlier floor is kept beside it for comparison: raw Npgsql unprepared, no read, the case row in a round trip of its
+/// own (<see cref="RecordedLife"/>: the case row inserted or updated from its expected version, then one batch of the
+/// journal rows, the stale-deadline delete, the deadline upserts and the outbox rows, then commit). Needs <c>COMPLAINTS_POSTGRES</c> (an
 /// Npgsql connection string of a role that may create schemas); without it every case prints why and does nothing.
 /// Times are per command.
 /// </summary>
@@ -33,6 +35,7 @@ public class PostgreSqlBenchmarks
     private PostgreSqlComplaintStore _store = null!;
     private CaseDriver _driver = null!;
     private RecordedLife _life = null!;
+    private PreparedPostgreSqlWriter _prepared = null!;
     private int _next;
 
     /// <summary>Concurrent writers.</summary>
@@ -57,6 +60,7 @@ public class PostgreSqlBenchmarks
         _store.MigrateAsync().GetAwaiter().GetResult();
         _driver = CaseLife.Driver(CaseLife.Service(_store, new HandWrittenComplaintPolicy(), _clock, _calendars));
         _life = RecordedLife.Record();
+        _prepared = new PreparedPostgreSqlWriter(_life, Complaints.Storage.PostgreSql.Internal.PostgreSqlSchema.Quote(_schema));
     }
 
     /// <summary>Drops the schema.</summary>
@@ -77,22 +81,24 @@ public class PostgreSqlBenchmarks
         _dataSource.Dispose();
     }
 
-    /// <summary>The floor: raw Npgsql transactions of the same shape.</summary>
+    /// <summary>P5's floor: raw Npgsql, prepared and batched, the store's statements and rows.</summary>
     /// <returns>Rows written.</returns>
-    [Benchmark(Baseline = true, OperationsPerInvoke = LivesPerWriter * CaseLife.Commands, Description = "Raw Npgsql, same shape (P5 floor)")]
-    public int Raw()
-    {
-        if (_connectionString is null)
-        {
-            return 0;
-        }
+    [Benchmark(Baseline = true, OperationsPerInvoke = LivesPerWriter * CaseLife.Commands, Description = "Raw Npgsql, prepared and batched (P5 floor)")]
+    public int RawPrepared() => _connectionString is null ? 0 : EveryWriter(() => _prepared.WriteLifeAsync(_dataSource));
 
+    /// <summary>The earlier floor: raw Npgsql, unprepared, the case row apart, no read.</summary>
+    /// <returns>Rows written.</returns>
+    [Benchmark(OperationsPerInvoke = LivesPerWriter * CaseLife.Commands, Description = "Raw Npgsql, unprepared, case row apart (earlier floor)")]
+    public int Raw() => _connectionString is null ? 0 : EveryWriter(WriteRawLifeAsync);
+
+    private int EveryWriter(Func<Task<int>> life)
+    {
         var tasks = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
             var rows = 0;
             for (var i = 0; i < LivesPerWriter; i++)
             {
-                rows += await WriteRawLifeAsync().ConfigureAwait(false);
+                rows += await life().ConfigureAwait(false);
             }
 
             return rows;
