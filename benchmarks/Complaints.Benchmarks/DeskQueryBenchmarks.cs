@@ -23,6 +23,7 @@ public class DeskQueryBenchmarks
     private ComplaintQuery _byAssignee = null!;
     private ComplaintQuery _dueBefore = null!;
     private ComplaintQuery _awaiting = null!;
+    private DeskQuery _desk = null!;
 
     /// <summary>How many cases are stored.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -35,8 +36,17 @@ public class DeskQueryBenchmarks
     public static IEnumerable<int> Sizes => Program.DeskSizes ?? (Program.Quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
 
     /// <summary>Which store.</summary>
-    [Params("sqlite", "postgresql", "memory")]
+    [ParamsSource(nameof(StoreNames))]
     public string Store { get; set; } = "sqlite";
+
+    /// <summary>
+    /// The stores measured: sqlite, postgresql and memory, or those <c>COMPLAINTS_BENCH_DESK_STORES</c> names (e.g.
+    /// <c>postgresql</c> alone at 10,000,000 cases, which neither fits in memory here nor is built as a SQLite file in hours).
+    /// </summary>
+    public static IEnumerable<string> StoreNames =>
+        Environment.GetEnvironmentVariable("COMPLAINTS_BENCH_DESK_STORES") is { Length: > 0 } chosen
+            ? chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : ["sqlite", "postgresql", "memory"];
 
     /// <summary>Builds (or reuses) the stored cases and checks each query returns a full page.</summary>
     [GlobalSetup]
@@ -65,6 +75,12 @@ public class DeskQueryBenchmarks
         _byAssignee = new ComplaintQuery { Assignee = new ActorId("handler-15"), States = [ComplaintState.Investigating], Take = 50 };
         _dueBefore = new ComplaintQuery { DueBefore = DeskSeed.Middle, Take = 50 };
         _awaiting = new ComplaintQuery { AwaitingApprovalByRole = ComplaintRoles.Manager, Take = 50 };
+        // A manager's whole desk in one query (issue 19): assigned to them, awaiting their approval, awaiting triage, overdue in their department.
+        _desk = new DeskQuery
+        {
+            AssignedTo = new ActorId("handler-15"), ApprovalRoles = [ComplaintRoles.Manager], AwaitingTriage = true,
+            OverdueIn = new DepartmentId("service"), Now = DeskSeed.Middle, Take = 50,
+        };
         foreach (var query in new[] { _byAssignee, _dueBefore, _awaiting })
         {
             var page = _store.QueryAsync(query).GetAwaiter().GetResult();
@@ -72,6 +88,12 @@ public class DeskQueryBenchmarks
             {
                 throw new InvalidOperationException($"The seed does not serve {query}: {page.Count} cases.");
             }
+        }
+
+        var desk = _store.QueryDeskAsync(_desk).GetAwaiter().GetResult();
+        if (desk.Count == 0 || desk.Any(item => item.Reasons != _desk.ReasonsFor(item.Complaint)))
+        {
+            throw new InvalidOperationException($"The seed does not serve the desk query: {desk.Count} cases.");
         }
     }
 
@@ -98,4 +120,9 @@ public class DeskQueryBenchmarks
     /// <returns>How many were returned.</returns>
     [Benchmark(Description = "Awaiting approver")]
     public int AwaitingApprover() => _store.QueryAsync(_awaiting).GetAwaiter().GetResult().Count;
+
+    /// <summary>A manager's desk: every reason at once (<see cref="IComplaintStore.QueryDeskAsync"/>).</summary>
+    /// <returns>How many were returned.</returns>
+    [Benchmark(Description = "A whole desk (QueryDeskAsync)")]
+    public int Desk() => _store.QueryDeskAsync(_desk).GetAwaiter().GetResult().Count;
 }
