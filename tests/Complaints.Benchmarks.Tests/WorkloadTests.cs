@@ -130,7 +130,7 @@ public sealed class WorkloadTests
         {
             var tenfold = PolicyPacks.LoadFolder(folder);
             var keywordClones = 0;
-            foreach (var point in Enum.GetValues<DecisionPoint>())
+            foreach (var point in IntakeWorkload.Points)
             {
                 var rules = tenfold.Workflow(point).Rules.ToDictionary(r => r.RuleName, r => r.Expression);
                 foreach (var original in generic.Workflow(point).Rules)
