@@ -236,7 +236,7 @@ public sealed partial class Vocabulary
     /// <returns>Its values.</returns>
     public IReadOnlyList<string> Values(string property) => _values.TryGetValue(property, out var values) ? values : [];
 
-    [GeneratedRegex("""ContainsAny\([^,()]+,\s*\?"(?<words>[^"\]*)\?"\)""")]
+    [GeneratedRegex("""ContainsAny\([^,()]+,\s*\\?"(?<words>[^"\\]*)\\?"\)""")]
     private static partial Regex WordList();
 }
 
