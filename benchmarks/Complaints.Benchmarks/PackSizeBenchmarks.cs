@@ -24,7 +24,7 @@ public class PackSizeBenchmarks
     /// The clones' final test (<see cref="PackMultiplier"/>): an equality the guard index reads, or none it can,
     /// so that every clone's condition is evaluated. Meaningless at <c>Rules = 1</c>, where both rows are the same pack.
     /// </summary>
-    [Params(CloneGuard.Equality, CloneGuard.None)]
+    [Params(CloneGuard.Equality, CloneGuard.None, CloneGuard.Varied)]
     public CloneGuard Clones { get; set; } = CloneGuard.Equality;
 
     /// <summary>Loads (or writes and loads) the pack, generates the complaints and stages them.</summary>

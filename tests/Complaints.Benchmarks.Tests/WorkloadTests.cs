@@ -92,6 +92,7 @@ public sealed class WorkloadTests
     [Theory]
     [InlineData(CloneGuard.Equality)]
     [InlineData(CloneGuard.None)]
+    [InlineData(CloneGuard.Varied)]
     public void The_tenfold_pack_has_ten_times_the_rules_and_decides_as_the_generic_pack(CloneGuard guard)
     {
         var generic = PolicyPacks.LoadBuiltIn("generic");
@@ -113,6 +114,49 @@ public sealed class WorkloadTests
                 tenfold.Classify(big.Received[i]).Reasons.Should().Equal(generic.Classify(small.Received[i]).Reasons);
                 tenfold.SetDeadlines(big.Routed[i]).Deadlines.Should().Equal(generic.SetDeadlines(small.Routed[i]).Deadlines);
             }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_varied_clones_are_other_rules_not_the_original_repeated()
+    {
+        var generic = PolicyPacks.LoadBuiltIn("generic");
+        var folder = PackMultiplier.WriteTemporary("generic", 10, CloneGuard.Varied);
+        try
+        {
+            var tenfold = PolicyPacks.LoadFolder(folder);
+            var keywordClones = 0;
+            foreach (var point in IntakeWorkload.Points)
+            {
+                var rules = tenfold.Workflow(point).Rules.ToDictionary(r => r.RuleName, r => r.Expression);
+                foreach (var original in generic.Workflow(point).Rules)
+                {
+                    var conditions = Enumerable.Range(2, 9).Select(k =>
+                    {
+                        var clone = rules[$"{original.RuleName}~{k}"];
+                        var final = $") && complaint.Description.Length < -{k}";
+                        clone.Should().StartWith("(").And.EndWith(final, "every clone ends with a test no complaint passes");
+                        return clone[1..^final.Length];
+                    }).ToArray();
+
+                    if (original.Expression.Any(c => c is '"' or (>= '0' and <= '9')) || original.Expression.Contains("Risk", StringComparison.Ordinal))
+                    {
+                        conditions.Should().NotContain(original.Expression, $"{original.RuleName}'s clones have other constants");
+                    }
+
+                    if (original.Expression.Contains("ContainsAny", StringComparison.Ordinal))
+                    {
+                        conditions.Should().OnlyHaveUniqueItems($"{original.RuleName}'s clones search other words");
+                        keywordClones += conditions.Length;
+                    }
+                }
+            }
+
+            keywordClones.Should().BePositive();
         }
         finally
         {

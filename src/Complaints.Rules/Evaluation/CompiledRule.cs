@@ -12,9 +12,10 @@ internal sealed class CompiledRule
     private readonly Probe[] _probes;
     private readonly string _described;
 
-    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes, Guard[]? guards = null)
+    public CompiledRule(string name, string expression, Func<object[], bool> condition, RuleOutput output, Probe[] probes, Guard[]? guards = null, ConditionTree? tree = null)
     {
         Guards = guards ?? [];
+        Tree = tree;
         Name = name;
         Expression = expression;
         _condition = condition;
@@ -27,6 +28,12 @@ internal sealed class CompiledRule
     public string Name { get; }
 
     public string Expression { get; }
+
+    /// <summary>
+    /// The condition as compiled (the parser's tree, helper calls bound), over its own parameters: what
+    /// <see cref="RuleBatch"/> evaluates together with other rules' conditions. <see langword="null"/> when unknown.
+    /// </summary>
+    public ConditionTree? Tree { get; }
 
     public RuleOutput Output { get; }
 
@@ -144,3 +151,8 @@ internal sealed class Probe
         }
     }
 }
+
+/// <summary>A rule's condition as an expression tree: a <see cref="bool"/> body over its parameters, in input order.</summary>
+/// <param name="Body">The body.</param>
+/// <param name="Parameters">Its parameters, in input order.</param>
+internal sealed record ConditionTree(System.Linq.Expressions.Expression Body, System.Linq.Expressions.ParameterExpression[] Parameters);

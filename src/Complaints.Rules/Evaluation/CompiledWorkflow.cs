@@ -50,9 +50,9 @@ internal sealed class CompiledWorkflow
     {
         var set = new MatchSet(_rules.Length);
         var loudSkipped = 0;
-        foreach (var i in _index.Always)
+        foreach (var batch in _index.AlwaysBatches)
         {
-            Evaluate(i, inputs, ref set);
+            batch.Run(_rules, inputs, ref set);
         }
 
         // A rule with a guard is evaluated only when the value its guard reads equals the guard's constant;
@@ -62,9 +62,9 @@ internal sealed class CompiledWorkflow
             if (index.Read(inputs[index.Input]) is { } value && index.Rules.TryGetValue(value, out var candidates))
             {
                 loudSkipped += index.Loud - candidates.Loud;
-                foreach (var i in candidates.Rules)
+                foreach (var batch in candidates.Batches)
                 {
-                    Evaluate(i, inputs, ref set);
+                    batch.Run(_rules, inputs, ref set);
                 }
             }
             else
@@ -89,17 +89,5 @@ internal sealed class CompiledWorkflow
         var copy = new object[inputs.Length];
         inputs.CopyTo(copy, 0);
         return copy;
-    }
-
-    private void Evaluate(int i, object[] inputs, ref MatchSet set)
-    {
-        if (_rules[i].Matches(inputs, out var error))
-        {
-            set.Set(i);
-        }
-        else if (error is not null)
-        {
-            set.Fail(i, error);
-        }
     }
 }

@@ -40,11 +40,12 @@ internal sealed class GuardIndex
         }
 
         Always = always.ToArray();
+        AlwaysBatches = RuleBatch.Of(rules, Always);
         Indexes = indexed.Values
             .Select(e => new Entry(
                 e.First.Input,
                 e.First.Reader(),
-                e.Rules.ToDictionary(r => r.Key, r => new Candidates(r.Value.ToArray(), Loud(r.Value)), StringComparer.Ordinal),
+                e.Rules.ToDictionary(r => r.Key, r => new Candidates(r.Value.ToArray(), Loud(r.Value), RuleBatch.Of(rules, r.Value)), StringComparer.Ordinal),
                 Loud(e.Rules.Values.SelectMany(r => r))))
             .ToArray();
 
@@ -53,6 +54,9 @@ internal sealed class GuardIndex
 
     /// <summary>The rules without a guard, in order.</summary>
     public int[] Always { get; }
+
+    /// <summary>The rules without a guard, in batches evaluated together.</summary>
+    public RuleBatch[] AlwaysBatches { get; }
 
     /// <summary>The guarded rules, by what their guard reads.</summary>
     public Entry[] Indexes { get; }
@@ -73,5 +77,6 @@ internal sealed class GuardIndex
     /// <summary>The rules whose guard wants one constant.</summary>
     /// <param name="Rules">Their indexes, in order.</param>
     /// <param name="Loud">How many of them may hide an error when skipped.</param>
-    public sealed record Candidates(int[] Rules, int Loud);
+    /// <param name="Batches">The same rules in batches evaluated together.</param>
+    public sealed record Candidates(int[] Rules, int Loud, RuleBatch[] Batches);
 }

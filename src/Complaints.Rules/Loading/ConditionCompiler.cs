@@ -25,14 +25,26 @@ internal static class ConditionCompiler
     /// <param name="words">The index the condition's word lists join (the pack's); a new one for this condition alone when <see langword="null"/>.</param>
     public static Func<object[], bool>? CompileBound(Expression parsed, ParameterExpression[] parameters, WordIndex? words = null)
     {
-        var body = parsed is LambdaExpression lambda ? lambda.Body : parsed;
-        var rewriter = new Rewriter(words ?? new WordIndex());
-        body = rewriter.Visit(body);
-        if (!rewriter.Changed)
-        {
-            return null;
-        }
+        var body = Bind(parsed, words ?? new WordIndex(), out var changed);
+        return changed ? Compile(body, parameters) : null;
+    }
 
+    /// <summary>The condition's body with its helper calls bound (<see cref="CompileBound"/>), compiled or not.</summary>
+    /// <param name="parsed">What the parser returned for the expression.</param>
+    /// <param name="words">The index the condition's word lists join.</param>
+    /// <param name="changed">Whether a call was bound.</param>
+    public static Expression Bind(Expression parsed, WordIndex words, out bool changed)
+    {
+        var body = parsed is LambdaExpression lambda ? lambda.Body : parsed;
+        var rewriter = new Rewriter(words);
+        body = rewriter.Visit(body);
+        changed = rewriter.Changed;
+        return body;
+    }
+
+    /// <summary>Compiles a (bound) body over <paramref name="parameters"/>, each read from the argument array as RulesEngine reads it.</summary>
+    public static Func<object[], bool> Compile(Expression body, ParameterExpression[] parameters)
+    {
         var args = Expression.Parameter(typeof(object[]), "args");
         var assignments = parameters.Select((p, i) => (Expression)Expression.Assign(p, Expression.Convert(Expression.ArrayAccess(args, Expression.Constant(i)), p.Type)));
         var block = Expression.Block(typeof(bool), parameters, assignments.Append(body));

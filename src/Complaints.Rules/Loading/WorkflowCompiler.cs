@@ -148,11 +148,11 @@ internal static partial class WorkflowCompiler
                 continue;
             }
 
-            var condition = CompileCondition(rule.Expression, parameters, pack, settingsRead, words ??= new WordIndex(), reason => Problem(name, reason), out var guards);
+            var condition = CompileCondition(rule.Expression, parameters, pack, settingsRead, words ??= new WordIndex(), reason => Problem(name, reason), out var guards, out var tree);
             var output = OutputParsers.Parse(point, new OutputReader(rule.Properties, reason => Problem(name, reason), pack?.Settings, settingsRead), pack);
             if (condition is not null && output is not null)
             {
-                rules.Add(new CompiledRule(name, rule.Expression, condition, output, Probes(rule.Expression, parameters), guards));
+                rules.Add(new CompiledRule(name, rule.Expression, condition, output, Probes(rule.Expression, parameters), guards, tree));
             }
         }
 
@@ -237,9 +237,10 @@ internal static partial class WorkflowCompiler
     /// would overflow the parser's stack) and its parsed tree against the vocabulary; or <see langword="null"/> with
     /// every reason reported.
     /// </summary>
-    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, ISet<string>? settingsRead, WordIndex words, Action<string> problem, out Guard[]? guards)
+    private static Func<object[], bool>? CompileCondition(string expression, RuleParameter[] parameters, PackManifest? pack, ISet<string>? settingsRead, WordIndex words, Action<string> problem, out Guard[]? guards, out ConditionTree? tree)
     {
         guards = null;
+        tree = null;
         var tooBig = ExpressionLimits.Check(expression).ToList();
         tooBig.ForEach(problem);
         if (tooBig.Count > 0)
@@ -265,7 +266,9 @@ internal static partial class WorkflowCompiler
 
             NoticeNames.Check(parsed, problem);
             guards = Guard.Find(parsed, inputs);
-            return ConditionCompiler.CompileBound(parsed, inputs, words) ?? Parser.Compile<bool>(expression, parameters);
+            var body = ConditionCompiler.Bind(parsed, words, out var bound);
+            tree = new ConditionTree(body, inputs);
+            return bound ? ConditionCompiler.Compile(body, inputs) : Parser.Compile<bool>(expression, parameters);
         }
 #pragma warning disable CA1031 // Every parser error becomes a problem naming the rule.
         catch (Exception e)
