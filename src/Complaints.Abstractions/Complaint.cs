@@ -137,8 +137,9 @@ public sealed record Complaint
     {
         get
         {
-            foreach (var step in Approvals)
+            for (var stepIndex = 0; stepIndex < Approvals.Count; stepIndex++)
             {
+                var step = Approvals[stepIndex];
                 if (step.ApprovedBy is null)
                 {
                     return step;
@@ -154,8 +155,9 @@ public sealed record Complaint
     /// <returns><see langword="true"/> if recused.</returns>
     public bool IsRecused(ActorId actor)
     {
-        foreach (var recusal in Recusals)
+        for (var recusalIndex = 0; recusalIndex < Recusals.Count; recusalIndex++)
         {
+            var recusal = Recusals[recusalIndex];
             if (recusal.Actor == actor)
             {
                 return true;
@@ -186,8 +188,9 @@ public sealed record Complaint
             }
 
             Deadline? next = null;
-            foreach (var deadline in Deadlines)
+            for (var deadlineIndex = 0; deadlineIndex < Deadlines.Count; deadlineIndex++)
             {
+                var deadline = Deadlines[deadlineIndex];
                 if (deadline.MetAt is null && (next is null || deadline.DueAt < next.DueAt))
                 {
                     next = deadline;

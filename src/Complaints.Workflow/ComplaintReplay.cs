@@ -121,7 +121,7 @@ public static class ComplaintReplay
             State = e.To,
             UpdatedAt = e.At,
             Remedy = x.Remedy,
-            Approvals = x.Approval.Steps.Select(role => new ApprovalStep(role)).ToArray(),
+            Approvals = Steps(x.Approval.Steps),
             Deadlines = Meet(c.Deadlines, e.At, DeadlineKind.Propose),
         },
         RemedyApproved x => c with { Version = e.Sequence, State = e.To, UpdatedAt = e.At, Approvals = GiveNextApproval(c.Approvals, e, x.Note) },
@@ -217,13 +217,15 @@ public static class ComplaintReplay
             // A host clock stepped backwards (an NTP correction) would make the pause negative and pull deadlines
             // earlier; a pause only ever moves them on.
             var pause = e.At > paused ? e.At - paused : TimeSpan.Zero;
-            return c with
+            var deadlines = c.Deadlines;
+            var moved = new Deadline[deadlines.Count];
+            for (var i = 0; i < moved.Length; i++)
             {
-                ClockPausedAt = null,
-                Deadlines = c.Deadlines.Select(d => d.MetAt is null
-                    ? d with { DueAt = d.DueAt + pause, WarnAt = d.WarnAt + pause, ExtendableTo = d.ExtendableTo + pause }
-                    : d).ToArray(),
-            };
+                var d = deadlines[i];
+                moved[i] = d.MetAt is null ? d with { DueAt = d.DueAt + pause, WarnAt = d.WarnAt + pause, ExtendableTo = d.ExtendableTo + pause } : d;
+            }
+
+            return c with { ClockPausedAt = null, Deadlines = moved };
         }
 
         return c;
@@ -272,6 +274,22 @@ public static class ComplaintReplay
 
         result[index] = result[index] with { ReleasedAt = e.At, ReleasedBy = e.Actor.Id, Result = released.Result, ReleaseNote = released.Note };
         return result;
+    }
+
+    private static ApprovalStep[] Steps(IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return [];
+        }
+
+        var steps = new ApprovalStep[roles.Count];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = new ApprovalStep(roles[i]);
+        }
+
+        return steps;
     }
 
     private static ApprovalStep[] GiveNextApproval(IReadOnlyList<ApprovalStep> steps, JournalEntry e, string? note)

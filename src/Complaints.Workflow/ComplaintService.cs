@@ -87,8 +87,12 @@ public sealed partial class ComplaintService
     /// <exception cref="PolicySelectionException">The <see cref="PolicyCatalog.Selector"/> failed or chose a pack that is not loaded; nothing was stored.</exception>
     public Task<CommandResult> ReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken = default) =>
         _telemetry.CommandsObserved
-            ? ObservedAsync(ComplaintAction.Receive, null, observation => ReceiveCoreAsync(receiver, intake, observation, cancellationToken))
+            ? ObservedReceiveAsync(receiver, intake, cancellationToken)
             : ReceiveCoreAsync(receiver, intake, null, cancellationToken);
+
+    // Its own method, so that the closure is made only while something listens.
+    private Task<CommandResult> ObservedReceiveAsync(Actor receiver, ComplaintIntake intake, CancellationToken cancellationToken) =>
+        ObservedAsync(ComplaintAction.Receive, null, observation => ReceiveCoreAsync(receiver, intake, observation, cancellationToken));
 
     private async Task<CommandResult> ReceiveCoreAsync(Actor receiver, ComplaintIntake intake, CommandObservation? observation, CancellationToken cancellationToken)
     {
@@ -101,7 +105,7 @@ public sealed partial class ComplaintService
         EnsurePermitted(null, receiver, ComplaintAction.Receive, LifecycleSettings.Default);
 
         var id = new ComplaintId(Version7.New(now));
-        var normalized = intake with { Evidence = intake.Evidence ?? [] };
+        var normalized = intake.Evidence is null ? intake with { Evidence = [] } : intake;
         var (statusKey, secret) = Status.StatusKeys.Issue();
         var entry = new JournalEntry(
             id, 1, now, receiver, ComplaintState.Received, ComplaintState.Received,
@@ -145,11 +149,16 @@ public sealed partial class ComplaintService
         // Unknown or missing commands have no action to count under: they only fail validation.
         if (_telemetry.CommandsObserved && command is not null && CommandTable.Find(command) is { } known)
         {
-            return ObservedAsync(known.Action, id, observation => ExecuteCoreAsync(id, actor, command, expectedVersion, observation, cancellationToken));
+            return ObservedExecuteAsync(known.Action, id, actor, command, expectedVersion, cancellationToken);
         }
 
         return ExecuteCoreAsync(id, actor, command, expectedVersion, null, cancellationToken);
     }
+
+    // Its own method, so that the closure is made only while something listens, not on every command.
+    private Task<CommandResult> ObservedExecuteAsync(
+        ComplaintAction action, ComplaintId id, Actor actor, ComplaintCommand command, long? expectedVersion, CancellationToken cancellationToken) =>
+        ObservedAsync(action, id, observation => ExecuteCoreAsync(id, actor, command, expectedVersion, observation, cancellationToken));
 
     /// <summary>Runs a command while something listens, and records its outcome, duration and activity.</summary>
     private async Task<CommandResult> ObservedAsync(ComplaintAction action, ComplaintId? id, Func<CommandObservation, Task<CommandResult>> run)
@@ -194,8 +203,9 @@ public sealed partial class ComplaintService
     private async Task<CommandResult> ExecuteCoreAsync(
         ComplaintId id, Actor actor, ComplaintCommand? command, long? expectedVersion, CommandObservation? observation, CancellationToken cancellationToken)
     {
-        new Validation().Actor(actor, "Actor").ThrowIfAny();
-        var definition = InputValidator.Command(command);
+        var v = new Validation().Actor(actor, "Actor");
+        v.ThrowIfAny();
+        var definition = InputValidator.Command(command, v); // the same (error-free) validation goes on with the command's fields
         var retries = expectedVersion is null && _options.RetryOnConflict.Contains(definition.Action) ? Math.Max(0, _options.ConflictRetries) : 0;
         for (var attempt = 0; ; attempt++)
         {
@@ -213,7 +223,8 @@ public sealed partial class ComplaintService
     private async ValueTask<CommandResult> ExecuteOnceAsync(
         ComplaintId id, Actor actor, ComplaintCommand command, CommandDefinition definition, long? expectedVersion, CommandObservation? observation, CancellationToken cancellationToken)
     {
-        var complaint = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
+        // The in-memory store answers at once: asked directly, a load costs no task.
+        var complaint = (_store is InMemory.InMemoryComplaintStore memory ? memory.Load(id, cancellationToken) : await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false))
             ?? throw new ComplaintNotFoundException(id);
         if (observation is not null)
         {
@@ -404,8 +415,9 @@ public sealed partial class ComplaintService
                 throw new NotPermittedException(complaint.Id, actor.Id, action, "they are the person complained about, and the accused may not act on the case.");
             }
 
-            foreach (var recusal in complaint.Recusals)
+            for (var recusalIndex = 0; recusalIndex < complaint.Recusals.Count; recusalIndex++)
             {
+                var recusal = complaint.Recusals[recusalIndex];
                 if (recusal.Actor == actor.Id)
                 {
                     throw new NotPermittedException(complaint.Id, actor.Id, action, $"{RecusedPrefix} ({recusal.Reason}).");

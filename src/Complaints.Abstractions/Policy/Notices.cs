@@ -20,6 +20,9 @@ public sealed record NoticeEvent(string Name, DeadlineKind? Deadline = null)
         .Where(a => a.TypeDiscriminator is string)
         .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
 
+    // An event without a deadline kind is the same notice event every time: made once per event type.
+    private static readonly FrozenDictionary<Type, NoticeEvent> Undated = ByType.ToFrozenDictionary(p => p.Key, p => new NoticeEvent(p.Value, null));
+
     /// <summary>The names of every journal event, as the journal's JSON spells them (<c>"type"</c>).</summary>
     public static IReadOnlyList<string> Names { get; } = ByType.Values.Order(StringComparer.Ordinal).ToArray();
 
@@ -42,7 +45,7 @@ public sealed record NoticeEvent(string Name, DeadlineKind? Deadline = null)
             DeadlineExtended extended => extended.Kind,
             _ => (DeadlineKind?)null,
         };
-        return new NoticeEvent(name, deadline);
+        return deadline is null ? Undated[journalEvent.GetType()] : new NoticeEvent(name, deadline);
     }
 }
 

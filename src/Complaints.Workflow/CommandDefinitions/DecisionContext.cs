@@ -50,8 +50,9 @@ internal readonly struct DecisionContext
     /// <summary>The case's open deadline of <paramref name="kind"/>, or a refusal of <paramref name="action"/>.</summary>
     public Deadline OpenDeadline(DeadlineKind kind, ComplaintAction action)
     {
-        foreach (var deadline in Case.Deadlines)
+        for (var deadlineIndex = 0; deadlineIndex < Case.Deadlines.Count; deadlineIndex++)
         {
+            var deadline = Case.Deadlines[deadlineIndex];
             if (deadline.Kind == kind && deadline.MetAt is null)
             {
                 return deadline;

@@ -46,13 +46,20 @@ internal sealed class TriageDefinition : CommandDefinition<Triage>
     }
 
     /// <summary>The decision as recorded: flagged, with a reason line, when a due time was counted on provisional calendar days.</summary>
-    private static DeadlineDecision MarkProvisional(DeadlineDecision decision, IReadOnlyList<Deadline> deadlines, IBusinessCalendar calendar)
+    private static DeadlineDecision MarkProvisional(DeadlineDecision decision, Deadline[] deadlines, IBusinessCalendar calendar)
     {
-        var provisional = deadlines.Where(d => d.Provisional).Select(d => d.Kind.ToString()).ToArray();
-        if (provisional.Length == 0)
+        var any = false;
+        for (var i = 0; i < deadlines.Length && !any; i++)
+        {
+            any = deadlines[i].Provisional;
+        }
+
+        if (!any)
         {
             return decision;
         }
+
+        var provisional = deadlines.Where(d => d.Provisional).Select(d => d.Kind.ToString()).ToArray();
 
         var since = calendar.OfficialDataEndsOn is { } end ? $"after {end:yyyy-MM-dd}, where its official holiday data ends" : "beyond its official holiday data";
         var reason = new RuleTrace("calendar-provisional", true,

@@ -77,8 +77,9 @@ internal static class DeadlineClocks
     public static DeadlinesStarted? Start(Complaint c, ClockStart started, IBusinessCalendar calendar, DateTimeOffset now)
     {
         List<Deadline>? deadlines = null;
-        foreach (var rule in c.PendingDeadlines)
+        for (var ruleIndex = 0; ruleIndex < c.PendingDeadlines.Count; ruleIndex++)
         {
+            var rule = c.PendingDeadlines[ruleIndex];
             if (rule.StartsAt == started)
             {
                 (deadlines ??= []).Add(Schedule(rule, calendar, now));

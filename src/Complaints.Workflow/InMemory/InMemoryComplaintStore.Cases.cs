@@ -19,12 +19,15 @@ public sealed partial class InMemoryComplaintStore
     private readonly SortedSet<(DateTimeOffset ReceivedAt, Guid Id)> _awaitingApproval = new(TimeThenId.Instance);
 
     /// <inheritdoc />
-    public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    public Task<Complaint?> LoadAsync(ComplaintId id, CancellationToken cancellationToken = default) => Task.FromResult(Load(id, cancellationToken));
+
+    /// <summary><see cref="LoadAsync(ComplaintId, CancellationToken)"/> without its task: the command path's load from this store, which never waits.</summary>
+    internal Complaint? Load(ComplaintId id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_cases.GetValueOrDefault(id));
+            return _cases.GetValueOrDefault(id);
         }
     }
 

@@ -130,8 +130,9 @@ public sealed partial class InMemoryComplaintStore
     private void AddOutbox<TKey>(Dictionary<TKey, List<OutboxRow>> bySubject, TKey subject, IReadOnlyList<Notification> notifications)
         where TKey : notnull
     {
-        foreach (var notification in notifications)
+        for (var notificationIndex = 0; notificationIndex < notifications.Count; notificationIndex++)
         {
+            var notification = notifications[notificationIndex];
             var row = new OutboxRow(new OutboxMessage(notification, OutboxState.Pending, 0, notification.CreatedAt), _outboxInOrder.Count);
             if (_outbox.TryAdd(notification.Id, row))
             {

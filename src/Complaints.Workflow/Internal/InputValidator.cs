@@ -102,9 +102,11 @@ internal static class InputValidator
     /// Checks a command's fields by its definition (<see cref="CommandTable"/>) and returns the definition; refuses a
     /// command type the workflow does not know.
     /// </summary>
-    public static CommandDefinition Command(ComplaintCommand? command)
+    public static CommandDefinition Command(ComplaintCommand? command) => Command(command, new Validation());
+
+    /// <summary><see cref="Command(ComplaintCommand?)"/>, adding to <paramref name="v"/> (which holds no error yet).</summary>
+    public static CommandDefinition Command(ComplaintCommand? command, Validation v)
     {
-        var v = new Validation();
         if (command is null)
         {
             v.Check(false, "Command", "is required.");

@@ -96,8 +96,9 @@ internal static class CaseConditions
         result |= !meetingTier || c.EmergencyMeeting is not null ? LifecycleConditions.MeetingHeldIfMajor : LifecycleConditions.MeetingNeeded;
 
         var pending = 0;
-        foreach (var step in c.Approvals)
+        for (var stepIndex = 0; stepIndex < c.Approvals.Count; stepIndex++)
         {
+            var step = c.Approvals[stepIndex];
             if (step.ApprovedBy is null)
             {
                 pending++;
@@ -112,8 +113,9 @@ internal static class CaseConditions
             _ => LifecycleConditions.None,
         };
 
-        foreach (var followUp in c.FollowUps)
+        for (var followUpIndex = 0; followUpIndex < c.FollowUps.Count; followUpIndex++)
         {
+            var followUp = c.FollowUps[followUpIndex];
             if (c.ImplementedAt is null || followUp.At >= c.ImplementedAt)
             {
                 result |= LifecycleConditions.FollowedUpSinceImplementation;
@@ -132,8 +134,9 @@ internal static class CaseConditions
             result |= LifecycleConditions.HasHandler;
         }
 
-        foreach (var deadline in c.Deadlines)
+        for (var deadlineIndex = 0; deadlineIndex < c.Deadlines.Count; deadlineIndex++)
         {
+            var deadline = c.Deadlines[deadlineIndex];
             if (deadline is { MetAt: null, BreachedAt: null, Plan: not null })
             {
                 result |= LifecycleConditions.HasProvisionalDeadline;
@@ -142,8 +145,9 @@ internal static class CaseConditions
             }
         }
 
-        foreach (var deadline in c.Deadlines)
+        for (var deadlineIndex = 0; deadlineIndex < c.Deadlines.Count; deadlineIndex++)
         {
+            var deadline = c.Deadlines[deadlineIndex];
             if (deadline.MetAt is null)
             {
                 result |= LifecycleConditions.HasOpenDeadline;

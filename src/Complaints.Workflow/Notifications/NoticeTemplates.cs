@@ -304,11 +304,12 @@ public sealed class NoticeTemplates
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Culture → key → text, in the order cultures were added (English first).
-    private readonly IReadOnlyList<KeyValuePair<string, FrozenDictionary<string, string>>> _cultures;
+    // An array, so that the look-ups on every notification walk it without an enumerator.
+    private readonly KeyValuePair<string, FrozenDictionary<string, string>>[] _cultures;
 
     private NoticeTemplates(IReadOnlyList<KeyValuePair<string, FrozenDictionary<string, string>>> cultures, string defaultCulture, string? staffCulture)
     {
-        _cultures = cultures;
+        _cultures = [.. cultures];
         DefaultCulture = defaultCulture;
         StaffCulture = staffCulture;
     }
@@ -411,7 +412,8 @@ public sealed class NoticeTemplates
 
             foreach (var (culture, _) in _cultures)
             {
-                if (culture.StartsWith(candidate + "-", StringComparison.OrdinalIgnoreCase))
+                // culture starts with candidate + "-"
+                if (culture.Length > candidate.Length && culture[candidate.Length] == '-' && culture.StartsWith(candidate, StringComparison.OrdinalIgnoreCase))
                 {
                     return culture;
                 }
@@ -442,8 +444,66 @@ public sealed class NoticeTemplates
     public string Render(string culture, string key, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var template = Template(culture, key);
-        var s = new StringBuilder(template.Length + 64);
+        return Fill(Template(culture, key), new DictionaryValues(values), capitalize: false);
+    }
+
+    /// <summary>
+    /// The template of <paramref name="key"/> with <c>{case}</c>, then <c>{about}</c> (if given), then <paramref name="values"/>
+    /// filled (a later value of the same name wins), optionally starting with a capital letter: what <see cref="Render(string, string, IReadOnlyDictionary{string, string})"/>
+    /// gives for the same values, without a dictionary.
+    /// </summary>
+    internal string Render(string culture, string key, string caseId, string? about, ReadOnlySpan<(string Name, string Value)> values, bool capitalize) =>
+        Fill(Template(culture, key), new ListedValues(caseId, about, values), capitalize);
+
+    private interface IValues
+    {
+        bool TryGet(ReadOnlySpan<char> name, out string value);
+    }
+
+    private readonly struct DictionaryValues(IReadOnlyDictionary<string, string> values) : IValues
+    {
+        public bool TryGet(ReadOnlySpan<char> name, out string value) => values.TryGetValue(name.ToString(), out value!);
+    }
+
+    private readonly ref struct ListedValues(string caseId, string? about, ReadOnlySpan<(string Name, string Value)> values) : IValues
+    {
+        private readonly ReadOnlySpan<(string Name, string Value)> _values = values;
+
+        public bool TryGet(ReadOnlySpan<char> name, out string value)
+        {
+            for (var i = _values.Length - 1; i >= 0; i--)
+            {
+                if (name.SequenceEqual(_values[i].Name))
+                {
+                    value = _values[i].Value;
+                    return true;
+                }
+            }
+
+            if (about is not null && name.SequenceEqual("about"))
+            {
+                value = about;
+                return true;
+            }
+
+            if (name.SequenceEqual("case"))
+            {
+                value = caseId;
+                return true;
+            }
+
+            value = "";
+            return false;
+        }
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private static string Fill<TValues>(string template, TValues values, bool capitalize)
+        where TValues : IValues, allows ref struct
+    {
+        var s = Builder(template.Length);
         for (var i = 0; i < template.Length; i++)
         {
             var c = template[i];
@@ -455,7 +515,7 @@ public sealed class NoticeTemplates
             else if (c == '{')
             {
                 var end = template.IndexOf('}', i + 1);
-                s.Append(values.TryGetValue(template[(i + 1)..end], out var value) ? value : "");
+                s.Append(values.TryGet(template.AsSpan(i + 1, end - i - 1), out var value) ? value : "");
                 i = end;
             }
             else
@@ -464,7 +524,32 @@ public sealed class NoticeTemplates
             }
         }
 
-        return s.ToString();
+        return Done(s, capitalize);
+    }
+
+    // One builder per thread, reused: a rendered text costs its string only.
+    private static StringBuilder Builder(int length)
+    {
+        var s = t_builder ??= new StringBuilder(256);
+        s.Clear();
+        s.EnsureCapacity(length + 64);
+        return s;
+    }
+
+    private static string Done(StringBuilder s, bool capitalize)
+    {
+        if (capitalize && s.Length > 0)
+        {
+            s[0] = char.ToUpperInvariant(s[0]);
+        }
+
+        var text = s.ToString();
+        if (s.Capacity > 4096)
+        {
+            t_builder = null; // not kept for ever after one long text
+        }
+
+        return text;
     }
 
     /// <summary>
@@ -478,7 +563,7 @@ public sealed class NoticeTemplates
     public string Word<TEnum>(string culture, TEnum value)
         where TEnum : struct, Enum
     {
-        var key = typeof(TEnum).Name + "." + value;
+        var key = WordKeys<TEnum>.Of(value);
         var resolved = CultureFor(culture);
         if (Find(resolved)?.Value.TryGetValue(key, out var word) == true)
         {
@@ -634,4 +719,14 @@ public sealed class NoticeTemplates
     }
 
     private static bool IsWordKey(string key) => ReportLabels.IsEnumKey(key, WordTypes);
+
+    /// <summary>The template keys of an enum's words (<c>DeadlineKind.Resolve</c>), made once per value.</summary>
+    private static class WordKeys<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<TEnum, string> Known = new();
+
+        public static string Of(TEnum value) =>
+            Known.TryGetValue(value, out var key) ? key : Known.Count < 1024 ? Known.GetOrAdd(value, static v => typeof(TEnum).Name + "." + v) : typeof(TEnum).Name + "." + value;
+    }
 }

@@ -46,6 +46,8 @@ internal static class NotificationPlanner
             }
         }
 
+        // The case's id in words, written once per save and only if a message names it.
+        string? caseText = null;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -84,14 +86,14 @@ internal static class NotificationPlanner
 
             // Most entries notify no one: the case's description is written only for a message that names it.
             string? described = null;
-            string About() => described ??= Describe(after, templates, staff);
-            var caseId = after.Id.ToString();
-            string ToHim(string key, params (string Name, string Value)[] values) => Render(templates, culture, key, caseId, values);
-            string ToStaff(string key, params (string Name, string Value)[] values) => Render(templates, staff, key, caseId, [("about", About()), .. values]);
+            string About() => described ??= Describe(after, CaseId(), templates, staff);
+            string CaseId() => caseText ??= after.Id.ToString();
+            string ToHim(string key, params ReadOnlySpan<(string Name, string Value)> values) => Render(templates, culture, key, CaseId(), values);
+            string ToStaff(string key, params ReadOnlySpan<(string Name, string Value)> values) => Render(templates, staff, key, CaseId(), About(), values);
             switch (entry.Event)
             {
                 case ComplaintTriaged triaged when reachable:
-                    Add(NotificationKind.Acknowledgement, Notification.Complainant, ToHim("acknowledgement.subject"), Acknowledgement(templates, culture, caseId, triaged.Deadlines));
+                    Add(NotificationKind.Acknowledgement, Notification.Complainant, ToHim("acknowledgement.subject"), Acknowledgement(templates, culture, CaseId(), triaged.Deadlines));
                     break;
                 case HandlerAssigned assigned:
                     Add(NotificationKind.Assignment, Notification.ToActor(assigned.Handler.Id), ToStaff("assignment.subject"), ToStaff("assignment.body"));
@@ -162,8 +164,8 @@ internal static class NotificationPlanner
                 }
 
                 var (subject, body) = recipient == Notification.Complainant
-                    ? ToComplainant(after, entry.Event, notice, templates, culture)
-                    : ToStaffNotice(after, entry.Event, notice, About(), templates, staff);
+                    ? ToComplainant(entry.Event, notice, CaseId(), templates, culture)
+                    : ToStaffNotice(after, entry.Event, notice, CaseId(), About(), templates, staff);
                 Add(notice.Kind, recipient, subject, body);
             }
         }
@@ -179,16 +181,12 @@ internal static class NotificationPlanner
         templates.CultureFor(c.Intake.Culture ?? policy?.Culture);
 
     /// <summary>A template with <c>{case}</c> and <paramref name="values"/> filled, starting with a capital letter.</summary>
-    private static string Render(NoticeTemplates templates, string culture, string key, string caseId, (string Name, string Value)[] values)
-    {
-        var all = new Dictionary<string, string>(values.Length + 1, StringComparer.Ordinal) { ["case"] = caseId };
-        foreach (var (name, value) in values)
-        {
-            all[name] = value;
-        }
+    private static string Render(NoticeTemplates templates, string culture, string key, string caseId, ReadOnlySpan<(string Name, string Value)> values) =>
+        templates.Render(culture, key, caseId, null, values, capitalize: true);
 
-        return Capitalized(templates.Render(culture, key, all));
-    }
+    /// <summary>A template with <c>{case}</c>, <c>{about}</c> and <paramref name="values"/> filled (a later value of a name wins), starting with a capital letter.</summary>
+    private static string Render(NoticeTemplates templates, string culture, string key, string caseId, string about, ReadOnlySpan<(string Name, string Value)> values) =>
+        templates.Render(culture, key, caseId, about, values, capitalize: true);
 
     /// <summary>The recipient a notice's <see cref="Notice.To"/> names on this case; <see langword="null"/> for nobody (no handler yet).</summary>
     private static string? Recipient(Complaint c, string to)
@@ -213,9 +211,8 @@ internal static class NotificationPlanner
     }
 
     /// <summary>A notice to the complainant: what happened to their complaint, in words for them, and the policy's added sentence.</summary>
-    private static (string Subject, string Body) ToComplainant(Complaint c, ComplaintEvent happened, Notice notice, NoticeTemplates t, string culture)
+    private static (string Subject, string Body) ToComplainant(ComplaintEvent happened, Notice notice, string id, NoticeTemplates t, string culture)
     {
-        var id = c.Id.ToString();
         var subject = notice.Kind switch
         {
             NotificationKind.Rejection => "rejection.subject",
@@ -237,9 +234,8 @@ internal static class NotificationPlanner
     }
 
     /// <summary>A notice to staff: the case (never the complainant's identity), what happened, why they are told.</summary>
-    private static (string Subject, string Body) ToStaffNotice(Complaint c, ComplaintEvent happened, Notice notice, string about, NoticeTemplates t, string culture)
+    private static (string Subject, string Body) ToStaffNotice(Complaint c, ComplaintEvent happened, Notice notice, string id, string about, NoticeTemplates t, string culture)
     {
-        var id = c.Id.ToString();
         var at = NoticeEvent.Of(happened);
         var words = ("event", t.EventWords(culture, at.Name));
         var what = happened switch
@@ -280,28 +276,37 @@ internal static class NotificationPlanner
         _ => default,
     };
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static string Capitalized(string text)
+    {
+        if (text.Length == 0 || char.ToUpperInvariant(text[0]) == text[0])
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, t) =>
+        {
+            t.AsSpan().CopyTo(span);
+            span[0] = char.ToUpperInvariant(t[0]);
+        });
+    }
 
     /// <summary>The case in words for staff: id, category, severity and subject — never who complained.</summary>
-    private static string Describe(Complaint c, NoticeTemplates t, string culture)
+    private static string Describe(Complaint c, string caseId, NoticeTemplates t, string culture)
     {
-        var parts = new List<string>(2);
-        if (c.Category is { } category)
+        var tier = c.Severity is { } severity ? t.Word(culture, severity) : null;
+        var classification = (c.Category, tier) switch
         {
-            parts.Add(category);
-        }
-
-        if (c.Severity is { } tier)
-        {
-            parts.Add(t.Word(culture, tier));
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["case"] = c.Id.ToString(),
-            ["subject"] = c.Intake.Subject.Name,
-            ["classification"] = string.Join(t.Template(culture, "format.separator"), parts),
+            ({ } category, { } word) => string.Concat(category, t.Template(culture, "format.separator"), word),
+            ({ } category, null) => category,
+            (null, { } word) => word,
+            _ => null,
         };
-        return t.Render(culture, parts.Count == 0 ? "about.unclassified" : "about", values);
+        return t.Render(
+            culture,
+            classification is null ? "about.unclassified" : "about",
+            caseId,
+            null,
+            [("subject", c.Intake.Subject.Name), ("classification", classification ?? "")],
+            capitalize: false);
     }
 }

@@ -23,22 +23,32 @@ internal static class StatusKeys
     /// <summary>A new secret and the key to keep.</summary>
     public static (string Key, string Secret) Issue()
     {
-        Span<byte> random = stackalloc byte[SecretLength];
+        // The secret's bits and the salt in one read of the OS's generator (each read is a system call).
+        Span<byte> random = stackalloc byte[SecretLength + SaltLength];
         RandomNumberGenerator.Fill(random);
-        var secret = new StringBuilder(SecretLength + 3);
+        Span<char> secret = stackalloc char[SecretLength + ((SecretLength - 1) / 5)];
+        Span<byte> normalized = stackalloc byte[SecretLength]; // the secret as Normalized reads it back: its characters without the hyphens, in UTF-8
+        var at = 0;
         for (var i = 0; i < SecretLength; i++)
         {
             if (i > 0 && i % 5 == 0)
             {
-                secret.Append('-');
+                secret[at++] = '-';
             }
 
-            secret.Append(Alphabet[random[i] & 31]);
+            var c = Alphabet[random[i] & 31];
+            secret[at++] = c;
+            normalized[i] = (byte)c;
         }
 
-        var salt = RandomNumberGenerator.GetBytes(SaltLength);
-        var text = secret.ToString();
-        return (Scheme + ":" + Convert.ToBase64String(salt) + ":" + Convert.ToBase64String(Hash(salt, Normalized(text))), text);
+        var salt = random[SecretLength..];
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(salt, normalized, hash);
+        var key = string.Concat(Scheme + ":", Convert.ToBase64String(salt), ":", Convert.ToBase64String(hash));
+        var text = new string(secret);
+        CryptographicOperations.ZeroMemory(random);
+        CryptographicOperations.ZeroMemory(normalized);
+        return (key, text);
     }
 
     /// <summary>
