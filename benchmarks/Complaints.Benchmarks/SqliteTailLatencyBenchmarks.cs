@@ -27,7 +27,7 @@ namespace Complaints.Benchmarks;
 /// <see cref="SqliteComplaintStore"/> file with the store's own settings; optionally with a deadline worker and an
 /// outbox dispatcher polling beside them (their lease claims, and the dispatcher marking every message sent). Every
 /// command's latency is the service's own <c>complaints.command.duration</c> (from validation to the saved case),
-/// taken with a <see cref="MeterListener"/> for every command after a warm-up of two lives per writer; the columns
+/// taken with a <see cref="MeterListener"/> for every command after a warm-up of one operation (JIT tiers, thread pool, file); the columns
 /// p50, p99, p99.9, Max and Cmd/s are over all of a case's commands (all iterations, BenchmarkDotNet's pilot and
 /// warm-up included), and a line <c>// Tail latency …</c> prints them too. The mean is per command.
 /// </summary>
@@ -106,8 +106,8 @@ public class SqliteTailLatencyBenchmarks
             _background = [Poll(_worker.RunOnceAsync, _stop.Token), Poll(_dispatcher.RunOnceAsync, _stop.Token)];
         }
 
-        // Warm-up: two lives per writer, not counted.
-        RunWriters(2);
+        // Warm-up: one operation's lives, not counted (the first commands of a process run unoptimised code).
+        RunWriters(LivesPerWriter);
         lock (_latencies)
         {
             _latencies.Clear();
