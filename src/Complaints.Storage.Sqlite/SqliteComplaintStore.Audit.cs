@@ -13,6 +13,7 @@ public sealed partial class SqliteComplaintStore
     {
         ArgumentNullException.ThrowIfNull(record);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = Sql.InsertAudit;
         command.Add("$id", record.Id.ToString("D"));

@@ -30,24 +30,109 @@ public sealed partial class SqliteComplaintStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Group commit: saves that arrive while another save holds the write turn queue, and the first of them to get the
+    /// turn writes all that are queued (up to <see cref="MaxSavesPerCommit"/>) in one transaction, each under a
+    /// savepoint of its own, and commits once: one sync of the WAL for the lot. Each save still checks its own
+    /// expected version and fails alone (its savepoint rolled back); each returns only after the commit holding it is
+    /// on disk, so durability is that of one transaction per save.
+    /// </remarks>
     public async Task SaveAsync(CaseChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
-        // Serialised before the write lock is taken, not under it.
-        var json = JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>());
-
+        // Serialised before the write turn is taken, not under it.
+        var save = new PendingSave(change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>()), cancellationToken);
         var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The write lock first, then the case row, written only from the expected version: if the version moved,
-            // nothing is written and everything is rolled back.
+            lock (_pendingSaves)
+            {
+                _pendingSaves.Add(save);
+            }
+
+            WriteTurn turn;
+            try
+            {
+                turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!Withdraw(save))
+            {
+                // Another save's commit has taken this one already: its outcome is that commit's.
+                await save.Done.Task.ConfigureAwait(false);
+                return;
+            }
+
+            using (turn)
+            {
+                // Nothing is left half-done under the turn: a save is either still queued or completed.
+                while (!save.Done.Task.IsCompleted)
+                {
+                    CommitQueued(session);
+                }
+            }
+        }
+        finally
+        {
+            _sessions.Return(session);
+        }
+
+        await save.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The most saves one group commit writes.</summary>
+    internal const int MaxSavesPerCommit = 64;
+
+    /// <summary>Takes a queued save back out, unless a commit has taken it; returns whether it did.</summary>
+    private bool Withdraw(PendingSave save)
+    {
+        lock (_pendingSaves)
+        {
+            return _pendingSaves.Remove(save);
+        }
+    }
+
+    /// <summary>Under the write turn: writes the queued saves in one transaction and completes each with its outcome.</summary>
+    private void CommitQueued(Session session)
+    {
+        PendingSave[] batch;
+        lock (_pendingSaves)
+        {
+            var count = Math.Min(_pendingSaves.Count, MaxSavesPerCommit);
+            batch = [.. _pendingSaves.GetRange(0, count)];
+            _pendingSaves.RemoveRange(0, count);
+        }
+
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        var failures = new Exception?[batch.Length];
+        try
+        {
+            // The write lock first, then each case row, written only from its expected version: if the version moved,
+            // nothing of that save is written (alone, it rolls the transaction back; in a batch, its savepoint).
             session.BeginImmediate();
             try
             {
-                CaseWriter.WriteChange(session, change, json);
+                if (batch.Length == 1)
+                {
+                    var only = batch[0];
+                    only.Token.ThrowIfCancellationRequested();
+                    CaseWriter.WriteChange(session, only.Change, only.Json);
+                    only.Token.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        failures[i] = batch[i].Token.IsCancellationRequested
+                            ? new OperationCanceledException(batch[i].Token)
+                            : session.UnderSavepoint(batch[i], static (s, save) => CaseWriter.WriteChange(s, save.Change, save.Json));
+                    }
+                }
 
-                cancellationToken.ThrowIfCancellationRequested();
                 session.Commit();
             }
             catch
@@ -56,10 +141,39 @@ public sealed partial class SqliteComplaintStore
                 throw;
             }
         }
-        finally
+        catch (Exception e)
         {
-            _sessions.Return(session);
+            foreach (var save in batch)
+            {
+                save.Done.TrySetException(e);
+            }
+
+            return;
         }
+
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Done.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>A save waiting for a group commit, completed with its outcome once that commit is on disk.</summary>
+    private sealed class PendingSave(CaseChange change, string json, CancellationToken token)
+    {
+        public CaseChange Change { get; } = change;
+
+        public string Json { get; } = json;
+
+        public CancellationToken Token { get; } = token;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>
@@ -74,6 +188,7 @@ public sealed partial class SqliteComplaintStore
         try
         {
             await session.Connection.ExecuteAsync("PRAGMA synchronous = OFF;", cancellationToken).ConfigureAwait(false);
+            using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             session.BeginImmediate();
             try
             {
@@ -116,6 +231,7 @@ public sealed partial class SqliteComplaintStore
         try
         {
             // One write lock and one commit for the whole batch; the first version that moved rolls all of it back.
+            using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             session.BeginImmediate();
             try
             {

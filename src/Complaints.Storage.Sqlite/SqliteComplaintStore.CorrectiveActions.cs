@@ -33,6 +33,7 @@ public sealed partial class SqliteComplaintStore : ICorrectiveActionStore
         var id = ActionSql.Id(action.Id);
 
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: the write lock first, so the version check and the writes after it see one state. The action
         // row is written only from the expected version; if the version moved, nothing is written and all is rolled back.

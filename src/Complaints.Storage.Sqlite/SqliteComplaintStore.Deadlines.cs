@@ -18,6 +18,7 @@ public sealed partial class SqliteComplaintStore
 
         var nowText = CaseColumns.Time(now);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
         using var transaction = connection.BeginTransaction(deferred: false);

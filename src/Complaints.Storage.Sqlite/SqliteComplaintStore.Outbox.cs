@@ -21,6 +21,7 @@ public sealed partial class SqliteComplaintStore
 
         var nowText = CaseColumns.Time(now);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: one claimer at a time per file, across threads and processes.
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -71,6 +72,7 @@ public sealed partial class SqliteComplaintStore
     public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = Sql.MarkSent;
         command.Add("$id", id.ToString("D"));
@@ -83,6 +85,7 @@ public sealed partial class SqliteComplaintStore
     {
         ArgumentNullException.ThrowIfNull(failure);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = Sql.MarkFailed;
         command.Add("$id", id.ToString("D"));

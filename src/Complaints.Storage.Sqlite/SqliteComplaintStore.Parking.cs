@@ -40,6 +40,7 @@ public sealed partial class SqliteComplaintStore
         ArgumentNullException.ThrowIfNull(alarm);
         ArgumentNullException.ThrowIfNull(failure);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
 
         // The park and the dropped lease together: a claimer never sees one without the other.
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -82,6 +83,7 @@ public sealed partial class SqliteComplaintStore
     public async Task<bool> ReleaseDeadlineAlarmAsync(ComplaintId complaintId, DeadlineKind kind, DeadlineAlarm alarm, CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = Sql.ReleaseAlarm;
         command.Add("$id", CaseColumns.Id(complaintId));
@@ -118,6 +120,7 @@ public sealed partial class SqliteComplaintStore
     public async Task<bool> ReleaseParkedOutboxAsync(Guid id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = Sql.ReleaseParkedOutbox;
         command.Add("$id", id.ToString("D"));

@@ -33,6 +33,9 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly SessionPool _sessions = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly List<PendingSave> _pendingSaves = [];
+    private readonly WalCheckpointer? _checkpointer;
     private readonly ILogger _logger;
     private readonly bool _migrate;
     private volatile bool _migrated;
@@ -42,18 +45,22 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
     /// <param name="options">The store's settings (the busy timeout); the defaults if <see langword="null"/>.</param>
     /// <param name="logger">Where the store logs the rows it cannot read and steps past; nothing if <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The connection string is empty or invalid, or names no file.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour, or the checkpoint interval not between zero and one minute.</exception>
     public SqliteComplaintStore(string connectionString, SqliteStoreOptions? options = null, ILogger<SqliteComplaintStore>? logger = null)
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
         options ??= new SqliteStoreOptions();
         (_connectionString, _dataSource, _busyTimeoutMilliseconds) = Parse(connectionString, options);
         _migrate = options.MigrateSchema;
+        if (options.CheckpointInterval > TimeSpan.Zero)
+        {
+            _checkpointer = new WalCheckpointer(_connectionString, options.CheckpointInterval, _logger);
+        }
 
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left
         // open), not hand it to Microsoft.Data.Sqlite's pool.
         _sessionConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
-        _connectionPragmas = Sql.ConnectionPragmas(_busyTimeoutMilliseconds);
+        _connectionPragmas = Sql.ConnectionPragmas(_busyTimeoutMilliseconds, autoCheckpoint: _checkpointer is null);
     }
 
     /// <summary>The schema version this store writes (the file's <c>PRAGMA user_version</c> once migrated).</summary>
@@ -129,10 +136,47 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
     /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         _sessions.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _migration.Dispose();
+    }
+
+    /// <summary>The background checkpointer, if <see cref="SqliteStoreOptions.CheckpointInterval"/> is on (tests).</summary>
+    internal WalCheckpointer? Checkpointer => _checkpointer;
+
+    /// <summary>
+    /// Waits for this store's turn to write (FIFO, without holding a thread) before <c>BEGIN IMMEDIATE</c> or a lone
+    /// write statement: writers of one process queue here instead of polling SQLite's lock, whose busy handler sleeps
+    /// ever longer (up to 100 ms a try) and lets a newcomer in before a writer that has waited for seconds. Writers of
+    /// other processes on the file still meet at SQLite's lock, with the busy timeout. Dispose the turn after the commit
+    /// or rollback; that also wakes the background checkpointer.
+    /// </summary>
+    /// <exception cref="SqliteException">No turn within the busy timeout (<c>SQLITE_BUSY</c>, as SQLite's own lock would fail).</exception>
+    private async ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!await _writeGate.WaitAsync(_busyTimeoutMilliseconds, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SqliteException(
+                $"The database is locked: other writes of this process held it for the whole busy timeout ({_busyTimeoutMilliseconds} ms, SqliteStoreOptions.BusyTimeout).",
+                SqliteBusy);
+        }
+
+        return new WriteTurn(this);
+    }
+
+    /// <summary>SQLite's <c>SQLITE_BUSY</c>.</summary>
+    private const int SqliteBusy = 5;
+
+    /// <summary>A write's turn (<see cref="EnterWriteAsync"/>): disposing it lets the next writer in.</summary>
+    private readonly struct WriteTurn(SqliteComplaintStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            store._writeGate.Release();
+            store._checkpointer?.Wrote();
+        }
     }
 
     /// <summary>Checks the settings and returns the normalised connection string, the file and the busy timeout.</summary>
@@ -166,8 +210,19 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "SqliteStoreOptions.BusyTimeout must be between 0 and 1 hour.");
         }
 
+        if (CheckpointIntervalProblem(options.CheckpointInterval) is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.CheckpointInterval, "SqliteStoreOptions.CheckpointInterval " + problem);
+        }
+
         return (builder.ToString(), builder.DataSource, (int)timeout.TotalMilliseconds);
     }
+
+    /// <summary>What is wrong with <paramref name="interval"/> as <see cref="SqliteStoreOptions.CheckpointInterval"/>, worded to follow the option's name; <see langword="null"/> if nothing.</summary>
+    internal static string? CheckpointIntervalProblem(TimeSpan interval) =>
+        interval < TimeSpan.Zero || interval > SqliteStoreOptions.MaxCheckpointInterval
+            ? $"is {interval}; set it from zero (SQLite's own checkpoint inside the committing save) to one minute."
+            : null;
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class SqliteComplaintsBuilderExtensions
     /// <param name="configure">Adjusts the store's settings (the busy timeout).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">The connection string is empty, invalid or names no file.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour, or the checkpoint interval not between zero and one minute.</exception>
     public static ComplaintsBuilder UseSqlite(this ComplaintsBuilder builder, string connectionString, Action<SqliteStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

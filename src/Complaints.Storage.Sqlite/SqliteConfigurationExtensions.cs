@@ -19,7 +19,7 @@ public static class SqliteConfigurationExtensions
     /// Keeps cases in SQLite as <see cref="SqliteComplaintsBuilderExtensions.UseSqlite"/> does, with the settings of
     /// <paramref name="configuration"/>: <c>ConnectionString</c>, or else <c>ConnectionStringName</c> (default
     /// <c>Complaints</c>) naming an entry of the host's <c>ConnectionStrings</c> section (the <see cref="IConfiguration"/>
-    /// the host registers); <c>BusyTimeout</c> and <c>MigrateSchema</c> as <see cref="SqliteStoreOptions"/>. A relative
+    /// the host registers); <c>BusyTimeout</c>, <c>CheckpointInterval</c> and <c>MigrateSchema</c> as <see cref="SqliteStoreOptions"/>. A relative
     /// file path resolves against the host's content root (<see cref="IHostEnvironment.ContentRootPath"/>), not the
     /// current directory. Checked at host start: a missing connection string or a bad value stops the host naming its
     /// configuration key.
@@ -100,6 +100,11 @@ public static class SqliteConfigurationExtensions
             if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromHours(1))
             {
                 failures.Add($"{at.Described("BusyTimeout")} is {options.BusyTimeout}; set it from zero to one hour.");
+            }
+
+            if (SqliteComplaintStore.CheckpointIntervalProblem(options.CheckpointInterval) is { } problem)
+            {
+                failures.Add($"{at.Described("CheckpointInterval")} {problem}");
             }
 
             if (at.Raw(services) is not { } connectionString)

@@ -36,6 +36,26 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
     /// <summary>Commits the transaction <see cref="BeginImmediate"/> started.</summary>
     public void Commit() => Command(Sql.Commit, null).ExecuteNonQuery();
 
+    /// <summary>Runs one save of a batch inside the open transaction: <paramref name="write"/>'s rows are kept, or, if it throws, undone alone and the exception returned.</summary>
+    public Exception? UnderSavepoint<TState>(TState state, Action<Session, TState> write)
+    {
+        Command(Sql.Savepoint, null).ExecuteNonQuery();
+        Exception? failure = null;
+        try
+        {
+            write(this, state);
+        }
+        catch (Exception e)
+        {
+            // A failure that aborted the whole transaction makes this throw: then the whole batch fails.
+            Command(Sql.RollbackToSavepoint, null).ExecuteNonQuery();
+            failure = e;
+        }
+
+        Command(Sql.ReleaseSavepoint, null).ExecuteNonQuery();
+        return failure;
+    }
+
     /// <summary>Rolls back the transaction after a failure; if that fails too, marks the session <see cref="Broken"/> (the failure in flight is the one to report).</summary>
     public void Rollback()
     {

@@ -16,8 +16,10 @@ internal static class Sql
     public const string JournalModeWal = "PRAGMA journal_mode = WAL;";
 
     /// <summary>The per-connection settings: the busy timeout, durable commits, enforced references.</summary>
-    public static string ConnectionPragmas(int busyTimeoutMilliseconds) =>
-        string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    public static string ConnectionPragmas(int busyTimeoutMilliseconds, bool autoCheckpoint) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {(autoCheckpoint ? 1000 : 0)};");
 
     /// <summary>Starts a write transaction, taking the file's write lock at once (waiting up to the busy timeout).</summary>
     public static readonly Statement BeginImmediate = new(9, "BEGIN IMMEDIATE;");
@@ -27,6 +29,15 @@ internal static class Sql
 
     /// <summary>Rolls the transaction back.</summary>
     public static readonly Statement Rollback = new(11, "ROLLBACK;");
+
+    /// <summary>Group commit: where one save of a batch begins, so that a save that fails is undone alone.</summary>
+    public static readonly Statement Savepoint = new(23, "SAVEPOINT save;");
+
+    /// <summary>Group commit: one save of a batch written; its rows stay in the transaction.</summary>
+    public static readonly Statement ReleaseSavepoint = new(24, "RELEASE save;");
+
+    /// <summary>Group commit: undoes one save of a batch (then <see cref="ReleaseSavepoint"/>).</summary>
+    public static readonly Statement RollbackToSavepoint = new(25, "ROLLBACK TO save;");
 
     // ---- Cases and journals (IComplaintStore) ------------------------------------------------------------------
 

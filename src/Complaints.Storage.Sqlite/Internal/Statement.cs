@@ -11,5 +11,5 @@ namespace Complaints.Storage.Sqlite.Internal;
 internal sealed record Statement(int Slot, string Text, params string[] Parameters)
 {
     /// <summary>How many statements a session caches.</summary>
-    public const int Count = 23;
+    public const int Count = 26;
 }

@@ -70,6 +70,20 @@ public sealed class SqliteConfigurationTests : IDisposable
         act.Should().Throw<OptionsValidationException>().WithMessage("*configuration key 'Complaints:Sqlite:BusyTimeout'*from zero to one hour*");
     }
 
+    [Fact]
+    public void UseSqlite_ACheckpointIntervalOutOfRange_StopsTheHostAtStartNamingTheKey()
+    {
+        using var provider = Host(new()
+        {
+            ["Complaints:Sqlite:ConnectionString"] = $"Data Source={_database.NewPath()}",
+            ["Complaints:Sqlite:CheckpointInterval"] = "00:05:00",
+        });
+
+        var act = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*configuration key 'Complaints:Sqlite:CheckpointInterval'*is 00:05:00*to one minute*");
+    }
+
     private static ServiceProvider Host(Dictionary<string, string?> settings, IHostEnvironment? environment = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

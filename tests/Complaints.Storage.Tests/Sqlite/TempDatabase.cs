@@ -20,10 +20,10 @@ internal sealed class TempDatabase : IDisposable
     public string NewPath() => Path.Combine(Folder, $"complaints-{Interlocked.Increment(ref _files)}.db");
 
     /// <summary>A store over a new file (or <paramref name="path"/>), disposed with the folder.</summary>
-    public SqliteComplaintStore Store(string? path = null, Microsoft.Extensions.Logging.ILogger<SqliteComplaintStore>? logger = null)
+    public SqliteComplaintStore Store(string? path = null, Microsoft.Extensions.Logging.ILogger<SqliteComplaintStore>? logger = null, SqliteStoreOptions? options = null)
     {
         path ??= NewPath();
-        var store = new SqliteComplaintStore($"Data Source={path}", logger: logger);
+        var store = new SqliteComplaintStore($"Data Source={path}", options, logger);
         lock (_stores)
         {
             _stores.Add(store);
