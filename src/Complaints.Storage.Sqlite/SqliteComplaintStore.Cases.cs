@@ -43,7 +43,7 @@ public sealed partial class SqliteComplaintStore
         cancellationToken.ThrowIfCancellationRequested();
         // Serialised before the write turn is taken, not under it.
         var save = new PendingSave(change, JsonSerializer.Serialize(change.Complaint, ComplaintsJson.TypeInfo<Complaint>()), cancellationToken);
-        var session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
+        Session? session = await TakeSessionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             lock (_pendingSaves)
@@ -68,13 +68,33 @@ public sealed partial class SqliteComplaintStore
                 // Nothing is left half-done under the turn: a save is either still queued or completed.
                 while (!save.Done.Task.IsCompleted)
                 {
+                    if (session.Broken)
+                    {
+                        // A failed rollback left the connection unusable: the next group gets a fresh one. Under the turn
+                        // no one else takes queued saves, so if none can be had this save is still queued to withdraw.
+                        var broken = session;
+                        session = null;
+                        _sessions.Return(broken);
+                        try
+                        {
+                            session = await TakeSessionAsync(CancellationToken.None).ConfigureAwait(false);
+                        }
+                        catch (Exception) when (Withdraw(save))
+                        {
+                            throw;
+                        }
+                    }
+
                     CommitQueued(session);
                 }
             }
         }
         finally
         {
-            _sessions.Return(session);
+            if (session is not null)
+            {
+                _sessions.Return(session);
+            }
         }
 
         await save.Done.Task.ConfigureAwait(false);

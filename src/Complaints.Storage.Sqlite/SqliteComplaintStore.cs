@@ -42,7 +42,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
 
     /// <summary>Creates the store over the database <paramref name="connectionString"/> names; nothing is opened until first use.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c>. The file is created if missing.</param>
-    /// <param name="options">The store's settings (the busy timeout); the defaults if <see langword="null"/>.</param>
+    /// <param name="options">The store's settings (the busy timeout, the checkpoint interval); the defaults if <see langword="null"/>.</param>
     /// <param name="logger">Where the store logs the rows it cannot read and steps past; nothing if <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The connection string is empty or invalid, or names no file.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour, or the checkpoint interval not between zero and one minute.</exception>

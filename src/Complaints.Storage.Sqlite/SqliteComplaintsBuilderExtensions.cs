@@ -19,7 +19,7 @@ public static class SqliteComplaintsBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder <c>AddComplaints</c> returned.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=complaints.db</c> (a relative path resolves against the host's content root, <c>IHostEnvironment.ContentRootPath</c>, when one is registered; else the current directory).</param>
-    /// <param name="configure">Adjusts the store's settings (the busy timeout).</param>
+    /// <param name="configure">Adjusts the store's settings (the busy timeout, the checkpoint interval).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">The connection string is empty, invalid or names no file.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not between zero and one hour, or the checkpoint interval not between zero and one minute.</exception>

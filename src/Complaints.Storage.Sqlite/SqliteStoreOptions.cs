@@ -5,7 +5,9 @@ public sealed class SqliteStoreOptions
 {
     /// <summary>
     /// How long a write waits for another writer (in this process or another on the same file) before failing, as
-    /// SQLite's <c>busy_timeout</c>.
+    /// SQLite's <c>busy_timeout</c>. The wait has two parts, each bounded by this: for the other writes of this store,
+    /// which queue in the store in order of arrival, then for SQLite's lock on the file (held by other processes or
+    /// stores on the same file). A write that meets both can wait up to twice this.
     /// </summary>
     /// <value>The default value is 30 seconds. From zero to one hour.</value>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -89,6 +89,20 @@ internal sealed class RuleBatch
     /// </summary>
     private static Func<object[], ulong>? Compile(CompiledRule[] rules, int[] batch)
     {
+        try
+        {
+            return CompileTogether(rules, batch);
+        }
+#pragma warning disable CA1031 // Any exception: the batch is an optimisation; its rules are then evaluated one by one, as compiled already.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static Func<object[], ulong>? CompileTogether(CompiledRule[] rules, int[] batch)
+    {
         if (batch.Length < 2 || batch.Any(i => rules[i].Tree is null))
         {
             return null;

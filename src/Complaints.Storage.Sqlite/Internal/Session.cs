@@ -47,8 +47,17 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
         }
         catch (Exception e)
         {
-            // A failure that aborted the whole transaction makes this throw: then the whole batch fails.
-            Command(Sql.RollbackToSavepoint, null).ExecuteNonQuery();
+            try
+            {
+                Command(Sql.RollbackToSavepoint, null).ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // The failure aborted the whole transaction (a full disk, an I/O error), so the savepoint is gone: the whole
+                // batch fails, and with the failure that caused it rather than "no such savepoint".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+            }
+
             failure = e;
         }
 

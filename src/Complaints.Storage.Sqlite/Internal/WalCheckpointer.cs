@@ -78,7 +78,12 @@ internal sealed class WalCheckpointer : IDisposable
         {
             if (_loop is null && !_disposed)
             {
-                Volatile.Write(ref _loop, Task.Run(RunAsync));
+                // Started from inside some caller's write: the loop must not carry that caller's activity, logging
+                // scopes or other async-local state for the rest of the store's life.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    Volatile.Write(ref _loop, Task.Run(RunAsync));
+                }
             }
         }
     }
@@ -101,10 +106,12 @@ internal sealed class WalCheckpointer : IDisposable
                     connection ??= Open();
                     Checkpoint(connection);
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    // The next write tries again; a checkpoint that fails loses nothing (the WAL keeps the commits).
-                    _logger.CheckpointFailed(e.SqliteErrorCode, e.Message);
+                    // The next write tries again; a checkpoint that fails loses nothing (the WAL keeps the commits). Any
+                    // failure, not only SQLite's: with SQLite's own checkpoints off, a loop that ended would leave the WAL
+                    // growing for the rest of the store's life.
+                    Report(e);
                     connection?.Dispose();
                     connection = null;
                 }
@@ -117,6 +124,18 @@ internal sealed class WalCheckpointer : IDisposable
         finally
         {
             connection?.Dispose();
+        }
+    }
+
+    private void Report(Exception failure)
+    {
+        try
+        {
+            _logger.CheckpointFailed((failure as SqliteException)?.SqliteErrorCode ?? 0, failure.Message);
+        }
+        catch (Exception)
+        {
+            // A logging provider that throws must not end the loop either.
         }
     }
 
@@ -146,7 +165,7 @@ internal sealed class WalCheckpointer : IDisposable
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var reader = command.ExecuteReader();
 
-        // One row: busy (always 0 for PASSIVE), the WAL's frames, the frames now in the database file.
+        // One row: busy (1 if another connection was checkpointing), the WAL's frames, the frames now in the database file.
         if (reader.Read())
         {
             Last = (reader.GetInt64(1), reader.GetInt64(2));
@@ -173,6 +192,11 @@ internal sealed class WalCheckpointer : IDisposable
         try
         {
             _loop?.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            // Dispose does not throw; the loop reports its own failures as it goes, so this is only a last word.
+            Report(e);
         }
         finally
         {

@@ -527,10 +527,12 @@ public sealed class NoticeTemplates
         return Done(s, capitalize);
     }
 
-    // One builder per thread, reused: a rendered text costs its string only.
+    // One builder per thread, reused: a rendered text costs its string only. It is taken off the thread while in use, so a
+    // rendering started inside another (a host's dictionary rendering a value lazily) gets a builder of its own.
     private static StringBuilder Builder(int length)
     {
-        var s = t_builder ??= new StringBuilder(256);
+        var s = t_builder ?? new StringBuilder(256);
+        t_builder = null;
         s.Clear();
         s.EnsureCapacity(length + 64);
         return s;
@@ -544,9 +546,9 @@ public sealed class NoticeTemplates
         }
 
         var text = s.ToString();
-        if (s.Capacity > 4096)
+        if (s.Capacity <= 4096)
         {
-            t_builder = null; // not kept for ever after one long text
+            t_builder = s; // not kept for ever after one long text
         }
 
         return text;

@@ -90,6 +90,34 @@ public sealed class SqliteWriteLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task ACheckpointThatFailsWithAnyException_DoesNotEndTheLoop_TheNextWriteCheckpointsAgain()
+    {
+        // With SQLite's own checkpoints off, a loop that ended on one failure would leave the WAL growing for good.
+        var store = _database.Store(options: new SqliteStoreOptions { CheckpointInterval = TimeSpan.FromMilliseconds(1) });
+        var harness = new StoreHarness(store);
+        var checkpointer = store.Checkpointer!;
+        var (failed, again) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        checkpointer.Checkpointed += () =>
+        {
+            if (failed.TrySetResult())
+            {
+                throw new InvalidOperationException("Not a SQLite failure.");
+            }
+
+            again.TrySetResult();
+        };
+
+        await harness.ReceiveAsync();
+        await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await harness.DriveToAsync(ComplaintState.Assigned);
+
+        await again.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        checkpointer.Loop!.IsCompleted.Should().BeFalse("the loop goes on after the failure");
+        store.Dispose();
+        checkpointer.Loop.Status.Should().Be(TaskStatus.RanToCompletion, "Dispose ends it, and does not throw");
+    }
+
+    [Fact]
     public async Task Dispose_StopsTheCheckpointLoop()
     {
         var store = new SqliteComplaintStore($"Data Source={_database.NewPath()}", new SqliteStoreOptions { CheckpointInterval = TimeSpan.FromMinutes(1) });

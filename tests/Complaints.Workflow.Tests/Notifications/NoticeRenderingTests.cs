@@ -62,4 +62,31 @@ public sealed class NoticeRenderingTests
         WithBraces.Render("fr", "approval.body", CaseId, "a", [("about", "b"), ("remedy", "r")], capitalize: true).Should().Be("{remedy} r pour b, { b }");
         WithBraces.Render("fr", "about", CaseId, null, [("case", "other")], capitalize: false).Should().Be("other");
     }
+
+    [Fact]
+    public void A_host_dictionary_that_renders_its_values_while_asked_does_not_spoil_the_text_it_is_filling()
+    {
+        // The host's dictionary renders "remedy" only when the outer rendering asks for it, on the same thread.
+        var values = new RenderingOnRead(() => WithBraces.Render("fr", "about", new Dictionary<string, string> { ["case"] = "inner", ["subject"] = "!" }))
+        {
+            ["about"] = "the case",
+        };
+
+        WithBraces.Render("fr", "approval.body", values).Should().Be("{remedy} inner! pour the case, { the case }");
+    }
+
+    /// <summary>A host's dictionary whose <c>remedy</c> is rendered when it is read.</summary>
+    private sealed class RenderingOnRead(Func<string> remedy) : Dictionary<string, string>, IReadOnlyDictionary<string, string>
+    {
+        bool IReadOnlyDictionary<string, string>.TryGetValue(string key, out string value)
+        {
+            if (key == "remedy")
+            {
+                value = remedy();
+                return true;
+            }
+
+            return TryGetValue(key, out value!);
+        }
+    }
 }
