@@ -44,9 +44,7 @@ public class DeskQueryBenchmarks
     /// <c>postgresql</c> alone at 10,000,000 cases, which neither fits in memory here nor is built as a SQLite file in hours).
     /// </summary>
     public static IEnumerable<string> StoreNames =>
-        Environment.GetEnvironmentVariable("COMPLAINTS_BENCH_DESK_STORES") is { Length: > 0 } chosen
-            ? chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : ["sqlite", "postgresql", "memory"];
+        Program.Chosen("COMPLAINTS_BENCH_DESK_STORES", ["sqlite", "postgresql", "memory"]);
 
     /// <summary>Builds (or reuses) the stored cases and checks each query returns a full page.</summary>
     [GlobalSetup]

@@ -45,9 +45,7 @@ public class IntakeDecisionBenchmarks
 
     /// <summary>The description sources: all of <see cref="RealTexts.Sources"/>, or those <c>COMPLAINTS_BENCH_TEXTS</c> names.</summary>
     public static IEnumerable<string> TextSources =>
-        Environment.GetEnvironmentVariable("COMPLAINTS_BENCH_TEXTS") is { Length: > 0 } chosen
-            ? chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : RealTexts.Sources;
+        Program.Chosen("COMPLAINTS_BENCH_TEXTS", RealTexts.Sources);
 
     /// <summary>Loads the pack, generates the complaints and stages them.</summary>
     [GlobalSetup]

@@ -31,6 +31,15 @@ public static class Program
     /// <summary>The store size of <see cref="AnalysisBenchmarks"/> (<c>--analysis-cases n</c>); 1,000,000 when not given.</summary>
     public static int? AnalysisCases { get; private set; }
 
+    /// <summary>The values a benchmark parameter takes: those the environment variable lists (comma-separated), else <paramref name="all"/>.</summary>
+    /// <param name="variable">The environment variable, e.g. <c>COMPLAINTS_BENCH_TEXTS</c>.</param>
+    /// <param name="all">The values when it is not set.</param>
+    /// <returns>The values to run.</returns>
+    public static IEnumerable<string> Chosen(string variable, IEnumerable<string> all) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } chosen
+            ? chosen.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : all;
+
     /// <summary>The entry point.</summary>
     /// <param name="args">The options.</param>
     public static void Main(string[] args)

@@ -135,16 +135,16 @@ public static class PageArrival
     /// that page has) is in its document. It does not wait for the page's <c>load</c> event: once, on CI, Playwright saw
     /// the desk's address and the network go idle but never reported <c>load</c> for it, and a sign-in timed out at 60 s.
     /// </summary>
-    public static async Task ArriveAsync(this IPage page, string url, string marker)
-    {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(marker).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
+    public static Task ArriveAsync(this IPage page, string url, string marker) =>
+        ArriveAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }), marker);
 
     /// <inheritdoc cref="ArriveAsync(IPage, string, string)"/>
-    public static async Task ArriveAsync(this IPage page, System.Text.RegularExpressions.Regex url, string marker)
+    public static Task ArriveAsync(this IPage page, System.Text.RegularExpressions.Regex url, string marker) =>
+        ArriveAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }), marker);
+
+    private static async Task ArriveAsync(IPage page, Task committed, string marker)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await committed;
         await page.Locator(marker).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }
