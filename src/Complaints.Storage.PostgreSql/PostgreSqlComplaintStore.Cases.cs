@@ -123,7 +123,15 @@ public sealed partial class PostgreSqlComplaintStore
     public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = await ReadPageAsync(parameters => _sql.QueryDesk(QuerySql.Where(query, parameters)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(
+            parameters =>
+            {
+                parameters.Add(Parameter("reach", NpgsqlDbType.Bigint, (long)Math.Max(0, query.Skip) + Math.Max(0, query.Take)));
+                return _sql.QueryDesk(QuerySql.DeskReasons(query, parameters));
+            },
+            query.Skip,
+            query.Take,
+            cancellationToken).ConfigureAwait(false);
         // The columns chose the cases; their reasons are read from the cases themselves, by the reference semantics.
         return page.ConvertAll(complaint => new DeskItem(complaint, query.ReasonsFor(complaint)));
     }

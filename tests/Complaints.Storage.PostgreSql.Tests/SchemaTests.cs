@@ -18,6 +18,7 @@ public sealed class SchemaTests : IAsyncDisposable
         "complaints_period", "deadlines_open", "complaints_recurrence_complainant", "complaints_recurrence_subject", "complaints_recurrence_cause", "journal_accountability", "deadlines_analysis",
         "corrective_actions_created", "corrective_actions_state", "corrective_actions_owner", "corrective_actions_department",
         "corrective_actions_root_cause", "corrective_actions_next_due", "corrective_actions_next_alarm", "corrective_action_cases_action",
+        "complaints_desk_assigned", "complaints_desk_approval", "complaints_desk_triage", "complaints_desk_overdue",
     ];
 
     /// <summary>The version this library migrates to.</summary>

@@ -10,7 +10,7 @@ namespace Complaints.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The version this library writes and reads.</summary>
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
     /// <param name="s">The quoted schema name.</param>
@@ -289,6 +289,19 @@ internal static class PostgreSqlSchema
             CREATE INDEX IF NOT EXISTS deadlines_open ON {s}.deadlines (complaint_id) INCLUDE (kind, due_ticks) WHERE met_ticks IS NULL;
             {AnalysisSql.KeepGapsFunction(s)};
             COMMENT ON FUNCTION {s}.keep_gaps(uuid, bigint, text, text, text, text, text) IS 'Called by every save before it writes a case: locks the recurrence keys the case takes or leaves and updates the gaps of their next cases (Complaints.Storage.PostgreSql).';
+            """),
+
+        // One index per reason a case is on a desk, in the desk's order (next deadline, receipt, id), so a desk's page is
+        // the first rows of a few ordered index scans whatever the number of cases (QuerySql.DeskReasons). Self-contained.
+        ("indexes for a whole desk in one query", $"""
+            CREATE INDEX IF NOT EXISTS complaints_desk_assigned ON {s}.complaints (assignee, next_due_ticks, received_ticks, id)
+                WHERE assignee IS NOT NULL AND {QuerySql.NotEnded};
+            CREATE INDEX IF NOT EXISTS complaints_desk_approval ON {s}.complaints (pending_approval_role_key, next_due_ticks, received_ticks, id)
+                WHERE {QuerySql.AwaitingApproval};
+            CREATE INDEX IF NOT EXISTS complaints_desk_triage ON {s}.complaints (next_due_ticks, received_ticks, id)
+                WHERE {QuerySql.AwaitingTriage};
+            CREATE INDEX IF NOT EXISTS complaints_desk_overdue ON {s}.complaints (department, next_due_ticks, received_ticks, id)
+                WHERE department IS NOT NULL AND next_due_ticks IS NOT NULL;
             """),
     ];
 

@@ -65,10 +65,23 @@ internal sealed class Sql(string s)
 
     /// <summary>
     /// A page of a desk (<see cref="Ports.DeskQuery"/>): by the next deadline's due time, cases without one last, then receipt
-    /// time, then id.
+    /// time, then id. Each reason (<see cref="QuerySql.DeskReasons"/>) gives its first <c>@reach</c> (skip + take) rows in
+    /// that order from its own index; their union, without repeats, is sorted and paged, and only the page's documents are
+    /// read. So the cost follows the page, not the number of cases that match.
     /// </summary>
-    public string QueryDesk(string where) =>
-        $"SELECT id, document FROM {_schema}.complaints WHERE {where} ORDER BY next_due_ticks ASC NULLS LAST, received_ticks, id LIMIT @take OFFSET @skip";
+    public string QueryDesk(IReadOnlyList<string> reasons)
+    {
+        const string Order = "next_due_ticks ASC NULLS LAST, received_ticks, id";
+        if (reasons.Count == 0)
+        {
+            return $"SELECT id, document FROM {_schema}.complaints WHERE FALSE LIMIT @take OFFSET @skip";
+        }
+
+        var union = string.Join(" UNION ", reasons.Select(reason =>
+            $"(SELECT id, next_due_ticks, received_ticks FROM {_schema}.complaints WHERE {reason} ORDER BY {Order} LIMIT @reach)"));
+        return $"SELECT c.id, c.document FROM (SELECT id, next_due_ticks, received_ticks FROM ({union}) u ORDER BY {Order} LIMIT @take OFFSET @skip) p " +
+            $"JOIN {_schema}.complaints c ON c.id = p.id ORDER BY p.next_due_ticks ASC NULLS LAST, p.received_ticks, p.id";
+    }
 
     /// <summary>The number of cases matching <paramref name="where"/> per value of <paramref name="column"/>.</summary>
     public string CountCases(string column, string where) =>
