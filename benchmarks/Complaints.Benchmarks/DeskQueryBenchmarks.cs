@@ -95,7 +95,7 @@ public class DeskQueryBenchmarks
         _desk = new DeskQuery
         {
             AssignedTo = new ActorId("handler-15"), ApprovalRoles = [ComplaintRoles.Manager], AwaitingTriage = true,
-            OverdueIn = new DepartmentId("service"), Now = DeskSeed.Middle, Take = 50,
+            OverdueIn = DeskSeed.Case(0, Cases).Department, Now = DeskSeed.Middle, Take = 50,
         };
         foreach (var query in new[] { _byAssignee, _dueBefore, _awaiting })
         {

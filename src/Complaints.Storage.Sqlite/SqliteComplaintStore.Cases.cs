@@ -303,7 +303,15 @@ public sealed partial class SqliteComplaintStore
     public async Task<IReadOnlyList<DeskItem>> QueryDeskAsync(DeskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = await ReadPageAsync(command => Sql.QueryDesk(QuerySql.Where(query, command)), query.Skip, query.Take, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(
+            command =>
+            {
+                command.Add("$reach", (long)Math.Max(0, query.Skip) + Math.Max(0, query.Take));
+                return Sql.QueryDesk(QuerySql.DeskReasons(query, command));
+            },
+            query.Skip,
+            query.Take,
+            cancellationToken).ConfigureAwait(false);
         // The columns chose the cases; their reasons are read from the cases themselves, by the reference semantics.
         return page.ConvertAll(complaint => new DeskItem(complaint, query.ReasonsFor(complaint)));
     }

@@ -309,6 +309,20 @@ internal static class Schema
             closed_ticks, acknowledged_ticks, finding_outcome, root_cause, remedy_kind, remedy_currency, remedy_units, remedy_amount,
             satisfaction, reward_eligible, deadlines_kept, gap_complainant, gap_subject, gap_cause, id);
         """,
+
+        // 12: one index per reason a case is on a desk, in the desk's order (next deadline, none last; receipt; id), so a
+        // desk's page is the first rows of a few ordered index scans whatever the number of cases (QuerySql.DeskReasons).
+        // The predicates are the ones the desk query writes out. Only indexes of its own.
+        $"""
+        CREATE INDEX IF NOT EXISTS ix_complaints_desk_assigned ON complaints (assignee, next_due_at IS NULL, next_due_at, received_at, id)
+            WHERE {QuerySql.NotEnded};
+        CREATE INDEX IF NOT EXISTS ix_complaints_desk_approval ON complaints (pending_approval_role_key, next_due_at IS NULL, next_due_at, received_at, id)
+            WHERE {QuerySql.AwaitingApproval};
+        CREATE INDEX IF NOT EXISTS ix_complaints_desk_triage ON complaints (next_due_at IS NULL, next_due_at, received_at, id)
+            WHERE {QuerySql.AwaitingTriage};
+        CREATE INDEX IF NOT EXISTS ix_complaints_desk_overdue ON complaints (department, next_due_at, received_at, id)
+            WHERE next_due_at IS NOT NULL;
+        """,
     ];
 
     /// <summary>What a step runs in C# after its SQL, in the same transaction, by the step's index.</summary>

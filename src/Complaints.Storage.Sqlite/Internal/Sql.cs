@@ -161,10 +161,22 @@ internal static class Sql
 
     /// <summary>
     /// A page of a desk (<see cref="Ports.DeskQuery"/>): by the next deadline's due time, cases without one last, then receipt
-    /// time, then id.
+    /// time, then id. Each reason (<see cref="QuerySql.DeskReasons"/>) gives its first <c>$reach</c> (skip + take) rows in
+    /// that order from its own index; their union, without repeats, is sorted and paged, and only the page's documents are
+    /// read. So the cost follows the page, not the number of cases that match.
     /// </summary>
-    public static string QueryDesk(string where) =>
-        $"SELECT id, json FROM complaints WHERE {where} ORDER BY next_due_at IS NULL, next_due_at, received_at, id LIMIT $take OFFSET $skip;";
+    public static string QueryDesk(IReadOnlyList<(string Index, string Where, string Order)> reasons)
+    {
+        if (reasons.Count == 0)
+        {
+            return "SELECT id, json FROM complaints WHERE 0 LIMIT $take OFFSET $skip;";
+        }
+
+        var union = string.Join(" UNION ", reasons.Select(reason =>
+            $"SELECT * FROM (SELECT id, next_due_at IS NULL AS due_none, next_due_at, received_at FROM complaints INDEXED BY {reason.Index} WHERE {reason.Where} ORDER BY {reason.Order} LIMIT $reach)"));
+        return $"SELECT c.id, c.json FROM (SELECT id, due_none, next_due_at, received_at FROM ({union}) ORDER BY due_none, next_due_at, received_at, id LIMIT $take OFFSET $skip) AS p " +
+            "JOIN complaints AS c ON c.id = p.id ORDER BY p.due_none, p.next_due_at, p.received_at, p.id;";
+    }
 
     /// <summary>The number of cases matching <paramref name="where"/> per value of <paramref name="column"/>.</summary>
     public static string CountCases(string column, string where) =>

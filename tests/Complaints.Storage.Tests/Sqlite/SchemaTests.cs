@@ -31,7 +31,7 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = Open(path);
         Scalar(connection, "PRAGMA user_version;").Should().Be(SqliteComplaintStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SqliteComplaintStore.SchemaVersion.Should().Be(11);
+        SqliteComplaintStore.SchemaVersion.Should().Be(12);
         Scalar(connection, "PRAGMA journal_mode;").Should().Be("wal");
         Names(connection, "table").Should().BeEquivalentTo(
             "complaints", "journal", "deadlines", "deadline_leases", "outbox", "audit", "parked_alarms",
@@ -44,11 +44,22 @@ public sealed class SchemaTests : IDisposable
             "ix_journal_accountability", "ix_deadlines_due", "ix_deadlines_warn", "ix_outbox_pending", "ix_outbox_complaint", "ix_outbox_corrective_action",
             "ix_corrective_actions_created", "ix_corrective_actions_state", "ix_corrective_actions_owner", "ix_corrective_actions_department",
             "ix_corrective_actions_root_cause", "ix_corrective_actions_running", "ix_corrective_actions_alarm", "ix_corrective_action_cases_action",
+            "ix_complaints_desk_assigned", "ix_complaints_desk_approval", "ix_complaints_desk_triage", "ix_complaints_desk_overdue",
         ]);
     }
 
+    /// <summary>Takes a current file back to version 11: without step 12's desk indexes.</summary>
+    internal const string UndoStepTwelve = """
+        DROP INDEX ix_complaints_desk_assigned;
+        DROP INDEX ix_complaints_desk_approval;
+        DROP INDEX ix_complaints_desk_triage;
+        DROP INDEX ix_complaints_desk_overdue;
+        PRAGMA user_version = 11;
+
+        """;
+
     /// <summary>Takes a current file back to version 10: without step 11's gap and deadline columns, with step 8's covering index.</summary>
-    internal const string UndoStepEleven = """
+    internal const string UndoStepEleven = UndoStepTwelve + """
         DROP INDEX ix_complaints_analysis;
         ALTER TABLE complaints DROP COLUMN deadlines_kept;
         ALTER TABLE complaints DROP COLUMN gap_complainant;
@@ -187,7 +198,7 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task QueryDesk_EveryReasonOfAScopedReader_IsFoundThroughIndexesNotAScanOfEveryCase()
+    public async Task QueryDesk_EveryReasonOfAScopedReader_IsReadInDeskOrderFromItsOwnIndex()
     {
         var path = _database.NewPath();
         var store = _database.Store(path);
@@ -204,7 +215,8 @@ public sealed class SchemaTests : IDisposable
 
         using var check = Open(path);
         using var command = check.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + Storage.Sqlite.Internal.Sql.QueryDesk(Storage.Sqlite.Internal.QuerySql.Where(desk, command));
+        command.CommandText = "EXPLAIN QUERY PLAN " + Storage.Sqlite.Internal.Sql.QueryDesk(Storage.Sqlite.Internal.QuerySql.DeskReasons(desk, command));
+        command.Parameters.AddWithValue("$reach", 50);
         command.Parameters.AddWithValue("$take", 50);
         command.Parameters.AddWithValue("$skip", 0);
         var steps = new List<string>();
@@ -217,8 +229,33 @@ public sealed class SchemaTests : IDisposable
         }
 
         var plan = string.Join(" | ", steps);
-        plan.Should().Contain("MULTI-INDEX OR", "each reason is looked up through its own index").And.NotContain("SCAN complaints");
-        plan.Should().Contain("ix_complaints_assignee").And.Contain("ix_complaints_department").And.Contain("ix_complaints_state");
+        // Each reason reads its first rows in desk order from its own index: no scan of every case, and no sort of a
+        // reason's matches (only the few rows taken from each are sorted, by the outer query).
+        plan.Should().Contain("ix_complaints_desk_assigned").And.Contain("ix_complaints_desk_approval")
+            .And.Contain("ix_complaints_desk_triage").And.Contain("ix_complaints_desk_overdue");
+        steps.Where(step => step.StartsWith("SCAN complaints", StringComparison.Ordinal))
+            .Should().OnlyContain(step => step.Contains("USING INDEX ix_complaints_desk_", StringComparison.Ordinal), "no reason scans the table");
+        steps.Zip(steps.Skip(1)).Where(pair => pair.First.StartsWith("SEARCH complaints", StringComparison.Ordinal))
+            .Should().OnlyContain(pair => !pair.Second.Contains("TEMP B-TREE", StringComparison.Ordinal), "a reason's rows come in desk order, unsorted");
+    }
+
+    [Fact]
+    public async Task FirstUse_VersionElevenFile_GetsTheDeskIndexesAndItsCaseIsOnTheDesk()
+    {
+        var (reference, id, path) = await InvestigatingCaseRewoundAsync(A.Complaint(), UndoStepTwelve);
+        using (var before = Open(path))
+        {
+            Names(before, "index").Should().NotContain("ix_complaints_desk_assigned");
+        }
+
+        var store = _database.Store(path);
+        var stored = await reference.StoredAsync(id);
+        var desk = await store.QueryDeskAsync(new DeskQuery { AssignedTo = stored.Assignee!.Id, Now = StoreHarness.Start });
+
+        desk.Should().ContainSingle().Which.Complaint.Id.Should().Be(id);
+        using var check = Open(path);
+        Scalar(check, "PRAGMA user_version;").Should().Be(Current);
+        Names(check, "index").Should().Contain(["ix_complaints_desk_assigned", "ix_complaints_desk_approval", "ix_complaints_desk_triage", "ix_complaints_desk_overdue"]);
     }
 
     [Fact]
