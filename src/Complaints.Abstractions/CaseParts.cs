@@ -150,14 +150,29 @@ public enum DeadlineKind
 /// <param name="MetAt">When it was met; <see langword="null"/> while open.</param>
 public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, string Calendar, DateTimeOffset? MetAt = null)
 {
+    // What only a warning, a breach or an extension records: kept apart and shared between the deadline's copies (a
+    // case copies its deadlines as they are met and moved) until one of them records it; ~50 bytes less per copy.
+    private Recorded _recorded = Recorded.None;
+
+    private sealed record Recorded
+    {
+        public static readonly Recorded None = new();
+
+        public DateTimeOffset? WarnedAt { get; init; }
+
+        public DateTimeOffset? BreachedAt { get; init; }
+
+        public string? ExtensionReason { get; init; }
+    }
+
     /// <summary>When to warn that the deadline is near; <see langword="null"/> for no warning.</summary>
     public DateTimeOffset? WarnAt { get; init; }
 
     /// <summary>When the warning was recorded.</summary>
-    public DateTimeOffset? WarnedAt { get; init; }
+    public DateTimeOffset? WarnedAt { get => _recorded.WarnedAt; init => _recorded = ExactTime.Same(_recorded.WarnedAt, value) ? _recorded : _recorded with { WarnedAt = value }; }
 
     /// <summary>When the breach was recorded.</summary>
-    public DateTimeOffset? BreachedAt { get; init; }
+    public DateTimeOffset? BreachedAt { get => _recorded.BreachedAt; init => _recorded = ExactTime.Same(_recorded.BreachedAt, value) ? _recorded : _recorded with { BreachedAt = value }; }
 
     /// <summary>The latest the deadline may be extended to; <see langword="null"/> if it cannot be extended.</summary>
     public DateTimeOffset? ExtendableTo { get; init; }
@@ -166,7 +181,7 @@ public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string Ru
     public string? ExtensionApprovedBy { get; init; }
 
     /// <summary>The reason given to the complainant for the last extension.</summary>
-    public string? ExtensionReason { get; init; }
+    public string? ExtensionReason { get => _recorded.ExtensionReason; init => _recorded = ReferenceEquals(_recorded.ExtensionReason, value) ? _recorded : _recorded with { ExtensionReason = value }; }
 
     /// <summary>
     /// Whether the due time or its extension limit was counted over days without official holiday data (e.g. China's

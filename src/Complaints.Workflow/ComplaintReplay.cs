@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Complaints.Journal;
 using Complaints.Workflow.Deadlines;
 
@@ -67,8 +68,11 @@ public static class ComplaintReplay
                 nameof(entry));
         }
 
-        // One copy per entry: each event's change also stamps the version, state and time.
-        return ApplyClock(ApplyEvent(complaint, entry), entry);
+        // One copy per entry: each event's change also stamps the version, state and time, and the clock's pause or
+        // resumption is set on that same new copy, which no one else has seen yet.
+        var next = ApplyEvent(complaint, entry);
+        ApplyClock(next, entry);
+        return next;
     }
 
     private static Complaint ApplyEvent(Complaint c, JournalEntry e) => e.Event switch
@@ -203,16 +207,19 @@ public static class ComplaintReplay
         UpdatedAt = e.At,
     };
 
-    /// <summary>The SLA clock pauses while the case waits on the customer; open deadlines move on by the pause.</summary>
-    private static Complaint ApplyClock(Complaint c, JournalEntry e)
+    /// <summary>
+    /// The SLA clock pauses while the case waits on the customer; open deadlines move on by the pause. Sets the change
+    /// on <paramref name="c"/>, the copy <see cref="ApplyEvent"/> has just made for this entry and no one holds yet:
+    /// what <c>c with { ClockPausedAt = …, Deadlines = … }</c> would give, without copying the case a second time.
+    /// </summary>
+    private static void ApplyClock(Complaint c, JournalEntry e)
     {
         var waiting = e.To == ComplaintState.AwaitingCustomer;
         if (waiting && c.ClockPausedAt is null)
         {
-            return c with { ClockPausedAt = e.At };
+            SetClockPausedAt(c, e.At);
         }
-
-        if (!waiting && c.ClockPausedAt is { } paused)
+        else if (!waiting && c.ClockPausedAt is { } paused)
         {
             // A host clock stepped backwards (an NTP correction) would make the pause negative and pull deadlines
             // earlier; a pause only ever moves them on.
@@ -225,11 +232,17 @@ public static class ComplaintReplay
                 moved[i] = d.MetAt is null ? d with { DueAt = d.DueAt + pause, WarnAt = d.WarnAt + pause, ExtendableTo = d.ExtendableTo + pause } : d;
             }
 
-            return c with { ClockPausedAt = null, Deadlines = moved };
+            SetClockPausedAt(c, null);
+            SetDeadlines(c, moved);
         }
-
-        return c;
     }
+
+    // The init accessors, called on the entry's own new copy only (ApplyClock): nothing outside this class sees a case change.
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_" + nameof(Complaint.ClockPausedAt))]
+    private static extern void SetClockPausedAt(Complaint complaint, DateTimeOffset? value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_" + nameof(Complaint.Deadlines))]
+    private static extern void SetDeadlines(Complaint complaint, IReadOnlyList<Deadline> value);
 
     private static Deadline[] Update<TArg>(IReadOnlyList<Deadline> deadlines, DeadlineKind kind, TArg arg, Func<Deadline, TArg, Deadline> change)
     {

@@ -127,4 +127,78 @@ public sealed class ComplaintTests
     [Fact]
     public void Money_PrintsInvariantly() =>
         new Money(1234.5m, "CNY").ToString().Should().Be("1234.5 CNY");
+
+    // The fields a case sets rarely (closure, reopening, escalation, holds …) are kept apart and shared between copies.
+    [Fact]
+    public void RarelySetFields_ACopyThatChangesThem_LeavesTheOriginalAsItWas()
+    {
+        var original = Case() with { EscalationLevel = 1, ClosedAt = T0 };
+
+        var copy = original with { EscalationLevel = 2, ReopenCount = 1, ReopenedAt = T0.AddDays(1), ClosedAt = null };
+
+        original.EscalationLevel.Should().Be(1);
+        original.ClosedAt.Should().Be(T0);
+        original.ReopenCount.Should().Be(0);
+        original.ReopenedAt.Should().BeNull();
+        copy.EscalationLevel.Should().Be(2);
+        copy.ClosedAt.Should().BeNull();
+        copy.ReopenCount.Should().Be(1);
+        copy.ReopenedAt.Should().Be(T0.AddDays(1));
+    }
+
+    [Fact]
+    public void RarelySetFields_TwoCasesWithTheSameValues_AreEqual_AndDifferentValuesAreNot()
+    {
+        var holds = new[] { new ProductHold(1, "Batch 7", "Sour", null, T0, new ActorId("qa")) };
+        var same = Case();
+        var a = same with { EscalationLevel = 1, ImplementedAt = T0, Holds = holds };
+        var b = same with { EscalationLevel = 1, ImplementedAt = T0, Holds = holds };
+
+        a.Should().Be(b);
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        (a with { ImplementedAt = T0.AddHours(1) }).Should().NotBe(b);
+        (a with { CustomerRejections = 1 }).Should().NotBe(b);
+    }
+
+    [Fact]
+    public void RarelySetTimes_TheSameInstantInAnotherOffset_IsKeptAsGiven()
+    {
+        var closed = Case() with { ClosedAt = T0 };
+        var inBeijing = T0.ToOffset(TimeSpan.FromHours(8));
+
+        var again = closed with { ClosedAt = inBeijing };
+
+        again.ClosedAt!.Value.Offset.Should().Be(TimeSpan.FromHours(8));
+        again.ClosedAt.Value.EqualsExact(inBeijing).Should().BeTrue();
+    }
+
+    [Fact]
+    public void RarelySetLists_GivenNull_ReadAsEmpty()
+    {
+        var c = Case() with { Recusals = null!, Holds = null!, PendingDeadlines = null! };
+
+        c.Recusals.Should().NotBeNull().And.BeEmpty();
+        c.Holds.Should().NotBeNull().And.BeEmpty();
+        c.PendingDeadlines.Should().NotBeNull().And.BeEmpty();
+    }
+
+    [Fact]
+    public void DeadlineRecordedFields_ACopyThatRecordsThem_LeavesTheOriginalOpen_AndKeepsTheOffset()
+    {
+        var open = new Deadline(DeadlineKind.Resolve, T0.AddDays(5), "resolve", "cal");
+        var warnedAt = T0.AddDays(4).ToOffset(TimeSpan.FromHours(8));
+
+        var warned = open with { WarnedAt = warnedAt, ExtensionReason = "Waiting for the lab." };
+        var breached = warned with { BreachedAt = T0.AddDays(5) };
+
+        open.WarnedAt.Should().BeNull();
+        open.ExtensionReason.Should().BeNull();
+        warned.WarnedAt!.Value.EqualsExact(warnedAt).Should().BeTrue();
+        warned.BreachedAt.Should().BeNull();
+        breached.WarnedAt.Should().Be(warnedAt);
+        breached.ExtensionReason.Should().Be("Waiting for the lab.");
+        breached.BreachedAt.Should().Be(T0.AddDays(5));
+        (open with { WarnedAt = warnedAt, ExtensionReason = "Waiting for the lab." }).Should().Be(warned);
+        warned.Should().NotBe(open);
+    }
 }
