@@ -27,25 +27,8 @@ internal sealed class CaseAccess(ComplaintsOptions options, PolicyCatalog polici
     }
 
     /// <summary>The visibility filter a store applies for <paramref name="actor"/>, or <see langword="null"/> if they see every case.</summary>
-    public CaseVisibility? VisibilityFor(Actor actor)
-    {
-        if (SeesAll(actor))
-        {
-            return null;
-        }
-
-        // Every command asks this: the same person acting again gets the filter made for them last time (equal to a
-        // new one, as it holds the same id, department and role list), so a command costs no filter.
-        if (_last is { } last && last.Actor == actor.Id && last.Department == actor.Department && ReferenceEquals(last.Roles, actor.Roles))
-        {
-            return last;
-        }
-
-        return _last = new CaseVisibility(actor.Id, actor.Department, actor.Roles);
-    }
-
-    // The last filter made; read and replaced whole, so threads sharing the service see one filter or another, never a mix.
-    private CaseVisibility? _last;
+    public CaseVisibility? VisibilityFor(Actor actor) =>
+        SeesAll(actor) ? null : new CaseVisibility(actor.Id, actor.Department, actor.Roles);
 
     /// <summary>Whether <paramref name="actor"/> may see the case at all: see-all roles, or received, handles, their department's, awaiting their approval.</summary>
     public bool CanSee(Complaint complaint, Actor actor) => VisibilityFor(actor) is not { } visibility || visibility.CanSee(complaint);
