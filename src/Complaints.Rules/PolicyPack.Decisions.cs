@@ -314,8 +314,8 @@ public sealed partial class PolicyPack : IComplaintPolicy
         return t_factsOfLastCase = new ComplaintFacts(complaint);
     }
 
-    // The inputs go in an array per thread, reused: the outcome copies it only when its explanation needs the
-    // inputs (a rule matched or threw, or a guard skipped one), and the array is cleared so it holds no case.
+    // The inputs go in an array per thread, reused: the outcome keeps them in its own fields only when its explanation
+    // needs them (a rule matched or threw, or a guard skipped one), and the array is cleared so it holds no case.
     private RuleMatches Run(DecisionPoint point, ComplaintFacts complaint)
     {
         var inputs = t_complaintAndPackInputs ??= new object[2];
@@ -342,7 +342,7 @@ public sealed partial class PolicyPack : IComplaintPolicy
         try
         {
             var workflow = _workflows[(int)point];
-            return _matcher is null ? workflow.Run(inputs, reused: true) : _matcher(workflow, inputs);
+            return _matcher is null ? workflow.Run(inputs) : _matcher(workflow, inputs);
         }
         finally
         {

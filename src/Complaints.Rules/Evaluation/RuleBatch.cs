@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Numerics;
 
 namespace Complaints.Rules.Evaluation;
 
@@ -56,11 +55,7 @@ internal sealed class RuleBatch
                 return;
             }
 
-            for (; matched != 0; matched &= matched - 1)
-            {
-                set.Set(_rules[BitOperations.TrailingZeroCount(matched)]);
-            }
-
+            set.SetAll(matched, _rules);
             return;
         }
 
@@ -120,6 +115,10 @@ internal sealed class RuleBatch
         var body = new List<Expression>(batch.Length + shared.Length + 2) { Expression.Assign(matched, Expression.Constant(0UL)) };
         body.AddRange(shared.Select((p, i) => Expression.Assign(p, Expression.Convert(Expression.ArrayAccess(args, Expression.Constant(i)), p.Type))));
         var conditions = batch.Select(i => new Renamer(rules[i].Tree!.Parameters, shared).Visit(rules[i].Tree!.Body)).ToArray();
+        var attributeVariables = new List<ParameterExpression>();
+        var attributeInitial = new List<Expression>();
+        conditions = AttributeNames.Rewrite(conditions, shared, attributeVariables, attributeInitial);
+        body.AddRange(attributeInitial);
         var reads = new Reads(shared);
         foreach (var condition in conditions)
         {
@@ -135,7 +134,7 @@ internal sealed class RuleBatch
         }
 
         body.Add(matched);
-        var variables = shared.Append(matched).Concat(memo.Values.SelectMany(m => new[] { m.Read, m.Value }));
+        var variables = shared.Append(matched).Concat(memo.Values.SelectMany(m => new[] { m.Read, m.Value })).Concat(attributeVariables);
         return Expression.Lambda<Func<object[], ulong>>(Expression.Block(typeof(ulong), variables, body), args).Compile();
     }
 

@@ -12,21 +12,48 @@ namespace Complaints.Rules.Evaluation;
 internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
 {
     private readonly CompiledWorkflow _workflow;
-    private readonly object[] _inputs;
+    private readonly object? _input0;
+    private readonly object? _input1;
+    private readonly object? _input2;
+    private readonly object? _input3;
+    private readonly int _inputCount;
     private readonly MatchSet _set;
     private RuleTrace[]? _traces;
 
-    public RuleMatches(CompiledWorkflow workflow, object[] inputs, MatchSet set)
+    /// <summary>
+    /// An outcome that keeps the inputs (at most four: a decision point has no more) in its own fields, so that the
+    /// caller may reuse its array after the call; nothing is allocated and copied for them unless the explanation is read.
+    /// </summary>
+    /// <exception cref="ArgumentException">More than four inputs.</exception>
+    public RuleMatches(CompiledWorkflow workflow, ReadOnlySpan<object> inputs, MatchSet set)
     {
         _workflow = workflow;
-        _inputs = inputs;
         _set = set;
+        _inputCount = inputs.Length;
+        switch (inputs.Length)
+        {
+            case 4:
+                (_input0, _input1, _input2, _input3) = (inputs[0], inputs[1], inputs[2], inputs[3]);
+                break;
+            case 3:
+                (_input0, _input1, _input2) = (inputs[0], inputs[1], inputs[2]);
+                break;
+            case 2:
+                (_input0, _input1) = (inputs[0], inputs[1]);
+                break;
+            case 1:
+                _input0 = inputs[0];
+                break;
+            case 0:
+                break;
+            default:
+                throw new ArgumentException($"A decision point has at most four inputs; {inputs.Length} were given.", nameof(inputs));
+        }
     }
 
     private RuleMatches(CompiledWorkflow workflow)
     {
         _workflow = workflow;
-        _inputs = [];
         _set = new MatchSet(workflow.RuleArray.Length);
         _traces = Array.ConvertAll(workflow.RuleArray, r => r.NotMatched);
     }
@@ -73,6 +100,7 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
         }
 
         var rules = _workflow.RuleArray;
+        var inputs = Inputs();
         var traces = new RuleTrace[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
@@ -82,13 +110,25 @@ internal sealed class RuleMatches : IReadOnlyList<RuleTrace>
             {
                 // Its guard may have kept it from being evaluated: evaluate it now for the error RulesEngine would
                 // report if its condition throws before reaching the guard. It cannot match (its guard is false).
-                rules[i].Matches(_inputs, out error);
+                rules[i].Matches(inputs, out error);
             }
 
-            traces[i] = rules[i].Trace(matched, _inputs, error);
+            traces[i] = rules[i].Trace(matched, inputs, error);
         }
 
         // Two readers may build it at once; both build the same traces, and the first one stays.
         return Interlocked.CompareExchange(ref _traces, traces, null) ?? traces;
+    }
+
+    /// <summary>The inputs, in a new array.</summary>
+    private object[] Inputs()
+    {
+        var inputs = new object[_inputCount];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = (i switch { 0 => _input0, 1 => _input1, 2 => _input2, _ => _input3 })!;
+        }
+
+        return inputs;
     }
 }

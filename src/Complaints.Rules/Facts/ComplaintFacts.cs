@@ -154,6 +154,9 @@ public sealed class ComplaintFacts
     /// <summary>The case these facts were read from.</summary>
     internal Complaint Source => _complaint;
 
+    /// <summary>The case's industry-specific fields, as recorded (for reading them once for many names).</summary>
+    internal IReadOnlyDictionary<string, string>? Attributes => _complaint.Intake.Attributes;
+
     /// <summary>An industry-specific field recorded at intake (a licence plate, a ward, a batch number), or <c>""</c>.</summary>
     /// <param name="name">The field's name.</param>
     /// <returns>Its value, or <c>""</c>.</returns>
