@@ -3,6 +3,7 @@ using System.Text.Json;
 using Complaints.Journal;
 using Complaints.Notifications;
 using Complaints.Ports;
+using Microsoft.Data.Sqlite;
 
 namespace Complaints.Storage.Sqlite.Internal;
 
@@ -36,49 +37,56 @@ internal static class CaseWriter
     public static bool TryWriteCase(Session session, Complaint c, string id, string json, long expectedVersion)
     {
         var isNew = expectedVersion == 0;
-        var command = session.Command(isNew ? Sql.InsertCase : Sql.UpdateCase, null);
-        var p = command.Parameters;
+        var values = new object[Sql.CaseColumnCount];
         var pending = c.PendingApproval?.Role;
-        p[0].Value = id;
-        p[1].Value = c.Version;
-        p[2].Value = Spelling<ComplaintState>.Of(c.State);
-        p[3].Value = c.Severity is { } severity ? Spelling<Severity>.Of(severity) : DBNull.Value;
-        p[4].Value = CaseColumns.Nullable(c.Category);
-        p[5].Value = CaseColumns.Nullable(c.Department?.Value);
-        p[6].Value = CaseColumns.Nullable(c.Assignee?.Id.Value);
-        p[7].Value = c.ReceivedBy.Id.Value;
-        p[8].Value = c.EscalationLevel;
-        p[9].Value = CaseColumns.Time(c.NextDeadline?.DueAt);
-        p[10].Value = CaseColumns.Time(c.ClockPausedAt);
-        p[11].Value = c.IsFinal ? 1 : 0;
-        p[12].Value = CaseColumns.Nullable(pending);
-        p[13].Value = CaseColumns.Nullable(CaseColumns.RoleKey(pending));
-        p[14].Value = c.Policy.Id;
-        p[15].Value = c.Policy.Version;
-        p[16].Value = CaseColumns.Time(c.ReceivedAt);
-        p[17].Value = CaseColumns.Time(c.UpdatedAt);
-        p[18].Value = json;
-        p[19].Value = CaseColumns.HeldProducts(c);
-        var analysis = AnalysisColumns.Values(c);
-        for (var i = 0; i < analysis.Length; i++)
-        {
-            p[20 + i].Value = analysis[i];
-        }
-
-        var next = 20 + analysis.Length;
-        p[next].Value = AnalysisColumns.DeadlinesKept(c);
+        values[0] = id;
+        values[1] = c.Version;
+        values[2] = Spelling<ComplaintState>.Of(c.State);
+        values[3] = c.Severity is { } severity ? Spelling<Severity>.Of(severity) : DBNull.Value;
+        values[4] = CaseColumns.Nullable(c.Category);
+        values[5] = CaseColumns.Nullable(c.Department?.Value);
+        values[6] = CaseColumns.Nullable(c.Assignee?.Id.Value);
+        values[7] = c.ReceivedBy.Id.Value;
+        values[8] = c.EscalationLevel;
+        values[9] = CaseColumns.Time(c.NextDeadline?.DueAt);
+        values[10] = CaseColumns.Time(c.ClockPausedAt);
+        values[11] = c.IsFinal ? 1 : 0;
+        values[12] = CaseColumns.Nullable(pending);
+        values[13] = CaseColumns.Nullable(CaseColumns.RoleKey(pending));
+        values[14] = c.Policy.Id;
+        values[15] = c.Policy.Version;
+        values[16] = CaseColumns.Time(c.ReceivedAt);
+        values[17] = CaseColumns.Time(c.UpdatedAt);
+        values[18] = json;
+        values[19] = CaseColumns.HeldProducts(c);
+        AnalysisColumns.Fill(c, values, 20);
+        var next = 20 + AnalysisColumns.Names.Length;
+        values[next] = AnalysisColumns.DeadlinesKept(c);
 
         // The recurrence gaps: the stored row's keys before the write, this case's keys after it.
         var before = isNew ? null : Recurrence.Read(session, id);
         var after = Recurrence.Of(c);
         var gaps = Recurrence.Gaps(session, before, after);
-        p[next + 1].Value = gaps.Complainant;
-        p[next + 2].Value = gaps.Subject;
-        p[next + 3].Value = gaps.Cause;
+        values[next + 1] = gaps.Complainant;
+        values[next + 2] = gaps.Subject;
+        values[next + 3] = gaps.Cause;
 
-        if (!isNew)
+        SqliteCommand command;
+        if (isNew)
         {
-            p[next + 4].Value = expectedVersion;
+            command = session.Command(Sql.InsertCase, null);
+            Bind(command.Parameters, values, ulong.MaxValue);
+        }
+        else
+        {
+            // Only the columns whose value differs from the stored row's are set: SQLite rewrites an index's entry
+            // whenever a column of the index is set, even to the value it had, so setting all of them rewrote every
+            // index of the table on every command. The row written is the same either way.
+            var changed = before?.Stored is { } stored ? ChangedColumns(stored, values) : Sql.AllCaseColumns;
+            command = session.UpdateCase(ref changed);
+            var count = Bind(command.Parameters, values, changed);
+            command.Parameters[count].Value = id;
+            command.Parameters[count + 1].Value = expectedVersion;
         }
 
         if (command.ExecuteNonQuery() != 1)
@@ -88,6 +96,51 @@ internal static class CaseWriter
 
         Recurrence.RefreshNext(session, before, after);
         return true;
+    }
+
+    /// <summary>
+    /// The case columns (bit <c>i</c> for column <c>i</c> of the case row, whose values <paramref name="values"/> holds in <see cref="Sql.InsertCase"/>'s order; the id never) whose new
+    /// value is not certainly the stored one: equal text, equal integers and NULLs count as unchanged; anything else
+    /// (another type, a value SQLite's column affinity may have converted, a column not read) as changed; the version
+    /// (column 1) always counts as changed.
+    /// </summary>
+    public static ulong ChangedColumns(object?[] stored, object[] values)
+    {
+        // The version is always set: the statement then sets at least one column, and a save's version always moves.
+        var changed = 1UL << 1;
+        for (var i = 2; i < values.Length; i++)
+        {
+            if (!Same(stored[i], values[i]))
+            {
+                changed |= 1UL << i;
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool Same(object? stored, object value) => (stored, value) switch
+    {
+        (DBNull, DBNull) => true,
+        (string s, string v) => string.Equals(s, v, StringComparison.Ordinal),
+        (long s, long v) => s == v,
+        (long s, int v) => s == v,
+        _ => false,
+    };
+
+    /// <summary>Binds the values of the columns in <paramref name="columns"/> to the parameters in order; returns how many.</summary>
+    private static int Bind(SqliteParameterCollection parameters, object[] values, ulong columns)
+    {
+        var n = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if ((columns & (1UL << i)) != 0)
+            {
+                parameters[n++].Value = values[i];
+            }
+        }
+
+        return n;
     }
 
     /// <summary>Records the reward decision of the last closure among <paramref name="entries"/>, if they close the case.</summary>

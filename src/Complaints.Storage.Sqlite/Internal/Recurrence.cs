@@ -12,10 +12,14 @@ namespace Complaints.Storage.Sqlite.Internal;
 /// </summary>
 internal static class Recurrence
 {
-    /// <summary>The row's keys, receipt and gaps as stored (the row is <paramref name="RowId"/>), or this case's keys to be written (<paramref name="RowId"/> -1).</summary>
+    /// <summary>
+    /// The row's keys, receipt and gaps as stored (the row is <paramref name="RowId"/>), or this case's keys to be written
+    /// (<paramref name="RowId"/> -1). <paramref name="Stored"/>: the stored row's columns by their index in the case row
+    /// (<see cref="Sql.StoredCaseColumns"/>; <see langword="null"/> where not read), for <see cref="CaseWriter.ChangedColumns"/>.
+    /// </summary>
     public sealed record Keys(
         long RowId, string Pack, string? Complainant, string? Subject, string? Department, string? Cause, long? Received,
-        object GapComplainant, object GapSubject, object GapCause);
+        object GapComplainant, object GapSubject, object GapCause, object?[]? Stored = null);
 
     /// <summary>The three gaps, as column values.</summary>
     public readonly record struct GapValues(object Complainant, object Subject, object Cause);
@@ -35,6 +39,12 @@ internal static class Recurrence
         object Value(int i) => reader.IsDBNull(i) ? DBNull.Value : reader.GetInt64(i);
         var department = Text(4);
         var cause = Text(5);
+        var stored = new object?[Sql.CaseColumnCount];
+        for (var i = 0; i < Sql.StoredCaseColumns.Length; i++)
+        {
+            stored[Sql.StoredCaseColumns[i]] = reader.GetValue(10 + i);
+        }
+
         return new Keys(
             reader.GetInt64(0),
             reader.GetString(1),
@@ -45,7 +55,8 @@ internal static class Recurrence
             reader.IsDBNull(6) ? null : reader.GetInt64(6),
             Value(7),
             Value(8),
-            Value(9));
+            Value(9),
+            stored);
     }
 
     /// <summary>The keys and receipt the case's row will have (as <see cref="AnalysisColumns"/> and the row write spell them).</summary>

@@ -10,6 +10,10 @@ namespace Complaints.Storage.Sqlite.Internal;
 internal sealed class Session(SqliteConnection connection) : IDisposable
 {
     private readonly SqliteCommand?[] _commands = new SqliteCommand?[Statement.Count];
+    private readonly Dictionary<ulong, SqliteCommand> _updates = [];
+
+    /// <summary>The most <see cref="UpdateCase"/> statements a session keeps prepared; past them, a save sets every column.</summary>
+    internal const int MaxUpdateStatements = 64;
 
     /// <summary>The open connection, with the store's per-connection settings applied.</summary>
     public SqliteConnection Connection { get; } = connection;
@@ -19,6 +23,33 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
     {
         var command = _commands[statement.Slot] ??= Prepare(statement);
         command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>
+    /// The case row's update setting <paramref name="columns"/> (<see cref="Sql.UpdateCase(ulong)"/>), prepared on first
+    /// use. Once <see cref="MaxUpdateStatements"/> are kept, a mask not among them is widened to every column
+    /// (<paramref name="columns"/> then says so: bind by it).
+    /// </summary>
+    public SqliteCommand UpdateCase(ref ulong columns)
+    {
+        if (_updates.TryGetValue(columns, out var command))
+        {
+            return command;
+        }
+
+        if (_updates.Count >= MaxUpdateStatements)
+        {
+            columns = Sql.AllCaseColumns;
+            if (_updates.TryGetValue(columns, out command))
+            {
+                return command;
+            }
+        }
+
+        var (text, parameters) = Sql.UpdateCase(columns);
+        command = Prepare(text, parameters);
+        _updates.Add(columns, command);
         return command;
     }
 
@@ -87,14 +118,21 @@ internal sealed class Session(SqliteConnection connection) : IDisposable
             command?.Dispose();
         }
 
+        foreach (var command in _updates.Values)
+        {
+            command.Dispose();
+        }
+
         Connection.Dispose();
     }
 
-    private SqliteCommand Prepare(Statement statement)
+    private SqliteCommand Prepare(Statement statement) => Prepare(statement.Text, statement.Parameters);
+
+    private SqliteCommand Prepare(string text, string[] parameters)
     {
         var command = Connection.CreateCommand();
-        command.CommandText = statement.Text;
-        foreach (var name in statement.Parameters)
+        command.CommandText = text;
+        foreach (var name in parameters)
         {
             command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         }

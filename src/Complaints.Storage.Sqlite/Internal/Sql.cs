@@ -62,21 +62,47 @@ internal static class Sql
         $"INSERT INTO complaints ({CaseParameters.Replace("$", "", StringComparison.Ordinal)}) VALUES ({CaseParameters}) ON CONFLICT (id) DO NOTHING;",
         CaseNames);
 
-    /// <summary>The case row, only from the expected version (else nothing is written: the version check failed).</summary>
-    public static readonly Statement UpdateCase = new(
-        3,
-        $"UPDATE complaints SET {string.Join(", ", CaseNames[1..].Select(n => $"{n[1..]} = {n}"))} WHERE id = $id AND version = $expected;",
-        [.. CaseNames, "$expected"]);
+    /// <summary>How many columns a case row's write binds (<see cref="InsertCase"/>'s parameters), the id first.</summary>
+    public static readonly int CaseColumnCount = CaseNames.Length;
+
+    /// <summary>Every column of the case row but the id, as an <see cref="UpdateCase"/> mask.</summary>
+    public static readonly ulong AllCaseColumns = (CaseNames.Length >= 64 ? ulong.MaxValue : (1UL << CaseNames.Length) - 1) & ~1UL;
+
+    /// <summary>
+    /// The columns <see cref="ReadRecurrence"/> reads after its first ten, by their index in the case row: all but the
+    /// id and the three every save changes (the version, the update time, the JSON), which are always set.
+    /// </summary>
+    public static readonly int[] StoredCaseColumns =
+        [.. Enumerable.Range(1, CaseNames.Length - 1).Where(i => CaseNames[i] is not ("$version" or "$updated_at" or "$json"))];
+
+    /// <summary>
+    /// The case row, only from the expected version (else nothing is written: the version check failed), setting only
+    /// the columns in <paramref name="columns"/> (bit <c>i</c> for the row's column <c>i</c>; see
+    /// <see cref="CaseWriter.ChangedColumns"/>). Parameters: those columns in order, then <c>$id</c> and <c>$expected</c>.
+    /// </summary>
+    public static (string Text, string[] Parameters) UpdateCase(ulong columns)
+    {
+        var set = Enumerable.Range(1, CaseNames.Length - 1).Where(i => (columns & (1UL << i)) != 0).Select(i => CaseNames[i]).ToArray();
+        if (set.Length == 0)
+        {
+            throw new ArgumentException("An update of the case row sets at least one column.", nameof(columns));
+        }
+
+        return (
+            $"UPDATE complaints SET {string.Join(", ", set.Select(n => $"{n[1..]} = {n}"))} WHERE id = $id AND version = $expected;",
+            [.. set, "$id", "$expected"]);
+    }
 
     /// <summary>The reward decision of the case's last closure (analysis), set by a save whose entries close the case.</summary>
     public static readonly Statement SetReward = new(12, "UPDATE complaints SET reward_eligible = $reward WHERE id = $id;", "$id", "$reward");
 
     // ---- Recurrence gaps (schema step 11; CaseWriter keeps them) -----------------------------------------------------
 
-    /// <summary>The stored row's rowid, recurrence keys, receipt and gaps, before a save changes them.</summary>
+    /// <summary>The stored row's rowid, recurrence keys, receipt and gaps, then its other columns (<see cref="StoredCaseColumns"/>), before a save changes them.</summary>
     public static readonly Statement ReadRecurrence = new(
         13,
-        "SELECT rowid, policy_id, complainant_key, subject_key, department, root_cause, received_ticks, gap_complainant, gap_subject, gap_cause FROM complaints WHERE id = $id;",
+        "SELECT rowid, policy_id, complainant_key, subject_key, department, root_cause, received_ticks, gap_complainant, gap_subject, gap_cause, " +
+        string.Join(", ", StoredCaseColumns.Select(i => CaseNames[i][1..])) + " FROM complaints WHERE id = $id;",
         "$id");
 
     /// <summary>The receipt of the latest case with the complainant key strictly before <c>$r</c>, other than the row <c>$rowid</c>.</summary>

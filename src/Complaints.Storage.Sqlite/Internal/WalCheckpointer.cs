@@ -9,11 +9,20 @@ namespace Complaints.Storage.Sqlite.Internal;
 /// lock. Commits in the meantime are covered by that checkpoint or wake the next one; with no writes it sleeps.
 /// Started by the first write, stopped by <see cref="Dispose"/>.
 /// </summary>
+/// <remarks>
+/// A writer starts the WAL over from its beginning only when a checkpoint has copied all of it; under steady writes
+/// the frames committed while the checkpoint ran are always left, so the WAL would grow for as long as the writes went
+/// on (every commit then appending to new blocks of an ever larger file, and a sync costing more). Even a checkpoint
+/// that copied every frame it saw is outrun by a save that was under way meanwhile. So after each checkpoint of a WAL
+/// with frames, a second one runs under the store's write turn: it copies only the frames written meanwhile (none,
+/// often: then it neither writes nor syncs), and the next write starts the WAL over.
+/// </remarks>
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim? _writeGate;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _startLock = new();
@@ -22,9 +31,13 @@ internal sealed class WalCheckpointer : IDisposable
     private long _checkpoints;
     private bool _disposed;
 
-    /// <summary>Creates the checkpointer for the file <paramref name="connectionString"/> names (pooling off: its connection is its own).</summary>
-    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger)
+    /// <summary>
+    /// Creates the checkpointer for the file <paramref name="connectionString"/> names (pooling off: its connection is its
+    /// own); <paramref name="writeGate"/> is the store's write turn, taken to finish a checkpoint that writes outran.
+    /// </summary>
+    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger, SemaphoreSlim? writeGate = null)
     {
+        _writeGate = writeGate;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         _interval = interval;
         _logger = logger;
@@ -33,7 +46,7 @@ internal sealed class WalCheckpointer : IDisposable
     /// <summary>The loop's task, once started (tests: it completes when the store is disposed).</summary>
     internal Task? Loop => Volatile.Read(ref _loop);
 
-    /// <summary>Checkpoints run so far.</summary>
+    /// <summary>Checkpoints run so far (a second one under the write turn counts too).</summary>
     internal long Checkpoints => Interlocked.Read(ref _checkpoints);
 
     /// <summary>The last checkpoint's result: the WAL's frames and how many of them are in the database file.</summary>
@@ -105,6 +118,18 @@ internal sealed class WalCheckpointer : IDisposable
                 {
                     connection ??= Open();
                     Checkpoint(connection);
+                    if (_writeGate is not null && Last.Frames > 0)
+                    {
+                        await _writeGate.WaitAsync(token).ConfigureAwait(false);
+                        try
+                        {
+                            Checkpoint(connection);
+                        }
+                        finally
+                        {
+                            _writeGate.Release();
+                        }
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
