@@ -120,7 +120,10 @@ public sealed class RawSqliteWriter : IDisposable
         _connection.Open();
         using (var pragma = _connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+            // wal_autocheckpoint set to SQLite's default: the pool may hand over the store's migration connection, on
+            // which the store turned automatic checkpoints off (it checkpoints in the background), and a floor whose WAL
+            // grows without end would be slower than a raw writer really is.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 1000;";
             pragma.ExecuteNonQuery();
         }
 
