@@ -54,7 +54,7 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
         _migrate = options.MigrateSchema;
         if (options.CheckpointInterval > TimeSpan.Zero)
         {
-            _checkpointer = new WalCheckpointer(_connectionString, options.CheckpointInterval, _logger, _writeGate);
+            _checkpointer = new WalCheckpointer(_connectionString, options.CheckpointInterval, _logger, _writeGate, waitForTurn: _busyTimeoutMilliseconds >= 1000);
         }
 
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left

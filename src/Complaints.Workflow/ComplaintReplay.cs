@@ -71,6 +71,12 @@ public static class ComplaintReplay
         // One copy per entry: each event's change also stamps the version, state and time, and the clock's pause or
         // resumption is set on that same new copy, which no one else has seen yet.
         var next = ApplyEvent(complaint, entry);
+        if (ReferenceEquals(next, complaint))
+        {
+            // ApplyClock sets init-only fields in place: on the caller's own case that would change a case others hold.
+            throw new InvalidOperationException($"Replaying {entry.Event.GetType().Name} made no new copy of case {complaint.Id}.");
+        }
+
         ApplyClock(next, entry);
         return next;
     }

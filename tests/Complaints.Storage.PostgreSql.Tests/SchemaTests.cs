@@ -1,4 +1,5 @@
 using Complaints.Commands;
+using Complaints.Ports;
 using Complaints.Storage.PostgreSql.Internal;
 using Complaints.Storage.PostgreSql.Tests.Support;
 using Complaints.Testing.Stores;
@@ -49,6 +50,44 @@ public sealed class SchemaTests : IAsyncDisposable
 
         (await Versions(store.Schema)).Should().Equal(Enumerable.Range(1, PostgreSqlComplaintStore.SchemaVersion));
         (await Indexes(store.Schema)).Should().Contain(DeskIndexes);
+    }
+
+    [Fact]
+    public async Task WholeDesk_EachReasonIsReadFromItsOwnIndex_SoTheMigrationsPredicatesMatchTheQuerys()
+    {
+        var store = await _schemas.NewStoreAsync();
+        await store.MigrateAsync();
+        var desk = new DeskQuery
+        {
+            AssignedTo = new ActorId("han"), ApprovalRoles = ["manager"], AwaitingTriage = true,
+            OverdueIn = new DepartmentId("service"), Now = StoreHarness.Start,
+        };
+
+        await using var connection = new NpgsqlConnection(await _schemas.ConnectionStringAsync());
+        await connection.OpenAsync();
+        // An empty table: without these the planner would rightly read it whole. With them, a reason whose condition
+        // does not imply its partial index's predicate would be read through another index and sorted.
+        await using (var settings = new NpgsqlCommand("SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off", connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand { Connection = connection };
+        explain.CommandText = "EXPLAIN " + new Sql(PostgreSqlSchema.Quote(store.Schema)).QueryDesk(QuerySql.DeskReasons(desk, explain.Parameters));
+        explain.Parameters.AddWithValue("reach", 50L);
+        explain.Parameters.AddWithValue("take", 50);
+        explain.Parameters.AddWithValue("skip", 0);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        string.Join("\n", plan).Should().Contain("complaints_desk_assigned").And.Contain("complaints_desk_approval")
+            .And.Contain("complaints_desk_triage").And.Contain("complaints_desk_overdue");
     }
 
     [Fact]

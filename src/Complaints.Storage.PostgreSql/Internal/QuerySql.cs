@@ -102,12 +102,22 @@ internal static class QuerySql
 
         if (query.ApprovalRoles is { Count: > 0 } roles)
         {
-            // A role each: an index scan on one key keeps the desk's order, one on several keys would not.
-            foreach (var key in roles.Select(CaseColumns.RoleKey).Distinct(StringComparer.Ordinal))
+            // A role each: an index scan on one key keeps the desk's order, one on several keys would not. Past
+            // MostRoleScans roles (a reader rarely holds more), one lookup of them all, sorted.
+            var keys = roles.Select(CaseColumns.RoleKey).Distinct(StringComparer.Ordinal).ToArray();
+            if (keys.Length > MostRoleScans)
             {
-                var name = "desk_role_" + reasons.Count.ToString(CultureInfo.InvariantCulture);
-                reasons.Add($"{AwaitingApproval} AND pending_approval_role_key = @{name}");
-                parameters.Add(Parameter(name, NpgsqlDbType.Text, key));
+                reasons.Add($"{AwaitingApproval} AND pending_approval_role_key = ANY(@desk_roles)");
+                parameters.Add(Parameter("desk_roles", NpgsqlDbType.Array | NpgsqlDbType.Text, keys));
+            }
+            else
+            {
+                foreach (var key in keys)
+                {
+                    var name = "desk_role_" + reasons.Count.ToString(CultureInfo.InvariantCulture);
+                    reasons.Add($"{AwaitingApproval} AND pending_approval_role_key = @{name}");
+                    parameters.Add(Parameter(name, NpgsqlDbType.Text, key));
+                }
             }
         }
 
@@ -137,6 +147,9 @@ internal static class QuerySql
 
         return reasons;
     }
+
+    /// <summary>The most approval roles a desk reads with a scan each; more are looked up together and sorted.</summary>
+    public const int MostRoleScans = 16;
 
     /// <summary>
     /// A case that has not ended (<see cref="Complaint.IsFinal"/>), written out (not a parameter) so that the planner

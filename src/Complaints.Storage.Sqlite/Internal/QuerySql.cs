@@ -121,10 +121,20 @@ internal static class QuerySql
 
         if (query.ApprovalRoles is { Count: > 0 } roles)
         {
-            // A role each: an index scan on one key keeps the desk's order, one on several keys would not.
-            foreach (var key in roles.Select(CaseColumns.RoleKey).Distinct(StringComparer.Ordinal))
+            // A role each: an index scan on one key keeps the desk's order, one on several keys would not. Past
+            // MostRoleScans roles (a reader rarely holds more; SQLite allows 500 parts in a UNION), one lookup of them
+            // all, sorted.
+            var keys = roles.Select(role => CaseColumns.RoleKey(role)!).Distinct(StringComparer.Ordinal).ToArray();
+            if (keys.Length > MostRoleScans)
             {
-                reasons.Add(("ix_complaints_desk_approval", $"{AwaitingApproval} AND pending_approval_role_key = {Param(key)}", DeskOrder));
+                reasons.Add(("ix_complaints_desk_approval", $"{AwaitingApproval} AND pending_approval_role_key IN {In(keys)}", DeskOrder));
+            }
+            else
+            {
+                foreach (var key in keys)
+                {
+                    reasons.Add(("ix_complaints_desk_approval", $"{AwaitingApproval} AND pending_approval_role_key = {Param(key)}", DeskOrder));
+                }
             }
         }
 
@@ -147,6 +157,9 @@ internal static class QuerySql
 
         return reasons;
     }
+
+    /// <summary>The most approval roles a desk reads with a scan each; more are looked up together and sorted.</summary>
+    public const int MostRoleScans = 16;
 
     /// <summary>The desk's order within one reason: the next deadline's due time, none last, then receipt, then id.</summary>
     public const string DeskOrder = "next_due_at IS NULL, next_due_at, received_at, id";

@@ -23,6 +23,7 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim? _writeGate;
+    private readonly bool _waitForTurn;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _startLock = new();
@@ -35,9 +36,18 @@ internal sealed class WalCheckpointer : IDisposable
     /// Creates the checkpointer for the file <paramref name="connectionString"/> names (pooling off: its connection is its
     /// own); <paramref name="writeGate"/> is the store's write turn, taken to finish a checkpoint that writes outran.
     /// </summary>
-    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger, SemaphoreSlim? writeGate = null)
+    /// <param name="connectionString">The file.</param>
+    /// <param name="interval">The wait after a write before a checkpoint.</param>
+    /// <param name="logger">Where a failed checkpoint is reported.</param>
+    /// <param name="writeGate">The store's write turn, or <see langword="null"/>.</param>
+    /// <param name="waitForTurn">
+    /// Whether to wait for the turn (the store's writers wait long enough for a few frames' copy, a second or more) or
+    /// only take it when free (a short busy timeout: a writer must never fail because the checkpointer held the turn).
+    /// </param>
+    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger, SemaphoreSlim? writeGate = null, bool waitForTurn = true)
     {
         _writeGate = writeGate;
+        _waitForTurn = waitForTurn;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         _interval = interval;
         _logger = logger;
@@ -118,9 +128,12 @@ internal sealed class WalCheckpointer : IDisposable
                 {
                     connection ??= Open();
                     Checkpoint(connection);
-                    if (_writeGate is not null && Last.Frames > 0)
+                    // In turn with the writers, so the next write starts the WAL over. With a short busy timeout only when
+                    // the turn is free: a save there must not fail because the checkpointer held it (a taken turn leaves
+                    // it to the next round).
+                    if (_writeGate is not null && Last.Frames > 0 &&
+                        (_waitForTurn ? await _writeGate.WaitAsync(Timeout.Infinite, token).ConfigureAwait(false) : _writeGate.Wait(0, CancellationToken.None)))
                     {
-                        await _writeGate.WaitAsync(token).ConfigureAwait(false);
                         try
                         {
                             Checkpoint(connection);

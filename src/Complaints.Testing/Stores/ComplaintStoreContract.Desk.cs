@@ -122,6 +122,23 @@ public abstract partial class ComplaintStoreContract
         paged.Select(d => d.Complaint.Id).Should().Equal(whole.Select(d => d.Complaint.Id), "pages of four read the whole desk once, in order");
     }
 
+    /// <summary>
+    /// Desk, many approval roles: a reader holding more roles than a store reads one by one (the SQL stores look more than
+    /// 16 up together) gets the same desk, in the same order and pages.
+    /// </summary>
+    [Fact]
+    public async Task Desk_ManyApprovalRoles_MatchTheReference()
+    {
+        var (all, store, now) = await SeededDesk();
+        var roles = Enumerable.Range(0, 40).Select(i => $"role-{i}").Concat(["Manager", "GENERAL-MANAGER", "manager"]).ToArray();
+        var desk = new DeskQuery { ApprovalRoles = roles, AwaitingTriage = true, Now = now };
+        DeskReference(all, desk with { Take = 1000 }).Should().Contain(d => d.Reasons.HasFlag(DeskReasons.AwaitingApproval), "some case awaits one of the roles");
+        foreach (var (skip, take) in new (int Skip, int Take)[] { (0, 1000), (0, 3), (2, 5) })
+        {
+            await ShouldMatchDeskReference(store, all, desk with { Skip = skip, Take = take }, $"40 roles and more, skip {skip} take {take}");
+        }
+    }
+
     /// <summary>Desk, ended cases: a handler's closed, withdrawn, rejected or redirected cases are not on their desk.</summary>
     [Fact]
     public async Task Desk_EndedCases_AreNotOnAnyoneSDesk()

@@ -100,6 +100,24 @@ public sealed class SqliteCommandPathTests : IDisposable
         new FileInfo(wal).Length.Should().BeLessThan(2L << 20, "the WAL is reused from its start instead of growing with every commit");
     }
 
+    [Fact]
+    public async Task NoBusyTimeout_TheCheckpointerNeverHoldsUpASave()
+    {
+        // With no busy timeout a save fails at once if the write turn is taken; the checkpointer must then only take the
+        // turn when it is free, never make a lone writer fail.
+        var store = _database.Store(options: new SqliteStoreOptions { BusyTimeout = TimeSpan.Zero, CheckpointInterval = TimeSpan.FromMilliseconds(1) });
+        var harness = new StoreHarness(store);
+        var checkpoints = 0;
+        store.Checkpointer!.Checkpointed += () => Interlocked.Increment(ref checkpoints);
+
+        for (var i = 0; i < 12; i++)
+        {
+            await harness.DriveToAsync(ComplaintState.Closed);
+        }
+
+        Volatile.Read(ref checkpoints).Should().BePositive("the checkpointer ran beside the saves");
+    }
+
     public void Dispose() => _database.Dispose();
 
     private Dictionary<string, object?> Row(SqliteComplaintStore store, ComplaintId id)
