@@ -54,7 +54,9 @@ public sealed partial class SqliteComplaintStore : IComplaintStore, IBulkComplai
         _migrate = options.MigrateSchema;
         if (options.CheckpointInterval > TimeSpan.Zero)
         {
-            _checkpointer = new WalCheckpointer(_connectionString, options.CheckpointInterval, _logger, _writeGate, waitForTurn: _busyTimeoutMilliseconds >= 1000);
+            // The write turn only when writers wait a second or more for it: with a shorter busy timeout a save must
+            // never fail because the checkpointer held the turn, so no checkpoint is finished under it.
+            _checkpointer = new WalCheckpointer(_connectionString, options.CheckpointInterval, _logger, _busyTimeoutMilliseconds >= 1000 ? _writeGate : null);
         }
 
         // The store keeps its sessions' connections itself; closing one must close it (rolling back anything left

@@ -23,7 +23,6 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim? _writeGate;
-    private readonly bool _waitForTurn;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _startLock = new();
@@ -39,15 +38,13 @@ internal sealed class WalCheckpointer : IDisposable
     /// <param name="connectionString">The file.</param>
     /// <param name="interval">The wait after a write before a checkpoint.</param>
     /// <param name="logger">Where a failed checkpoint is reported.</param>
-    /// <param name="writeGate">The store's write turn, or <see langword="null"/>.</param>
-    /// <param name="waitForTurn">
-    /// Whether to wait for the turn (the store's writers wait long enough for a few frames' copy, a second or more) or
-    /// only take it when free (a short busy timeout: a writer must never fail because the checkpointer held the turn).
+    /// <param name="writeGate">
+    /// The store's write turn, waited for to finish a checkpoint that writes outran; <see langword="null"/> when writers
+    /// wait too briefly for the turn to be held by anyone but them (a short busy timeout).
     /// </param>
-    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger, SemaphoreSlim? writeGate = null, bool waitForTurn = true)
+    public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger, SemaphoreSlim? writeGate = null)
     {
         _writeGate = writeGate;
-        _waitForTurn = waitForTurn;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         _interval = interval;
         _logger = logger;
@@ -128,12 +125,10 @@ internal sealed class WalCheckpointer : IDisposable
                 {
                     connection ??= Open();
                     Checkpoint(connection);
-                    // In turn with the writers, so the next write starts the WAL over. With a short busy timeout only when
-                    // the turn is free: a save there must not fail because the checkpointer held it (a taken turn leaves
-                    // it to the next round).
-                    if (_writeGate is not null && Last.Frames > 0 &&
-                        (_waitForTurn ? await _writeGate.WaitAsync(Timeout.Infinite, token).ConfigureAwait(false) : _writeGate.Wait(0, CancellationToken.None)))
+                    // In turn with the writers, so the next write starts the WAL over.
+                    if (_writeGate is not null && Last.Frames > 0)
                     {
+                        await _writeGate.WaitAsync(token).ConfigureAwait(false);
                         try
                         {
                             Checkpoint(connection);

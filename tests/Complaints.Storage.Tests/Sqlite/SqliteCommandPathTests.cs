@@ -90,21 +90,23 @@ public sealed class SqliteCommandPathTests : IDisposable
         // Writes back to back from two writers, so one is nearly always under way while the checkpointer runs.
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
-            for (var i = 0; i < 8; i++)
+            for (var i = 0; i < 16; i++)
             {
                 await harness.DriveToAsync(ComplaintState.Closed);
             }
         })));
 
         Volatile.Read(ref restarted).Should().BePositive("a checkpoint that writes outran is finished under the write turn, and the next write starts the WAL over");
-        new FileInfo(wal).Length.Should().BeLessThan(2L << 20, "the WAL is reused from its start instead of growing with every commit");
+        // About 25 MB are committed; a WAL started over stays near 2 MB (up to ~4 MB on a loaded machine), one that is
+        // not keeps growing.
+        new FileInfo(wal).Length.Should().BeLessThan(6L << 20, "the WAL is reused from its start instead of growing with every commit");
     }
 
     [Fact]
     public async Task NoBusyTimeout_TheCheckpointerNeverHoldsUpASave()
     {
-        // With no busy timeout a save fails at once if the write turn is taken; the checkpointer must then only take the
-        // turn when it is free, never make a lone writer fail.
+        // With no busy timeout a save fails at once if the write turn is taken; the checkpointer must then never take
+        // it, or a lone writer fails now and then (it did when the checkpointer took the turn whenever it was free).
         var store = _database.Store(options: new SqliteStoreOptions { BusyTimeout = TimeSpan.Zero, CheckpointInterval = TimeSpan.FromMilliseconds(1) });
         var harness = new StoreHarness(store);
         var checkpoints = 0;
