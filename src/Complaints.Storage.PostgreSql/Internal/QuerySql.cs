@@ -139,9 +139,10 @@ internal static class QuerySql
             var visible = new StringBuilder();
             AppendVisible(visible, parameters, reader);
             parameters.Add(Parameter("awaiting_approval", NpgsqlDbType.Text, CaseColumns.Of(ComplaintState.AwaitingApproval)));
+            var restriction = visible.ToString();
             for (var i = 0; i < reasons.Count; i++)
             {
-                reasons[i] += visible.ToString();
+                reasons[i] += restriction;
             }
         }
 

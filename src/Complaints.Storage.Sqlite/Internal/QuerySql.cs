@@ -99,7 +99,8 @@ internal static class QuerySql
     /// The desk's reasons (<see cref="DeskQuery.ReasonsFor"/>), one condition each (one per approval role), each
     /// restricted to what the reader may see, with its own index (step 12) and the order that index gives, which is the
     /// desk's order; none when no criterion is set. The index is named (<c>INDEXED BY</c>) so that the plan does not
-    /// depend on statistics the file may lack, and a predicate the index does not cover fails loudly instead of scanning. <see cref="Sql.QueryDesk"/> reads only the first rows of each.
+    /// depend on statistics the file may lack, and a predicate the index does not cover fails loudly instead of scanning.
+    /// <see cref="Sql.QueryDesk"/> reads only the first rows of each.
     /// </summary>
     public static List<(string Index, string Where, string Order)> DeskReasons(DeskQuery query, SqliteCommand command)
     {
