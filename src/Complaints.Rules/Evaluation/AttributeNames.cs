@@ -115,8 +115,7 @@ internal sealed class AttributeNames
                     Expression.Assign(mask, Expression.Call(Expression.Constant(table), MaskMethod, facts)),
                     Expression.Assign(read, Expression.Constant(true)),
                     mask));
-            var bits = known.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => 1UL << x.i, StringComparer.Ordinal);
-            conditions = conditions.Select(c => new Replacer(facts, bits, value).Visit(c)).ToArray();
+            conditions = conditions.Select(c => new Replacer(facts, table._bits, value).Visit(c)).ToArray();
         }
 
         return conditions;
@@ -163,7 +162,7 @@ internal sealed class AttributeNames
     }
 
     /// <summary>Puts the test of a name's bit in place of its call.</summary>
-    private sealed class Replacer(ParameterExpression facts, Dictionary<string, ulong> bits, Expression mask) : ExpressionVisitor
+    private sealed class Replacer(ParameterExpression facts, FrozenDictionary<string, ulong> bits, Expression mask) : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {

@@ -11,7 +11,7 @@ namespace Complaints.Storage.Sqlite.Internal;
 /// </summary>
 internal static class AnalysisColumns
 {
-    /// <summary>The column names, in binding order (see <see cref="Values"/>).</summary>
+    /// <summary>The column names, in binding order (see <see cref="Fill"/>).</summary>
     public static readonly string[] Names =
     [
         "received_ticks", "closed_ticks", "acknowledged_ticks", "channel", "complainant_key", "subject_key",
@@ -23,14 +23,6 @@ internal static class AnalysisColumns
 
     /// <summary>The largest amount kept in micro-units: SQL sums the high and low 32 bits of the units apart, so no sum of a realistic store overflows.</summary>
     private const decimal MaxUnitsAmount = 1_000_000_000_000m;
-
-    /// <summary>The values of <see cref="Names"/> for the case.</summary>
-    public static object[] Values(Complaint c)
-    {
-        var values = new object[Names.Length];
-        Fill(c, values, 0);
-        return values;
-    }
 
     /// <summary>Writes the values of <see cref="Names"/> for the case into <paramref name="values"/> from <paramref name="start"/>.</summary>
     public static void Fill(Complaint c, object[] values, int start)
