@@ -112,12 +112,14 @@ public sealed class SqliteCommandPathTests : IDisposable
         var checkpoints = 0;
         store.Checkpointer!.Checkpointed += () => Interlocked.Increment(ref checkpoints);
 
-        for (var i = 0; i < 12; i++)
+        // Lives until the checkpointer has run a few times beside them (it starts on its own thread, which a loaded
+        // machine may schedule late), so saves and checkpoints overlap; none of the saves may fail.
+        for (var i = 0; i < 400 && Volatile.Read(ref checkpoints) < 5; i++)
         {
             await harness.DriveToAsync(ComplaintState.Closed);
         }
 
-        Volatile.Read(ref checkpoints).Should().BePositive("the checkpointer ran beside the saves");
+        Volatile.Read(ref checkpoints).Should().BeGreaterThanOrEqualTo(5, "the checkpointer ran beside the saves");
     }
 
     public void Dispose() => _database.Dispose();
